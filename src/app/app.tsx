@@ -1,0 +1,72 @@
+import { useEffect, type ReactNode } from 'react';
+import type { Dataset } from '../data/schema';
+import { ErrorBoundary } from '../components/error-boundary';
+import { UrlNotices } from '../components/notices/url-notices';
+import { FilterBar } from '../features/filters/filter-bar';
+import { Overview } from '../features/overview/overview';
+import { DatasetProblems } from '../features/shell/dataset-problems';
+import { Header } from '../features/shell/header';
+import { useT } from '../i18n/use-t';
+import { useAppStore } from '../store';
+
+/**
+ * The views, in page order. Each gets its own error boundary; later views (tables, charts,
+ * timeline) are added here and read the same store.
+ */
+const VIEWS: { id: string; titleKey: string; title: string; render: (dataset: Dataset) => ReactNode }[] = [
+  { id: 'overview', titleKey: 'overview.title', title: 'Overview', render: (d) => <Overview dataset={d} /> },
+];
+
+export function App() {
+  const { t, locale } = useT();
+  const status = useAppStore((s) => s.datasetStatus);
+  const dataset = useAppStore((s) => s.dataset);
+  const problems = useAppStore((s) => s.datasetProblems);
+  const theme = useAppStore((s) => s.theme);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title', 'The LLM wave, 2020–2023');
+  }, [locale, t]);
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip', 'Skip to content')}
+      </a>
+      <Header />
+      <UrlNotices />
+      <main id="main" tabIndex={-1}>
+        {status === 'loading' && (
+          <p className="loading" role="status">
+            {t('dataset.loading', 'Loading the dataset…')}
+          </p>
+        )}
+        {status === 'error' && <DatasetProblems problems={problems} />}
+        {status === 'ready' && dataset && (
+          <>
+            <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: t('filters.region', 'Filters') })} retryLabel={t('view.retry', 'Try again')}>
+              <FilterBar dataset={dataset} />
+            </ErrorBoundary>
+            <div className="views">
+              {VIEWS.map((v) => (
+                <div className="view-slot" key={v.id} data-view={v.id}>
+                  <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: t(v.titleKey, v.title) })} retryLabel={t('view.retry', 'Try again')}>
+                    {v.render(dataset)}
+                  </ErrorBoundary>
+                </div>
+              ))}
+            </div>
+          </>
+        )}
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.footer', 'Open-source dashboard. Data: the talk and its sources, linked at every figure; Epoch AI data CC BY 4.0.')}</p>
+      </footer>
+    </div>
+  );
+}

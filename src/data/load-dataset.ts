@@ -1,0 +1,68 @@
+import { datasetSchema, type Dataset } from './schema';
+
+/** One thing wrong with a dataset, said so a person can find it. */
+export interface ValidationProblem {
+  /** The record it concerns, e.g. `system "alpaca"`, or `dataset` for top-level problems. */
+  record: string;
+  /** Dotted path of the field inside that record, e.g. `release.value.date`. */
+  field: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; dataset: Dataset } | { ok: false; problems: ValidationProblem[] };
+
+const MAX_PROBLEMS = 200;
+
+/**
+ * Validates raw JSON against the schema. Never throws: anything wrong (including input that is
+ * not an object at all) comes back as problems naming the record and field.
+ */
+export function parseDataset(raw: unknown): ParseResult {
+  const result = datasetSchema.safeParse(raw);
+  if (result.success) return { ok: true, dataset: result.data };
+  const problems = result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(raw, issue.path, issue.message));
+  if (result.error.issues.length > MAX_PROBLEMS) {
+    problems.push({ record: 'dataset', field: '', message: `…and ${result.error.issues.length - MAX_PROBLEMS} more problems` });
+  }
+  return { ok: false, problems };
+}
+
+function describeIssue(raw: unknown, path: PropertyKey[], message: string): ValidationProblem {
+  const [top, index, ...rest] = path;
+  const collection = typeof top === 'string' ? top : '';
+  const labels: Record<string, string> = { systems: 'system', sources: 'source', seedTables: 'seed table' };
+  if (collection in labels && typeof index === 'number') {
+    const item = getAt(raw, [collection, index]);
+    const itemId = item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? item.id : null;
+    const record = itemId ? `${labels[collection]} "${itemId}"` : `${labels[collection]} #${index + 1}`;
+    return { record, field: joinPath(rest), message };
+  }
+  if (path.length === 0) return { record: 'dataset', field: '', message };
+  return { record: collection || 'dataset', field: joinPath(path.slice(1)), message };
+}
+
+function joinPath(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+function getAt(value: unknown, path: (string | number)[]): unknown {
+  let cur: unknown = value;
+  for (const key of path) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * Loads the bundled dataset. It is imported lazily so the app shell paints first and a broken
+ * file surfaces as a validation report instead of a crash at module load.
+ */
+export async function loadBundledDataset(): Promise<ParseResult> {
+  try {
+    const mod = await import('../../data/dataset.json');
+    return parseDataset(mod.default);
+  } catch (err) {
+    return { ok: false, problems: [{ record: 'dataset', field: '', message: `could not read data/dataset.json: ${String(err)}` }] };
+  }
+}

@@ -1,0 +1,373 @@
+import { z } from 'zod';
+
+/*
+ * The dataset's shape. Every number is a Fact: a value with a status (reported by its
+ * developer/paper, estimated by a third party, explicitly not disclosed, or unknown to us),
+ * the ids of the sources it comes from, and — where the talk says something else — the
+ * talk's claim next to it. Cross-references (source ids, base-model ids, seed-table cells)
+ * are checked after the shape, so a broken reference is reported like a broken field.
+ */
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case slugs (a-z, 0-9, ".", "-")');
+const nonEmpty = z.string().trim().min(1);
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'only http(s) URLs are allowed');
+
+/** How far the talk's own statement agrees with the checked source. */
+export const talkRelation = z.enum(['agrees', 'differs', 'unverified']);
+
+function talkClaim<T extends z.ZodType>(value: T) {
+  return z.object({
+    /** The talk's words, verbatim (Chinese). */
+    text: nonEmpty,
+    /** The talk's claim in machine form where it has one (e.g. its date). */
+    value: value.optional(),
+    relation: talkRelation,
+    note: nonEmpty.optional(),
+  });
+}
+
+/** A fact: a value plus its provenance. `T` is the schema of the value. */
+export function fact<T extends z.ZodType>(value: T) {
+  const talk = talkClaim(value).optional();
+  const sources = z.array(id).min(1);
+  return z.discriminatedUnion('status', [
+    z.object({
+      status: z.literal('reported'),
+      value,
+      sources,
+      quote: nonEmpty.optional(),
+      note: nonEmpty.optional(),
+      talk,
+    }),
+    z.object({
+      status: z.literal('estimated'),
+      value,
+      sources,
+      /** Who estimated it and how (e.g. "Epoch AI, 6·N·D"). */
+      method: nonEmpty,
+      note: nonEmpty.optional(),
+      talk,
+    }),
+    z.object({
+      /** The developer published no figure (or said it will not). */
+      status: z.literal('not-disclosed'),
+      sources: z.array(id),
+      note: nonEmpty.optional(),
+      talk,
+    }),
+    z.object({
+      /** We found no source either way. */
+      status: z.literal('unknown'),
+      note: nonEmpty,
+      talk,
+    }),
+  ]);
+}
+
+export const sourceGrade = z.enum(['primary', 'epoch', 'secondary']);
+export const sourceSchema = z.object({
+  id,
+  title: nonEmpty,
+  url: httpUrl,
+  grade: sourceGrade,
+  publisher: nonEmpty.optional(),
+  /** ISO date of the source itself, if known. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+  note: nonEmpty.optional(),
+});
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'not a real calendar date');
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export const datedEvent = z
+  .object({
+    date: isoDate,
+    precision: z.enum(['day', 'month']),
+    /** What the date marks: "blog post", "API private beta", "repository initial commit"… */
+    marks: nonEmpty,
+  })
+  .refine((v) => (v.precision === 'day') === (v.date.length === 10), {
+    message: 'precision must match the date (day ⇔ YYYY-MM-DD, month ⇔ YYYY-MM)',
+  });
+
+export const modalityKind = z.enum(['text', 'code', 'image', 'mask']);
+export const modality = z.object({
+  inputs: z.array(modalityKind).min(1),
+  outputs: z.array(modalityKind).min(1),
+});
+
+export const bound = z.enum(['exact', 'approx', 'upper']);
+export const quantity = z.object({
+  amount: z.number().positive().finite(),
+  /** tokens, samples, conversations, image-text pairs, images, masks, instructions… */
+  unit: nonEmpty,
+  bound: bound.default('exact'),
+});
+
+export const trainingData = z.object({
+  description: nonEmpty,
+  sizes: z.array(quantity).default([]),
+});
+
+export const access = z.object({
+  /** Can a member of the public obtain it at all (even on request or as a delta)? */
+  available: z.boolean(),
+  /** How: "download", "on request (Google form)", "weight diff against LLaMA", "API only"… */
+  terms: nonEmpty,
+});
+
+export const licence = z.object({
+  name: nonEmpty,
+  commercialUse: z.boolean().optional(),
+});
+
+export const costComponent = z.object({
+  component: z.enum(['data', 'training', 'total']),
+  usd: z.number().nonnegative().finite(),
+  bound,
+});
+export const trainingCost = z.object({
+  components: z.array(costComponent).min(1),
+  /** The year of the dollars (nominal dollars of that year, or a constant-dollar base). */
+  dollarYear: z.number().int().min(2015).max(2030),
+  /** Where the cost applies, e.g. "7B" or "cloud rental, V100". */
+  basis: nonEmpty.optional(),
+});
+
+export const gpuHours = z.object({
+  hours: z.number().positive().finite(),
+  hardware: nonEmpty,
+  gpuCount: z.number().int().positive().optional(),
+  wallClockHours: z.number().positive().optional(),
+  /** How the figure follows from what the source says, e.g. "8 GPUs × 3 h". */
+  derivation: nonEmpty.optional(),
+});
+
+export const kind = z.enum(['model', 'library-app', 'paper', 'event']);
+
+const baseLink = z.object({
+  id,
+  relation: z.enum(['fine-tuned-from', 'component', 'wraps', 'successor-of']),
+  sources: z.array(id).min(1),
+  note: nonEmpty.optional(),
+});
+
+export const systemSchema = z.object({
+  id,
+  name: nonEmpty,
+  /** Optional Chinese name or the talk's spelling. */
+  nameZh: nonEmpty.optional(),
+  kind,
+  /** Groups sizes of one model (e.g. "llama" for LLaMA-7B…65B). */
+  family: id.optional(),
+  organizations: z.array(nonEmpty).min(1),
+  /** In the talk itself, or only here as a base model / in a source table the talk cites. */
+  inTalk: z.boolean(),
+  /** The talk's own words about it (verbatim), where it names it. */
+  talkMention: nonEmpty.optional(),
+  summary: nonEmpty,
+  baseModels: z.array(baseLink).default([]),
+  release: fact(datedEvent),
+  otherDates: z.array(fact(datedEvent)).default([]),
+  parameters: fact(z.number().positive().finite()).optional(),
+  modality: fact(modality).optional(),
+  trainingData: fact(trainingData).optional(),
+  weights: fact(access).optional(),
+  trainingCode: fact(access).optional(),
+  dataset: fact(access).optional(),
+  licence: fact(licence).optional(),
+  evaluation: fact(nonEmpty).optional(),
+  /** Alternatives side by side (e.g. two published GPT-3 estimates); never merged. */
+  trainingCost: z.array(fact(trainingCost)).default([]),
+  gpuHours: fact(gpuHours).optional(),
+  hardware: fact(nonEmpty).optional(),
+  flop: fact(z.number().positive().finite()).optional(),
+  energyMwh: fact(z.number().positive().finite()).optional(),
+  co2Tonnes: fact(z.number().positive().finite()).optional(),
+  links: z.array(z.object({ label: nonEmpty, url: httpUrl })).default([]),
+});
+
+export const table15Row = z.object({
+  systemId: id,
+  gpuType: nonEmpty,
+  gpuPowerW: z.number().positive(),
+  gpuHours: z.number().positive(),
+  mwh: z.number().positive(),
+  tco2e: z.number().positive(),
+});
+
+export const referenceSchema = z.object({
+  brainPowerW: fact(z.number().positive()),
+  gpt3EnergyMwh: fact(z.number().positive()),
+  gpt3Co2Tonnes: fact(z.number().positive()),
+  flightSfNyPerPassengerTonnes: fact(z.number().positive()),
+  flightSfNyWholeJetTonnes: fact(z.number().positive()),
+  llamaCarbonMethod: z.object({
+    gpuPowerW: fact(z.number().positive()),
+    pue: fact(z.number().positive()),
+    kgCo2ePerKwh: fact(z.number().positive()),
+    formula: nonEmpty,
+  }),
+  llamaTable15: z.object({
+    sources: z.array(id).min(1),
+    caption: nonEmpty,
+    rows: z.array(table15Row).min(1),
+  }),
+});
+
+export const seedCell = z.object({
+  /** The cell's text exactly as the talk has it. */
+  text: z.string(),
+  /** ✓ / ✗ in the talk. */
+  mark: z.enum(['check', 'cross']).optional(),
+  /** The dataset's systems the cell describes. */
+  systemIds: z.array(id).min(1),
+  /** Where a checked source says otherwise: the corrected reading and why. */
+  checked: z
+    .object({ text: nonEmpty, note: nonEmpty, sources: z.array(id).min(1) })
+    .optional(),
+});
+
+export const seedTableSchema = z.object({
+  id,
+  title: nonEmpty,
+  /** Where the talk shows it and where the table originally comes from. */
+  sources: z.array(id).min(1),
+  note: nonEmpty.optional(),
+  /** Header of the row-label column, as in the talk ("Model Name", "Model"). */
+  cornerLabel: z.string(),
+  /** "columns": models are columns (Vicuna's Table 1); "rows": models are rows (Koala's table). */
+  orientation: z.enum(['models-as-columns', 'models-as-rows']),
+  header: z.array(z.object({ text: nonEmpty, systemIds: z.array(id).default([]) })).min(1),
+  rows: z.array(z.object({ label: nonEmpty, systemIds: z.array(id).default([]), cells: z.array(seedCell).min(1) })).min(1),
+});
+
+export const datasetSchema = z
+  .object({
+    meta: z.object({
+      title: nonEmpty,
+      version: nonEmpty,
+      /** When these facts were last checked. */
+      asOf: isoDate,
+      talk: z.object({ title: nonEmpty, author: nonEmpty, affiliation: nonEmpty, date: isoDate }),
+      licenceNote: nonEmpty.optional(),
+    }),
+    sources: z.array(sourceSchema).min(1),
+    /** Display names of the `family` groups (e.g. llama → "LLaMA (all sizes)"). */
+    families: z.array(z.object({ id, name: nonEmpty })).default([]),
+    systems: z.array(systemSchema).min(1),
+    reference: referenceSchema,
+    seedTables: z.array(seedTableSchema).default([]),
+  })
+  .superRefine((ds, ctx) => {
+    const sourceIds = new Set<string>();
+    ds.sources.forEach((s, i) => {
+      if (sourceIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+      sourceIds.add(s.id);
+    });
+    const systemIds = new Set<string>();
+    ds.systems.forEach((s, i) => {
+      if (systemIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['systems', i, 'id'], message: `duplicate system id "${s.id}"` });
+      systemIds.add(s.id);
+    });
+    const families = new Set(ds.systems.map((s) => s.family).filter((f): f is string => !!f));
+    for (const f of families) {
+      if (systemIds.has(f)) ctx.addIssue({ code: 'custom', path: ['systems'], message: `family id "${f}" collides with a system id` });
+    }
+    // Every `sources` array anywhere must point at a known source.
+    walk(ds, [], (value, path) => {
+      if (path[path.length - 1] === 'sources' && Array.isArray(value) && path[0] !== 'sources') {
+        value.forEach((ref, j) => {
+          if (typeof ref === 'string' && !sourceIds.has(ref)) {
+            ctx.addIssue({ code: 'custom', path: [...path, j], message: `unknown source id "${ref}"` });
+          }
+        });
+      }
+    });
+    ds.systems.forEach((s, i) => {
+      s.baseModels.forEach((b, j) => {
+        if (!systemIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['systems', i, 'baseModels', j, 'id'], message: `unknown base model "${b.id}"` });
+        if (b.id === s.id) ctx.addIssue({ code: 'custom', path: ['systems', i, 'baseModels', j, 'id'], message: 'a system cannot be its own base' });
+      });
+    });
+    const cycle = findLineageCycle(ds.systems);
+    if (cycle) ctx.addIssue({ code: 'custom', path: ['systems'], message: `lineage cycle: ${cycle.join(' → ')}` });
+    ds.reference.llamaTable15.rows.forEach((r, i) => {
+      if (!systemIds.has(r.systemId)) ctx.addIssue({ code: 'custom', path: ['reference', 'llamaTable15', 'rows', i, 'systemId'], message: `unknown system "${r.systemId}"` });
+    });
+    ds.seedTables.forEach((t, ti) => {
+      walk(t, ['seedTables', ti], (value, path) => {
+        if (path[path.length - 1] === 'systemIds' && Array.isArray(value)) {
+          value.forEach((ref, j) => {
+            if (typeof ref === 'string' && !systemIds.has(ref)) ctx.addIssue({ code: 'custom', path: [...path, j], message: `unknown system "${ref}"` });
+          });
+        }
+      });
+    });
+  });
+
+function walk(value: unknown, path: (string | number)[], visit: (v: unknown, p: (string | number)[]) => void): void {
+  visit(value, path);
+  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit);
+  }
+}
+
+/** Returns one cycle in the base-model graph (as ids), or null. */
+export function findLineageCycle(systems: { id: string; baseModels: { id: string }[] }[]): string[] | null {
+  const bases = new Map(systems.map((s) => [s.id, s.baseModels.map((b) => b.id)]));
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === 'done') return null;
+    if (state.get(node) === 'open') return [...stack.slice(stack.indexOf(node)), node];
+    state.set(node, 'open');
+    stack.push(node);
+    for (const b of bases.get(node) ?? []) {
+      const found = visit(b);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(node, 'done');
+    return null;
+  };
+  for (const s of systems) {
+    const found = visit(s.id);
+    if (found) return found;
+  }
+  return null;
+}
+
+export type Dataset = z.infer<typeof datasetSchema>;
+export type DatasetInput = z.input<typeof datasetSchema>;
+export type System = z.infer<typeof systemSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type SeedTable = z.infer<typeof seedTableSchema>;
+export type Reference = z.infer<typeof referenceSchema>;
+export type DatedEvent = z.infer<typeof datedEvent>;
+export type Modality = z.infer<typeof modality>;
+export type ModalityKind = z.infer<typeof modalityKind>;
+export type Access = z.infer<typeof access>;
+export type TrainingCost = z.infer<typeof trainingCost>;
+export type GpuHours = z.infer<typeof gpuHours>;
+export type SystemKind = z.infer<typeof kind>;
+export type Fact<T> =
+  | { status: 'reported'; value: T; sources: string[]; quote?: string; note?: string; talk?: TalkClaim<T> }
+  | { status: 'estimated'; value: T; sources: string[]; method: string; note?: string; talk?: TalkClaim<T> }
+  | { status: 'not-disclosed'; sources: string[]; note?: string; talk?: TalkClaim<T> }
+  | { status: 'unknown'; note: string; talk?: TalkClaim<T> };
+export type TalkClaim<T> = { text: string; value?: T; relation: z.infer<typeof talkRelation>; note?: string };

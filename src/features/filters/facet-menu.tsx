@@ -1,0 +1,68 @@
+import { useEffect, useId, useRef } from 'react';
+
+export interface FacetMenuOption {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+interface Props {
+  label: string;
+  options: FacetMenuOption[];
+  onToggle: (value: string) => void;
+  /** Shown as the option's title: what the count means. */
+  countHint: string;
+  emptyText: string;
+}
+
+/**
+ * A multi-select as a disclosure: the button says how many are picked, the panel lists checkboxes
+ * with how many systems each would leave. Native <details> keeps it keyboard- and screen-reader-
+ * friendly; Escape and clicks outside close it.
+ */
+export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Props) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const panelId = useId();
+  const selectedCount = options.filter((o) => o.selected).length;
+
+  useEffect(() => {
+    const details = ref.current;
+    if (!details) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (details.open && !details.contains(e.target as Node)) details.open = false;
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && details.open) {
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    details.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      details.removeEventListener('keydown', onKeyDown);
+    };
+  }, []);
+
+  return (
+    <details className="facet" ref={ref}>
+      <summary aria-controls={panelId}>
+        {label}
+        {selectedCount > 0 && <span className="facet-badge">{selectedCount}</span>}
+      </summary>
+      <fieldset className="facet-panel" id={panelId}>
+        <legend className="visually-hidden">{label}</legend>
+        {options.length === 0 && <p className="muted">{emptyText}</p>}
+        {options.map((o) => (
+          <label key={o.value} className={o.count === 0 && !o.selected ? 'facet-option is-empty' : 'facet-option'} title={countHint}>
+            <input type="checkbox" checked={o.selected} onChange={() => onToggle(o.value)} />
+            <span className="facet-option-label">{o.label}</span>
+            <span className="facet-count">{o.count}</span>
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}

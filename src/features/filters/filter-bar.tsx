@@ -1,0 +1,162 @@
+import { useMemo } from 'react';
+import type { Dataset } from '../../data/schema';
+import { useT } from '../../i18n/use-t';
+import { kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
+import { formatMonth } from '../../i18n/format';
+import { useAppStore } from '../../store';
+import { isFiltering, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../../store/filters-model';
+import {
+  selectBaseOptions,
+  selectFacetCounts,
+  selectFilteredSystems,
+  selectOrganizations,
+  selectReleaseMonths,
+} from '../../selectors/filtered-systems';
+import { FacetMenu, type FacetMenuOption } from './facet-menu';
+
+interface Props {
+  dataset: Dataset;
+}
+
+export function FilterBar({ dataset }: Props) {
+  const { t, tn, locale } = useT();
+  const filters = useAppStore((s) => s.filters);
+  const toggle = useAppStore((s) => s.toggleFilterValue);
+  const setQuery = useAppStore((s) => s.setQuery);
+  const setDateRange = useAppStore((s) => s.setDateRange);
+  const clear = useAppStore((s) => s.clearFilters);
+
+  const shown = useMemo(() => selectFilteredSystems(dataset, filters).length, [dataset, filters]);
+  const total = dataset.systems.length;
+  const months = useMemo(() => selectReleaseMonths(dataset), [dataset]);
+  const labelled = useFacetLabels(dataset);
+  const facetOptions = useMemo(() => {
+    const out = {} as Record<ListFacet, FacetMenuOption[]>;
+    for (const facet of Object.keys(labelled) as ListFacet[]) {
+      const counts = selectFacetCounts(dataset, filters, facet);
+      out[facet] = labelled[facet].map(({ value, label }) => ({
+        value,
+        label,
+        count: counts.get(value) ?? 0,
+        selected: (filters[facet] as string[]).includes(value),
+      }));
+    }
+    return out;
+  }, [dataset, filters, labelled]);
+
+  const filtering = isFiltering(filters);
+  const countHint = t('filters.count-hint', 'How many systems the filters would leave with this option');
+  const empty = t('filters.no-options', 'Nothing to choose');
+
+  return (
+    <section className="filter-bar" aria-label={t('filters.region', 'Filters')}>
+      <div className="filter-row">
+        <label className="search">
+          <span className="visually-hidden">{t('filters.search', 'Search')}</span>
+          <input
+            type="search"
+            value={filters.query}
+            placeholder={t('filters.search-placeholder', 'Search models, organizations…')}
+            maxLength={200}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </label>
+        <FacetMenu label={t('filters.organization', 'Organization')} options={facetOptions.organizations} onToggle={(v) => toggle('organizations', v)} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.base-model', 'Base model')} options={facetOptions.bases} onToggle={(v) => toggle('bases', v)} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.modality', 'Modality')} options={facetOptions.modalities} onToggle={(v) => toggle('modalities', v)} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.openness', 'Openness')} options={facetOptions.openness} onToggle={(v) => toggle('openness', v)} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.kind', 'Kind')} options={facetOptions.kinds} onToggle={(v) => toggle('kinds', v)} countHint={countHint} emptyText={empty} />
+        <fieldset className="date-range">
+          <legend className="visually-hidden">{t('filters.release-range', 'Release date range')}</legend>
+          <label>
+            <span>{t('filters.from', 'From')}</span>
+            <select value={filters.dateFrom ?? ''} onChange={(e) => setDateRange(e.target.value || null, filters.dateTo)}>
+              <option value="">{t('filters.any-date', 'Any')}</option>
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {formatMonth(m, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('filters.to', 'To')}</span>
+            <select value={filters.dateTo ?? ''} onChange={(e) => setDateRange(filters.dateFrom, e.target.value || null)}>
+              <option value="">{t('filters.any-date', 'Any')}</option>
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {formatMonth(m, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+      </div>
+      <div className="filter-summary">
+        <output className="result-count" aria-live="polite" data-testid="result-count">
+          {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', { shown, total })}
+        </output>
+        <ActiveChips filters={filters} labelled={labelled} />
+        <button type="button" className="clear-all" onClick={clear} disabled={!filtering}>
+          {t('filters.clear-all', 'Clear all filters')}
+        </button>
+      </div>
+      {shown === 0 && (
+        <p className="empty-result" role="status">
+          {t('filters.empty', 'No systems match these filters.')}{' '}
+          <button type="button" className="link-button" onClick={clear}>
+            {t('filters.clear-all', 'Clear all filters')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+type Labelled = Record<ListFacet, { value: string; label: string }[]>;
+
+function useFacetLabels(dataset: Dataset): Labelled {
+  const { t } = useT();
+  return useMemo(
+    () => ({
+      organizations: selectOrganizations(dataset).map((o) => ({ value: o, label: o })),
+      bases: selectBaseOptions(dataset).map((o) => ({ value: o.id, label: o.label })),
+      modalities: MODALITY_CATEGORIES.map((m) => ({ value: m, label: modalityLabel(t, m) })),
+      openness: OPENNESS_FACETS.map((o) => ({ value: o, label: opennessLabel(t, o) })),
+      kinds: SYSTEM_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })),
+    }),
+    [dataset, t],
+  );
+}
+
+function ActiveChips({ filters, labelled }: { filters: Filters; labelled: Labelled }) {
+  const { t, locale } = useT();
+  const toggle = useAppStore((s) => s.toggleFilterValue);
+  const setDateRange = useAppStore((s) => s.setDateRange);
+  const setQuery = useAppStore((s) => s.setQuery);
+  const chips: { key: string; label: string; remove: () => void }[] = [];
+  for (const facet of Object.keys(labelled) as ListFacet[]) {
+    for (const value of filters[facet] as string[]) {
+      const label = labelled[facet].find((o) => o.value === value)?.label ?? value;
+      chips.push({ key: `${facet}:${value}`, label, remove: () => toggle(facet, value) });
+    }
+  }
+  if (filters.dateFrom || filters.dateTo) {
+    const from = filters.dateFrom ? formatMonth(filters.dateFrom, locale) : '…';
+    const to = filters.dateTo ? formatMonth(filters.dateTo, locale) : '…';
+    chips.push({ key: 'date', label: `${from} – ${to}`, remove: () => setDateRange(null, null) });
+  }
+  if (filters.query.trim()) chips.push({ key: 'q', label: `“${filters.query.trim()}”`, remove: () => setQuery('') });
+  if (chips.length === 0) return null;
+  return (
+    <ul className="chips" aria-label={t('filters.active', 'Active filters')}>
+      {chips.map((c) => (
+        <li key={c.key}>
+          <button type="button" className="chip" onClick={c.remove} aria-label={t('filters.remove', 'Remove filter {label}', { label: c.label })}>
+            {c.label} <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

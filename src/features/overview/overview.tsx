@@ -1,0 +1,172 @@
+import { useMemo } from 'react';
+import type { Dataset, System } from '../../data/schema';
+import { formatCompact, formatEventDate, formatPercent } from '../../i18n/format';
+import { kindLabel } from '../../i18n/labels';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { buildOverviewStats } from '../../selectors/overview-stats';
+import { factValue } from '../../selectors/system-facts';
+import { FactView } from '../../components/fact/fact-view';
+
+interface Props {
+  dataset: Dataset;
+}
+
+/** The first view: headline figures of the filtered set and the systems in it. */
+export function Overview({ dataset }: Props) {
+  const { t, tn, locale } = useT();
+  const filters = useAppStore((s) => s.filters);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
+  const stats = useMemo(() => buildOverviewStats(systems), [systems]);
+  const selected = selectedId ? dataset.systems.find((s) => s.id === selectedId) : undefined;
+  const span = stats.releaseSpan;
+  const firstDate = span && factValue(span.first.release);
+  const lastDate = span && factValue(span.last.release);
+
+  return (
+    <section className="view overview" aria-labelledby="overview-title">
+      <h2 id="overview-title">{t('overview.title', 'Overview')}</h2>
+      <dl className="cards">
+        <div className="card" data-testid="card-models">
+          <dt>{t('overview.models', 'Models')}</dt>
+          <dd className="card-figure">{stats.models}</dd>
+          <dd className="card-note">{tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view')}</dd>
+        </div>
+        <div className="card" data-testid="card-organizations">
+          <dt>{t('overview.organizations', 'Organizations')}</dt>
+          <dd className="card-figure">{stats.organizations}</dd>
+        </div>
+        <div className="card" data-testid="card-span">
+          <dt>{t('overview.release-span', 'Release span')}</dt>
+          {span && firstDate && lastDate ? (
+            <>
+              <dd className="card-figure card-figure-small">
+                {formatEventDate(firstDate, locale)} – {formatEventDate(lastDate, locale)}
+              </dd>
+              <dd className="card-note">
+                {span.first.name} → {span.last.name}
+                {stats.undatedCount > 0 && <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date')}</>}
+              </dd>
+            </>
+          ) : (
+            <dd className="card-figure card-figure-small">{t('overview.no-dates', 'No known dates')}</dd>
+          )}
+        </div>
+        <div className="card" data-testid="card-open-weights">
+          <dt>{t('overview.open-weights', 'Open-weights share')}</dt>
+          {stats.openWeights.known > 0 ? (
+            <>
+              <dd className="card-figure">{formatPercent(stats.openWeights.open / stats.openWeights.known, locale)}</dd>
+              <dd className="card-note">
+                {t('overview.open-weights-note', '{open} of {known} models whose weights status is known', stats.openWeights)}
+              </dd>
+            </>
+          ) : (
+            <dd className="card-figure card-figure-small">{t('overview.no-models', 'No models in view')}</dd>
+          )}
+        </div>
+      </dl>
+      <h3 className="subhead">{t('overview.in-view', 'Systems in view')}</h3>
+      {systems.length === 0 ? (
+        <p className="muted">{t('filters.empty', 'No systems match these filters.')}</p>
+      ) : (
+        <SystemChips systems={systems} selectedId={selectedId} />
+      )}
+      {selected && <SelectedSystem system={selected} dataset={dataset} />}
+      {selectedId && !selected && <p role="status">{t('overview.selected-missing', 'The selected system is not in this dataset.')}</p>}
+      <p className="source-note">
+        {t('overview.source-note', 'Source: the talk “{talk}” ({date}), each figure checked against its primary source.', {
+          talk: dataset.meta.talk.title,
+          date: formatEventDate({ date: dataset.meta.talk.date, precision: 'day' }, locale),
+        })}{' '}
+        {t('overview.as-of', 'Data as of {date}.', { date: formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale) })}
+      </p>
+    </section>
+  );
+}
+
+function SystemChips({ systems, selectedId }: { systems: System[]; selectedId: string | null }) {
+  const { locale } = useT();
+  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const hover = useAppStore((s) => s.hover);
+  const hoveredId = useAppStore((s) => s.hoveredId);
+  return (
+    <ul className="system-chips" data-testid="systems-in-view">
+      {systems.map((s) => {
+        const date = factValue(s.release);
+        const cls = ['system-chip', s.id === selectedId && 'is-selected', s.id === hoveredId && 'is-hovered'].filter(Boolean).join(' ');
+        return (
+          <li key={s.id}>
+            <button
+              type="button"
+              className={cls}
+              aria-pressed={s.id === selectedId}
+              data-system-id={s.id}
+              onClick={() => toggleSelected(s.id)}
+              onMouseEnter={() => hover(s.id)}
+              onMouseLeave={() => hover(null)}
+              onFocus={() => hover(s.id)}
+              onBlur={() => hover(null)}
+            >
+              <span className="system-chip-name">{s.name}</span>
+              <span className="system-chip-meta">{date ? formatEventDate(date, locale) : '—'}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function SelectedSystem({ system, dataset }: { system: System; dataset: Dataset }) {
+  const { t, locale } = useT();
+  const select = useAppStore((s) => s.select);
+  const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
+  const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
+  return (
+    <article className="selected-system" aria-labelledby="selected-title" data-testid="selected-system">
+      <header>
+        <h3 id="selected-title">{system.name}</h3>
+        <button type="button" className="link-button" onClick={() => select(null)}>
+          {t('overview.deselect', 'Clear selection')}
+        </button>
+      </header>
+      <p>{system.summary}</p>
+      <dl className="facts">
+        <dt>{t('field.organizations', 'Organization')}</dt>
+        <dd>{system.organizations.join(', ')}</dd>
+        <dt>{t('field.kind', 'Kind')}</dt>
+        <dd>{kindLabel(t, system.kind)}</dd>
+        <dt>{t('field.release', 'Released')}</dt>
+        <dd>
+          <FactView fact={system.release} sourcesById={sourcesById} format={(d) => `${formatEventDate(d, locale)} (${d.marks})`} />
+        </dd>
+        {system.parameters && (
+          <>
+            <dt>{t('field.parameters', 'Parameters')}</dt>
+            <dd>
+              <FactView fact={system.parameters} sourcesById={sourcesById} format={(n) => formatCompact(n, locale)} />
+            </dd>
+          </>
+        )}
+        {system.baseModels.length > 0 && (
+          <>
+            <dt>{t('field.base-models', 'Built on')}</dt>
+            <dd>
+              {system.baseModels.map((b, i) => (
+                <span key={b.id}>
+                  {i > 0 && ', '}
+                  <button type="button" className="link-button" onClick={() => select(b.id)}>
+                    {names.get(b.id) ?? b.id}
+                  </button>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+    </article>
+  );
+}

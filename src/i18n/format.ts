@@ -1,0 +1,78 @@
+import type { DatedEvent } from '../data/schema';
+
+/*
+ * All number, currency and date formatting goes through here, on Intl, so every view writes
+ * "6.7B", "$140" and "Mar 2023" the same way in both languages. Formatters are cached per
+ * locale because constructing Intl objects is the expensive part.
+ */
+
+export type Locale = 'en' | 'zh-CN';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key);
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f as T;
+}
+
+export function formatInteger(n: number, locale: Locale): string {
+  return cached(`int|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(n);
+}
+
+export function formatDecimal(n: number, locale: Locale, maxFractionDigits = 2): string {
+  return cached(`dec|${locale}|${maxFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })).format(n);
+}
+
+/** 6.7e9 → "6.7B" (en) / "67亿" (zh-CN). */
+export function formatCompact(n: number, locale: Locale): string {
+  return cached(`compact|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 })).format(n);
+}
+
+/** 3.14e23 → "3.14×10²³": FLOP counts read better in scientific notation than "314 sextillion". */
+export function formatScientific(n: number, locale: Locale): string {
+  const parts = cached(`sci|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 })).formatToParts(n);
+  const mantissa = parts.filter((p) => p.type === 'integer' || p.type === 'decimal' || p.type === 'fraction').map((p) => p.value).join('');
+  const exponent = parts.filter((p) => p.type === 'exponentInteger' || p.type === 'exponentMinusSign').map((p) => p.value).join('');
+  return `${mantissa}×10${toSuperscript(exponent)}`;
+}
+
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
+function toSuperscript(s: string): string {
+  return [...s].map((c) => SUPERSCRIPT[c] ?? c).join('');
+}
+
+export function formatUsd(n: number, locale: Locale): string {
+  const compact = n >= 10_000;
+  return cached(`usd|${locale}|${compact}`, () =>
+    new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'USD',
+      currencyDisplay: 'narrowSymbol',
+      notation: compact ? 'compact' : 'standard',
+      maximumSignificantDigits: compact ? 3 : undefined,
+      maximumFractionDigits: compact ? undefined : 0,
+    }),
+  ).format(n);
+}
+
+export function formatPercent(fraction: number, locale: Locale): string {
+  return cached(`pct|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(fraction);
+}
+
+/** A date at the precision the source gives: "13 Mar 2023" or "Mar 2023", never an invented day. */
+export function formatEventDate(event: Pick<DatedEvent, 'date' | 'precision'>, locale: Locale): string {
+  const [y, m, d] = event.date.split('-').map(Number);
+  const utc = new Date(Date.UTC(y, m - 1, d ?? 1));
+  if (event.precision === 'month') {
+    return cached(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(utc);
+  }
+  return cached(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(utc);
+}
+
+/** "YYYY-MM" → "Mar 2023" in the locale. */
+export function formatMonth(month: string, locale: Locale): string {
+  return formatEventDate({ date: month.slice(0, 7), precision: 'month' }, locale);
+}

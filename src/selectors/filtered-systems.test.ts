@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { miniDataset } from '../../tests/fixtures/mini-dataset';
+import { DEFAULT_FILTERS, type Filters } from '../store/filters-model';
+import { selectFacetCounts, selectFilteredSystems, selectOrganizations, selectReleaseMonths } from './filtered-systems';
+
+const ds = miniDataset();
+const ids = (f: Partial<Filters>) => selectFilteredSystems(ds, { ...DEFAULT_FILTERS, ...f }).map((s) => s.id);
+
+describe('selectFilteredSystems', () => {
+  it('returns everything with no filters, in dataset order', () => {
+    expect(ids({})).toEqual(['fam-small', 'fam-large', 'child', 'vision', 'grandchild', 'closed', 'event']);
+  });
+
+  it('organizations are alternatives (OR)', () => {
+    expect(ids({ organizations: ['Org Four'] })).toEqual(['closed']);
+    expect(ids({ organizations: ['Org Four', 'Org Three'] })).toEqual(['vision', 'grandchild', 'closed']);
+  });
+
+  it('a family base includes all members and their descendants', () => {
+    expect(ids({ bases: ['fam'] })).toEqual(['fam-small', 'fam-large', 'child', 'grandchild']);
+  });
+
+  it('a system base includes itself and its descendants only', () => {
+    expect(ids({ bases: ['child'] })).toEqual(['child', 'grandchild']);
+  });
+
+  it('modality uses the derived category', () => {
+    expect(ids({ modalities: ['multimodal'] })).toEqual(['vision', 'grandchild']);
+    expect(ids({ modalities: ['code'] })).toEqual([]);
+  });
+
+  it('openness requires every chosen part to be public (AND)', () => {
+    expect(ids({ openness: ['weights', 'code'] })).toEqual(['child', 'grandchild']);
+    expect(ids({ openness: ['data'] })).toEqual(['grandchild']);
+  });
+
+  it('kind', () => {
+    expect(ids({ kinds: ['event'] })).toEqual(['event']);
+  });
+
+  it('date range is inclusive by month, month-precision dates count, undated systems drop out', () => {
+    expect(ids({ dateFrom: '2023-03', dateTo: '2023-04' })).toEqual(['child', 'grandchild']);
+    expect(ids({ dateTo: '2021-12' })).toEqual(['vision']);
+    expect(ids({ dateFrom: '2020-01' })).not.toContain('event');
+  });
+
+  it('free text matches name, organization and summary, all words, any case', () => {
+    expect(ids({ query: 'org two' })).toEqual(['child', 'grandchild']);
+    expect(ids({ query: '  MULTIMODAL ' })).toEqual(['grandchild']);
+    expect(ids({ query: 'nothing-like-this' })).toEqual([]);
+  });
+
+  it('facets combine with AND', () => {
+    expect(ids({ bases: ['fam'], organizations: ['Org Two'], modalities: ['text'] })).toEqual(['child']);
+  });
+});
+
+describe('selectFacetCounts', () => {
+  it('with nothing chosen, an option counts what clicking it would leave', () => {
+    const counts = selectFacetCounts(ds, DEFAULT_FILTERS, 'organizations');
+    expect(Object.fromEntries(counts)).toEqual({ 'Org One': 3, 'Org Two': 2, 'Org Three': 2, 'Org Four': 1 });
+    for (const [org, n] of counts) expect(ids({ organizations: [org] })).toHaveLength(n);
+  });
+
+  it('with one chosen, an unchosen option counts the widened result', () => {
+    const f = { ...DEFAULT_FILTERS, organizations: ['Org Four'] };
+    const counts = selectFacetCounts(ds, f, 'organizations');
+    expect(counts.get('Org Three')).toBe(ids({ organizations: ['Org Four', 'Org Three'] }).length);
+    expect(counts.get('Org Four')).toBe(1);
+  });
+
+  it('counts respect the other facets', () => {
+    const counts = selectFacetCounts(ds, { ...DEFAULT_FILTERS, modalities: ['multimodal'] }, 'organizations');
+    expect(counts.get('Org Three')).toBe(2);
+    expect(counts.get('Org One') ?? 0).toBe(0);
+  });
+
+  it('AND facet: an unchosen option counts the narrowed result', () => {
+    const f = { ...DEFAULT_FILTERS, openness: ['weights' as const] };
+    const counts = selectFacetCounts(ds, f, 'openness');
+    expect(counts.get('code')).toBe(ids({ openness: ['weights', 'code'] }).length);
+    expect(counts.get('weights')).toBe(ids({ openness: ['weights'] }).length);
+  });
+
+  it('base counts include descendants', () => {
+    expect(selectFacetCounts(ds, DEFAULT_FILTERS, 'bases').get('fam')).toBe(4);
+  });
+});
+
+describe('lists for the filter bar', () => {
+  it('organizations alphabetically, release months ascending without undated', () => {
+    expect(selectOrganizations(ds)).toEqual(['Org Four', 'Org One', 'Org Three', 'Org Two']);
+    expect(selectReleaseMonths(ds)).toEqual(['2021-01', '2022-11', '2023-02', '2023-03', '2023-04']);
+  });
+});

@@ -1,0 +1,200 @@
+import { isLocale, type Locale } from '../i18n/i18n';
+import {
+  DEFAULT_FILTERS,
+  MODALITY_CATEGORIES,
+  OPENNESS_FACETS,
+  SYSTEM_KINDS,
+  type Filters,
+} from './filters-model';
+
+/*
+ * The URL is the shareable form of the view. Two pure functions: `toUrl` writes only values that
+ * differ from the defaults, `fromUrl` reads a fixed list of keys and falls back to the default
+ * for anything invalid, reporting what it dropped so the UI can say so. Dataset-dependent checks
+ * (does this organization exist?) happen later in `reconcileWithDataset`.
+ */
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
+export interface UrlState {
+  filters: Filters;
+  selectedId: string | null;
+  /** null: the URL does not say (the remembered or browser language applies). */
+  language: Locale | null;
+  theme: ThemeChoice;
+}
+
+export const DEFAULT_URL_STATE: UrlState = {
+  filters: DEFAULT_FILTERS,
+  selectedId: null,
+  language: null,
+  theme: 'system',
+};
+
+export interface UrlProblem {
+  param: string;
+  /** The offending value, shortened for display. */
+  value: string;
+  reason: 'unknown-value' | 'malformed' | 'too-long' | 'too-many' | 'range-reversed' | 'duplicate';
+}
+
+export const URL_KEYS = {
+  organizations: 'org',
+  bases: 'base',
+  modalities: 'mod',
+  openness: 'open',
+  kinds: 'kind',
+  dateFrom: 'from',
+  dateTo: 'to',
+  query: 'q',
+  selected: 'sel',
+  language: 'lang',
+  theme: 'theme',
+} as const;
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(URL_KEYS));
+export const MAX_LIST_ITEMS = 50;
+export const MAX_VALUE_LENGTH = 120;
+export const MAX_QUERY_LENGTH = 200;
+const SLUG = /^[a-z0-9][a-z0-9.-]*$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function toUrl(state: UrlState): URLSearchParams {
+  const p = new URLSearchParams();
+  const f = state.filters;
+  for (const o of f.organizations) p.append(URL_KEYS.organizations, o);
+  for (const b of f.bases) p.append(URL_KEYS.bases, b);
+  for (const m of f.modalities) p.append(URL_KEYS.modalities, m);
+  for (const o of f.openness) p.append(URL_KEYS.openness, o);
+  for (const k of f.kinds) p.append(URL_KEYS.kinds, k);
+  if (f.dateFrom) p.set(URL_KEYS.dateFrom, f.dateFrom);
+  if (f.dateTo) p.set(URL_KEYS.dateTo, f.dateTo);
+  if (f.query.trim()) p.set(URL_KEYS.query, f.query.trim());
+  if (state.selectedId) p.set(URL_KEYS.selected, state.selectedId);
+  if (state.language) p.set(URL_KEYS.language, state.language);
+  if (state.theme !== DEFAULT_URL_STATE.theme) p.set(URL_KEYS.theme, state.theme);
+  return p;
+}
+
+function shorten(v: string): string {
+  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
+}
+
+/** Reads a repeated list parameter, keeping valid unique values and reporting the rest. */
+function readList<T extends string>(
+  params: URLSearchParams,
+  key: string,
+  accept: (v: string) => v is T,
+  problems: UrlProblem[],
+): T[] {
+  const raw = params.getAll(key);
+  if (raw.length > MAX_LIST_ITEMS) {
+    problems.push({ param: key, value: `${raw.length} values`, reason: 'too-many' });
+    return [];
+  }
+  const out: T[] = [];
+  for (const v of raw) {
+    if (v.length > MAX_VALUE_LENGTH) problems.push({ param: key, value: shorten(v), reason: 'too-long' });
+    else if (!accept(v)) problems.push({ param: key, value: shorten(v), reason: 'unknown-value' });
+    else if (out.includes(v)) problems.push({ param: key, value: shorten(v), reason: 'duplicate' });
+    else out.push(v);
+  }
+  return out;
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (v: string): v is T => (values as readonly string[]).includes(v);
+}
+const isSlug = (v: string): v is string => SLUG.test(v);
+/** Organization names are free text; only control characters make them invalid. */
+// eslint-disable-next-line no-control-regex
+const isPlainText = (v: string): v is string => v.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(v);
+
+function readSingle(params: URLSearchParams, key: string, problems: UrlProblem[]): string | null {
+  const all = params.getAll(key);
+  if (all.length === 0) return null;
+  if (all.length > 1) problems.push({ param: key, value: `${all.length} values`, reason: 'duplicate' });
+  return all[0];
+}
+
+export function fromUrl(params: URLSearchParams): { state: UrlState; problems: UrlProblem[] } {
+  const problems: UrlProblem[] = [];
+  for (const key of new Set(params.keys())) {
+    if (!KNOWN_KEYS.has(key)) problems.push({ param: key, value: shorten(params.get(key) ?? ''), reason: 'unknown-value' });
+  }
+  const filters: Filters = {
+    organizations: readList(params, URL_KEYS.organizations, isPlainText, problems),
+    bases: readList(params, URL_KEYS.bases, isSlug, problems),
+    modalities: readList(params, URL_KEYS.modalities, oneOf(MODALITY_CATEGORIES), problems),
+    openness: readList(params, URL_KEYS.openness, oneOf(OPENNESS_FACETS), problems),
+    kinds: readList(params, URL_KEYS.kinds, oneOf(SYSTEM_KINDS), problems),
+    dateFrom: null,
+    dateTo: null,
+    query: '',
+  };
+  for (const [key, field] of [[URL_KEYS.dateFrom, 'dateFrom'], [URL_KEYS.dateTo, 'dateTo']] as const) {
+    const v = readSingle(params, key, problems);
+    if (v === null) continue;
+    if (MONTH.test(v)) filters[field] = v;
+    else problems.push({ param: key, value: shorten(v), reason: 'malformed' });
+  }
+  if (filters.dateFrom && filters.dateTo && filters.dateFrom > filters.dateTo) {
+    problems.push({ param: `${URL_KEYS.dateFrom}/${URL_KEYS.dateTo}`, value: `${filters.dateFrom} > ${filters.dateTo}`, reason: 'range-reversed' });
+    filters.dateFrom = null;
+    filters.dateTo = null;
+  }
+  const q = readSingle(params, URL_KEYS.query, problems);
+  if (q !== null) {
+    if (q.length > MAX_QUERY_LENGTH) problems.push({ param: URL_KEYS.query, value: shorten(q), reason: 'too-long' });
+    else if (!isPlainText(q)) problems.push({ param: URL_KEYS.query, value: shorten(q), reason: 'malformed' });
+    else filters.query = q.trim();
+  }
+  let selectedId: string | null = null;
+  const sel = readSingle(params, URL_KEYS.selected, problems);
+  if (sel !== null) {
+    if (sel.length <= MAX_VALUE_LENGTH && SLUG.test(sel)) selectedId = sel;
+    else problems.push({ param: URL_KEYS.selected, value: shorten(sel), reason: 'malformed' });
+  }
+  let language: Locale | null = null;
+  const lang = readSingle(params, URL_KEYS.language, problems);
+  if (lang !== null) {
+    if (isLocale(lang)) language = lang;
+    else problems.push({ param: URL_KEYS.language, value: shorten(lang), reason: 'unknown-value' });
+  }
+  let theme: ThemeChoice = 'system';
+  const th = readSingle(params, URL_KEYS.theme, problems);
+  if (th !== null) {
+    if (oneOf(THEME_CHOICES)(th)) theme = th;
+    else problems.push({ param: URL_KEYS.theme, value: shorten(th), reason: 'unknown-value' });
+  }
+  return { state: { filters, selectedId, language, theme }, problems };
+}
+
+/**
+ * Drops ids and names the dataset does not have (a link made against another dataset, or a
+ * hand-edited one), reporting each.
+ */
+export function reconcileWithDataset(
+  state: Pick<UrlState, 'filters' | 'selectedId'>,
+  known: { organizations: ReadonlySet<string>; baseOptionIds: ReadonlySet<string>; systemIds: ReadonlySet<string> },
+): { filters: Filters; selectedId: string | null; problems: UrlProblem[] } {
+  const problems: UrlProblem[] = [];
+  const keep = (list: string[], param: string, ok: ReadonlySet<string>) =>
+    list.filter((v) => {
+      if (ok.has(v)) return true;
+      problems.push({ param, value: shorten(v), reason: 'unknown-value' });
+      return false;
+    });
+  const filters: Filters = {
+    ...state.filters,
+    organizations: keep(state.filters.organizations, URL_KEYS.organizations, known.organizations),
+    bases: keep(state.filters.bases, URL_KEYS.bases, known.baseOptionIds),
+  };
+  let selectedId = state.selectedId;
+  if (selectedId !== null && !known.systemIds.has(selectedId)) {
+    problems.push({ param: URL_KEYS.selected, value: shorten(selectedId), reason: 'unknown-value' });
+    selectedId = null;
+  }
+  return { filters, selectedId, problems };
+}

@@ -1,0 +1,105 @@
+import type { Dataset } from '../data/schema';
+import { selectBaseOptions, selectOrganizations } from '../selectors/filtered-systems';
+import { browserLanguage, rememberedLanguage, rememberedTheme, rememberLanguage, rememberTheme } from './preferences';
+import { fromUrl, reconcileWithDataset, toUrl, type UrlState } from './url-state';
+import { useAppStore, type AppState } from './index';
+
+/*
+ * Glue between the store and the address bar: the only impure part of URL state. A state change
+ * pushes a history entry (typing in the search box replaces it instead, so Back does not step
+ * through every keystroke); Back/Forward re-apply the URL.
+ */
+
+function urlStateOf(s: AppState): UrlState {
+  return {
+    filters: s.filters,
+    selectedId: s.selectedId,
+    language: s.languageExplicit || s.language !== 'en' ? s.language : null,
+    theme: s.theme,
+  };
+}
+
+function searchOf(state: UrlState): string {
+  const q = toUrl(state).toString();
+  return q ? `?${q}` : '';
+}
+
+function knownValues(dataset: Dataset) {
+  return {
+    organizations: new Set(selectOrganizations(dataset)),
+    baseOptionIds: new Set(selectBaseOptions(dataset).map((o) => o.id)),
+    systemIds: new Set(dataset.systems.map((s) => s.id)),
+  };
+}
+
+let applyingUrl = false;
+
+/** Reads the current URL into the store (startup and Back/Forward). */
+export function applyLocation(search: string): void {
+  const { state, problems } = fromUrl(new URLSearchParams(search));
+  const store = useAppStore.getState();
+  applyingUrl = true;
+  try {
+    let filters = state.filters;
+    let selectedId = state.selectedId;
+    const all = [...problems];
+    if (store.dataset) {
+      const r = reconcileWithDataset(state, knownValues(store.dataset));
+      filters = r.filters;
+      selectedId = r.selectedId;
+      all.push(...r.problems);
+    }
+    const language = state.language ?? rememberedLanguage() ?? browserLanguage(globalThis.navigator?.languages);
+    useAppStore.setState({
+      filters,
+      selectedId,
+      language,
+      languageExplicit: state.language !== null,
+      theme: state.theme !== 'system' ? state.theme : (rememberedTheme() ?? 'system'),
+    });
+    store.addUrlProblems(all);
+  } finally {
+    applyingUrl = false;
+  }
+}
+
+/** Once the dataset is in: drop URL values it does not know, say so, and fix the address. */
+export function reconcileLocationWithDataset(dataset: Dataset): void {
+  const s = useAppStore.getState();
+  const r = reconcileWithDataset({ filters: s.filters, selectedId: s.selectedId }, knownValues(dataset));
+  if (r.problems.length === 0) return;
+  applyingUrl = true;
+  try {
+    useAppStore.setState({ filters: r.filters, selectedId: r.selectedId });
+  } finally {
+    applyingUrl = false;
+  }
+  s.addUrlProblems(r.problems);
+  history.replaceState(history.state, '', `${location.pathname}${searchOf(urlStateOf(useAppStore.getState()))}${location.hash}`);
+}
+
+/** Starts syncing; returns a function that stops it. */
+export function startUrlSync(): () => void {
+  applyLocation(location.search);
+  const onPop = () => applyLocation(location.search);
+  window.addEventListener('popstate', onPop);
+  const unsubscribe = useAppStore.subscribe((next, prev) => {
+    if (next.language !== prev.language && next.languageExplicit) rememberLanguage(next.language);
+    if (next.theme !== prev.theme) rememberTheme(next.theme);
+    if (applyingUrl) return;
+    const nextSearch = searchOf(urlStateOf(next));
+    if (nextSearch === location.search) return;
+    const url = `${location.pathname}${nextSearch}${location.hash}`;
+    // Refining a search replaces the entry; starting one pushes, so Back returns to the unsearched view.
+    const refiningQuery =
+      prev.filters.query.trim() !== '' &&
+      next.filters.query !== prev.filters.query &&
+      searchOf({ ...urlStateOf(next), filters: { ...next.filters, query: prev.filters.query } }) === searchOf(urlStateOf(prev));
+    if (refiningQuery) history.replaceState(history.state, '', url);
+    else history.pushState(history.state, '', url);
+  });
+  return () => {
+    window.removeEventListener('popstate', onPop);
+    unsubscribe();
+  };
+}
