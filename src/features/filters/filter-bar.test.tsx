@@ -1,0 +1,94 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { miniDataset } from '../../../tests/fixtures/mini-dataset';
+import { resetAppStore, useAppStore } from '../../store';
+import { FilterBar } from './filter-bar';
+
+const ds = miniDataset();
+
+function setup() {
+  useAppStore.getState().receiveDataset({ ok: true, dataset: ds });
+  const user = userEvent.setup();
+  render(<FilterBar dataset={ds} />);
+  return user;
+}
+
+async function openFacet(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(screen.getByText(name, { selector: 'summary' }));
+  return screen.getByRole('group', { name });
+}
+
+beforeEach(() => resetAppStore());
+
+describe('FilterBar', () => {
+  it('always shows "N of M systems" and disables Clear all when nothing is filtered', () => {
+    setup();
+    expect(screen.getByTestId('result-count')).toHaveTextContent('7 of 7 systems');
+    expect(screen.getByRole('button', { name: 'Clear all filters' })).toBeDisabled();
+  });
+
+  it('lists each organization with how many systems it would leave', async () => {
+    const user = setup();
+    const panel = await openFacet(user, 'Organization');
+    const option = within(panel).getByRole('checkbox', { name: /Org Two/ }).closest('label')!;
+    expect(option).toHaveTextContent(/Org Two\s*2/);
+    expect(within(panel).getAllByRole('checkbox')).toHaveLength(4);
+  });
+
+  it('checking an organization filters, updates the count, shows a removable chip', async () => {
+    const user = setup();
+    const panel = await openFacet(user, 'Organization');
+    await user.click(within(panel).getByRole('checkbox', { name: /Org Two/ }));
+    expect(useAppStore.getState().filters.organizations).toEqual(['Org Two']);
+    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 7 systems');
+    await user.click(screen.getByRole('button', { name: 'Remove filter Org Two' }));
+    expect(screen.getByTestId('result-count')).toHaveTextContent('7 of 7 systems');
+  });
+
+  it('base model options include the family; choosing it keeps descendants', async () => {
+    const user = setup();
+    const panel = await openFacet(user, 'Base model');
+    const fam = within(panel).getByRole('checkbox', { name: /Fam \(all sizes\)/ });
+    expect(fam.closest('label')).toHaveTextContent(/4$/);
+    await user.click(fam);
+    expect(screen.getByTestId('result-count')).toHaveTextContent('4 of 7 systems');
+  });
+
+  it('search narrows as you type; an empty result says so and offers to clear', async () => {
+    const user = setup();
+    await user.type(screen.getByRole('searchbox'), 'zzz');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('0 of 7 systems');
+    const status = screen.getByText(/No systems match these filters/).closest('p')!;
+    expect(status).toHaveAttribute('role', 'status');
+    await user.click(within(status).getByRole('button', { name: 'Clear all filters' }));
+    expect(screen.getByRole('searchbox')).toHaveValue('');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('7 of 7 systems');
+  });
+
+  it('date range selects only offer months with releases and filter inclusively', async () => {
+    const user = setup();
+    const from = screen.getByRole('combobox', { name: 'From' });
+    expect(within(from).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'Jan 2021', 'Nov 2022', 'Feb 2023', 'Mar 2023', 'Apr 2023']);
+    await user.selectOptions(from, '2023-03');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 7 systems');
+  });
+
+  it('openness options are AND-ed and the keyboard can reach and toggle them', async () => {
+    const user = setup();
+    const summary = screen.getByText('Openness', { selector: 'summary' });
+    summary.focus();
+    await user.keyboard('{Enter}');
+    const panel = screen.getByRole('group', { name: 'Openness' });
+    await user.click(within(panel).getByRole('checkbox', { name: /Weights public/ }));
+    await user.click(within(panel).getByRole('checkbox', { name: /Training code public/ }));
+    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 7 systems');
+  });
+
+  it('renders in Chinese when the language is zh-CN', () => {
+    useAppStore.setState({ language: 'zh-CN' });
+    setup();
+    expect(screen.getByTestId('result-count')).toHaveTextContent('7 / 7 个系统');
+    expect(screen.getByText('机构', { selector: 'summary' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS } from './filters-model';
+import { DEFAULT_URL_STATE, fromUrl, MAX_LIST_ITEMS, reconcileWithDataset, THEME_CHOICES, toUrl, type UrlState } from './url-state';
+
+const parse = (query: string) => fromUrl(new URLSearchParams(query));
+
+describe('toUrl', () => {
+  it('writes nothing for the default state', () => {
+    expect(toUrl(DEFAULT_URL_STATE).toString()).toBe('');
+  });
+
+  it('writes only non-default values, lists as repeated keys', () => {
+    const state: UrlState = {
+      ...DEFAULT_URL_STATE,
+      filters: { ...DEFAULT_FILTERS, organizations: ['Meta AI', 'OpenAI'], bases: ['llama'], dateFrom: '2023-02' },
+      selectedId: 'llava',
+      language: 'zh-CN',
+    };
+    expect(toUrl(state).toString()).toBe('org=Meta+AI&org=OpenAI&base=llama&from=2023-02&sel=llava&lang=zh-CN');
+  });
+});
+
+describe('fromUrl', () => {
+  it('reads a full link back', () => {
+    const { state, problems } = parse('org=Meta+AI&base=llama&mod=multimodal&open=weights&open=code&kind=model&from=2023-02&to=2023-04&q=chat&sel=llava&lang=zh-CN&theme=dark');
+    expect(problems).toEqual([]);
+    expect(state).toEqual({
+      filters: { organizations: ['Meta AI'], bases: ['llama'], modalities: ['multimodal'], openness: ['weights', 'code'], kinds: ['model'], dateFrom: '2023-02', dateTo: '2023-04', query: 'chat' },
+      selectedId: 'llava',
+      language: 'zh-CN',
+      theme: 'dark',
+    });
+  });
+
+  it('falls back to the default for each invalid value and says which', () => {
+    const { state, problems } = parse('mod=hologram&open=weights&from=2023-13&to=yesterday&lang=klingon&theme=neon&sel=%3Cscript%3E&bogus=1');
+    expect(state.filters.modalities).toEqual([]);
+    expect(state.filters.openness).toEqual(['weights']);
+    expect(state.filters.dateFrom).toBeNull();
+    expect(state.filters.dateTo).toBeNull();
+    expect(state.language).toBeNull();
+    expect(state.theme).toBe('system');
+    expect(state.selectedId).toBeNull();
+    expect(problems.map((p) => `${p.param}:${p.reason}`).sort()).toEqual(
+      ['bogus:unknown-value', 'from:malformed', 'lang:unknown-value', 'mod:unknown-value', 'sel:malformed', 'theme:unknown-value', 'to:malformed'].sort(),
+    );
+  });
+
+  it('drops a reversed date range', () => {
+    const { state, problems } = parse('from=2023-04&to=2023-02');
+    expect([state.filters.dateFrom, state.filters.dateTo]).toEqual([null, null]);
+    expect(problems[0].reason).toBe('range-reversed');
+  });
+
+  it('refuses huge lists and overlong values', () => {
+    const many = Array.from({ length: MAX_LIST_ITEMS + 1 }, (_, i) => `base=b${i}`).join('&');
+    expect(parse(many).state.filters.bases).toEqual([]);
+    expect(parse(many).problems[0].reason).toBe('too-many');
+    const long = parse(`q=${'x'.repeat(5000)}&org=${'y'.repeat(500)}`);
+    expect(long.state.filters.query).toBe('');
+    expect(long.state.filters.organizations).toEqual([]);
+    expect(long.problems.every((p) => p.reason === 'too-long')).toBe(true);
+    expect(long.problems.every((p) => p.value.length <= 41)).toBe(true);
+  });
+
+  it('ignores duplicates and control characters', () => {
+    const { state, problems } = parse('base=llama&base=llama&q=a%00b');
+    expect(state.filters.bases).toEqual(['llama']);
+    expect(state.filters.query).toBe('');
+    expect(problems.map((p) => p.reason).sort()).toEqual(['duplicate', 'malformed']);
+  });
+
+  it('never throws on arbitrary query strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (raw) => {
+        const { state } = parse(raw);
+        expect(Array.isArray(state.filters.organizations)).toBe(true);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('round-trips any valid state', () => {
+    const slug = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/);
+    const month = fc.tuple(fc.integer({ min: 2015, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    const state = fc.record({
+      filters: fc.record({
+        organizations: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f\u007f]/.test(s)), { maxLength: 5 }),
+        bases: fc.uniqueArray(slug, { maxLength: 5 }),
+        modalities: fc.uniqueArray(fc.constantFrom(...MODALITY_CATEGORIES)),
+        openness: fc.uniqueArray(fc.constantFrom(...OPENNESS_FACETS)),
+        kinds: fc.uniqueArray(fc.constantFrom(...SYSTEM_KINDS)),
+        dateFrom: fc.option(month, { nil: null }),
+        dateTo: fc.option(month, { nil: null }),
+        query: fc.string({ maxLength: 40 }).map((s) => s.trim()).filter((s) => !/[\u0000-\u001f\u007f]/.test(s)),
+      }),
+      selectedId: fc.option(slug, { nil: null }),
+      language: fc.constantFrom(null, 'en' as const, 'zh-CN' as const),
+      theme: fc.constantFrom(...THEME_CHOICES),
+    }).filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
+    fc.assert(
+      fc.property(state, (s) => {
+        const back = fromUrl(new URLSearchParams(toUrl(s).toString()));
+        expect(back.problems).toEqual([]);
+        expect(back.state).toEqual(s);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
+
+describe('reconcileWithDataset', () => {
+  const known = { organizations: new Set(['OpenAI']), baseOptionIds: new Set(['llama']), systemIds: new Set(['gpt-3']) };
+  it('drops what the dataset does not know and reports it', () => {
+    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI', 'Nobody'], bases: ['llama', 'ghost'] }, selectedId: 'ghost-model' }, known);
+    expect(r.filters.organizations).toEqual(['OpenAI']);
+    expect(r.filters.bases).toEqual(['llama']);
+    expect(r.selectedId).toBeNull();
+    expect(r.problems.map((p) => `${p.param}=${p.value}`)).toEqual(['org=Nobody', 'base=ghost', 'sel=ghost-model']);
+  });
+  it('keeps known values untouched', () => {
+    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] }, selectedId: 'gpt-3' }, known);
+    expect(r.problems).toEqual([]);
+    expect(r.selectedId).toBe('gpt-3');
+  });
+});

@@ -1,0 +1,35 @@
+import { expect, type ConsoleMessage, type Page, type Request } from '@playwright/test';
+
+/** Collects console errors and requests to any host other than the preview server. */
+export function watchPage(page: Page) {
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  page.on('request', (req: Request) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.hostname !== '127.0.0.1') foreignRequests.push(req.url());
+  });
+  return { consoleErrors, foreignRequests };
+}
+
+export async function gotoReady(page: Page, path = '/') {
+  await page.goto(path);
+  await expect(page.getByTestId('result-count')).toBeVisible();
+}
+
+export function systemsInView(page: Page) {
+  return page.getByTestId('systems-in-view').locator('[data-system-id]');
+}
+
+export async function idsInView(page: Page): Promise<string[]> {
+  return systemsInView(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-system-id') ?? ''));
+}
+
+export async function openFacet(page: Page, name: string) {
+  await page.locator('summary', { hasText: name }).click();
+  return page.getByRole('group', { name });
+}
