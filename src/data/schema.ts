@@ -283,10 +283,17 @@ export const datasetSchema = z
       if (systemIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['systems', i, 'id'], message: `duplicate system id "${s.id}"` });
       systemIds.add(s.id);
     });
-    const families = new Set(ds.systems.map((s) => s.family).filter((f): f is string => !!f));
-    for (const f of families) {
-      if (systemIds.has(f)) ctx.addIssue({ code: 'custom', path: ['systems'], message: `family id "${f}" collides with a system id` });
-    }
+    const declaredFamilies = new Set<string>();
+    ds.families.forEach((f, i) => {
+      if (systemIds.has(f.id)) ctx.addIssue({ code: 'custom', path: ['families', i, 'id'], message: `family id "${f.id}" collides with a system id` });
+      if (declaredFamilies.has(f.id)) ctx.addIssue({ code: 'custom', path: ['families', i, 'id'], message: `duplicate family id "${f.id}"` });
+      declaredFamilies.add(f.id);
+    });
+    ds.systems.forEach((s, i) => {
+      if (s.family && !declaredFamilies.has(s.family)) {
+        ctx.addIssue({ code: 'custom', path: ['systems', i, 'family'], message: `family "${s.family}" is not declared in "families"` });
+      }
+    });
     // Every `sources` array anywhere must point at a known source.
     walk(ds, [], (value, path) => {
       if (path[path.length - 1] === 'sources' && Array.isArray(value) && path[0] !== 'sources') {

@@ -49,8 +49,11 @@ describe('app store', () => {
     s.addUrlProblems([]);
     expect(useAppStore.getState().notices).toEqual([]);
     s.addUrlProblems([{ param: 'mod', value: 'x', reason: 'unknown-value' }]);
-    const [notice] = useAppStore.getState().notices;
-    expect(notice.problems).toHaveLength(1);
+    s.addUrlProblems([{ param: 'org', value: 'Nobody', reason: 'unknown-value' }]);
+    const notices = useAppStore.getState().notices;
+    expect(notices).toHaveLength(1);
+    const [notice] = notices;
+    expect(notice.problems.map((p) => p.param)).toEqual(['mod', 'org']);
     s.dismissNotice(notice.id);
     expect(useAppStore.getState().notices).toEqual([]);
   });

@@ -30,7 +30,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   notices: [],
   setLanguage: (language) => set({ language, languageExplicit: true }),
   setTheme: (theme) => set({ theme }),
+  // One notice per link: problems found when the dataset arrives join those found on first read.
   addUrlProblems: (problems) =>
-    set((s) => (problems.length === 0 ? s : { notices: [...s.notices, { id: nextNoticeId++, kind: 'url-problems', problems }] })),
+    set((s) => {
+      if (problems.length === 0) return s;
+      const open = s.notices.find((n) => n.kind === 'url-problems');
+      if (!open) return { notices: [...s.notices, { id: nextNoticeId++, kind: 'url-problems', problems }] };
+      return { notices: s.notices.map((n) => (n === open ? { ...n, problems: [...n.problems, ...problems] } : n)) };
+    }),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });

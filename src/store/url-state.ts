@@ -107,9 +107,13 @@ function oneOf<T extends string>(values: readonly T[]) {
   return (v: string): v is T => (values as readonly string[]).includes(v);
 }
 const isSlug = (v: string): v is string => SLUG.test(v);
-/** Organization names are free text; only control characters make them invalid. */
 // eslint-disable-next-line no-control-regex
-const isPlainText = (v: string): v is string => v.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(v);
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+export function hasControlCharacters(v: string): boolean {
+  return CONTROL_CHARACTERS.test(v);
+}
+/** Organization names are free text; only control characters make them invalid. */
+const isPlainText = (v: string): v is string => v.trim().length > 0 && !hasControlCharacters(v);
 
 function readSingle(params: URLSearchParams, key: string, problems: UrlProblem[]): string | null {
   const all = params.getAll(key);
