@@ -37,3 +37,17 @@ describe('system facts', () => {
     expect(releaseSortKey(byId.get('event')!)).toBeUndefined();
   });
 });
+
+describe('orderSystems', () => {
+  it('release: oldest first, month-precision dates at their month, undated last; input untouched', async () => {
+    const { orderSystems } = await import('./order-systems');
+    const input = [...ds.systems];
+    expect(orderSystems(input, 'release').map((s) => s.id)).toEqual(['vision', 'closed', 'fam-large', 'fam-small', 'child', 'grandchild', 'event']);
+    expect(input.map((s) => s.id)).toEqual(ds.systems.map((s) => s.id));
+  });
+  it('name and organization', async () => {
+    const { orderSystems } = await import('./order-systems');
+    expect(orderSystems(ds.systems, 'name').map((s) => s.name)).toEqual(['An Event', 'Child', 'Closed', 'Fam-Large', 'Fam-Small', 'Grandchild', 'Vision']);
+    expect(orderSystems(ds.systems, 'organization').map((s) => s.id)).toEqual(['closed', 'fam-large', 'fam-small', 'event', 'vision', 'child', 'grandchild']);
+  });
+});

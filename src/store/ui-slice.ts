@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Locale } from '../i18n/i18n';
-import type { ThemeChoice, UrlProblem } from './url-state';
+import { DEFAULT_VIEW_SETTINGS, type ThemeChoice, type UrlProblem, type ViewSettingName, type ViewSettings } from './url-state';
 import type { AppState } from './index';
 
 export interface Notice {
@@ -14,9 +14,12 @@ export interface UiSlice {
   /** Whether the language was chosen explicitly (then it is written to the URL). */
   languageExplicit: boolean;
   theme: ThemeChoice;
+  /** Per-view settings that belong in a shared link (sort orders, scales…). */
+  viewSettings: ViewSettings;
   notices: Notice[];
   setLanguage: (language: Locale) => void;
   setTheme: (theme: ThemeChoice) => void;
+  setViewSetting: <K extends ViewSettingName>(name: K, value: ViewSettings[K]) => void;
   addUrlProblems: (problems: UrlProblem[]) => void;
   dismissNotice: (id: number) => void;
 }
@@ -27,9 +30,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   language: 'en',
   languageExplicit: false,
   theme: 'system',
+  viewSettings: DEFAULT_VIEW_SETTINGS,
   notices: [],
   setLanguage: (language) => set({ language, languageExplicit: true }),
   setTheme: (theme) => set({ theme }),
+  setViewSetting: (name, value) => set((s) => ({ viewSettings: { ...s.viewSettings, [name]: value } })),
   // One notice per link: problems found when the dataset arrives join those found on first read.
   addUrlProblems: (problems) =>
     set((s) => {

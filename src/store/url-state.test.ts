@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS } from './filters-model';
-import { DEFAULT_URL_STATE, fromUrl, hasControlCharacters, MAX_LIST_ITEMS, reconcileWithDataset, THEME_CHOICES, toUrl, type UrlState } from './url-state';
+import { DEFAULT_URL_STATE, fromUrl, hasControlCharacters, MAX_LIST_ITEMS, reconcileWithDataset, THEME_CHOICES, toUrl, VIEW_SETTINGS, type UrlState } from './url-state';
 
 const parse = (query: string) => fromUrl(new URLSearchParams(query));
 
@@ -24,12 +24,15 @@ describe('toUrl', () => {
 describe('fromUrl', () => {
   it('reads a full link back', () => {
     const { state, problems } = parse('org=Meta+AI&base=llama&mod=multimodal&open=weights&open=code&kind=model&from=2023-02&to=2023-04&q=chat&sel=llava&lang=zh-CN&theme=dark');
+    expect(parse('order=name').state.view.overviewOrder).toBe('name');
+    expect(parse('order=sideways').problems).toEqual([{ param: 'order', value: 'sideways', reason: 'unknown-value' }]);
     expect(problems).toEqual([]);
     expect(state).toEqual({
       filters: { organizations: ['Meta AI'], bases: ['llama'], modalities: ['multimodal'], openness: ['weights', 'code'], kinds: ['model'], dateFrom: '2023-02', dateTo: '2023-04', query: 'chat' },
       selectedId: 'llava',
       language: 'zh-CN',
       theme: 'dark',
+      view: { overviewOrder: 'release' },
     });
   });
 
@@ -98,6 +101,7 @@ describe('fromUrl', () => {
       selectedId: fc.option(slug, { nil: null }),
       language: fc.constantFrom(null, 'en' as const, 'zh-CN' as const),
       theme: fc.constantFrom(...THEME_CHOICES),
+      view: fc.record({ overviewOrder: fc.constantFrom(...VIEW_SETTINGS.overviewOrder.values) }),
     }).filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
     fc.assert(
       fc.property(state, (s) => {

@@ -17,12 +17,27 @@ import {
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
+/**
+ * View settings: each is one enumerated value with its URL key and default. A view that needs a
+ * setting (a log/linear toggle, a sort order…) adds an entry here and gets URL sync for free.
+ */
+export const VIEW_SETTINGS = {
+  overviewOrder: { key: 'order', values: ['release', 'name', 'organization'], default: 'release' },
+} as const;
+export type ViewSettingName = keyof typeof VIEW_SETTINGS;
+export type ViewSettings = { [K in ViewSettingName]: (typeof VIEW_SETTINGS)[K]['values'][number] };
+export const DEFAULT_VIEW_SETTINGS = Object.fromEntries(
+  Object.entries(VIEW_SETTINGS).map(([name, spec]) => [name, spec.default]),
+) as ViewSettings;
+const VIEW_SETTING_NAMES = Object.keys(VIEW_SETTINGS) as ViewSettingName[];
+
 export interface UrlState {
   filters: Filters;
   selectedId: string | null;
   /** null: the URL does not say (the remembered or browser language applies). */
   language: Locale | null;
   theme: ThemeChoice;
+  view: ViewSettings;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -30,6 +45,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   selectedId: null,
   language: null,
   theme: 'system',
+  view: DEFAULT_VIEW_SETTINGS,
 };
 
 export interface UrlProblem {
@@ -53,7 +69,7 @@ export const URL_KEYS = {
   theme: 'theme',
 } as const;
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(URL_KEYS));
+const KNOWN_KEYS: ReadonlySet<string> = new Set([...Object.values(URL_KEYS), ...VIEW_SETTING_NAMES.map((n) => VIEW_SETTINGS[n].key)]);
 export const MAX_LIST_ITEMS = 50;
 export const MAX_VALUE_LENGTH = 120;
 export const MAX_QUERY_LENGTH = 200;
@@ -74,6 +90,9 @@ export function toUrl(state: UrlState): URLSearchParams {
   if (state.selectedId) p.set(URL_KEYS.selected, state.selectedId);
   if (state.language) p.set(URL_KEYS.language, state.language);
   if (state.theme !== DEFAULT_URL_STATE.theme) p.set(URL_KEYS.theme, state.theme);
+  for (const name of VIEW_SETTING_NAMES) {
+    if (state.view[name] !== VIEW_SETTINGS[name].default) p.set(VIEW_SETTINGS[name].key, state.view[name]);
+  }
   return p;
 }
 
@@ -172,7 +191,15 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
     if (oneOf(THEME_CHOICES)(th)) theme = th;
     else problems.push({ param: URL_KEYS.theme, value: shorten(th), reason: 'unknown-value' });
   }
-  return { state: { filters, selectedId, language, theme }, problems };
+  const view = { ...DEFAULT_VIEW_SETTINGS };
+  for (const name of VIEW_SETTING_NAMES) {
+    const spec = VIEW_SETTINGS[name];
+    const v = readSingle(params, spec.key, problems);
+    if (v === null) continue;
+    if (oneOf(spec.values)(v)) view[name] = v;
+    else problems.push({ param: spec.key, value: shorten(v), reason: 'unknown-value' });
+  }
+  return { state: { filters, selectedId, language, theme, view }, problems };
 }
 
 /**

@@ -16,6 +16,7 @@ function urlStateOf(s: AppState): UrlState {
     selectedId: s.selectedId,
     language: s.languageExplicit || s.language !== 'en' ? s.language : null,
     theme: s.theme,
+    view: s.viewSettings,
   };
 }
 
@@ -56,6 +57,7 @@ export function applyLocation(search: string): void {
       language,
       languageExplicit: state.language !== null,
       theme: state.theme !== 'system' ? state.theme : (rememberedTheme() ?? 'system'),
+      viewSettings: state.view,
     });
     store.addUrlProblems(all);
   } finally {

@@ -47,6 +47,20 @@ test('a shared URL restores filters and selection', async ({ page }) => {
   await expect(page.getByTestId('url-notice')).toHaveCount(0);
 });
 
+test('view settings round-trip through the URL (overview order)', async ({ page }) => {
+  await gotoReady(page);
+  const byDate = await idsInView(page);
+  expect(byDate[0]).toBe('gpt-3');
+  await page.getByTestId('overview-order').selectOption('name');
+  await expect(page).toHaveURL(/order=name/);
+  const byName = await idsInView(page);
+  expect(byName).not.toEqual(byDate);
+  expect([...byName].sort()).toEqual([...byDate].sort());
+  await page.reload();
+  await expect(page.getByTestId('overview-order')).toHaveValue('name');
+  expect(await idsInView(page)).toEqual(byName);
+});
+
 test('back and forward step through filter changes', async ({ page }) => {
   await gotoReady(page);
   const all = await idsInView(page);
@@ -164,4 +178,14 @@ test('phone width (375 px): no horizontal scroll; screenshots for review', async
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/?sel=alpaca');
   await page.screenshot({ path: 'test-results/screens/desktop-1280.png', fullPage: true });
+});
+
+test('dark theme and 简体中文 at desktop and phone widths: screenshots for review', async ({ page }) => {
+  for (const [w, h] of [[1280, 900], [375, 812]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await gotoReady(page, '/?theme=dark&lang=zh-CN&sel=alpaca');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('大模型浪潮，2020–2023');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.screenshot({ path: `test-results/screens/dark-zh-${w}.png`, fullPage: true });
+  }
 });

@@ -7,6 +7,8 @@ import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { buildOverviewStats } from '../../selectors/overview-stats';
 import { factValue } from '../../selectors/system-facts';
+import { orderSystems, type SystemOrder } from '../../selectors/order-systems';
+import { VIEW_SETTINGS } from '../../store/url-state';
 import { FactView } from '../../components/fact/fact-view';
 
 interface Props {
@@ -18,7 +20,10 @@ export function Overview({ dataset }: Props) {
   const { t, tn, locale } = useT();
   const filters = useAppStore((s) => s.filters);
   const selectedId = useAppStore((s) => s.selectedId);
+  const order = useAppStore((s) => s.viewSettings.overviewOrder);
+  const setViewSetting = useAppStore((s) => s.setViewSetting);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
+  const ordered = useMemo(() => orderSystems(systems, order), [systems, order]);
   const stats = useMemo(() => buildOverviewStats(systems), [systems]);
   const selected = selectedId ? dataset.systems.find((s) => s.id === selectedId) : undefined;
   const span = stats.releaseSpan;
@@ -68,11 +73,23 @@ export function Overview({ dataset }: Props) {
           )}
         </div>
       </dl>
-      <h3 className="subhead">{t('overview.in-view', 'Systems in view')}</h3>
+      <div className="subhead-row">
+        <h3 className="subhead">{t('overview.in-view', 'Systems in view')}</h3>
+        <label className="inline-control">
+          <span>{t('overview.order', 'Order')}</span>
+          <select value={order} onChange={(e) => setViewSetting('overviewOrder', e.target.value as SystemOrder)} data-testid="overview-order">
+            {VIEW_SETTINGS.overviewOrder.values.map((o) => (
+              <option key={o} value={o}>
+                {o === 'release' ? t('overview.order.release', 'Release date') : o === 'name' ? t('overview.order.name', 'Name') : t('overview.order.organization', 'Organization')}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {systems.length === 0 ? (
         <p className="muted">{t('filters.empty', 'No systems match these filters.')}</p>
       ) : (
-        <SystemChips systems={systems} selectedId={selectedId} />
+        <SystemChips systems={ordered} selectedId={selectedId} />
       )}
       {selected && <SelectedSystem system={selected} dataset={dataset} />}
       {selectedId && !selected && <p role="status">{t('overview.selected-missing', 'The selected system is not in this dataset.')}</p>}
