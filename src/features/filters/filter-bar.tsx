@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function FilterBar({ dataset }: Props) {
-  const { t, tn, locale } = useT();
+  const { t, tn } = useT();
   const filters = useAppStore((s) => s.filters);
   const toggle = useAppStore((s) => s.toggleFilterValue);
   const setQuery = useAppStore((s) => s.setQuery);
@@ -68,28 +68,8 @@ export function FilterBar({ dataset }: Props) {
         <FacetMenu label={t('filters.kind', 'Kind')} options={facetOptions.kinds} onToggle={(v) => toggle('kinds', v)} countHint={countHint} emptyText={empty} />
         <fieldset className="date-range">
           <legend className="visually-hidden">{t('filters.release-range', 'Release date range')}</legend>
-          <label>
-            <span>{t('filters.from', 'From')}</span>
-            <select value={filters.dateFrom ?? ''} onChange={(e) => setDateRange(e.target.value || null, filters.dateTo)}>
-              <option value="">{t('filters.any-date', 'Any')}</option>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {formatMonth(m, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('filters.to', 'To')}</span>
-            <select value={filters.dateTo ?? ''} onChange={(e) => setDateRange(filters.dateFrom, e.target.value || null)}>
-              <option value="">{t('filters.any-date', 'Any')}</option>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {formatMonth(m, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <MonthSelect label={t('filters.from', 'From')} value={filters.dateFrom} months={months} onChange={(m) => setDateRange(m, filters.dateTo)} />
+          <MonthSelect label={t('filters.to', 'To')} value={filters.dateTo} months={months} onChange={(m) => setDateRange(filters.dateFrom, m)} />
         </fieldset>
       </div>
       <div className="filter-summary">
@@ -110,6 +90,23 @@ export function FilterBar({ dataset }: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+function MonthSelect({ label, value, months, onChange }: { label: string; value: string | null; months: string[]; onChange: (month: string | null) => void }) {
+  const { t, locale } = useT();
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{t('filters.any-date', 'Any')}</option>
+        {months.map((m) => (
+          <option key={m} value={m}>
+            {formatMonth(m, locale)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
