@@ -32,7 +32,7 @@ describe('fromUrl', () => {
       selectedId: 'llava',
       language: 'zh-CN',
       theme: 'dark',
-      view: { overviewOrder: 'release' },
+      view: { overviewOrder: 'release', seedTablesMode: 'talk' },
     });
   });
 
@@ -101,7 +101,7 @@ describe('fromUrl', () => {
       selectedId: fc.option(slug, { nil: null }),
       language: fc.constantFrom(null, 'en' as const, 'zh-CN' as const),
       theme: fc.constantFrom(...THEME_CHOICES),
-      view: fc.record({ overviewOrder: fc.constantFrom(...VIEW_SETTINGS.overviewOrder.values) }),
+      view: fc.record({ overviewOrder: fc.constantFrom(...VIEW_SETTINGS.overviewOrder.values), seedTablesMode: fc.constantFrom(...VIEW_SETTINGS.seedTablesMode.values) }),
     }).filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
     fc.assert(
       fc.property(state, (s) => {

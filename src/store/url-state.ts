@@ -23,6 +23,8 @@ export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
  */
 export const VIEW_SETTINGS = {
   overviewOrder: { key: 'order', values: ['release', 'name', 'organization'], default: 'release' },
+  /** The talk's two tables: as the talk shows them, or with cells corrected against the sources. */
+  seedTablesMode: { key: 'seed', values: ['talk', 'checked'], default: 'talk' },
 } as const;
 export type ViewSettingName = keyof typeof VIEW_SETTINGS;
 export type ViewSettings = { [K in ViewSettingName]: (typeof VIEW_SETTINGS)[K]['values'][number] };
