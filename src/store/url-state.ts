@@ -193,15 +193,16 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
     if (oneOf(THEME_CHOICES)(th)) theme = th;
     else problems.push({ param: URL_KEYS.theme, value: shorten(th), reason: 'unknown-value' });
   }
-  const view = { ...DEFAULT_VIEW_SETTINGS };
+  // Each setting's values are checked against its own list, so the record is a valid ViewSettings.
+  const view: Record<string, string> = { ...DEFAULT_VIEW_SETTINGS };
   for (const name of VIEW_SETTING_NAMES) {
     const spec = VIEW_SETTINGS[name];
     const v = readSingle(params, spec.key, problems);
     if (v === null) continue;
-    if (oneOf(spec.values)(v)) view[name] = v;
+    if ((spec.values as readonly string[]).includes(v)) view[name] = v;
     else problems.push({ param: spec.key, value: shorten(v), reason: 'unknown-value' });
   }
-  return { state: { filters, selectedId, language, theme, view }, problems };
+  return { state: { filters, selectedId, language, theme, view: view as ViewSettings }, problems };
 }
 
 /**
