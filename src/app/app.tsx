@@ -4,6 +4,9 @@ import { ErrorBoundary } from '../components/error-boundary';
 import { UrlNotices } from '../components/notices/url-notices';
 import { FilterBar } from '../features/filters/filter-bar';
 import { Overview } from '../features/overview/overview';
+import { ModelsTable } from '../features/models-table/models-table';
+import { ComparePanel } from '../features/compare/compare-panel';
+import { TooltipLayer } from '../components/tooltip/tooltip-layer';
 import { DatasetProblems } from '../features/shell/dataset-problems';
 import { Header } from '../features/shell/header';
 import { useT } from '../i18n/use-t';
@@ -15,6 +18,8 @@ import { useAppStore } from '../store';
  */
 const VIEWS: { id: string; titleKey: string; title: string; render: (dataset: Dataset) => ReactNode }[] = [
   { id: 'overview', titleKey: 'overview.title', title: 'Overview', render: (d) => <Overview dataset={d} /> },
+  { id: 'models-table', titleKey: 'models-table.title', title: 'Model explorer', render: (d) => <ModelsTable dataset={d} /> },
+  { id: 'compare', titleKey: 'compare.title', title: 'Compare side by side', render: (d) => <ComparePanel dataset={d} /> },
 ];
 
 export function App() {
@@ -64,6 +69,7 @@ export function App() {
           </>
         )}
       </main>
+      <TooltipLayer />
       <footer className="app-footer">
         <p>{t('app.footer', 'Open-source dashboard. Data: the talk and its sources, linked at every figure; Epoch AI data CC BY 4.0.')}</p>
       </footer>

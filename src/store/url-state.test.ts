@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FIELD_IDS, MAX_COMPARE, MAX_SORT_KEYS } from '../data/fields';
 import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS } from './filters-model';
 import { DEFAULT_URL_STATE, fromUrl, hasControlCharacters, MAX_LIST_ITEMS, reconcileWithDataset, THEME_CHOICES, toUrl, VIEW_SETTINGS, type UrlState } from './url-state';
 
@@ -33,6 +34,9 @@ describe('fromUrl', () => {
       language: 'zh-CN',
       theme: 'dark',
       view: { overviewOrder: 'release', seedTablesMode: 'talk' },
+      sorting: [{ id: 'release', desc: false }],
+      visibleColumns: DEFAULT_URL_STATE.visibleColumns,
+      compareIds: [],
     });
   });
 
@@ -102,6 +106,9 @@ describe('fromUrl', () => {
       language: fc.constantFrom(null, 'en' as const, 'zh-CN' as const),
       theme: fc.constantFrom(...THEME_CHOICES),
       view: fc.record({ overviewOrder: fc.constantFrom(...VIEW_SETTINGS.overviewOrder.values), seedTablesMode: fc.constantFrom(...VIEW_SETTINGS.seedTablesMode.values) }),
+      sorting: fc.uniqueArray(fc.record({ id: fc.constantFrom(...FIELD_IDS), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: MAX_SORT_KEYS }),
+      visibleColumns: fc.subarray([...FIELD_IDS]).map((cols) => FIELD_IDS.filter((f) => f === 'name' || cols.includes(f))),
+      compareIds: fc.uniqueArray(slug, { maxLength: MAX_COMPARE }),
     }).filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
     fc.assert(
       fc.property(state, (s) => {
@@ -114,17 +121,50 @@ describe('fromUrl', () => {
   });
 });
 
+describe('table state in the URL', () => {
+  it('sort, columns and compare set: written only when not default, read back in order', () => {
+    const state: UrlState = {
+      ...DEFAULT_URL_STATE,
+      sorting: [{ id: 'trainingCost', desc: true }, { id: 'release', desc: false }],
+      visibleColumns: ['name', 'release', 'trainingCost'],
+      compareIds: ['alpaca', 'vicuna-13b'],
+    };
+    const query = toUrl(state).toString();
+    expect(query).toBe('sort=-trainingCost%2Crelease&cols=name%2Crelease%2CtrainingCost&cmp=alpaca%2Cvicuna-13b');
+    expect(fromUrl(new URLSearchParams(query)).state).toEqual(state);
+  });
+
+  it('an explicitly unsorted table survives the round trip', () => {
+    const query = toUrl({ ...DEFAULT_URL_STATE, sorting: [] }).toString();
+    expect(query).toBe('sort=none');
+    expect(parse(query).state.sorting).toEqual([]);
+  });
+
+  it('bad table values fall back and are reported', () => {
+    const { state, problems } = parse('sort=-bogus,release,release&cols=name,secret,release&cmp=a,b,c,d,e');
+    expect(state.sorting).toEqual([{ id: 'release', desc: false }]);
+    expect(state.visibleColumns).toEqual(['name', 'release']);
+    expect(state.compareIds).toEqual([]);
+    expect(problems.map((p) => `${p.param}:${p.reason}`).sort()).toEqual(['cmp:too-many', 'cols:unknown-value', 'sort:duplicate', 'sort:unknown-value']);
+  });
+
+  it('the name column cannot be hidden through the URL', () => {
+    expect(parse('cols=release').state.visibleColumns).toEqual(['name', 'release']);
+  });
+});
+
 describe('reconcileWithDataset', () => {
   const known = { organizations: new Set(['OpenAI']), baseOptionIds: new Set(['llama']), systemIds: new Set(['gpt-3']) };
   it('drops what the dataset does not know and reports it', () => {
-    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI', 'Nobody'], bases: ['llama', 'ghost'] }, selectedId: 'ghost-model' }, known);
+    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI', 'Nobody'], bases: ['llama', 'ghost'] }, selectedId: 'ghost-model', compareIds: ['gpt-3', 'ghost-2'] }, known);
     expect(r.filters.organizations).toEqual(['OpenAI']);
     expect(r.filters.bases).toEqual(['llama']);
     expect(r.selectedId).toBeNull();
-    expect(r.problems.map((p) => `${p.param}=${p.value}`)).toEqual(['org=Nobody', 'base=ghost', 'sel=ghost-model']);
+    expect(r.compareIds).toEqual(['gpt-3']);
+    expect(r.problems.map((p) => `${p.param}=${p.value}`)).toEqual(['org=Nobody', 'base=ghost', 'sel=ghost-model', 'cmp=ghost-2']);
   });
   it('keeps known values untouched', () => {
-    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] }, selectedId: 'gpt-3' }, known);
+    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] }, selectedId: 'gpt-3', compareIds: [] }, known);
     expect(r.problems).toEqual([]);
     expect(r.selectedId).toBe('gpt-3');
   });

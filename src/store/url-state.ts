@@ -1,3 +1,13 @@
+import {
+  DEFAULT_SORTING,
+  DEFAULT_VISIBLE_FIELDS,
+  FIELD_IDS,
+  isFieldId,
+  MAX_COMPARE,
+  MAX_SORT_KEYS,
+  type FieldId,
+  type SortSpec,
+} from '../data/fields';
 import { isLocale, type Locale } from '../i18n/i18n';
 import {
   DEFAULT_FILTERS,
@@ -40,6 +50,9 @@ export interface UrlState {
   language: Locale | null;
   theme: ThemeChoice;
   view: ViewSettings;
+  sorting: SortSpec[];
+  visibleColumns: FieldId[];
+  compareIds: string[];
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -48,6 +61,9 @@ export const DEFAULT_URL_STATE: UrlState = {
   language: null,
   theme: 'system',
   view: DEFAULT_VIEW_SETTINGS,
+  sorting: [...DEFAULT_SORTING],
+  visibleColumns: [...DEFAULT_VISIBLE_FIELDS],
+  compareIds: [],
 };
 
 export interface UrlProblem {
@@ -69,6 +85,10 @@ export const URL_KEYS = {
   selected: 'sel',
   language: 'lang',
   theme: 'theme',
+  /** Comma lists (ordered): `sort=-trainingCost,release`, `cols=name,release`, `cmp=alpaca,vicuna-13b`. */
+  sorting: 'sort',
+  columns: 'cols',
+  compare: 'cmp',
 } as const;
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set([...Object.values(URL_KEYS), ...VIEW_SETTING_NAMES.map((n) => VIEW_SETTINGS[n].key)]);
@@ -95,7 +115,16 @@ export function toUrl(state: UrlState): URLSearchParams {
   for (const name of VIEW_SETTING_NAMES) {
     if (state.view[name] !== VIEW_SETTINGS[name].default) p.set(VIEW_SETTINGS[name].key, state.view[name]);
   }
+  const sort = state.sorting.map((s) => `${s.desc ? '-' : ''}${s.id}`).join(',');
+  if (sort !== DEFAULT_SORTING.map((s) => `${s.desc ? '-' : ''}${s.id}`).join(',')) p.set(URL_KEYS.sorting, sort || 'none');
+  const cols = sameSet(state.visibleColumns, DEFAULT_VISIBLE_FIELDS) ? '' : FIELD_IDS.filter((f) => state.visibleColumns.includes(f)).join(',');
+  if (cols) p.set(URL_KEYS.columns, cols);
+  if (state.compareIds.length > 0) p.set(URL_KEYS.compare, state.compareIds.join(','));
   return p;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 function shorten(v: string): string {
@@ -202,7 +231,73 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
     if ((spec.values as readonly string[]).includes(v)) view[name] = v;
     else problems.push({ param: spec.key, value: shorten(v), reason: 'unknown-value' });
   }
-  return { state: { filters, selectedId, language, theme, view: view as ViewSettings }, problems };
+  return {
+    state: {
+      filters,
+      selectedId,
+      language,
+      theme,
+      view: view as ViewSettings,
+      sorting: readSorting(params, problems),
+      visibleColumns: readColumns(params, problems),
+      compareIds: readCompare(params, problems),
+    },
+    problems,
+  };
+}
+
+function commaList(params: URLSearchParams, key: string, max: number, problems: UrlProblem[]): string[] | null {
+  const raw = readSingle(params, key, problems);
+  if (raw === null) return null;
+  if (raw.length > MAX_VALUE_LENGTH * max) {
+    problems.push({ param: key, value: shorten(raw), reason: 'too-long' });
+    return null;
+  }
+  const items = raw.split(',').filter((x) => x !== '');
+  if (items.length > max) {
+    problems.push({ param: key, value: `${items.length} values`, reason: 'too-many' });
+    return null;
+  }
+  return items;
+}
+
+function readSorting(params: URLSearchParams, problems: UrlProblem[]): SortSpec[] {
+  const raw = params.get(URL_KEYS.sorting);
+  if (raw === 'none') return [];
+  const items = commaList(params, URL_KEYS.sorting, MAX_SORT_KEYS, problems);
+  if (items === null) return [...DEFAULT_SORTING];
+  const out: SortSpec[] = [];
+  for (const item of items) {
+    const desc = item.startsWith('-');
+    const id = desc ? item.slice(1) : item;
+    if (!isFieldId(id)) problems.push({ param: URL_KEYS.sorting, value: shorten(item), reason: 'unknown-value' });
+    else if (out.some((s) => s.id === id)) problems.push({ param: URL_KEYS.sorting, value: shorten(item), reason: 'duplicate' });
+    else out.push({ id, desc });
+  }
+  return out.length > 0 || items.length === 0 ? out : [...DEFAULT_SORTING];
+}
+
+function readColumns(params: URLSearchParams, problems: UrlProblem[]): FieldId[] {
+  const items = commaList(params, URL_KEYS.columns, FIELD_IDS.length, problems);
+  if (items === null) return [...DEFAULT_VISIBLE_FIELDS];
+  const wanted = new Set<FieldId>(['name']);
+  for (const item of items) {
+    if (isFieldId(item)) wanted.add(item);
+    else problems.push({ param: URL_KEYS.columns, value: shorten(item), reason: 'unknown-value' });
+  }
+  return FIELD_IDS.filter((f) => wanted.has(f));
+}
+
+function readCompare(params: URLSearchParams, problems: UrlProblem[]): string[] {
+  const items = commaList(params, URL_KEYS.compare, MAX_COMPARE, problems);
+  if (items === null) return [];
+  const out: string[] = [];
+  for (const item of items) {
+    if (!SLUG.test(item) || item.length > MAX_VALUE_LENGTH) problems.push({ param: URL_KEYS.compare, value: shorten(item), reason: 'malformed' });
+    else if (out.includes(item)) problems.push({ param: URL_KEYS.compare, value: shorten(item), reason: 'duplicate' });
+    else out.push(item);
+  }
+  return out;
 }
 
 /**
@@ -210,9 +305,9 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
  * hand-edited one), reporting each.
  */
 export function reconcileWithDataset(
-  state: Pick<UrlState, 'filters' | 'selectedId'>,
+  state: Pick<UrlState, 'filters' | 'selectedId' | 'compareIds'>,
   known: { organizations: ReadonlySet<string>; baseOptionIds: ReadonlySet<string>; systemIds: ReadonlySet<string> },
-): { filters: Filters; selectedId: string | null; problems: UrlProblem[] } {
+): { filters: Filters; selectedId: string | null; compareIds: string[]; problems: UrlProblem[] } {
   const problems: UrlProblem[] = [];
   const keep = (list: string[], param: string, ok: ReadonlySet<string>) =>
     list.filter((v) => {
@@ -230,5 +325,6 @@ export function reconcileWithDataset(
     problems.push({ param: URL_KEYS.selected, value: shorten(selectedId), reason: 'unknown-value' });
     selectedId = null;
   }
-  return { filters, selectedId, problems };
+  const compareIds = keep(state.compareIds, URL_KEYS.compare, known.systemIds);
+  return { filters, selectedId, compareIds, problems };
 }

@@ -17,6 +17,9 @@ function urlStateOf(s: AppState): UrlState {
     language: s.languageExplicit || s.language !== 'en' ? s.language : null,
     theme: s.theme,
     view: s.viewSettings,
+    sorting: s.sorting,
+    visibleColumns: s.visibleColumns,
+    compareIds: s.compareIds,
   };
 }
 
@@ -43,11 +46,13 @@ export function applyLocation(search: string): void {
   try {
     let filters = state.filters;
     let selectedId = state.selectedId;
+    let compareIds = state.compareIds;
     const all = [...problems];
     if (store.dataset) {
       const r = reconcileWithDataset(state, knownValues(store.dataset));
       filters = r.filters;
       selectedId = r.selectedId;
+      compareIds = r.compareIds;
       all.push(...r.problems);
     }
     const language = state.language ?? rememberedLanguage() ?? browserLanguage(globalThis.navigator?.languages);
@@ -58,6 +63,9 @@ export function applyLocation(search: string): void {
       languageExplicit: state.language !== null,
       theme: state.theme !== 'system' ? state.theme : (rememberedTheme() ?? 'system'),
       viewSettings: state.view,
+      sorting: state.sorting,
+      visibleColumns: state.visibleColumns,
+      compareIds,
     });
     store.addUrlProblems(all);
   } finally {
@@ -68,11 +76,11 @@ export function applyLocation(search: string): void {
 /** Once the dataset is in: drop URL values it does not know, say so, and fix the address. */
 export function reconcileLocationWithDataset(dataset: Dataset): void {
   const s = useAppStore.getState();
-  const r = reconcileWithDataset({ filters: s.filters, selectedId: s.selectedId }, knownValues(dataset));
+  const r = reconcileWithDataset({ filters: s.filters, selectedId: s.selectedId, compareIds: s.compareIds }, knownValues(dataset));
   if (r.problems.length === 0) return;
   applyingUrl = true;
   try {
-    useAppStore.setState({ filters: r.filters, selectedId: r.selectedId });
+    useAppStore.setState({ filters: r.filters, selectedId: r.selectedId, compareIds: r.compareIds });
   } finally {
     applyingUrl = false;
   }

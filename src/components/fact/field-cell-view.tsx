@@ -1,0 +1,89 @@
+import type { Source } from '../../data/schema';
+import type { FieldCell } from '../../selectors/system-fields';
+import { useT } from '../../i18n/use-t';
+
+interface Props {
+  cell: FieldCell;
+  sourcesById: ReadonlyMap<string, Source>;
+  /** Hide the [n] source links (e.g. in the compact name column). */
+  hideSources?: boolean;
+}
+
+/**
+ * A field value as a reader should see it: estimates styled apart with an "est." mark that
+ * explains itself on hover and focus; "not disclosed"/"unknown" as words, never 0; the talk's
+ * differing claim marked beside it; the sources as links opening in a new tab.
+ * `.cell-main`'s text is exactly what the CSV export writes for the cell.
+ */
+export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
+  const { t } = useT();
+  const sources = hideSources ? [] : cell.sources.map((id) => sourcesById.get(id)).filter((s): s is Source => !!s);
+  const missing = cell.status === 'not-disclosed' || cell.status === 'unknown';
+  return (
+    <span className={`cell cell-${cell.status}`}>
+      <span className="cell-main" data-tip={missing || cell.status === 'reported' ? cell.detail : undefined}>
+        <span className={cell.status === 'estimated' ? 'cell-text is-estimate' : missing ? 'cell-text fact-missing' : 'cell-text'}>{cell.text}</span>
+        {cell.status === 'estimated' && (
+          <>
+            {' '}
+            <abbr className="badge badge-estimate" tabIndex={0} data-tip={cell.detail ?? t('fact.estimated-generic', 'An estimate, not a reported figure')}>
+              {t('fact.estimated', 'est.')}
+            </abbr>
+          </>
+        )}
+      </span>
+      {cell.talk && (
+        <span className="talk-diff" tabIndex={0} data-tip={cell.talk.note ?? t('fact.talk-differs-tip', 'The talk states this differently from the source.')}>
+          {cell.talk.relation === 'differs'
+            ? t('fact.talk-differs', '⚠ talk says: {text}', { text: cell.talk.text })
+            : t('fact.talk-unverified', '⚠ talk says {text} (unverified)', { text: cell.talk.text })}
+          {cell.talk.note && <span className="visually-hidden"> — {cell.talk.note}</span>}
+        </span>
+      )}
+      {sources.length > 0 && (
+        <span className="fact-sources">
+          {sources.map((s, i) => (
+            <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" className={`source-link grade-${s.grade}`} data-tip={`${s.title} (${gradeLabel(t, s.grade)})`} aria-label={t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title })}>
+              [{i + 1}]
+            </a>
+          ))}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function gradeLabel(t: (k: string, e: string) => string, grade: Source['grade']): string {
+  return grade === 'primary' ? t('source.primary', 'primary source') : grade === 'epoch' ? t('source.epoch', 'Epoch AI database') : t('source.secondary', 'secondary source');
+}
+
+/** Weights / code / data availability as a compact chip linked to its source. */
+export function AccessChip({ cell, label, sourcesById }: { cell: FieldCell; label: string; sourcesById: ReadonlyMap<string, Source> }) {
+  const { t } = useT();
+  // The visible words are the cell's own text ("public" / "not public"), the same as the CSV.
+  if (cell.available === undefined) {
+    return (
+      <span className="access-chip is-unknown" data-tip={cell.detail} aria-label={`${label}: ${cell.text}`}>
+        <span className="cell-text">{cell.text}</span>
+      </span>
+    );
+  }
+  const source = cell.sources.map((id) => sourcesById.get(id)).find((s): s is Source => !!s);
+  const body = (
+    <>
+      <span aria-hidden="true">{cell.available ? '✓' : '✗'}</span> <span className="visually-hidden">{label}: </span>
+      <span className="cell-text">{cell.text}</span>
+      {cell.status === 'estimated' && <> <abbr className="badge badge-estimate">{t('fact.estimated', 'est.')}</abbr></>}
+    </>
+  );
+  const cls = `access-chip ${cell.available ? 'is-open' : 'is-closed'}${cell.status === 'estimated' ? ' is-estimate' : ''}`;
+  return source ? (
+    <a className={cls} href={source.url} target="_blank" rel="noopener noreferrer" data-tip={cell.detail}>
+      {body}
+    </a>
+  ) : (
+    <span className={cls} data-tip={cell.detail}>
+      {body}
+    </span>
+  );
+}

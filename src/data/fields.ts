@@ -1,0 +1,35 @@
+/** The comparable fields of a system, in their default column order. */
+export const FIELD_IDS = [
+  'name',
+  'organization',
+  'release',
+  'base',
+  'parameters',
+  'modality',
+  'trainingData',
+  'trainingCost',
+  'gpuHours',
+  'co2',
+  'weights',
+  'trainingCode',
+  'datasetAccess',
+  'licence',
+  'evaluation',
+  'sources',
+] as const;
+export type FieldId = (typeof FIELD_IDS)[number];
+
+export function isFieldId(v: string): v is FieldId {
+  return (FIELD_IDS as readonly string[]).includes(v);
+}
+
+/** Shown unless the user picks otherwise; long free-text fields start hidden. */
+export const DEFAULT_VISIBLE_FIELDS: readonly FieldId[] = FIELD_IDS.filter((f) => f !== 'trainingData' && f !== 'evaluation');
+
+export interface SortSpec {
+  id: FieldId;
+  desc: boolean;
+}
+export const DEFAULT_SORTING: readonly SortSpec[] = [{ id: 'release', desc: false }];
+export const MAX_SORT_KEYS = 4;
+export const MAX_COMPARE = 4;

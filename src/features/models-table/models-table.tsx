@@ -1,0 +1,274 @@
+import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Dataset, Source } from '../../data/schema';
+import { FIELD_IDS, isFieldId, MAX_COMPARE, type FieldId } from '../../data/fields';
+import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { fieldLabel, NUMERIC_FIELDS, selectFieldRows, type FieldRow } from '../../selectors/system-fields';
+import { ColumnPicker } from './column-picker';
+import { ExportMenu } from './export-menu';
+import './models-table.css';
+
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), columnVisibilityFeature });
+const helper = createColumnHelper<typeof features, FieldRow>();
+
+/** Ascending comparison of sort keys; missing keys never reach it (sortUndefined: 'last'). */
+function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'en', { numeric: true, sensitivity: 'base' });
+}
+
+const ACCESS_FIELDS: ReadonlySet<FieldId> = new Set(['weights', 'trainingCode', 'datasetAccess']);
+const ROW_HEIGHT_ESTIMATE = 44;
+
+interface Props {
+  dataset: Dataset;
+}
+
+export function ModelsTable({ dataset }: Props) {
+  const { t, tn, locale } = useT();
+  const filters = useAppStore((s) => s.filters);
+  const sorting = useAppStore((s) => s.sorting);
+  const visibleColumns = useAppStore((s) => s.visibleColumns);
+  const setSorting = useAppStore((s) => s.setSorting);
+  const clearFilters = useAppStore((s) => s.clearFilters);
+
+  const rowsById = useMemo(() => selectFieldRows(dataset, locale, t), [dataset, locale, t]);
+  const data = useMemo(
+    () => selectFilteredSystems(dataset, filters).map((s) => rowsById.get(s.id)).filter((r): r is FieldRow => !!r),
+    [dataset, filters, rowsById],
+  );
+  const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
+
+  const columns = useMemo(
+    () =>
+      helper.columns(
+        FIELD_IDS.map((id) =>
+          helper.accessor((row) => row[id].sortKey, {
+            id,
+            header: fieldLabel(t, id),
+            // Missing values ("not disclosed", "unknown", "—") stay at the bottom in both directions.
+            sortUndefined: 'last',
+            sortFn: (a, b, columnId) => compareKeys(a.getValue(columnId), b.getValue(columnId)),
+            // Numbers read best largest-first on the first click; names and dates A→Z / oldest first.
+            sortDescFirst: NUMERIC_FIELDS.has(id),
+            enableHiding: id !== 'name',
+          }),
+        ),
+      ),
+    [t],
+  );
+
+  const sortingState: SortingState = useMemo(() => sorting.map((s) => ({ id: s.id, desc: s.desc })), [sorting]);
+  const columnVisibility = useMemo(() => Object.fromEntries(FIELD_IDS.map((f) => [f, visibleColumns.includes(f)])), [visibleColumns]);
+
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row) => row.system.id,
+    state: { sorting: sortingState, columnVisibility },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === 'function' ? updater(sortingState) : updater;
+      setSorting(next.filter((s) => isFieldId(s.id)).map((s) => ({ id: s.id as FieldId, desc: s.desc })));
+    },
+    enableMultiSort: true,
+    maxMultiSortColCount: 4,
+  });
+
+  const rows = table.getRowModel().rows;
+  const visibleLeafColumns = table.getVisibleLeafColumns();
+  const shownColumns = visibleLeafColumns.map((c) => c.id as FieldId);
+  const sortedRows = useMemo(() => rows.map((r) => r.original), [rows]);
+
+  return (
+    <section className="view models-table" aria-labelledby="models-table-title">
+      <div className="view-head">
+        <h2 id="models-table-title">{t('models-table.title', 'Model explorer')}</h2>
+        <div className="toolbar">
+          <ColumnPicker visible={visibleColumns} />
+          <ExportMenu dataset={dataset} rows={sortedRows} columns={shownColumns} rowsById={rowsById} />
+        </div>
+      </div>
+      <p className="view-sub muted">
+        {tn('models-table.count', rows.length, '{count} row', '{count} rows')} ·{' '}
+        {t('models-table.hint', 'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.')}
+      </p>
+      {rows.length === 0 ? (
+        <p className="empty-result" role="status">
+          {t('models-table.empty', 'No models match.')}{' '}
+          <button type="button" className="link-button" onClick={clearFilters}>
+            {t('filters.clear-all', 'Clear all filters')}
+          </button>
+        </p>
+      ) : (
+        <TableBody table={table} sourcesById={sourcesById} columnCount={visibleLeafColumns.length} />
+      )}
+      <p className="source-note">
+        {t('models-table.legend', 'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.')}
+      </p>
+    </section>
+  );
+}
+
+type ExplorerTable = ReturnType<typeof useTable<typeof features, FieldRow>>;
+
+function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; sourcesById: ReadonlyMap<string, Source>; columnCount: number }) {
+  const { t } = useT();
+  const selectedId = useAppStore((s) => s.selectedId);
+  const hoveredId = useAppStore((s) => s.hoveredId);
+  const compareIds = useAppStore((s) => s.compareIds);
+  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const hover = useAppStore((s) => s.hover);
+  const toggleCompare = useAppStore((s) => s.toggleCompare);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = table.getRowModel().rows;
+  const sorting = table.state.sorting;
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render on purpose
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_ESTIMATE,
+    getItemKey: (index) => rows[index].id,
+    overscan: 8,
+    // jsdom has no layout: render a first screenful so component tests see rows.
+    initialRect: { width: 1200, height: 640 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length > 0 ? items[0].start : 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+
+  const isInteractive = (e: MouseEvent | KeyboardEvent) => (e.target as Element).closest('a, button, input, label, abbr, [tabindex="0"]:not(tr)');
+  const onRowClick = (id: string) => (e: MouseEvent) => {
+    if (!isInteractive(e)) toggleSelected(id);
+  };
+  const onRowKey = (id: string) => (e: KeyboardEvent) => {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) {
+      e.preventDefault();
+      toggleSelected(id);
+    }
+  };
+
+  return (
+    <div className="table-scroll" ref={scrollRef} data-testid="models-table-scroll" tabIndex={-1}>
+      <table className="data-table" aria-rowcount={rows.length + 1} data-testid="models-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const column = header.column;
+                const dir = column.getIsSorted();
+                const index = sorting.findIndex((s) => s.id === column.id);
+                const primary = index === 0;
+                const label = fieldLabel(t, column.id as FieldId);
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`col-${column.id}${NUMERIC_FIELDS.has(column.id as FieldId) ? ' is-numeric' : ''}`}
+                    aria-sort={primary && dir ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()} data-testid={`sort-${column.id}`}>
+                      <span>{label}</span>
+                      <span className="sort-indicator" aria-hidden="true">
+                        {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
+                        {dir && sorting.length > 1 ? index + 1 : ''}
+                      </span>
+                      {dir && !primary && (
+                        <span className="visually-hidden">
+                          {t('models-table.sorted-nth', 'sorted {nth}, {direction}', {
+                            nth: index + 1,
+                            direction: dir === 'asc' ? t('models-table.ascending', 'ascending') : t('models-table.descending', 'descending'),
+                          })}
+                        </span>
+                      )}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {padTop > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={columnCount} style={{ height: padTop }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index];
+            const id = row.original.system.id;
+            const picked = compareIds.includes(id);
+            const cls = ['data-row', id === selectedId && 'is-selected', id === hoveredId && 'is-hovered'].filter(Boolean).join(' ');
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                data-system-id={id}
+                ref={virtualizer.measureElement}
+                className={cls}
+                aria-rowindex={item.index + 2}
+                aria-selected={id === selectedId}
+                tabIndex={0}
+                onClick={onRowClick(id)}
+                onKeyDown={onRowKey(id)}
+                onMouseEnter={() => hover(id)}
+                onMouseLeave={() => hover(null)}
+                onFocus={(e) => e.target === e.currentTarget && hover(id)}
+                onBlur={(e) => e.target === e.currentTarget && hover(null)}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const field = cell.column.id as FieldId;
+                  const value = row.original[field];
+                  return (
+                    <td key={cell.id} className={`col-${field}${NUMERIC_FIELDS.has(field) ? ' is-numeric' : ''}`} data-field={field}>
+                      {field === 'name' ? (
+                        <span className="name-cell">
+                          <input
+                            type="checkbox"
+                            checked={picked}
+                            disabled={!picked && compareIds.length >= MAX_COMPARE}
+                            onChange={() => toggleCompare(id)}
+                            aria-label={t('models-table.compare-pick', 'Compare {name}', { name: row.original.system.name })}
+                            title={t('models-table.compare-pick', 'Compare {name}', { name: row.original.system.name })}
+                          />
+                          <FieldCellView cell={value} sourcesById={sourcesById} hideSources />
+                        </span>
+                      ) : ACCESS_FIELDS.has(field) ? (
+                        <span className="cell">
+                          <span className="cell-main">
+                            <AccessChip cell={value} label={fieldLabel(t, field)} sourcesById={sourcesById} />
+                          </span>
+                        </span>
+                      ) : (
+                        <FieldCellView cell={value} sourcesById={sourcesById} />
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={columnCount} style={{ height: padBottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

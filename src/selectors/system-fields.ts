@@ -1,0 +1,278 @@
+import type { Dataset, Fact, System, TalkClaim, TrainingCost } from '../data/schema';
+import type { FieldId } from '../data/fields';
+import { formatCompact, formatDecimal, formatEventDate, formatInteger, formatUsd, type Locale } from '../i18n/format';
+
+/*
+ * The fields a reader compares, each turned into a display cell once per dataset and language:
+ * its text (as shown and as exported), a sort key (undefined = missing, sorted last either way),
+ * its status and sources. The explorer table, the compare view and the CSV export all start from
+ * these cells, so they cannot disagree.
+ */
+
+export { FIELD_IDS, type FieldId } from '../data/fields';
+
+export type CellStatus = 'reported' | 'estimated' | 'not-disclosed' | 'unknown' | 'not-applicable';
+
+export interface FieldCell {
+  status: CellStatus;
+  /** The value as text, localised; for missing values the localised word ("not disclosed"). */
+  text: string;
+  /** Number or string to sort by; undefined when the value is missing. */
+  sortKey: number | string | undefined;
+  /** Source ids behind the value. */
+  sources: string[];
+  /** Longer explanation: estimate method, derivation, access terms, note. */
+  detail?: string;
+  /** The talk's differing or unverified claim, if any. */
+  talk?: { text: string; relation: 'differs' | 'unverified'; note?: string };
+  /** Access fields: can the public obtain it. */
+  available?: boolean;
+}
+
+export type Translate = (key: string, english: string, vars?: Record<string, string | number>) => string;
+
+export interface FieldContext {
+  locale: Locale;
+  t: Translate;
+  names: ReadonlyMap<string, string>;
+}
+
+export type FieldRow = { system: System } & Record<FieldId, FieldCell>;
+
+/** Header label of a field in the UI language (also the CSV header). */
+export function fieldLabel(t: Translate, id: FieldId): string {
+  switch (id) {
+    case 'name':
+      return t('field.name', 'Name');
+    case 'organization':
+      return t('field.organizations', 'Organization');
+    case 'release':
+      return t('field.release', 'Released');
+    case 'base':
+      return t('field.base-models', 'Built on');
+    case 'parameters':
+      return t('field.parameters', 'Parameters');
+    case 'modality':
+      return t('field.modality', 'Modality');
+    case 'trainingData':
+      return t('field.training-data', 'Training data');
+    case 'trainingCost':
+      return t('field.training-cost', 'Training cost (USD)');
+    case 'gpuHours':
+      return t('field.gpu-hours', 'GPU-hours');
+    case 'co2':
+      return t('field.co2', 'CO₂ (t CO₂e)');
+    case 'weights':
+      return t('field.weights', 'Weights');
+    case 'trainingCode':
+      return t('field.training-code', 'Training code');
+    case 'datasetAccess':
+      return t('field.dataset-access', 'Dataset');
+    case 'licence':
+      return t('field.licence', 'Licence');
+    case 'evaluation':
+      return t('field.evaluation', 'Evaluation method');
+    case 'sources':
+      return t('field.sources', 'Sources');
+  }
+}
+
+/** Fields whose values are numbers (right-aligned; sorted by value). */
+export const NUMERIC_FIELDS: ReadonlySet<FieldId> = new Set(['parameters', 'trainingCost', 'gpuHours', 'co2', 'sources']);
+
+function missingCell(fact: Fact<unknown> | undefined, t: Translate): FieldCell {
+  if (!fact) return { status: 'not-applicable', text: '—', sortKey: undefined, sources: [] };
+  const talk = talkOf(fact.talk);
+  if (fact.status === 'not-disclosed') {
+    return { status: 'not-disclosed', text: t('fact.not-disclosed', 'not disclosed'), sortKey: undefined, sources: fact.sources, detail: fact.note, talk };
+  }
+  return { status: 'unknown', text: t('fact.unknown-short', 'unknown'), sortKey: undefined, sources: [], detail: fact.status === 'unknown' ? fact.note : undefined, talk };
+}
+
+function talkOf(talk: TalkClaim<unknown> | undefined): FieldCell['talk'] {
+  if (!talk || talk.relation === 'agrees') return undefined;
+  return { text: talk.text, relation: talk.relation, note: talk.note };
+}
+
+/** A cell from a single fact: value text and sort key from the callbacks, provenance from the fact. */
+function factCell<T>(
+  fact: Fact<T> | undefined,
+  t: Translate,
+  text: (v: T) => string,
+  sortKey: (v: T) => number | string,
+  extra?: (v: T) => Partial<FieldCell>,
+): FieldCell {
+  if (!fact || (fact.status !== 'reported' && fact.status !== 'estimated')) return missingCell(fact, t);
+  const detail = fact.status === 'estimated' ? [fact.method, fact.note].filter(Boolean).join(' — ') : fact.note;
+  return {
+    status: fact.status,
+    text: text(fact.value),
+    sortKey: sortKey(fact.value),
+    sources: fact.sources,
+    detail: detail || undefined,
+    talk: talkOf(fact.talk),
+    ...extra?.(fact.value),
+  };
+}
+
+function boundPrefix(bound: 'exact' | 'approx' | 'upper'): string {
+  return bound === 'upper' ? '<' : bound === 'approx' ? '~' : '';
+}
+
+function costTotal(cost: TrainingCost): number {
+  return cost.components.reduce((sum, c) => sum + c.usd, 0);
+}
+
+function costText(cost: TrainingCost, ctx: FieldContext): string {
+  if (cost.components.length === 1 && cost.components[0].component !== 'data') {
+    const c = cost.components[0];
+    return `${boundPrefix(c.bound)}${formatUsd(c.usd, ctx.locale)}`;
+  }
+  return cost.components
+    .map((c) => {
+      const part = c.component === 'data' ? ctx.t('cost.data', 'data') : c.component === 'training' ? ctx.t('cost.training', 'training') : ctx.t('cost.total', 'total');
+      return `${boundPrefix(c.bound)}${formatUsd(c.usd, ctx.locale)} ${part}`;
+    })
+    .join(' + ');
+}
+
+/**
+ * Cost: one figure, or the spread of several published figures ("$2.06M–$4.6M"), never a merged
+ * number. Sorted by the lowest published total.
+ */
+function costCell(system: System, ctx: FieldContext): FieldCell {
+  const known = system.trainingCost.filter((f) => f.status === 'reported' || f.status === 'estimated');
+  if (known.length === 0) return missingCell(system.trainingCost[0], ctx.t);
+  const values = known.map((f) => (f as Extract<Fact<TrainingCost>, { value: TrainingCost }>).value);
+  const totals = values.map(costTotal);
+  const reported = known.find((f) => f.status === 'reported');
+  const status: CellStatus = reported ? 'reported' : 'estimated';
+  const sources = [...new Set(known.flatMap((f) => f.sources))];
+  const talk = known.map((f) => talkOf(f.talk)).find(Boolean);
+  const details = known.map((f, i) => {
+    const v = values[i];
+    const who = f.status === 'estimated' ? f.method : ctx.t('fact.reported', 'reported');
+    return `${costText(v, ctx)} (${v.dollarYear} USD${v.basis ? `, ${v.basis}` : ''}; ${who})`;
+  });
+  if (known.length === 1) {
+    return { status, text: costText(values[0], ctx), sortKey: totals[0], sources, detail: details[0], talk };
+  }
+  const lo = Math.min(...totals);
+  const hi = Math.max(...totals);
+  const text =
+    lo === hi ? formatUsd(lo, ctx.locale) : `${formatUsd(lo, ctx.locale)}–${formatUsd(hi, ctx.locale)}`;
+  return {
+    status,
+    text: ctx.t('cost.spread', '{range} ({count} figures)', { range: text, count: known.length }),
+    sortKey: lo,
+    sources,
+    detail: details.join('\n'),
+    talk,
+  };
+}
+
+function accessCell(fact: System['weights'], ctx: FieldContext): FieldCell {
+  return factCell(
+    fact,
+    ctx.t,
+    (v) => (v.available ? ctx.t('access.public', 'public') : ctx.t('access.not-public', 'not public')),
+    (v) => (v.available ? 1 : 0),
+    (v) => ({ available: v.available, detail: v.terms }),
+  );
+}
+
+function modalityText(m: { inputs: string[]; outputs: string[] }, t: Translate): string {
+  const word = (k: string) =>
+    k === 'text' ? t('modality-kind.text', 'text') : k === 'code' ? t('modality-kind.code', 'code') : k === 'image' ? t('modality-kind.image', 'image') : t('modality-kind.mask', 'mask');
+  return `${m.inputs.map(word).join(' + ')} → ${m.outputs.map(word).join(' + ')}`;
+}
+
+function allSources(system: System): string[] {
+  const ids = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      for (const [k, inner] of Object.entries(v)) {
+        if (k === 'sources' && Array.isArray(inner)) inner.forEach((id) => typeof id === 'string' && ids.add(id));
+        else visit(inner);
+      }
+    }
+  };
+  visit(system);
+  return [...ids];
+}
+
+export function buildFieldRow(system: System, ctx: FieldContext): FieldRow {
+  const { t, locale } = ctx;
+  const plain = (text: string, sortKey: string | undefined = text.toLocaleLowerCase()): FieldCell => ({ status: 'reported', text, sortKey, sources: [] });
+  const baseNames = system.baseModels.map((b) => ctx.names.get(b.id) ?? b.id);
+  const sources = allSources(system);
+  return {
+    system,
+    name: plain(system.name),
+    organization: plain(system.organizations.join(', ')),
+    release: factCell(
+      system.release,
+      t,
+      (d) => formatEventDate(d, locale),
+      // Month-precision dates sort at the start of their month, so "Apr 2023" sits among April's days.
+      (d) => (d.precision === 'month' ? `${d.date}-01` : d.date),
+      (d) => ({ detail: d.marks }),
+    ),
+    base: baseNames.length > 0 ? { ...plain(baseNames.join(', ')), sources: [...new Set(system.baseModels.flatMap((b) => b.sources))] } : { status: 'not-applicable', text: '—', sortKey: undefined, sources: [] },
+    parameters: factCell(system.parameters, t, (n) => formatCompact(n, locale), (n) => n),
+    modality: factCell(system.modality, t, (m) => modalityText(m, t), (m) => modalityText(m, t)),
+    trainingData: factCell(
+      system.trainingData,
+      t,
+      (d) =>
+        d.sizes.length > 0
+          ? d.sizes.map((s) => `${boundPrefix(s.bound)}${formatCompact(s.amount, locale)} ${s.unit}`).join('; ')
+          : d.description,
+      (d) => d.description.toLocaleLowerCase(),
+      (d) => ({ detail: d.description }),
+    ),
+    trainingCost: costCell(system, ctx),
+    gpuHours: factCell(
+      system.gpuHours,
+      t,
+      (g) => `${formatInteger(g.hours, locale)} · ${g.hardware}`,
+      (g) => g.hours,
+      (g) => (g.derivation ? { detail: g.derivation } : {}),
+    ),
+    co2: factCell(system.co2Tonnes, t, (v) => formatDecimal(v, locale, 1), (v) => v),
+    weights: accessCell(system.weights, ctx),
+    trainingCode: accessCell(system.trainingCode, ctx),
+    datasetAccess: accessCell(system.dataset, ctx),
+    licence: factCell(system.licence, t, (l) => l.name, (l) => l.name.toLocaleLowerCase()),
+    evaluation: factCell(system.evaluation, t, (e) => e, (e) => e.toLocaleLowerCase()),
+    sources: { status: 'reported', text: formatInteger(sources.length, locale), sortKey: sources.length, sources },
+  };
+}
+
+const rowCache = new WeakMap<Dataset, Map<string, Map<string, FieldRow>>>();
+
+/**
+ * Field rows of every system, by id, for one language. Built once per dataset and language: a
+ * filter click then only picks rows, it never re-formats them.
+ */
+export function selectFieldRows(dataset: Dataset, locale: Locale, t: Translate): Map<string, FieldRow> {
+  let byLocale = rowCache.get(dataset);
+  if (!byLocale) {
+    byLocale = new Map();
+    rowCache.set(dataset, byLocale);
+  }
+  let rows = byLocale.get(locale);
+  if (!rows) {
+    const names = new Map(dataset.systems.map((s) => [s.id, s.name]));
+    const ctx: FieldContext = { locale, t, names };
+    rows = new Map(dataset.systems.map((s) => [s.id, buildFieldRow(s, ctx)]));
+    byLocale.set(locale, rows);
+  }
+  return rows;
+}
+
+/** The text a cell shows and exports: the value, plus the estimate mark where it is one. */
+export function cellExportText(cell: FieldCell, t: Translate): string {
+  return cell.status === 'estimated' ? `${cell.text} ${t('fact.estimated', 'est.')}` : cell.text;
+}
