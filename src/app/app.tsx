@@ -6,6 +6,7 @@ import { FilterBar } from '../features/filters/filter-bar';
 import { Overview } from '../features/overview/overview';
 import { ModelsTable } from '../features/models-table/models-table';
 import { ComparePanel } from '../features/compare/compare-panel';
+import { SeedTables } from '../features/seed-tables/seed-tables';
 import { TooltipLayer } from '../components/tooltip/tooltip-layer';
 import { DatasetProblems } from '../features/shell/dataset-problems';
 import { Header } from '../features/shell/header';
@@ -19,6 +20,7 @@ import { useAppStore } from '../store';
 const VIEWS: { id: string; titleKey: string; title: string; render: (dataset: Dataset) => ReactNode }[] = [
   { id: 'overview', titleKey: 'overview.title', title: 'Overview', render: (d) => <Overview dataset={d} /> },
   { id: 'models-table', titleKey: 'models-table.title', title: 'Model explorer', render: (d) => <ModelsTable dataset={d} /> },
+  { id: 'seed-tables', titleKey: 'seed-tables.title', title: 'The talk’s comparison tables', render: (d) => <SeedTables dataset={d} /> },
   { id: 'compare', titleKey: 'compare.title', title: 'Compare side by side', render: (d) => <ComparePanel dataset={d} /> },
 ];
 

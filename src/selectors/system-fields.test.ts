@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
+import { translate } from '../i18n/i18n';
+import { cellExportText, selectFieldRows } from './system-fields';
+import { fullTableAsRows, systemsAsJson, tableAsRows } from './table-export';
+
+const ds = bundledDataset();
+const en = (k: string, e: string, v?: Record<string, string | number>) => translate('en', k, e, v);
+const zh = (k: string, e: string, v?: Record<string, string | number>) => translate('zh-CN', k, e, v);
+const rows = selectFieldRows(ds, 'en', en);
+const row = (id: string) => {
+  const r = rows.get(id);
+  if (!r) throw new Error(id);
+  return r;
+};
+
+describe('field cells from the bundled data', () => {
+  it('Alpaca: the source’s “less than” costs, reported, with the talk’s differing claim', () => {
+    const c = row('alpaca').trainingCost;
+    expect(c).toMatchObject({ status: 'reported', text: '<$500 data + <$100 training', sortKey: 600 });
+    expect(c.talk).toMatchObject({ relation: 'differs', text: '$500 (data) + $100 (training)' });
+    expect(c.sources.length).toBeGreaterThan(0);
+  });
+
+  it('GPT-3: several published estimates shown as a spread, never merged, sorted by the lowest', () => {
+    const c = row('gpt-3').trainingCost;
+    expect(c.status).toBe('estimated');
+    expect(c.text).toMatch(/^\$2\.06M–\$4\.6M \(\d figures\)$/);
+    expect(c.sortKey).toBe(2056969);
+    expect(cellExportText(c, en)).toBe(`${c.text} est.`);
+  });
+
+  it('missing values are words with no sort key: not disclosed ≠ unknown ≠ not applicable', () => {
+    expect(row('chatgpt').parameters).toMatchObject({ status: 'not-disclosed', text: 'not disclosed', sortKey: undefined });
+    expect(row('freedomgpt').release).toMatchObject({ status: 'unknown', text: 'unknown', sortKey: undefined });
+    expect(row('pytorch-2').parameters).toMatchObject({ status: 'not-applicable', text: '—', sortKey: undefined });
+  });
+
+  it('numbers sort by value: 7B before 13B before 175B', () => {
+    const keys = ['llama-7b', 'llama-13b', 'gpt-3'].map((id) => row(id).parameters.sortKey as number);
+    expect(keys[0]).toBeLessThan(keys[1]);
+    expect(keys[1]).toBeLessThan(keys[2]);
+    expect(row('vicuna-7b').trainingCost.sortKey).toBe(140);
+  });
+
+  it('GPU-hours carry the hardware and how they were derived', () => {
+    expect(row('alpaca').gpuHours).toMatchObject({ text: '24 · A100-80GB', sortKey: 24, detail: '8 GPUs × 3 h' });
+    expect(row('llama-65b').gpuHours.text).toBe('1,022,362 · A100-80GB');
+  });
+
+  it('access cells say public / not public and keep the terms', () => {
+    expect(row('llama-13b').weights).toMatchObject({ available: true, text: 'public' });
+    expect(row('gpt-4').weights).toMatchObject({ available: false, text: 'not public' });
+  });
+
+  it('dates keep their precision; month-only dates sort at the start of the month', () => {
+    expect(row('alpaca').release).toMatchObject({ text: 'Mar 13, 2023', sortKey: '2023-03-13' });
+  });
+
+  it('rows are built once per dataset and language', () => {
+    expect(selectFieldRows(ds, 'en', en)).toBe(rows);
+    const zhRows = selectFieldRows(ds, 'zh-CN', zh);
+    expect(zhRows).not.toBe(rows);
+    expect(zhRows.get('chatgpt')?.parameters.text).toBe('未公开');
+  });
+});
+
+describe('exports', () => {
+  it('the view’s CSV rows are the visible columns’ cell texts, header in the UI language', () => {
+    const picked = ['alpaca', 'gpt-3'].map(row);
+    const en1 = tableAsRows(picked, ['name', 'trainingCost', 'parameters'], en);
+    expect(en1.header).toEqual(['Name', 'Training cost (USD)', 'Parameters']);
+    expect(en1.body[0]).toEqual(['Alpaca', '<$500 data + <$100 training', '7B']);
+    expect(en1.body[1][1]).toMatch(/ est\.$/);
+    const zh1 = tableAsRows(picked, ['name', 'parameters'], zh);
+    expect(zh1.header).toEqual(['名称', '参数量']);
+  });
+
+  it('the full CSV has every system and every field', () => {
+    const all = fullTableAsRows(ds, rows, en);
+    expect(all.body).toHaveLength(ds.systems.length);
+    expect(all.header).toHaveLength(16);
+  });
+
+  it('the view’s JSON keeps whole records and only the sources they cite', () => {
+    const systems = ds.systems.filter((s) => s.id === 'alpaca');
+    const doc = JSON.parse(systemsAsJson(ds, systems, 'note'));
+    expect(doc.systems).toEqual(JSON.parse(JSON.stringify(systems)));
+    const cited = new Set(JSON.stringify(systems).match(/"sources":\[[^\]]*\]/g)?.flatMap((m) => JSON.parse(m.slice(10))) ?? []);
+    expect(new Set(doc.sources.map((s: { id: string }) => s.id))).toEqual(cited);
+  });
+});
