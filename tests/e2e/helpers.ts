@@ -33,3 +33,30 @@ export async function openFacet(page: Page, name: string) {
   await page.locator('summary', { hasText: name }).click();
   return page.getByRole('group', { name });
 }
+
+/** Serves `dataset` in place of the bundled dataset chunk (a JS module exporting the JSON). */
+export async function serveDataset(page: Page, dataset: unknown) {
+  const body = `export default ${JSON.stringify(dataset)};`;
+  await page.route(/\/assets\/dataset-[^/]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body }));
+}
+
+export function tableRows(page: Page) {
+  return page.getByTestId('models-table').locator('tbody tr[data-system-id]');
+}
+
+export async function tableIds(page: Page): Promise<string[]> {
+  return tableRows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-system-id') ?? ''));
+}
+
+/** The text of each visible cell as the CSV writes it: the value plus the estimate mark. */
+export async function tableCellTexts(page: Page): Promise<string[][]> {
+  return tableRows(page).evaluateAll((rows) =>
+    rows.map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => {
+        const text = td.querySelector('.cell-text')?.textContent ?? '';
+        const est = td.querySelector('.badge-estimate')?.textContent;
+        return est ? `${text} ${est}` : text;
+      }),
+    ),
+  );
+}

@@ -43,7 +43,7 @@ test('a shared URL restores filters and selection', async ({ page }) => {
   await gotoReady(page, '/?base=vicuna&mod=multimodal&sel=llava');
   expect(await idsInView(page)).toEqual(['llava']);
   await expect(page.getByTestId('selected-system')).toContainText('LLaVA');
-  await expect(page.locator('[data-system-id="llava"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('systems-in-view').locator('[data-system-id="llava"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('url-notice')).toHaveCount(0);
 });
 
@@ -140,7 +140,7 @@ test('keyboard alone: reach a filter, open it, toggle an option, clear all', asy
 
 test('selecting a system shows its sourced facts; links open safely in a new tab', async ({ page }) => {
   await gotoReady(page);
-  await page.locator('[data-system-id="alpaca"]').click();
+  await page.getByTestId('systems-in-view').locator('[data-system-id="alpaca"]').click();
   await expect(page).toHaveURL(/sel=alpaca/);
   const panel = page.getByTestId('selected-system');
   await expect(panel).toContainText('Alpaca');

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
-import { formatMonth } from '../../i18n/format';
+import { formatInteger, formatMonth } from '../../i18n/format';
 import { useAppStore } from '../../store';
 import { isFiltering, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../../store/filters-model';
 import {
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function FilterBar({ dataset }: Props) {
-  const { t, tn } = useT();
+  const { t, tn, locale } = useT();
   const filters = useAppStore((s) => s.filters);
   const toggle = useAppStore((s) => s.toggleFilterValue);
   const setQuery = useAppStore((s) => s.setQuery);
@@ -74,7 +74,7 @@ export function FilterBar({ dataset }: Props) {
       </div>
       <div className="filter-summary">
         <output className="result-count" aria-live="polite" data-testid="result-count">
-          {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', { shown, total })}
+          {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', { shown: formatInteger(shown, locale), total: formatInteger(total, locale) })}
         </output>
         <ActiveChips filters={filters} labelled={labelled} />
         <button type="button" className="clear-all" onClick={clear} disabled={!filtering}>

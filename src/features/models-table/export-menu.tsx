@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { Dataset } from '../../data/schema';
 import type { FieldId } from '../../data/fields';
 import { downloadText } from '../../lib/download';
@@ -18,6 +19,12 @@ interface Props {
 /** Downloads of what is on screen (filtered, sorted, visible columns) and of everything. */
 export function ExportMenu({ dataset, rows, columns, rowsById }: Props) {
   const { t } = useT();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Each action closes the menu, as a menu item does.
+  const run = (action: () => void) => () => {
+    action();
+    if (menu.current) menu.current.open = false;
+  };
   const csvView = () => {
     const { header, body } = tableAsRows(rows, columns, t);
     downloadText('llm-wave_models_view.csv', toCsv(header, body), 'text/csv;charset=utf-8');
@@ -34,19 +41,19 @@ export function ExportMenu({ dataset, rows, columns, rowsById }: Props) {
     );
   const jsonAll = () => downloadText('llm-wave_dataset.json', datasetAsJson(dataset), 'application/json');
   return (
-    <details className="facet export-menu">
+    <details className="facet export-menu" ref={menu}>
       <summary>{t('export.download', 'Download')}</summary>
       <div className="facet-panel facet-panel-right export-panel" role="group" aria-label={t('export.download', 'Download')}>
-        <button type="button" onClick={csvView} data-testid="download-csv-view">
+        <button type="button" onClick={run(csvView)} data-testid="download-csv-view">
           {t('export.csv-view', 'CSV — this view ({count} rows)', { count: rows.length })}
         </button>
-        <button type="button" onClick={csvAll} data-testid="download-csv-all">
+        <button type="button" onClick={run(csvAll)} data-testid="download-csv-all">
           {t('export.csv-all', 'CSV — all systems, all columns')}
         </button>
-        <button type="button" onClick={jsonView} data-testid="download-json-view">
+        <button type="button" onClick={run(jsonView)} data-testid="download-json-view">
           {t('export.json-view', 'JSON — this view, with sources')}
         </button>
-        <button type="button" onClick={jsonAll} data-testid="download-json-all">
+        <button type="button" onClick={run(jsonAll)} data-testid="download-json-all">
           {t('export.json-all', 'JSON — the full dataset')}
         </button>
       </div>

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../../src/lib/csv';
+import { syntheticDataset } from '../fixtures/synthetic-dataset';
+import { gotoReady, openFacet, serveDataset, tableCellTexts, tableIds, tableRows, watchPage } from './helpers';
+
+async function download(page: Page, testId: string) {
+  await page.locator('summary', { hasText: 'Download' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+test('explorer: sort by cost, then add release date as a second key (Shift+click); the URL keeps it', async ({ page }) => {
+  // The LLaMA family (12 systems) fits on screen, so every row is rendered despite virtualization.
+  await gotoReady(page, '/?base=llama');
+  await page.getByTestId('sort-trainingCost').click();
+  await expect(page).toHaveURL(/sort=-trainingCost(&|$)/);
+  await expect(page.getByRole('columnheader', { name: /Training cost/ })).toHaveAttribute('aria-sort', 'descending');
+  expect((await tableIds(page)).slice(0, 5)).toEqual(['llama-65b', 'alpaca', 'vicuna-13b', 'vicuna-7b', 'koala']);
+  await page.getByTestId('sort-release').click({ modifiers: ['Shift'] });
+  await expect(page).toHaveURL(/sort=-trainingCost%2Crelease/);
+  await expect(page.getByRole('columnheader', { name: /Released/ })).toContainText('2');
+  // Systems without a cost share the missing key, so the release date orders them, oldest first, undated last.
+  expect((await tableIds(page)).slice(5)).toEqual(['llama-7b', 'llama-13b', 'llama-33b', 'chatllama', 'colossalchat', 'llava', 'freedomgpt']);
+  // A plain click makes cost the only key again, now ascending.
+  await page.getByTestId('sort-trainingCost').click();
+  await expect(page).toHaveURL(/sort=trainingCost(&|$)/);
+  expect((await tableIds(page)).slice(0, 5)).toEqual(['koala', 'vicuna-7b', 'vicuna-13b', 'alpaca', 'llama-65b']);
+});
+
+test('explorer follows the organization filter', async ({ page }) => {
+  await gotoReady(page);
+  const panel = await openFacet(page, 'Organization');
+  await panel.getByRole('checkbox', { name: /^Databricks/ }).check();
+  await expect(tableRows(page)).toHaveCount(2);
+  expect((await tableIds(page)).sort()).toEqual(['dolly-1', 'dolly-2']);
+});
+
+test('a shared URL reproduces sort, columns and the compare set', async ({ page }) => {
+  await gotoReady(page, '/?sort=-parameters&cols=name,parameters,gpuHours,evaluation&cmp=llama-7b,vicuna-13b,llava');
+  const headers = await page.getByTestId('models-table').locator('thead th').allTextContents();
+  expect(headers.map((h) => h.replace(/[▲▼↕\d]+$/, '').trim())).toEqual(['Name', 'Parameters', 'GPU-hours', 'Evaluation method']);
+  await expect(page.getByRole('columnheader', { name: /Parameters/ })).toHaveAttribute('aria-sort', 'descending');
+  expect((await tableIds(page))[0]).toBe('gpt-3');
+  const compare = page.getByTestId('compare-table');
+  await expect(compare.locator('thead th')).toHaveCount(4);
+  await expect(compare.locator('thead')).toContainText('LLaMA-7B');
+  await expect(compare.locator('thead')).toContainText('Vicuna-13B');
+  await expect(compare.locator('thead')).toContainText('LLaVA');
+  await expect(page.getByRole('checkbox', { name: 'Compare LLaVA' })).toBeChecked();
+});
+
+test('selecting a row highlights the model in the other views; Enter works too', async ({ page }) => {
+  await gotoReady(page, '/?cmp=alpaca,koala&base=llama');
+  await page.getByTestId('models-table').locator('tr[data-system-id="koala"] td[data-field="organization"]').click();
+  await expect(page).toHaveURL(/sel=koala/);
+  await expect(page.locator('[data-testid="systems-in-view"] [data-system-id="koala"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('compare-table').locator('thead th.is-selected')).toContainText('Koala');
+  await expect(page.getByTestId('selected-system')).toContainText('Koala');
+  const row = page.getByTestId('models-table').locator('tr[data-system-id="alpaca"]');
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/sel=alpaca/);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the downloaded CSV of the view equals the rows on screen (filtered, sorted, visible columns)', async ({ page }) => {
+  await gotoReady(page, '/?org=Meta+AI+(FAIR)&org=OpenAI&sort=-gpuHours&cols=name,release,parameters,trainingCost,gpuHours,co2,weights');
+  const screenRows = await tableCellTexts(page);
+  expect(screenRows.length).toBeGreaterThan(5);
+  const { name, text } = await download(page, 'download-csv-view');
+  expect(name).toBe('llm-wave_models_view.csv');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const [header, ...rows] = parseCsv(text);
+  expect(header).toEqual(['Name', 'Released', 'Parameters', 'Training cost (USD)', 'GPU-hours', 'CO₂ (t CO₂e)', 'Weights']);
+  expect(rows).toEqual(screenRows);
+});
+
+test('CSV header follows the UI language; full CSV and JSON downloads hold everything', async ({ page }) => {
+  await gotoReady(page, '/?lang=zh-CN');
+  await page.locator('summary', { hasText: '下载' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv-all').click()]);
+  const rows = parseCsv(readFileSync(await file.path(), 'utf8'));
+  expect(rows[0][0]).toBe('名称');
+  expect(rows).toHaveLength(33);
+  await page.locator('summary', { hasText: '下载' }).click();
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json-all').click()]);
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  expect(doc.systems).toHaveLength(32);
+  expect(doc.seedTables).toHaveLength(2);
+});
+
+test('the talk’s tables: cell for cell, checked-against-sources switch, names select models', async ({ page }) => {
+  await gotoReady(page);
+  const view = page.locator('section.seed-tables');
+  await expect(view).toContainText('Self-instruct from davinci-003 API (52K samples)');
+  await expect(view).toContainText('$500 (data) + $100 (training)');
+  await expect(view.locator('del')).toHaveCount(0);
+  await view.locator('label.seed-switch').click();
+  await expect(view.getByRole('switch')).toBeChecked();
+  await expect(page).toHaveURL(/seed=checked/);
+  await expect(view.locator('del').first()).toBeVisible();
+  await expect(view.locator('ins', { hasText: '<$500' })).toBeVisible();
+  await view.getByRole('button', { name: 'ChatGPT' }).first().click();
+  await expect(page).toHaveURL(/sel=chatgpt/);
+  await expect(page.getByTestId('models-table').locator('tr[data-system-id="chatgpt"]')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('10,000 systems: the table keeps fewer than 200 rows in the DOM and still scrolls to the end', async ({ page }) => {
+  const watch = watchPage(page);
+  await serveDataset(page, syntheticDataset(10_000, 3));
+  await page.goto('/?sort=name');
+  await expect(page.getByTestId('result-count')).toHaveText('10,000 of 10,000 systems', { timeout: 20_000 });
+  const rowsInDom = () => page.getByTestId('models-table').locator('tbody tr').count();
+  expect(await rowsInDom()).toBeLessThan(200);
+  const scroller = page.getByTestId('models-table-scroll');
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+  await expect(tableRows(page).first()).not.toHaveAttribute('aria-rowindex', '2');
+  expect(await rowsInDom()).toBeLessThan(200);
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByTestId('models-table').locator('tr[aria-rowindex="10001"]')).toBeVisible();
+  expect(await rowsInDom()).toBeLessThan(200);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('tables at desktop and phone widths: screenshots for review, no page-level horizontal scroll', async ({ page }) => {
+  for (const [w, h] of [[1280, 900], [375, 812]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await gotoReady(page, '/?sel=alpaca&cmp=alpaca,vicuna-13b,koala&seed=checked');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    for (const id of ['models-table', 'seed-tables', 'compare']) {
+      await page.locator(`[data-view="${id}"]`).screenshot({ path: `test-results/screens/${id}-${w}.png` });
+    }
+  }
+});
