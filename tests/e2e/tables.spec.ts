@@ -134,3 +134,24 @@ test('tables at desktop and phone widths: screenshots for review, no page-level 
     }
   }
 });
+
+test('explanations show on hover and on keyboard focus: talk difference, estimate method', async ({ page }) => {
+  await gotoReady(page, '/?base=llama');
+  const alpacaDate = page.getByTestId('models-table').locator('tr[data-system-id="alpaca"] td[data-field="release"] .talk-diff');
+  await alpacaDate.focus();
+  const tip = page.getByTestId('tooltip');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('13 March');
+  await page.keyboard.press('Escape');
+  await expect(tip).toHaveCount(0);
+  const estimate = page.getByTestId('models-table').locator('tr[data-system-id="llama-65b"] td[data-field="trainingCost"] .badge-estimate');
+  await estimate.hover();
+  await expect(tip).toContainText('Epoch');
+});
+
+test('dark theme, 简体中文: tables screenshot for review', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await gotoReady(page, '/?theme=dark&lang=zh-CN&base=llama&sel=vicuna-13b&cmp=vicuna-13b,koala');
+  await expect(page.getByRole('heading', { name: '模型浏览' })).toBeVisible();
+  for (const id of ['models-table', 'compare']) await page.locator(`[data-view="${id}"]`).screenshot({ path: `test-results/screens/${id}-dark-zh.png` });
+});

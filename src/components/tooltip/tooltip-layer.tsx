@@ -39,7 +39,10 @@ export function TooltipLayer() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') setTip(null);
     };
-    const onScroll = () => setTip(null);
+    // Scrolling (including the scroll that focusing causes) moves the tip with its anchor.
+    const onScroll = () => {
+      if (current.current) show(current.current);
+    };
     document.addEventListener('mouseover', onOver);
     document.addEventListener('mouseout', onOut);
     document.addEventListener('focusin', onFocus);
