@@ -7,6 +7,8 @@ import { findChromium } from './tests/e2e/find-chromium.mjs';
  * builds first and decides what to do when no Chromium exists.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+// Separate build and result folders let several suites run side by side (E2E_OUT_DIR=dist-a …).
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
@@ -18,7 +20,7 @@ export default defineConfig({
   timeout: 30_000,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_RESULTS_DIR ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
@@ -39,7 +41,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

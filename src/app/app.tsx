@@ -7,6 +7,11 @@ import { Overview } from '../features/overview/overview';
 import { ModelsTable } from '../features/models-table/models-table';
 import { ComparePanel } from '../features/compare/compare-panel';
 import { SeedTables } from '../features/seed-tables/seed-tables';
+import { TrainingCostChart } from '../features/cost-chart/cost-chart';
+import { GpuHoursChart } from '../features/gpu-hours-chart/gpu-hours-chart';
+import { Co2View } from '../features/co2/co2-view';
+import { ReleaseTimeline } from '../features/timeline/timeline';
+import { LineageTree } from '../features/lineage/lineage';
 import { TooltipLayer } from '../components/tooltip/tooltip-layer';
 import { DatasetProblems } from '../features/shell/dataset-problems';
 import { Header } from '../features/shell/header';
@@ -20,6 +25,11 @@ import { useAppStore } from '../store';
 const VIEWS: { id: string; titleKey: string; title: string; render: (dataset: Dataset) => ReactNode }[] = [
   { id: 'overview', titleKey: 'overview.title', title: 'Overview', render: (d) => <Overview dataset={d} /> },
   { id: 'models-table', titleKey: 'models-table.title', title: 'Model explorer', render: (d) => <ModelsTable dataset={d} /> },
+  { id: 'training-cost', titleKey: 'cost-chart.title', title: 'Training cost', render: (d) => <TrainingCostChart dataset={d} /> },
+  { id: 'gpu-hours', titleKey: 'gpu-hours-chart.title', title: 'GPU-hours per training run', render: (d) => <GpuHoursChart dataset={d} /> },
+  { id: 'co2', titleKey: 'co2.title', title: 'CO₂ of training', render: (d) => <Co2View dataset={d} /> },
+  { id: 'timeline', titleKey: 'timeline.title', title: 'Release timeline', render: (d) => <ReleaseTimeline dataset={d} /> },
+  { id: 'lineage', titleKey: 'lineage.title', title: 'Lineage', render: (d) => <LineageTree dataset={d} /> },
   { id: 'seed-tables', titleKey: 'seed-tables.title', title: 'The talk’s comparison tables', render: (d) => <SeedTables dataset={d} /> },
   { id: 'compare', titleKey: 'compare.title', title: 'Compare side by side', render: (d) => <ComparePanel dataset={d} /> },
 ];

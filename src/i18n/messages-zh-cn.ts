@@ -165,4 +165,9 @@ export const zhCN: Record<string, string> = {
   'seed-tables.mark.yes': '是',
   'seed-tables.mark.no': '否',
   'seed-tables.new-tab': '在新标签页中打开',
+  'filters.none': '全部系统',
+  'chart.shown': '显示 {shown} / {total} 个系统',
+  'chart.left-out': '{count} 个未显示——原因',
+  'chart.show-data': '显示数据',
+  'chart.hide-data': '隐藏数据',
 };

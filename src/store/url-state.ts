@@ -35,6 +35,11 @@ export const VIEW_SETTINGS = {
   overviewOrder: { key: 'order', values: ['release', 'name', 'organization'], default: 'release' },
   /** The talk's two tables: as the talk shows them, or with cells corrected against the sources. */
   seedTablesMode: { key: 'seed', values: ['talk', 'checked'], default: 'talk' },
+  costScale: { key: 'cscale', values: ['log', 'linear'], default: 'log' },
+  gpuHoursScale: { key: 'gscale', values: ['log', 'linear'], default: 'log' },
+  timelineLanes: { key: 'lanes', values: ['organization', 'kind'], default: 'kind' },
+  /** The timeline's window: everything, or the Feb–Apr 2023 wave the talk centres on. */
+  timelineZoom: { key: 'tl', values: ['all', 'wave-2023'], default: 'all' },
 } as const;
 export type ViewSettingName = keyof typeof VIEW_SETTINGS;
 export type ViewSettings = { [K in ViewSettingName]: (typeof VIEW_SETTINGS)[K]['values'][number] };

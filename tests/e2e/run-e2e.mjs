@@ -27,5 +27,5 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', process.env.E2E_OUT_DIR ?? 'dist']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);

@@ -1,0 +1,141 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { Dataset } from '../../data/schema';
+import { useT } from '../../i18n/use-t';
+import { describeFilters } from '../../selectors/filter-summary';
+import { useAppStore } from '../../store';
+import './chart-frame.css';
+
+export interface LeftOut {
+  id: string;
+  name: string;
+  /** Why it is not drawn: "not disclosed", "no GPU-hours published"… (translated). */
+  reason: string;
+}
+
+export interface DataTableSpec {
+  columns: string[];
+  /** One row per plotted item, built from the same series the chart draws. */
+  rows: { id: string; cells: string[] }[];
+}
+
+interface Props {
+  /** Stable id: `data-chart`, test ids, and later export file names. */
+  id: string;
+  dataset: Dataset;
+  title: string;
+  /** What is plotted and in which unit, one sentence. */
+  description: string;
+  controls?: ReactNode;
+  legend?: ReactNode;
+  /** Items drawn, and systems in the filtered set the chart could have drawn. */
+  shown: number;
+  total: number;
+  leftOut: LeftOut[];
+  sourceNote: ReactNode;
+  footnotes?: ReactNode;
+  dataTable: DataTableSpec;
+  children: ReactNode;
+}
+
+/**
+ * Every chart sits in one frame: title, a subtitle naming the active filters, controls, the chart,
+ * its legend, "N of M shown" with what was left out and why, the source note, and a "show data"
+ * table built from the same series — an accessible alternative that cannot disagree with the chart.
+ */
+export function ChartFrame({ id, dataset, title, description, controls, legend, shown, total, leftOut, sourceNote, footnotes, dataTable, children }: Props) {
+  const { t, tn, locale } = useT();
+  const filters = useAppStore((s) => s.filters);
+  const subtitle = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
+  const [showData, setShowData] = useState(false);
+  const titleId = useId();
+  const tableId = useId();
+  return (
+    <section className="view chart-frame" data-chart={id} aria-labelledby={titleId} data-testid={`chart-${id}`}>
+      <header className="chart-head">
+        <div>
+          <h2 id={titleId}>{title}</h2>
+          <p className="chart-subtitle" data-testid={`chart-${id}-subtitle`}>
+            {subtitle}
+          </p>
+        </div>
+        {controls && <div className="chart-controls">{controls}</div>}
+      </header>
+      <p className="chart-description">{description}</p>
+      <figure className="chart-figure" aria-label={title}>
+        {children}
+        {legend && <figcaption className="chart-legend">{legend}</figcaption>}
+      </figure>
+      <div className="chart-meta">
+        <p className="chart-count" data-testid={`chart-${id}-count`}>
+          {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', { shown, total })}
+        </p>
+        {leftOut.length > 0 && (
+          <details className="chart-left-out">
+            <summary>{tn('chart.left-out', leftOut.length, '{count} left out — why', '{count} left out — why')}</summary>
+            <ul data-testid={`chart-${id}-left-out`}>
+              {leftOut.map((l) => (
+                <li key={l.id}>
+                  <strong>{l.name}</strong>: {l.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+      {footnotes && <div className="chart-footnotes">{footnotes}</div>}
+      <p className="source-note">{sourceNote}</p>
+      <button type="button" className="show-data" aria-expanded={showData} aria-controls={tableId} onClick={() => setShowData((v) => !v)}>
+        {showData ? t('chart.hide-data', 'Hide data') : t('chart.show-data', 'Show data')}
+      </button>
+      <div id={tableId} hidden={!showData}>
+        {showData && (
+          <div className="table-scroll chart-data-scroll">
+            <table className="data-table chart-data" data-testid={`chart-${id}-data`}>
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  {dataTable.columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {dataTable.rows.map((r) => (
+                  <tr key={r.id} data-row-id={r.id}>
+                    {r.cells.map((c, i) =>
+                      i === 0 ? (
+                        <th key={i} scope="row">
+                          {c}
+                        </th>
+                      ) : (
+                        <td key={i}>{c}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** A small segmented control for chart settings (scale, lanes): radio buttons styled as a switch. */
+export function Segmented<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; testId?: string }) {
+  const name = useId();
+  return (
+    <fieldset className="segmented" data-testid={testId}>
+      <legend>{label}</legend>
+      {options.map((o) => (
+        <label key={o.value} className={o.value === value ? 'is-on' : undefined}>
+          <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
