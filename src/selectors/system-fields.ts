@@ -187,7 +187,8 @@ function modalityText(m: { inputs: string[]; outputs: string[] }, t: Translate):
   return `${m.inputs.map(word).join(' + ')} → ${m.outputs.map(word).join(' + ')}`;
 }
 
-function allSources(system: System): string[] {
+/** Every source id cited anywhere inside a value (a system, a list of systems…). */
+export function collectSourceIds(value: unknown): Set<string> {
   const ids = new Set<string>();
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -198,15 +199,15 @@ function allSources(system: System): string[] {
       }
     }
   };
-  visit(system);
-  return [...ids];
+  visit(value);
+  return ids;
 }
 
 export function buildFieldRow(system: System, ctx: FieldContext): FieldRow {
   const { t, locale } = ctx;
   const plain = (text: string, sortKey: string | undefined = text.toLocaleLowerCase()): FieldCell => ({ status: 'reported', text, sortKey, sources: [] });
   const baseNames = system.baseModels.map((b) => ctx.names.get(b.id) ?? b.id);
-  const sources = allSources(system);
+  const sources = [...collectSourceIds(system)];
   return {
     system,
     name: plain(system.name),

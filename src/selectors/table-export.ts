@@ -1,7 +1,7 @@
 import type { Dataset, System } from '../data/schema';
 import type { FieldId } from '../data/fields';
 import { FIELD_IDS } from '../data/fields';
-import { cellExportText, fieldLabel, type FieldRow, type Translate } from './system-fields';
+import { cellExportText, collectSourceIds, fieldLabel, type FieldRow, type Translate } from './system-fields';
 
 /*
  * What "Download" writes. The CSV cells are the same text the table shows (value plus the
@@ -23,17 +23,7 @@ export function fullTableAsRows(dataset: Dataset, rowsById: ReadonlyMap<string, 
 
 /** A self-describing JSON document: the systems shown plus every source they cite. */
 export function systemsAsJson(dataset: Dataset, systems: readonly System[], note: string): string {
-  const cited = new Set<string>();
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      for (const [k, inner] of Object.entries(v)) {
-        if (k === 'sources' && Array.isArray(inner)) inner.forEach((id) => typeof id === 'string' && cited.add(id));
-        else visit(inner);
-      }
-    }
-  };
-  systems.forEach(visit);
+  const cited = collectSourceIds(systems);
   const doc = {
     meta: { ...dataset.meta, exportNote: note },
     sources: dataset.sources.filter((s) => cited.has(s.id)),
