@@ -226,6 +226,18 @@ export const referenceSchema = z.object({
     caption: nonEmpty,
     rows: z.array(table15Row).min(1),
   }),
+  /** A second published CO₂ figure for a run: the same energy on the developer's own grid (LLaMA paper §6). */
+  ownGridCo2: z
+    .array(
+      z.object({
+        systemId: id,
+        kgCo2ePerKwh: z.number().positive(),
+        tco2e: z.number().positive(),
+        sources: z.array(id).min(1),
+        quote: nonEmpty,
+      }),
+    )
+    .default([]),
 });
 
 export const seedCell = z.object({
@@ -314,6 +326,9 @@ export const datasetSchema = z
     if (cycle) ctx.addIssue({ code: 'custom', path: ['systems'], message: `lineage cycle: ${cycle.join(' → ')}` });
     ds.reference.llamaTable15.rows.forEach((r, i) => {
       if (!systemIds.has(r.systemId)) ctx.addIssue({ code: 'custom', path: ['reference', 'llamaTable15', 'rows', i, 'systemId'], message: `unknown system "${r.systemId}"` });
+    });
+    ds.reference.ownGridCo2.forEach((r, i) => {
+      if (!systemIds.has(r.systemId)) ctx.addIssue({ code: 'custom', path: ['reference', 'ownGridCo2', i, 'systemId'], message: `unknown system "${r.systemId}"` });
     });
     ds.seedTables.forEach((t, ti) => {
       walk(t, ['seedTables', ti], (value, path) => {

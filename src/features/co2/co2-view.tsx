@@ -1,6 +1,200 @@
-import type { Dataset } from '../../data/schema';
+import { useMemo } from 'react';
+import type { Dataset, Source } from '../../data/schema';
+import { ChartFrame } from '../../components/chart-frame/chart-frame';
+import { assignColors, hatchId } from '../../components/chart-frame/palette';
+import { formatDecimal, type Locale } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { factValue } from '../../selectors/system-facts';
+import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar } from '../../selectors/co2-series';
+import { Co2Calculator } from './co2-calculator';
+import { Co2Chart } from './co2-chart';
+import { Co2Equivalents } from './co2-equivalents';
+import { barValueText, figureText, formatMwh, formatSpread, formatTonnes, gpt3ShareText, leftOutText, shortSourceTitle } from './co2-format';
+import { SourceLinks } from './source-links';
+import './co2-view.css';
 
-// Placeholder while the view is being built (replaced in the charts work of this issue).
-export function Co2View(_props: { dataset: Dataset }) {
-  return null;
+interface Props {
+  dataset: Dataset;
+}
+
+/**
+ * The talk's CO₂ comparison made exact: a bar per training run (every published figure, spreads
+ * drawn as ranges), what the selected run equals in flights and brain-years, and the LLaMA
+ * paper's calculator with its Table 15 reproduced.
+ */
+export function Co2View({ dataset }: Props) {
+  const { t, locale } = useT();
+  const filters = useAppStore((s) => s.filters);
+  const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
+  const series = useMemo(() => buildCo2Series(dataset, systems), [dataset, systems]);
+  const groups = useMemo(() => co2Groups(dataset), [dataset]);
+  const colors = useMemo(() => assignColors(groups), [groups]);
+  const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
+
+  const dataTable = useMemo(
+    () => ({
+      columns: [
+        t('field.name', 'Name'),
+        t('co2.col-tonnes', 't CO₂e (plotted)'),
+        t('co2.col-figures', 'Published figures'),
+        t('co2.col-energy', 'Energy (MWh)'),
+        t('co2.col-gpt3', 'vs GPT-3'),
+        t('co2.col-method', 'Estimated by'),
+      ],
+      rows: series.bars.map((b) => ({
+        id: b.id,
+        cells: [
+          b.name,
+          barValueText(b, t, locale),
+          b.figures.map((f) => figureText(f, t, locale)).join('; '),
+          b.energy ? `${formatMwh(b.energy.value, locale)}${b.energy.status === 'estimated' ? ` ${t('fact.estimated', 'est.')}` : ''}` : '—',
+          b.gpt3Multiple !== undefined ? gpt3ShareText(b.gpt3Multiple, t, locale) : '—',
+          [b.method, ...b.sources.map((id) => shortSourceTitle(sourcesById.get(id), id))].filter(Boolean).join(' — '),
+        ],
+      })),
+    }),
+    [series, t, locale, sourcesById],
+  );
+
+  const shownGroups = groups.filter((g) => series.bars.some((b) => b.group === g));
+  const gpt3 = series.bars.find((b) => b.id === GPT3_ID);
+  const ratioBar = series.bars.find((b) => b.talk && b.gpt3Multiple !== undefined);
+  const spreadBars = series.bars.filter((b) => b.range);
+  const gpt3Tonnes = factValue(dataset.reference.gpt3Co2Tonnes);
+  const tableIntensity = factValue(dataset.reference.llamaCarbonMethod.kgCo2ePerKwh);
+  const allEstimated = series.bars.length > 0 && series.bars.every((b) => b.status === 'estimated');
+
+  return (
+    <div className="co2-view" data-testid="co2-view">
+      <ChartFrame
+        id="co2"
+        dataset={dataset}
+        title={t('co2.title', 'CO₂ of training')}
+        description={[
+          t('co2.description', 'Tonnes of CO₂ equivalent emitted by one training run, as published. Bars of one colour come from one source and method. Select a bar to see what it equals below.'),
+          allEstimated ? t('co2.description-estimates', 'Every figure shown is an estimate: hatched, dashed and marked “{text}”.', { text: t('fact.estimated', 'est.') }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        shown={series.bars.length}
+        total={series.total}
+        leftOut={series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) }))}
+        legend={<Legend groups={shownGroups} colors={colors} sourcesById={sourcesById} hasRange={spreadBars.length > 0} hasReported={series.bars.some((b) => b.status === 'reported')} />}
+        sourceNote={
+          <>
+            {t('co2.source-note', 'Sources:')}{' '}
+            {shownGroups.map((g, i) => (
+              <span key={g}>
+                {i > 0 && '; '}
+                {shortSourceTitle(sourcesById.get(g), g)} <SourceLinks ids={[g]} sourcesById={sourcesById} />
+              </span>
+            ))}
+          </>
+        }
+        footnotes={
+          <ul className="co2-footnotes">
+            {ratioBar && gpt3Tonnes !== undefined && (
+              <li data-testid="co2-ratio-note">
+                {t('co2.note-ratio', '{name} {label}: GPT-3’s {text} t ÷ {n} t. The talk: “{talk}” — {view}. The two figures come from different methods (see “Estimated by”).', {
+                  name: ratioBar.name,
+                  label: gpt3ShareText(ratioBar.gpt3Multiple!, t, locale),
+                  text: formatTonnes(gpt3Tonnes, locale),
+                  n: formatTonnes(ratioBar.value, locale),
+                  talk: ratioBar.talk!.text,
+                  view: ratioBar.talk!.relation === 'agrees' ? t('co2.talk-agrees', 'agrees') : t('co2.talk-differs', 'differs'),
+                })}
+              </li>
+            )}
+            {spreadBars.map((b) => (
+              <li key={b.id}>{spreadText(b, tableIntensity, t, locale)}</li>
+            ))}
+            {gpt3 && gpt3.figures.length === 1 && (
+              <li data-testid="co2-gpt3-single">
+                {t('co2.note-gpt3-single', 'GPT-3: the dataset holds one published CO₂ figure ({n} t, {text}); no second figure is recorded, so no range is drawn.', {
+                  n: formatTonnes(gpt3.value, locale),
+                  text: gpt3.sources.map((id) => shortSourceTitle(sourcesById.get(id), id)).join(', '),
+                })}
+              </li>
+            )}
+          </ul>
+        }
+        dataTable={dataTable}
+      >
+        {series.bars.length > 0 ? (
+          <Co2Chart bars={series.bars} colors={colors} sourcesById={sourcesById} />
+        ) : (
+          <p className="co2-empty" role="status">
+            {t('co2.empty', 'No system in view has a published CO₂ figure.')}
+          </p>
+        )}
+      </ChartFrame>
+      <Co2Equivalents dataset={dataset} sourcesById={sourcesById} />
+      <Co2Calculator dataset={dataset} sourcesById={sourcesById} />
+    </div>
+  );
+}
+
+/** Why a run has two figures: the plotted one is Table 15's (LLaMA's data centre), the other the developer's own grid. */
+function spreadText(b: Co2Bar, intensity: number | undefined, t: ReturnType<typeof useT>['t'], locale: Locale): string {
+  const own = b.figures.find((f) => f.kind === 'own-grid');
+  return t('co2.note-spread', '{name}: {range} t. The bar is {n} t, LLaMA’s Table 15 (as if trained in LLaMA’s data centre, {label} kg CO₂e/kWh); {text}.', {
+    name: b.name,
+    range: formatSpread({ value: b.value, ...b.range! }, locale, formatTonnes),
+    n: formatTonnes(b.value, locale),
+    label: intensity !== undefined ? formatDecimal(intensity, locale, 3) : '?',
+    text: own ? figureText(own, t, locale) : '',
+  });
+}
+
+function Legend({ groups, colors, sourcesById, hasRange, hasReported }: { groups: string[]; colors: ReadonlyMap<string, string>; sourcesById: ReadonlyMap<string, Source>; hasRange: boolean; hasReported: boolean }) {
+  const { t } = useT();
+  const first = colors.get(groups[0] ?? '') ?? '#8C8C8C';
+  return (
+    <span className="co2-legend" data-testid="co2-legend">
+      {groups.map((g) => (
+        <span key={g} className="co2-legend-item">
+          <svg width="14" height="14" aria-hidden="true" className="co2-swatch">
+            <rect x="1" y="1" width="12" height="12" fill={colors.get(g)} />
+          </svg>
+          <a href={sourcesById.get(g)?.url} target="_blank" rel="noopener noreferrer">
+            {shortSourceTitle(sourcesById.get(g), g)}
+          </a>
+        </span>
+      ))}
+      <span className="co2-legend-item">
+        <svg width="22" height="14" aria-hidden="true" className="co2-swatch">
+          <defs>
+            <pattern id="co2-legend-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill={first} fillOpacity="0.25" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={first} strokeWidth="2.5" />
+            </pattern>
+          </defs>
+          <rect x="1" y="1" width="20" height="12" fill={`url(#co2-legend-hatch)`} stroke={first} strokeDasharray="4 3" data-hatch={hatchId(first)} />
+        </svg>
+        {t('co2.legend-estimate', 'hatched, dashed, “{text}”: an estimate', { text: t('fact.estimated', 'est.') })}
+      </span>
+      {hasReported && (
+        <span className="co2-legend-item">
+          <svg width="22" height="14" aria-hidden="true" className="co2-swatch">
+            <rect x="1" y="1" width="20" height="12" fill={first} fillOpacity={0.9} stroke={first} />
+          </svg>
+          {t('co2.legend-reported', 'solid: a reported figure')}
+        </span>
+      )}
+      {hasRange && (
+        <span className="co2-legend-item">
+          <svg width="30" height="14" aria-hidden="true" className="co2-swatch co2-range">
+            <line x1="3" x2="27" y1="7" y2="7" />
+            <line x1="3" x2="3" y1="1" y2="13" />
+            <line x1="27" x2="27" y1="1" y2="13" />
+            <path className="co2-range-marker" d="M8 2 L13 7 L8 12 L3 7 Z" />
+          </svg>
+          {t('co2.legend-range', 'range of published figures; ◆ another published figure')}
+        </span>
+      )}
+      <span className="co2-legend-item">{t('co2.legend-selected', 'outlined: the selected model')}</span>
+    </span>
+  );
 }
