@@ -1,6 +1,322 @@
+import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Dataset } from '../../data/schema';
+import { ChartFrame, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { useT, type Translator } from '../../i18n/use-t';
+import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { layoutLineage, type LineageEdge, type LineageFamilyBox, type LineageLayout, type LineageNode, type LineageRelation } from '../../selectors/lineage-layout';
+import { useAppStore } from '../../store';
+import { textMeasurer } from '../../lib/measure-text';
+import { useElementWidth } from '../../lib/use-element-width';
+import './lineage.css';
 
-// Placeholder while the view is being built (replaced in the charts work of this issue).
-export function LineageTree(_props: { dataset: Dataset }) {
-  return null;
+interface Props {
+  dataset: Dataset;
+}
+
+const PAD = 8;
+const MIN_GAP = 22;
+const MAX_GAP = 200;
+/** Two text sizes: the compact one lets the tree fit a phone (375 px) without scrolling. */
+const REGULAR = { measure: textMeasurer(12), measureTitle: textMeasurer(12, 600), columnGap: MIN_GAP } as const;
+const COMPACT = { measure: textMeasurer(11), measureTitle: textMeasurer(11, 600), columnGap: 14, nodePadX: 6, minNodeWidth: 40 } as const;
+
+/** Edge style per relation: fine-tune solid, component dashed, wrapper dotted, successor dash-dot. */
+const RELATION_DASH: Record<LineageRelation, string | undefined> = {
+  'fine-tuned-from': undefined,
+  component: '6 3',
+  wraps: '1.5 3',
+  'successor-of': '9 3 2 3',
+};
+const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
+
+/**
+ * The family tree of base models, base on the left and what was built on it to the right.
+ * Clicking a base model sets the base-model filter to it (every view follows); the whole tree
+ * stays drawn, with systems outside the filters faded.
+ */
+export function LineageTree({ dataset }: Props) {
+  const { t } = useT();
+  const filters = useAppStore((s) => s.filters);
+  const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
+  const inFilter = useMemo(() => new Set(systems.map((s) => s.id)), [systems]);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(boxRef, 800);
+
+  const natural = useMemo(() => layoutLineage(dataset, REGULAR), [dataset]);
+  const compact = natural.width + 2 * PAD > width;
+  // Wider screens spread the columns out (in steps, so resizing does not re-layout every pixel).
+  const spare = width - 2 * PAD - natural.width;
+  const gap = natural.layers > 1 ? Math.min(MAX_GAP, MIN_GAP + Math.max(0, Math.floor(spare / (natural.layers - 1) / 8) * 8)) : MIN_GAP;
+  const layout = useMemo(
+    () => (compact ? layoutLineage(dataset, COMPACT) : gap === MIN_GAP ? natural : layoutLineage(dataset, { ...REGULAR, columnGap: gap })),
+    [dataset, gap, natural, compact],
+  );
+
+  const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
+  const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
+  const treeIds = useMemo(() => new Set(layout.nodes.map((n) => n.id)), [layout]);
+  const shown = systems.filter((s) => treeIds.has(s.id)).length;
+  const leftOut: LeftOut[] = systems
+    .filter((s) => !treeIds.has(s.id))
+    .map((s) => ({ id: s.id, name: s.name, reason: t('lineage.left-out.isolated', 'no base-model link in the data') }));
+  const relation = (r: LineageRelation) => relationLabel(t, r);
+  const dataTable: DataTableSpec = {
+    columns: [
+      t('lineage.col.base', 'Base model'),
+      t('lineage.col.derived', 'Built on it'),
+      t('lineage.col.relation', 'Relation'),
+      t('lineage.col.source', 'Source'),
+      t('lineage.col.note', 'Note'),
+    ],
+    rows: layout.edges.map((e) => ({
+      id: `${e.from}>${e.to}`,
+      cells: [names.get(e.from) ?? e.from, names.get(e.to) ?? e.to, relation(e.relation), e.sources.map((s) => sourceTitles.get(s) ?? s).join('; '), e.note ?? ''],
+    })),
+  };
+  const filtering = systems.length !== dataset.systems.length;
+
+  return (
+    <ChartFrame
+      id="lineage"
+      dataset={dataset}
+      title={t('lineage.title', 'Lineage')}
+      description={t(
+        'lineage.description',
+        'Which model is built on which: base models on the left, arrows to the models made from them. Click a base model to show only it and what is built on it.',
+      )}
+      legend={<LineageLegend t={t} />}
+      shown={shown}
+      total={systems.length}
+      leftOut={leftOut}
+      sourceNote={t('lineage.source-note', 'Source: each link’s source is in the data table (model cards, papers, blog posts).')}
+      footnotes={
+        <>
+          <p>
+            {t(
+              'lineage.footnote.families',
+              'Sizes of one model (LLaMA 7B–65B, Vicuna 7B/13B, Dolly 1.0/2.0) share a box; click the box title to filter by the whole family. Each arrow starts at the exact size a model was built on.',
+            )}
+          </p>
+          {filtering && <p>{t('lineage.footnote.dimmed', 'The whole tree stays visible; systems outside the current filters are faded.')}</p>}
+        </>
+      }
+      dataTable={dataTable}
+    >
+      <div ref={boxRef} className="lineage-box">
+        <div className="lineage-scroll" data-testid="lineage-scroll">
+          <LineageSvg layout={layout} compact={compact} inFilter={inFilter} names={names} sourceTitles={sourceTitles} />
+        </div>
+      </div>
+    </ChartFrame>
+  );
+}
+
+/** Short relation names for the legend and the table: what the derived model is to its base. */
+function relationLabel(t: Translator['t'], r: LineageRelation): string {
+  switch (r) {
+    case 'fine-tuned-from':
+      return t('lineage.relation.fine-tuned-from', 'fine-tune');
+    case 'component':
+      return t('lineage.relation.component', 'uses it as a component');
+    case 'wraps':
+      return t('lineage.relation.wraps', 'wrapper (an app around it)');
+    case 'successor-of':
+      return t('lineage.relation.successor-of', 'successor');
+  }
+}
+
+/** The link as a sentence, for its tooltip. */
+function edgeSentence(t: Translator['t'], r: LineageRelation, name: string, label: string): string {
+  switch (r) {
+    case 'fine-tuned-from':
+      return t('lineage.edge.fine-tuned-from', '{name} is fine-tuned from {label}', { name, label });
+    case 'component':
+      return t('lineage.edge.component', '{name} uses {label} as a component', { name, label });
+    case 'wraps':
+      return t('lineage.edge.wraps', '{name} wraps {label}', { name, label });
+    case 'successor-of':
+      return t('lineage.edge.successor-of', '{name} is the successor of {label}', { name, label });
+  }
+}
+
+function LineageLegend({ t }: { t: Translator['t'] }) {
+  return (
+    <>
+      {RELATIONS.map((r) => (
+        <span key={r} className="lineage-legend-item">
+          <svg width="30" height="10" aria-hidden="true">
+            <line x1="1" y1="5" x2="29" y2="5" stroke="currentColor" strokeWidth="1.8" strokeDasharray={RELATION_DASH[r]} strokeLinecap="round" />
+          </svg>
+          {relationLabel(t, r)}
+        </span>
+      ))}
+      <span className="lineage-legend-item">
+        <svg width="18" height="12" aria-hidden="true">
+          <rect x="1" y="1" width="16" height="10" rx="3" className="lineage-legend-filter" />
+        </svg>
+        {t('lineage.legend.filter', 'the current base-model filter')}
+      </span>
+    </>
+  );
+}
+
+interface SvgProps {
+  layout: LineageLayout;
+  compact: boolean;
+  inFilter: ReadonlySet<string>;
+  names: ReadonlyMap<string, string>;
+  sourceTitles: ReadonlyMap<string, string>;
+}
+
+function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps) {
+  const { t } = useT();
+  const selectedId = useAppStore((s) => s.selectedId);
+  const hoveredId = useAppStore((s) => s.hoveredId);
+  const bases = useAppStore((s) => s.filters.bases);
+  const setFilterValues = useAppStore((s) => s.setFilterValues);
+  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const hover = useAppStore((s) => s.hover);
+  const markerId = useId().replace(/:/g, '');
+
+  /** Clicking the active filter again clears it. */
+  const filterTo = (id: string) => setFilterValues('bases', bases.length === 1 && bases[0] === id ? [] : [id]);
+  const activate = (n: LineageNode) => (n.hasChildren ? filterTo(n.id) : toggleSelected(n.id));
+  const onKey = (e: KeyboardEvent, run: () => void) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      run();
+    }
+  };
+  const width = layout.width + 2 * PAD;
+  const height = layout.height + 2 * PAD;
+  const label = t('lineage.svg-label', 'Lineage tree of {count} systems', { count: layout.nodes.length });
+
+  return (
+    <svg className={compact ? 'lineage-svg is-compact' : 'lineage-svg'} width={width} height={height} viewBox={`${-PAD} ${-PAD} ${width} ${height}`} role="group" aria-label={label} data-testid="lineage-svg">
+      <defs>
+        <marker id={`${markerId}-a`} viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+          <path d="M0,0 L8,4 L0,8 z" className="lineage-arrow" />
+        </marker>
+        <marker id={`${markerId}-b`} viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+          <path d="M0,0 L8,4 L0,8 z" className="lineage-arrow is-active" />
+        </marker>
+      </defs>
+      {layout.families.map((f) => (
+        <FamilyBox key={f.id} family={f} dimmed={f.memberIds.every((id) => !inFilter.has(id))} active={bases.includes(f.id)} onActivate={() => filterTo(f.id)} onKey={onKey} />
+      ))}
+      <g className="lineage-edges">
+        {layout.edges.map((e) => {
+          const active = [e.from, e.to].some((id) => id === hoveredId || id === selectedId);
+          const dimmed = !inFilter.has(e.from) || !inFilter.has(e.to);
+          return (
+            <EdgePath
+              key={`${e.from}>${e.to}`}
+              edge={e}
+              markerId={`${markerId}-${active ? 'b' : 'a'}`}
+              active={active}
+              dimmed={dimmed}
+              tip={[
+                edgeSentence(t, e.relation, names.get(e.to) ?? e.to, names.get(e.from) ?? e.from),
+                e.sources.map((s) => sourceTitles.get(s) ?? s).join('; '),
+                e.note,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          );
+        })}
+      </g>
+      {layout.nodes.map((n) => {
+        const selected = n.id === selectedId;
+        const hovered = n.id === hoveredId;
+        const isFilter = bases.includes(n.id);
+        const dimmed = !inFilter.has(n.id);
+        const name = names.get(n.id) ?? n.id;
+        const description = [
+          n.hasChildren
+            ? t('lineage.node.filter', '{name}: show only {name} and what is built on it', { name })
+            : t('lineage.node.select', '{name}: select it (nothing in the data is built on it)', { name }),
+          dimmed ? t('lineage.node.dimmed', 'outside the current filters') : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
+        return (
+          <g
+            key={n.id}
+            className={['lineage-node', selected && 'is-selected', hovered && 'is-hovered', isFilter && 'is-filter', dimmed && 'is-dimmed', !n.hasChildren && 'is-leaf'].filter(Boolean).join(' ')}
+            transform={`translate(${n.x},${n.y})`}
+            role="button"
+            tabIndex={0}
+            aria-label={description}
+            aria-pressed={n.hasChildren ? isFilter : selected}
+            data-tip={description}
+            data-system-id={n.id}
+            data-selected={selected ? 'true' : undefined}
+            data-hovered={hovered ? 'true' : undefined}
+            data-dimmed={dimmed ? 'true' : undefined}
+            onClick={() => activate(n)}
+            onKeyDown={(e) => onKey(e, () => activate(n))}
+            onMouseEnter={() => hover(n.id)}
+            onMouseLeave={() => hover(null)}
+            onFocus={() => hover(n.id)}
+            onBlur={() => hover(null)}
+          >
+            <rect className="lineage-node-box" width={n.width} height={n.height} rx={6} />
+            <text className="lineage-node-label" x={n.width / 2} y={n.height / 2 + (compact ? 3.5 : 4)} textAnchor="middle">
+              {n.label}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function FamilyBox({ family, dimmed, active, onActivate, onKey }: { family: LineageFamilyBox; dimmed: boolean; active: boolean; onActivate: () => void; onKey: (e: KeyboardEvent, run: () => void) => void }) {
+  const { t } = useT();
+  const description = t('lineage.family.filter', '{name}: show only this family and what is built on it', { name: family.name });
+  return (
+    <g className={['lineage-family', active && 'is-filter', dimmed && 'is-dimmed'].filter(Boolean).join(' ')} transform={`translate(${family.x},${family.y})`}>
+      <rect className="lineage-family-box" width={family.width} height={family.height} rx={8} />
+      <g
+        className="lineage-family-title"
+        role="button"
+        tabIndex={0}
+        aria-label={description}
+        aria-pressed={active}
+        data-tip={description}
+        data-family-id={family.id}
+        onClick={onActivate}
+        onKeyDown={(e) => onKey(e, onActivate)}
+      >
+        <rect className="lineage-family-hit" width={family.width} height={20} rx={8} />
+        <text x={family.width / 2} y={14} textAnchor="middle">
+          {family.title}
+        </text>
+      </g>
+    </g>
+  );
+}
+
+function EdgePath({ edge, markerId, active, dimmed, tip }: { edge: LineageEdge; markerId: string; active: boolean; dimmed: boolean; tip: string }) {
+  const d = edgePath(edge.points);
+  return (
+    <g className={['lineage-edge', active && 'is-active', dimmed && 'is-dimmed'].filter(Boolean).join(' ')} data-edge={`${edge.from}>${edge.to}`} data-relation={edge.relation}>
+      <path className="lineage-edge-hit" d={d} data-tip={tip} />
+      <path className="lineage-edge-line" d={d} strokeDasharray={RELATION_DASH[edge.relation]} markerEnd={`url(#${markerId})`} />
+    </g>
+  );
+}
+
+/** Smooth left-to-right curve through the points (horizontal tangents at each point). */
+function edgePath(points: { x: number; y: number }[]): string {
+  const [first, ...rest] = points;
+  let d = `M${first.x},${first.y}`;
+  let prev = first;
+  for (const p of rest) {
+    const mid = (prev.x + p.x) / 2;
+    d += ` C${mid},${prev.y} ${mid},${p.y} ${p.x},${p.y}`;
+    prev = p;
+  }
+  return d;
 }

@@ -1,0 +1,281 @@
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
+import { HatchPatterns } from '../../components/chart-frame/hatch-patterns';
+import { hatchId } from '../../components/chart-frame/palette';
+import { formatMonth } from '../../i18n/format';
+import { WAVE_2023, type TimelineLink, type TimelineSeries, type TimeWindow } from '../../selectors/timeline-series';
+import { useAppStore } from '../../store';
+import { showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
+import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
+
+interface Props {
+  series: TimelineSeries;
+  layout: TimelineLayout;
+  text: TimelineText;
+  onZoom: (w: TimeWindow) => void;
+}
+
+const DAY = 86_400_000;
+/** A drag shorter than this (px) is a click, not a zoom. */
+const MIN_DRAG = 12;
+
+/**
+ * The chart: recharts draws the time axis and its grid; the lanes, markers, labels and links are
+ * one custom layer in the same SVG, positioned by the pure layout so labels never collide.
+ */
+export function TimelinePlot({ series, layout, text, onZoom }: Props) {
+  const g = TIMELINE_GEOMETRY;
+  const { plot } = layout;
+  return (
+    <ScatterChart
+      width={layout.width}
+      height={layout.height}
+      margin={{ top: 0, right: layout.width - plot.right, bottom: 0, left: plot.left }}
+      className="timeline-chart"
+      data-testid="timeline-svg"
+    >
+      <XAxis
+        type="number"
+        dataKey="x"
+        domain={[series.window.start, series.window.end]}
+        allowDataOverflow
+        ticks={layout.ticks}
+        height={g.axis}
+        interval={0}
+        stroke="var(--border)"
+        tick={(p: { x: number | string; y: number | string; payload: { value: number } }) => <AxisTick {...p} layout={layout} locale={text.locale} />}
+      />
+      <YAxis type="number" dataKey="y" domain={[0, plot.bottom]} hide reversed />
+      <CartesianGrid horizontal={false} strokeDasharray="2 4" />
+      <TimelineLayer series={series} layout={layout} text={text} onZoom={onZoom} />
+    </ScatterChart>
+  );
+}
+
+/** A month tick label, aligned inwards at the plot's edges so it is never cut off. */
+function AxisTick({ x, y, payload, layout, locale }: { x: number | string; y: number | string; payload: { value: number }; layout: TimelineLayout; locale: TimelineText['locale'] }) {
+  const px = Number(x);
+  const anchor = px - layout.plot.left < 30 ? 'start' : layout.plot.right - px < 30 ? 'end' : 'middle';
+  const dx = anchor === 'start' ? -2 : anchor === 'end' ? 2 : 0;
+  return (
+    <text x={px + dx} y={Number(y) + 12} textAnchor={anchor} className="timeline-tick" data-tick={payload.value}>
+      {formatMonth(new Date(payload.value).toISOString().slice(0, 7), locale)}
+    </text>
+  );
+}
+
+function TimelineLayer({ series, layout, text, onZoom }: Props) {
+  const selectedId = useAppStore((s) => s.selectedId);
+  const hoveredId = useAppStore((s) => s.hoveredId);
+  const hover = useAppStore((s) => s.hover);
+  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const arrowId = useId().replace(/:/g, '');
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const dragRef = useRef<{ from: number; to: number } | null>(null);
+  const { plot } = layout;
+
+  const releaseMarks = new Map(layout.marks.filter((m) => m.role === 'release').map((m) => [m.item.id, m]));
+  const talkMarks = layout.marks.filter((m) => m.role === 'talk');
+
+  const pointerX = (e: PointerEvent<SVGRectElement>) => {
+    const svg = e.currentTarget.ownerSVGElement;
+    const box = svg?.getBoundingClientRect();
+    return Math.min(plot.right, Math.max(plot.left, e.clientX - (box?.left ?? 0)));
+  };
+  const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    const x = pointerX(e);
+    dragRef.current = { from: x, to: x };
+    setDrag(dragRef.current);
+  };
+  const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
+    if (!dragRef.current) return;
+    dragRef.current = { ...dragRef.current, to: pointerX(e) };
+    setDrag(dragRef.current);
+  };
+  const onPointerUp = () => {
+    const d = dragRef.current;
+    dragRef.current = null;
+    setDrag(null);
+    if (!d || Math.abs(d.to - d.from) < MIN_DRAG) return;
+    const a = layout.invert(Math.min(d.from, d.to));
+    const b = layout.invert(Math.max(d.from, d.to));
+    // Whole days, at least a week, so a tiny drag still shows something readable.
+    const start = Math.floor(a / DAY) * DAY;
+    const end = Math.max(Math.ceil(b / DAY) * DAY, start + 7 * DAY);
+    onZoom({ start, end });
+  };
+
+  return (
+    <g className="timeline-layer">
+      <HatchPatterns />
+      <defs>
+        <marker id={arrowId} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L8,4 L0,8 z" className="timeline-arrow" />
+        </marker>
+      </defs>
+      {layout.lanes.map((l, i) => (
+        <g key={l.lane.key} className="timeline-lane" data-lane={l.lane.key}>
+          {i % 2 === 0 && <rect className="timeline-lane-band" x={0} y={l.top} width={layout.width} height={l.height} />}
+          <text className="timeline-lane-label" x={plot.left + 2} y={l.top + 14}>
+            {text.laneLabel(l.lane)}
+          </text>
+        </g>
+      ))}
+      {showWave(series.window) && (
+        <rect
+          className="timeline-wave-band"
+          data-testid="timeline-wave-band"
+          x={layout.x(WAVE_2023.start)}
+          y={plot.top}
+          width={layout.x(WAVE_2023.end) - layout.x(WAVE_2023.start)}
+          height={plot.bottom - plot.top}
+        />
+      )}
+      <rect
+        className={`timeline-drag${drag ? ' is-dragging' : ''}`}
+        x={plot.left}
+        y={plot.top}
+        width={plot.right - plot.left}
+        height={plot.bottom - plot.top}
+        data-testid="timeline-drag"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => {
+          dragRef.current = null;
+          setDrag(null);
+        }}
+      />
+      {drag && Math.abs(drag.to - drag.from) >= 2 && (
+        <rect className="timeline-drag-area" x={Math.min(drag.from, drag.to)} y={plot.top} width={Math.abs(drag.to - drag.from)} height={plot.bottom - plot.top} />
+      )}
+      <g className="timeline-links">
+        {series.links.map((link) => {
+          const from = releaseMarks.get(link.from);
+          const to = releaseMarks.get(link.to);
+          if (!from || !to) return null;
+          const active = hoveredId === link.from || hoveredId === link.to || selectedId === link.from || selectedId === link.to;
+          return <LinkPath key={`${link.from}>${link.to}`} link={link} from={from} to={to} arrowId={arrowId} active={active} />;
+        })}
+        {talkMarks.map((m) => {
+          const real = releaseMarks.get(m.item.id);
+          if (!real) return null;
+          return <line key={`talk-${m.item.id}`} className="timeline-talk-connector" x1={real.cx} y1={real.cy} x2={m.cx} y2={m.cy} data-talk-link={m.item.id} />;
+        })}
+      </g>
+      {talkMarks.map((m) => (
+        <g key={`talk-${m.item.id}`} className="timeline-talk" data-talk-for={m.item.id} data-tip={text.talkDescription(m.item)} data-date={m.item.talk?.date.date}>
+          <Marker mark={m} color={KIND_COLORS.get(m.item.kindLane) ?? 'currentColor'} ghost />
+          <MarkLabel mark={m} />
+        </g>
+      ))}
+      {[...releaseMarks.values()].map((m) => {
+        const id = m.item.id;
+        const selected = id === selectedId;
+        const hovered = id === hoveredId;
+        const description = text.markDescription(m.item);
+        return (
+          <g
+            key={id}
+            className={['timeline-mark', selected && 'is-selected', hovered && 'is-hovered'].filter(Boolean).join(' ')}
+            role="button"
+            tabIndex={0}
+            aria-label={description}
+            aria-pressed={selected}
+            data-tip={description}
+            data-system-id={id}
+            data-date={m.item.release.date.date}
+            data-date-label={text.date(m.item.release.date)}
+            data-precision={m.precision}
+            data-selected={selected ? 'true' : undefined}
+            data-hovered={hovered ? 'true' : undefined}
+            onClick={() => toggleSelected(id)}
+            onKeyDown={(e: KeyboardEvent) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                toggleSelected(id);
+              }
+            }}
+            onMouseEnter={() => hover(id)}
+            onMouseLeave={() => hover(null)}
+            onFocus={() => hover(id)}
+            onBlur={() => hover(null)}
+          >
+            {(selected || hovered) && <Highlight mark={m} selected={selected} />}
+            <Marker mark={m} color={KIND_COLORS.get(m.item.kindLane) ?? 'currentColor'} estimated={m.item.status === 'estimated'} />
+            <MarkLabel mark={m} />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function Marker({ mark, color, ghost = false, estimated = false }: { mark: PlacedMark; color: string; ghost?: boolean; estimated?: boolean }) {
+  const r = TIMELINE_GEOMETRY.markerRadius;
+  // The talk's date: hollow, dashed and thicker, so it reads as "not the source's date" in both themes.
+  const fill = ghost ? 'var(--surface)' : estimated ? `url(#${hatchId(color)})` : color;
+  const dash = ghost ? '3 2' : estimated ? '3 2' : undefined;
+  if (mark.precision === 'month') {
+    return (
+      <rect
+        className="timeline-marker timeline-marker-month"
+        x={mark.x0}
+        y={mark.cy - 4.5}
+        width={mark.x1 - mark.x0}
+        height={9}
+        rx={2}
+        fill={fill}
+        stroke={color}
+        strokeWidth={ghost ? 2 : 1}
+        strokeDasharray={dash}
+      />
+    );
+  }
+  return <circle className="timeline-marker" cx={mark.cx} cy={mark.cy} r={ghost ? r - 0.5 : r} fill={fill} stroke={color} strokeWidth={ghost ? 2 : 1} strokeDasharray={dash} />;
+}
+
+function Highlight({ mark, selected }: { mark: PlacedMark; selected: boolean }) {
+  const cls = selected ? 'timeline-ring is-selected' : 'timeline-ring';
+  if (mark.precision === 'month') return <rect className={cls} x={mark.x0 - 4} y={mark.cy - 8} width={mark.x1 - mark.x0 + 8} height={16} rx={4} />;
+  return <circle className={cls} cx={mark.cx} cy={mark.cy} r={selected ? 9 : 8} />;
+}
+
+function MarkLabel({ mark }: { mark: PlacedMark }) {
+  return (
+    <text className="timeline-label" x={mark.labelX} y={mark.cy + 4} textAnchor={mark.labelAnchor}>
+      {mark.label}
+    </text>
+  );
+}
+
+function LinkPath({ link, from, to, arrowId, active }: { link: TimelineLink; from: PlacedMark; to: PlacedMark; arrowId: string; active: boolean }) {
+  const r = TIMELINE_GEOMETRY.markerRadius;
+  const x1 = from.precision === 'month' ? from.x1 : from.cx;
+  const y1 = from.cy;
+  const endX = to.precision === 'month' ? to.x0 - 2 : to.cx - r - 2;
+  let d: string;
+  if (endX - x1 >= 12) {
+    const mid = x1 + (endX - x1) / 2;
+    d = `M${x1},${y1} C${mid},${y1} ${mid},${to.cy} ${endX},${to.cy}`;
+  } else {
+    // Released the same day (or nearly): a straight line that stops at the marker's edge.
+    const dx = to.cx - x1;
+    const dy = to.cy - y1;
+    const len = Math.hypot(dx, dy) || 1;
+    d = `M${x1},${y1} L${to.cx - (dx / len) * (r + 2)},${to.cy - (dy / len) * (r + 2)}`;
+  }
+  return (
+    <path
+      className={['timeline-link', link.via.length > 0 && 'is-via', active && 'is-active'].filter(Boolean).join(' ')}
+      d={d}
+      strokeDasharray={RELATION_DASH[link.relation]}
+      markerEnd={`url(#${arrowId})`}
+      data-link={`${link.from}>${link.to}`}
+      data-relation={link.relation}
+      data-via={link.via.join(' ') || undefined}
+    />
+  );
+}
