@@ -1,0 +1,125 @@
+import type { System } from '../data/schema';
+import { factValue } from './system-facts';
+
+/*
+ * Shared by the training-cost and GPU-hours charts: whether a system's training run is a
+ * pre-training run or a fine-tune, the row order (sections, then sizes of one family side by
+ * side), and the value axis (powers of ten on the log scale, round steps on the linear one).
+ */
+
+export type RunKind = 'pre-training' | 'fine-tune';
+export const RUN_KINDS: readonly RunKind[] = ['pre-training', 'fine-tune'];
+
+/** A fine-tune has a base it was fine-tuned from; anything else trained its own weights from scratch. */
+export function runKindOf(system: Pick<System, 'baseModels'>): RunKind {
+  return system.baseModels.some((b) => b.relation === 'fine-tuned-from') ? 'fine-tune' : 'pre-training';
+}
+
+export interface OrderableRow {
+  systemId: string;
+  family?: string;
+  runKind: RunKind;
+  /** What the rows are sorted by (descending): the plotted value. */
+  sortValue: number;
+  /** Orders sizes inside a family (ascending: 7B before 13B); undefined sorts last. */
+  sizeKey?: number;
+  name: string;
+}
+
+/**
+ * Pre-training runs first, then fine-tunes. Inside a section, families stay together (7B next to
+ * 13B, smallest first) and groups are sorted by their largest value, largest first, so the chart
+ * still reads as a ranking.
+ */
+export function orderRunRows<R extends OrderableRow>(rows: readonly R[]): R[] {
+  const out: R[] = [];
+  for (const kind of RUN_KINDS) {
+    const groups = new Map<string, R[]>();
+    for (const r of rows) {
+      if (r.runKind !== kind) continue;
+      const key = r.family ? `family:${r.family}` : `system:${r.systemId}`;
+      const list = groups.get(key);
+      if (list) list.push(r);
+      else groups.set(key, [r]);
+    }
+    const sorted = [...groups.values()].map((members) =>
+      [...members].sort((a, b) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || a.name.localeCompare(b.name)),
+    );
+    const top = (g: R[]) => Math.max(...g.map((r) => r.sortValue));
+    sorted.sort((a, b) => top(b) - top(a) || a[0].name.localeCompare(b[0].name));
+    for (const g of sorted) out.push(...g);
+  }
+  return out;
+}
+
+/** Parameter count for ordering sizes of one family. */
+export function sizeKeyOf(system: System): number | undefined {
+  return factValue(system.parameters);
+}
+
+/** Runs of one family that sit next to each other: [first index, last index] per family with 2+ rows. */
+export function familySpans(rows: readonly { family?: string }[]): { family: string; from: number; to: number }[] {
+  const spans: { family: string; from: number; to: number }[] = [];
+  rows.forEach((r, i) => {
+    const last = spans[spans.length - 1];
+    if (r.family && last && last.family === r.family && last.to === i - 1) last.to = i;
+    else if (r.family) spans.push({ family: r.family, from: i, to: i });
+  });
+  return spans.filter((s) => s.to > s.from);
+}
+
+export type ScaleKind = 'log' | 'linear';
+
+export interface ValueAxis {
+  domain: [number, number];
+  ticks: number[];
+}
+
+/**
+ * The value axis for positive values. Log: from a power of ten below the smallest value (one more
+ * step down when the smallest is under twice that power) to the one at or above the largest, a
+ * tick at every power. Linear: from 0 to a round maximum in
+ * 1/2/5 steps.
+ */
+export function valueAxis(values: readonly number[], scale: ScaleKind): ValueAxis {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return scale === 'log' ? { domain: [1, 10], ticks: [1, 10] } : { domain: [0, 1], ticks: [0, 1] };
+  const min = Math.min(...positive);
+  const max = Math.max(...positive);
+  if (scale === 'log') {
+    // A floor a little below the smallest value, so even it gets a visible bar ($100 → from $10).
+    let lo = Math.floor(Math.log10(min));
+    if (min < 2 * 10 ** lo) lo -= 1;
+    let hi = Math.ceil(Math.log10(max));
+    if (hi === lo) hi = lo + 1;
+    const ticks: number[] = [];
+    for (let e = lo; e <= hi; e++) ticks.push(10 ** e);
+    return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+  }
+  const rough = max / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const top = Math.ceil(max / step) * step;
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= top + step / 1e6; i++) ticks.push(i * step);
+  return { domain: [0, top], ticks };
+}
+
+/** Rounds to a number of significant digits (for "about 3,430×"); formatting is done by the caller. */
+export function roundSignificant(n: number, digits: number): number {
+  if (n === 0 || !Number.isFinite(n)) return n;
+  const exp = Math.floor(Math.log10(Math.abs(n))) - digits + 1;
+  // Divide by an integer power of ten where possible, so 42,598 → 42,600 exactly (no 42599.999…).
+  return exp >= 0 ? Math.round(n / 10 ** exp) * 10 ** exp : Math.round(n * 10 ** -exp) / 10 ** -exp;
+}
+
+/**
+ * At most `max` ticks, keeping every k-th one counted from the last, so the steps stay regular
+ * (1, 100, 10K, 1M on a phone instead of whatever survives overlap removal). Always keeps the last.
+ */
+export function thinTicks(ticks: readonly number[], max: number): number[] {
+  if (ticks.length <= max || max < 2) return [...ticks];
+  let k = 1;
+  while (Math.floor((ticks.length - 1) / k) + 1 > max) k++;
+  return ticks.filter((_, i) => (ticks.length - 1 - i) % k === 0);
+}
