@@ -13,6 +13,7 @@ import { Co2View } from '../features/co2/co2-view';
 import { ReleaseTimeline } from '../features/timeline/timeline';
 import { LineageTree } from '../features/lineage/lineage';
 import { TooltipLayer } from '../components/tooltip/tooltip-layer';
+import { HatchPatterns } from '../components/chart-frame/hatch-patterns';
 import { DatasetProblems } from '../features/shell/dataset-problems';
 import { Header } from '../features/shell/header';
 import { useT } from '../i18n/use-t';
@@ -82,6 +83,8 @@ export function App() {
         )}
       </main>
       <TooltipLayer />
+      {/* The hatch fills for estimates, defined once for every chart on the page. */}
+      <HatchPatterns />
       <footer className="app-footer">
         <p>{t('app.footer', 'Open-source dashboard. Data: the talk and its sources, linked at every figure; Epoch AI data CC BY 4.0.')}</p>
       </footer>

@@ -19,6 +19,17 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return w;
 }
 
+/**
+ * A finer per-character estimate, for SVG labels placed before they are drawn (the bar-row charts'
+ * name column and value labels, laid out identically in every environment): narrow and wide Latin
+ * glyphs apart, CJK and Hangul full-width.
+ */
+export function estimateGlyphWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : /[\s.,:;|il'’]/.test(ch) ? 0.3 : /[A-Z$MW%]/.test(ch) ? 0.68 : 0.56;
+  return em * fontSize;
+}
+
 /** A measuring function for one font size and weight; widths are cached per text. */
 export function textMeasurer(fontSize: number, weight: 400 | 600 = 400): (text: string) => number {
   const cache = new Map<string, number>();

@@ -1,5 +1,6 @@
 import type { Dataset, Fact, System, TalkClaim } from '../data/schema';
 import { brainYears } from '../lib/carbon';
+import { missingFactReason, type LeftOutReason } from './left-out';
 
 /*
  * The CO₂ comparison's derived table: one bar per training run in the filtered set with a CO₂
@@ -70,17 +71,11 @@ export interface Co2Bar {
   gpt3Multiple?: number;
 }
 
-/**
- * `not-recorded`: a model with no CO₂ entry at all (the fact sheet gives nothing for it);
- * `not-applicable`: a paper, event, library or app, which trains no model of its own. The same
- * reasons as the cost and GPU-hours charts, so "N of M" counts the same M in every chart.
- */
-export type Co2LeftOutReason = 'not-disclosed' | 'unknown' | 'not-recorded' | 'not-applicable';
-
 export interface Co2LeftOut {
   id: string;
   name: string;
-  reason: Co2LeftOutReason;
+  /** The same reasons as the cost and GPU-hours charts (see `left-out.ts`). */
+  reason: LeftOutReason;
   /** The fact's own note ("Not published.", "No figure in the sources checked…"). */
   note?: string;
 }
@@ -103,11 +98,7 @@ function toShownFact(f: Fact<number> | undefined): ShownFact | undefined {
 }
 
 function leftOutOf(system: System): Co2LeftOut {
-  const base = { id: system.id, name: system.name };
-  const f = system.co2Tonnes;
-  if (!f) return { ...base, reason: system.kind === 'model' ? 'not-recorded' : 'not-applicable' };
-  if (f.status === 'not-disclosed') return { ...base, reason: 'not-disclosed', note: f.note };
-  return { ...base, reason: 'unknown', note: f.status === 'unknown' ? f.note : undefined };
+  return { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
 }
 
 /** The published figures for one system: its own fact first, then any second figure from another grid. */
@@ -259,7 +250,7 @@ export function buildEquivalents(dataset: Dataset, bar: Co2Bar): Equivalents {
 export interface EquivalentsChoice {
   bar: Co2Bar | undefined;
   /** The selected system, when it has no CO₂ figure and the default run is shown instead. */
-  selectedWithout?: { id: string; name: string; reason: Co2LeftOutReason };
+  selectedWithout?: { id: string; name: string; reason: LeftOutReason };
 }
 
 /**

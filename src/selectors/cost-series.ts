@@ -1,6 +1,8 @@
 import type { Dataset, Fact, Source, System, SystemKind, TalkClaim, TrainingCost } from '../data/schema';
 import { formatUsd, type Locale } from '../i18n/format';
+import { leftOutReasonText, type LeftOutReason } from './left-out';
 import { orderRunRows, runKindOf, sizeKeyOf, type OrderableRow } from './run-rows';
+import type { Translate } from './system-fields';
 
 /*
  * The training-cost chart's derived table: one row per system with at least one published dollar
@@ -45,8 +47,6 @@ export interface CostRow extends OrderableRow {
   low: CostFigure;
   high: CostFigure;
 }
-
-export type LeftOutReason = 'not-disclosed' | 'unknown' | 'not-recorded' | 'not-applicable';
 
 export interface LeftOutSystem {
   systemId: string;
@@ -181,7 +181,6 @@ function dollarBasesOf(rows: readonly CostRow[]): DollarBasis[] {
 
 /* ---- Text, shared by the chart's labels and its data table so the two cannot disagree. ---- */
 
-type Translate = (key: string, english: string, vars?: Record<string, string | number>) => string;
 
 export function boundPrefix(bound: Bound): string {
   return bound === 'upper' ? '<' : bound === 'approx' ? '~' : '';
@@ -226,17 +225,13 @@ export function statusLabel(f: Pick<CostFigure, 'status' | 'method'>, t: Transla
 }
 
 export function leftOutReasonLabel(l: Pick<LeftOutSystem, 'reason' | 'note' | 'kind'>, t: Translate): string {
-  const word =
-    l.reason === 'not-disclosed'
-      ? t('fact.not-disclosed', 'not disclosed')
-      : l.reason === 'unknown'
-        ? t('fact.unknown-short', 'unknown')
-        : l.reason === 'not-recorded'
-          ? t('cost-chart.reason-not-recorded', 'unknown (no figure recorded)')
-          : l.kind === 'library-app'
-            ? t('cost-chart.reason-library', 'not applicable (a library or app: no training run of its own)')
-            : t('cost-chart.reason-paper-event', 'not applicable (paper/event)');
-  return l.note ? `${word} — ${l.note}` : word;
+  return leftOutReasonText(l, t, (reason) =>
+    reason === 'not-recorded'
+      ? t('cost-chart.reason-not-recorded', 'unknown (no figure recorded)')
+      : l.kind === 'library-app'
+        ? t('cost-chart.reason-library', 'not applicable (a library or app: no training run of its own)')
+        : t('cost-chart.reason-paper-event', 'not applicable (paper/event)'),
+  );
 }
 
 export interface TableContext {

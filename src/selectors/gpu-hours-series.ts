@@ -1,6 +1,8 @@
 import type { Dataset, Fact, GpuHours, Source, System, SystemKind, TalkClaim } from '../data/schema';
 import { formatCompact, formatDecimal, formatInteger, type Locale } from '../i18n/format';
+import { leftOutReasonText, missingFactReason, type LeftOutReason } from './left-out';
 import { orderRunRows, roundSignificant, runKindOf, sizeKeyOf, type OrderableRow, type RunKind } from './run-rows';
+import type { Translate } from './system-fields';
 
 /*
  * The GPU-hours chart's derived table: one row per system whose training run has a published
@@ -24,12 +26,10 @@ export interface GpuRun extends OrderableRow {
   talk?: { text: string; relation: 'differs' | 'unverified'; note?: string };
 }
 
-export type GpuLeftOutReason = 'not-disclosed' | 'unknown' | 'not-recorded' | 'not-applicable';
-
 export interface GpuLeftOut {
   systemId: string;
   name: string;
-  reason: GpuLeftOutReason;
+  reason: LeftOutReason;
   kind: SystemKind;
   note?: string;
 }
@@ -74,11 +74,7 @@ export function datasetHardware(dataset: Pick<Dataset, 'systems'>): string[] {
 }
 
 function leftOutOf(system: System): GpuLeftOut {
-  const base = { systemId: system.id, name: system.name, kind: system.kind };
-  const f = system.gpuHours;
-  if (!f) return { ...base, reason: system.kind === 'model' ? 'not-recorded' : 'not-applicable' };
-  if (f.status === 'not-disclosed') return { ...base, reason: 'not-disclosed', note: f.note };
-  return { ...base, reason: 'unknown', note: f.status === 'unknown' ? f.note : undefined };
+  return { systemId: system.id, name: system.name, kind: system.kind, ...missingFactReason(system.kind, system.gpuHours) };
 }
 
 export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: readonly System[]): GpuHoursSeries {
@@ -175,7 +171,6 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
 
 /* ---- Text shared by the chart's labels and its data table. ---- */
 
-type Translate = (key: string, english: string, vars?: Record<string, string | number>) => string;
 
 /** Exact GPU-hours as in the source ("82,432"); the data table and the marks' values. */
 export function formatGpuHours(hours: number, locale: Locale): string {
@@ -208,17 +203,13 @@ export function gpuStatusLabel(r: Pick<GpuRun, 'status' | 'method'>, t: Translat
 }
 
 export function gpuLeftOutLabel(l: Pick<GpuLeftOut, 'reason' | 'note' | 'kind'>, t: Translate): string {
-  const word =
-    l.reason === 'not-disclosed'
-      ? t('fact.not-disclosed', 'not disclosed')
-      : l.reason === 'unknown'
-        ? t('fact.unknown-short', 'unknown')
-        : l.reason === 'not-recorded'
-          ? t('gpu-hours-chart.reason-not-recorded', 'unknown (no figure recorded)')
-          : l.kind === 'library-app'
-            ? t('gpu-hours-chart.reason-library', 'not applicable (a library or app: no training run of its own)')
-            : t('gpu-hours-chart.reason-paper-event', 'not applicable (paper/event)');
-  return l.note ? `${word} — ${l.note}` : word;
+  return leftOutReasonText(l, t, (reason) =>
+    reason === 'not-recorded'
+      ? t('gpu-hours-chart.reason-not-recorded', 'unknown (no figure recorded)')
+      : l.kind === 'library-app'
+        ? t('gpu-hours-chart.reason-library', 'not applicable (a library or app: no training run of its own)')
+        : t('gpu-hours-chart.reason-paper-event', 'not applicable (paper/event)'),
+  );
 }
 
 export function buildGpuHoursTable(series: GpuHoursSeries, { locale, t, sourcesById }: { locale: Locale; t: Translate; sourcesById: ReadonlyMap<string, Source> }) {

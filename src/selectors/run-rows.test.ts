@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familySpans, orderRunRows, roundSignificant, runKindOf, thinTicks, valueAxis, type OrderableRow } from './run-rows';
+import { familySpans, orderRunRows, roundSignificant, runKindOf, sourceNoteNames, thinTicks, valueAxis, type OrderableRow } from './run-rows';
 
 const r = (systemId: string, runKind: OrderableRow['runKind'], sortValue: number, family?: string, sizeKey?: number): OrderableRow => ({ systemId, name: systemId, runKind, sortValue, family, sizeKey });
 
@@ -58,5 +58,16 @@ describe('thinTicks', () => {
     expect(thinTicks(powers, 4)).toEqual([10, 1000, 100_000, 10_000_000]);
     expect(thinTicks(powers.slice(1), 4)).toEqual([10, 1000, 100_000, 10_000_000]);
     expect(thinTicks(powers, 8)).toEqual(powers);
+  });
+});
+
+describe('sourceNoteNames', () => {
+  it('names each cited source once, by publisher, else title, else id, in order of citation', () => {
+    const sources = new Map<string, { publisher?: string; title: string }>([
+      ['a', { publisher: 'Epoch AI', title: 'Paper A' }],
+      ['b', { title: 'Blog B' }],
+      ['c', { publisher: 'Epoch AI', title: 'Paper C' }],
+    ]);
+    expect(sourceNoteNames(['b', 'a', 'b', 'c', 'x'], sources)).toEqual(['Blog B', 'Epoch AI', 'x']);
   });
 });

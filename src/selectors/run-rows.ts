@@ -1,10 +1,11 @@
-import type { System } from '../data/schema';
+import type { Source, System } from '../data/schema';
 import { factValue } from './system-facts';
 
 /*
  * Shared by the training-cost and GPU-hours charts: whether a system's training run is a
  * pre-training run or a fine-tune, the row order (sections, then sizes of one family side by
- * side), and the value axis (powers of ten on the log scale, round steps on the linear one).
+ * side), the value axis (powers of ten on the log scale, round steps on the linear one) and the
+ * names in the source note.
  */
 
 export type RunKind = 'pre-training' | 'fine-tune';
@@ -103,6 +104,11 @@ export function valueAxis(values: readonly number[], scale: ScaleKind): ValueAxi
   const ticks: number[] = [];
   for (let i = 0; i * step <= top + step / 1e6; i++) ticks.push(i * step);
   return { domain: [0, top], ticks };
+}
+
+/** Names for a chart's source note: each cited source's publisher (else its title), once, in order of citation. */
+export function sourceNoteNames(ids: Iterable<string>, sourcesById: ReadonlyMap<string, Pick<Source, 'publisher' | 'title'>>): string[] {
+  return [...new Set([...ids].map((id) => sourcesById.get(id)?.publisher ?? sourcesById.get(id)?.title ?? id))];
 }
 
 /** Rounds to a number of significant digits (for "about 3,430×"); formatting is done by the caller. */

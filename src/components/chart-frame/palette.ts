@@ -5,6 +5,9 @@
  */
 export const CATEGORY_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#B8A400', '#8C8C8C'] as const;
 
+/** Grey for what is not a category (status swatches in a legend, a colour not assigned); the palette's last colour. */
+export const NEUTRAL_COLOR = '#8C8C8C';
+
 /** A stable colour for each key, in the order the keys are given (sorted by the caller). */
 export function assignColors(keys: readonly string[]): Map<string, string> {
   return new Map(keys.map((k, i) => [k, CATEGORY_COLORS[i % CATEGORY_COLORS.length]]));

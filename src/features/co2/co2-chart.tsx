@@ -1,7 +1,6 @@
 import { createContext, useContext, useMemo, useState, type KeyboardEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
 import type { Source } from '../../data/schema';
-import { HatchPatterns } from '../../components/chart-frame/hatch-patterns';
 import { hatchId, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -155,7 +154,6 @@ export function Co2Chart({ bars, colors, sourcesById }: Props) {
       <div className="co2-chart" style={{ height }} data-testid="co2-chart" data-layout={compact ? 'compact' : 'axis'}>
         <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 720, height }} onResize={(w) => w > 0 && setWidth(w)}>
           <BarChart layout="vertical" data={bars} margin={{ top: TOP_PX, right: rightMargin, bottom: 0, left: 4 }} barSize={BAR_PX}>
-            <HatchPatterns />
             <CartesianGrid horizontal={false} strokeDasharray="2 3" />
             <XAxis
               type="number"

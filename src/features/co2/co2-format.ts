@@ -2,6 +2,7 @@ import type { Source } from '../../data/schema';
 import { formatDecimal, type Locale } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import type { Co2Bar, Co2LeftOut, PublishedFigure, Spread } from '../../selectors/co2-series';
+import { leftOutReasonText } from '../../selectors/left-out';
 
 /*
  * The CO₂ view's one set of formatters (all on Intl through i18n/format): the chart labels, the
@@ -55,15 +56,11 @@ export function figureText(f: PublishedFigure, t: T, locale: Locale): string {
 }
 
 export function leftOutText(l: Co2LeftOut, t: T): string {
-  const word =
-    l.reason === 'not-disclosed'
-      ? t('fact.not-disclosed', 'not disclosed')
-      : l.reason === 'unknown'
-        ? t('fact.unknown-short', 'unknown')
-        : l.reason === 'not-recorded'
-          ? t('co2.reason-not-recorded', 'unknown (no figure recorded)')
-          : t('co2.reason-not-applicable', 'not applicable (a paper, event, library or app: no training run of its own)');
-  return l.note ? `${word} — ${l.note}` : word;
+  return leftOutReasonText(l, t, (reason) =>
+    reason === 'not-recorded'
+      ? t('co2.reason-not-recorded', 'unknown (no figure recorded)')
+      : t('co2.reason-not-applicable', 'not applicable (a paper, event, library or app: no training run of its own)'),
+  );
 }
 
 /** Short name of a source for legends: its title without the arXiv number. */

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { Dataset, Source } from '../../data/schema';
 import { ChartFrame } from '../../components/chart-frame/chart-frame';
-import { assignColors, hatchId } from '../../components/chart-frame/palette';
+import { LegendItem } from '../../components/chart-frame/legend-item';
+import { assignColors, hatchId, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { formatDecimal, type Locale } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -94,7 +95,7 @@ export function Co2View({ dataset }: Props) {
           </>
         }
         footnotes={
-          <ul className="co2-footnotes">
+          <ul className="chart-notes">
             {ratioBar && gpt3Tonnes !== undefined && (
               <li data-testid="co2-ratio-note">
                 {t('co2.note-ratio', '{name} {label}: GPT-3’s {text} t ÷ {n} t. The talk: “{talk}” — {view}. The two figures come from different methods (see “Estimated by”).', {
@@ -150,49 +151,42 @@ function spreadText(b: Co2Bar, intensity: number | undefined, t: ReturnType<type
 
 function Legend({ groups, colors, sourcesById, hasRange, hasReported }: { groups: string[]; colors: ReadonlyMap<string, string>; sourcesById: ReadonlyMap<string, Source>; hasRange: boolean; hasReported: boolean }) {
   const { t } = useT();
-  const first = colors.get(groups[0] ?? '') ?? '#8C8C8C';
+  const first = colors.get(groups[0] ?? '') ?? NEUTRAL_COLOR;
+  const item = { className: 'co2-legend-item', swatchClassName: 'co2-swatch' };
   return (
     <span className="co2-legend" data-testid="co2-legend">
       {groups.map((g) => (
-        <span key={g} className="co2-legend-item">
-          <svg width="14" height="14" aria-hidden="true" className="co2-swatch">
-            <rect x="1" y="1" width="12" height="12" fill={colors.get(g)} />
-          </svg>
+        <LegendItem key={g} {...item} width={14} height={14} swatch={<rect x="1" y="1" width="12" height="12" fill={colors.get(g)} />}>
           <a href={sourcesById.get(g)?.url} target="_blank" rel="noopener noreferrer">
             {shortSourceTitle(sourcesById.get(g), g)}
           </a>
-        </span>
+        </LegendItem>
       ))}
-      <span className="co2-legend-item">
-        <svg width="22" height="14" aria-hidden="true" className="co2-swatch">
-          <defs>
-            <pattern id="co2-legend-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill={first} fillOpacity="0.25" />
-              <line x1="0" y1="0" x2="0" y2="6" stroke={first} strokeWidth="2.5" />
-            </pattern>
-          </defs>
-          <rect x="1" y="1" width="20" height="12" fill={`url(#co2-legend-hatch)`} stroke={first} strokeDasharray="4 3" data-hatch={hatchId(first)} />
-        </svg>
+      <LegendItem {...item} width={22} height={14} swatch={<rect x="1" y="1" width="20" height="12" fill={`url(#${hatchId(first)})`} stroke={first} strokeDasharray="4 3" data-hatch={hatchId(first)} />}>
         {t('co2.legend-estimate', 'hatched, dashed, “{text}”: an estimate', { text: t('fact.estimated', 'est.') })}
-      </span>
+      </LegendItem>
       {hasReported && (
-        <span className="co2-legend-item">
-          <svg width="22" height="14" aria-hidden="true" className="co2-swatch">
-            <rect x="1" y="1" width="20" height="12" fill={first} fillOpacity={0.9} stroke={first} />
-          </svg>
+        <LegendItem {...item} width={22} height={14} swatch={<rect x="1" y="1" width="20" height="12" fill={first} fillOpacity={0.9} stroke={first} />}>
           {t('co2.legend-reported', 'solid: a reported figure')}
-        </span>
+        </LegendItem>
       )}
       {hasRange && (
-        <span className="co2-legend-item">
-          <svg width="30" height="14" aria-hidden="true" className="co2-swatch co2-range">
-            <line x1="3" x2="27" y1="7" y2="7" />
-            <line x1="3" x2="3" y1="1" y2="13" />
-            <line x1="27" x2="27" y1="1" y2="13" />
-            <path className="co2-range-marker" d="M8 2 L13 7 L8 12 L3 7 Z" />
-          </svg>
+        <LegendItem
+          {...item}
+          width={30}
+          height={14}
+          swatchClassName="co2-swatch co2-range"
+          swatch={
+            <>
+              <line x1="3" x2="27" y1="7" y2="7" />
+              <line x1="3" x2="3" y1="1" y2="13" />
+              <line x1="27" x2="27" y1="1" y2="13" />
+              <path className="co2-range-marker" d="M8 2 L13 7 L8 12 L3 7 Z" />
+            </>
+          }
+        >
           {t('co2.legend-range', 'range of published figures; ◆ another published figure')}
-        </span>
+        </LegendItem>
       )}
       <span className="co2-legend-item">{t('co2.legend-selected', 'outlined: the selected model')}</span>
     </span>

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Dataset } from '../../data/schema';
 import { ChartFrame, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { LegendItem } from '../../components/chart-frame/legend-item';
 import { useT, type Translator } from '../../i18n/use-t';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { layoutLineage, type LineageEdge, type LineageFamilyBox, type LineageLayout, type LineageNode, type LineageRelation } from '../../selectors/lineage-layout';
@@ -143,19 +144,13 @@ function LineageLegend({ t }: { t: Translator['t'] }) {
   return (
     <>
       {RELATIONS.map((r) => (
-        <span key={r} className="lineage-legend-item">
-          <svg width="30" height="10" aria-hidden="true">
-            <line x1="1" y1="5" x2="29" y2="5" stroke="currentColor" strokeWidth="1.8" strokeDasharray={RELATION_DASH[r]} strokeLinecap="round" />
-          </svg>
+        <LegendItem key={r} width={30} height={10} swatch={<line x1="1" y1="5" x2="29" y2="5" stroke="currentColor" strokeWidth="1.8" strokeDasharray={RELATION_DASH[r]} strokeLinecap="round" />}>
           {relationLabel(t, r)}
-        </span>
+        </LegendItem>
       ))}
-      <span className="lineage-legend-item">
-        <svg width="18" height="12" aria-hidden="true">
-          <rect x="1" y="1" width="16" height="10" rx="3" className="lineage-legend-filter" />
-        </svg>
+      <LegendItem width={18} height={12} swatch={<rect x="1" y="1" width="16" height="10" rx="3" className="lineage-legend-filter" />}>
         {t('lineage.legend.filter', 'the current base-model filter')}
-      </span>
+      </LegendItem>
     </>
   );
 }

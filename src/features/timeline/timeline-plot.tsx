@@ -1,6 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
-import { HatchPatterns } from '../../components/chart-frame/hatch-patterns';
 import { hatchId } from '../../components/chart-frame/palette';
 import { formatMonth } from '../../i18n/format';
 import { WAVE_2023, type TimelineLink, type TimelineSeries, type TimeWindow } from '../../selectors/timeline-series';
@@ -109,7 +108,6 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
 
   return (
     <g className="timeline-layer">
-      <HatchPatterns />
       <defs>
         <marker id={arrowId} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L8,4 L0,8 z" className="timeline-arrow" />

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Dataset, DatedEvent } from '../../data/schema';
 import { ChartFrame, Segmented, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatEventDate } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
@@ -289,39 +290,24 @@ function TimelineLegend({ lanes, text, wave }: { lanes: TimelineLane[]; text: Ti
     <>
       <span className="timeline-legend-group">
         {kinds.map((k) => (
-          <span key={k} className="legend-item">
-            <svg width="12" height="12" aria-hidden="true">
-              <circle cx="6" cy="6" r="5" fill={KIND_COLORS.get(k)} />
-            </svg>
+          <LegendItem key={k} width={12} height={12} swatch={<circle cx="6" cy="6" r="5" fill={KIND_COLORS.get(k)} />}>
             {text.kindLabel(k)}
-          </span>
+          </LegendItem>
         ))}
       </span>
-      <span className="legend-item">
-        <svg width="14" height="12" aria-hidden="true">
-          <circle cx="7" cy="6" r="5" fill="currentColor" />
-        </svg>
+      <LegendItem width={14} height={12} swatch={<circle cx="7" cy="6" r="5" fill="currentColor" />}>
         {t('timeline.legend.day', 'date to the day')}
-      </span>
-      <span className="legend-item">
-        <svg width="22" height="12" aria-hidden="true">
-          <rect x="1" y="2" width="20" height="8" rx="2" fill="currentColor" />
-        </svg>
+      </LegendItem>
+      <LegendItem width={22} height={12} swatch={<rect x="1" y="2" width="20" height="8" rx="2" fill="currentColor" />}>
         {t('timeline.legend.month', 'date given as a month (the whole month)')}
-      </span>
-      <span className="legend-item">
-        <svg width="14" height="12" aria-hidden="true">
-          <circle cx="7" cy="6" r="4.5" fill="none" stroke="currentColor" strokeDasharray="2 1.5" />
-        </svg>
+      </LegendItem>
+      <LegendItem width={14} height={12} swatch={<circle cx="7" cy="6" r="4.5" fill="none" stroke="currentColor" strokeDasharray="2 1.5" />}>
         {t('timeline.legend.talk', 'the talk’s date, where it differs from the source')}
-      </span>
+      </LegendItem>
       {wave && (
-        <span className="legend-item">
-          <svg width="16" height="12" aria-hidden="true">
-            <rect x="1" y="0" width="14" height="12" className="timeline-wave-band" />
-          </svg>
+        <LegendItem width={16} height={12} swatch={<rect x="1" y="0" width="14" height="12" className="timeline-wave-band" />}>
           {t('timeline.legend.wave', 'Feb–Apr 2023, the wave the talk centres on')}
-        </span>
+        </LegendItem>
       )}
       <RelationLegend text={text} />
     </>
@@ -332,12 +318,9 @@ function RelationLegend({ text }: { text: TimelineText }) {
   return (
     <span className="timeline-legend-group">
       {(Object.keys(RELATION_DASH) as BaseRelation[]).map((r) => (
-        <span key={r} className="legend-item">
-          <svg width="26" height="10" aria-hidden="true">
-            <line x1="1" y1="5" x2="25" y2="5" stroke="currentColor" strokeWidth="1.6" strokeDasharray={RELATION_DASH[r]} strokeLinecap="round" />
-          </svg>
+        <LegendItem key={r} width={26} height={10} swatch={<line x1="1" y1="5" x2="25" y2="5" stroke="currentColor" strokeWidth="1.6" strokeDasharray={RELATION_DASH[r]} strokeLinecap="round" />}>
           {text.relation(r)}
-        </span>
+        </LegendItem>
       ))}
     </span>
   );
