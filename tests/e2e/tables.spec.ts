@@ -108,10 +108,13 @@ test('the talk’s tables: cell for cell, checked-against-sources switch, names 
 });
 
 test('10,000 systems: the table keeps fewer than 200 rows in the DOM and still scrolls to the end', async ({ page }) => {
+  // Generating, serving and validating 14 MB takes several seconds on a loaded 2-core machine;
+  // this is a wait, not a speed assertion (speed is measured by the benchmark).
+  test.setTimeout(90_000);
   const watch = watchPage(page);
   await serveDataset(page, syntheticDataset(10_000, 3));
   await page.goto('/?sort=name');
-  await expect(page.getByTestId('result-count')).toHaveText('10,000 of 10,000 systems', { timeout: 20_000 });
+  await expect(page.getByTestId('result-count')).toHaveText('10,000 of 10,000 systems', { timeout: 75_000 });
   const rowsInDom = () => page.getByTestId('models-table').locator('tbody tr').count();
   expect(await rowsInDom()).toBeLessThan(200);
   const scroller = page.getByTestId('models-table-scroll');
