@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Locale } from '../i18n/i18n';
 import { DEFAULT_VIEW_SETTINGS, type ThemeChoice, type UrlProblem, type ViewSettingName, type ViewSettings } from './url-state';
+import type { PanelId } from './panels';
 import type { AppState } from './index';
 
 export interface Notice {
@@ -17,11 +18,19 @@ export interface UiSlice {
   /** Per-view settings that belong in a shared link (sort orders, scales…). */
   viewSettings: ViewSettings;
   notices: Notice[];
+  /** `embed=`: this panel alone, without the page's chrome (set by the link only). */
+  embedPanel: PanelId | null;
+  /** `present=`: presentation mode, showing this panel. */
+  presentPanel: PanelId | null;
+  /** The page is being printed (or print media is emulated): views render everything, e.g. every table row. */
+  printing: boolean;
   setLanguage: (language: Locale) => void;
   setTheme: (theme: ThemeChoice) => void;
   setViewSetting: <K extends ViewSettingName>(name: K, value: ViewSettings[K]) => void;
   addUrlProblems: (problems: UrlProblem[]) => void;
   dismissNotice: (id: number) => void;
+  setPresentPanel: (panel: PanelId | null) => void;
+  setPrinting: (printing: boolean) => void;
 }
 
 let nextNoticeId = 1;
@@ -32,6 +41,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   theme: 'system',
   viewSettings: DEFAULT_VIEW_SETTINGS,
   notices: [],
+  embedPanel: null,
+  presentPanel: null,
+  printing: false,
   setLanguage: (language) => set({ language, languageExplicit: true }),
   setTheme: (theme) => set({ theme }),
   setViewSetting: (name, value) => set((s) => ({ viewSettings: { ...s.viewSettings, [name]: value } })),
@@ -44,4 +56,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
       return { notices: s.notices.map((n) => (n === open ? { ...n, problems: [...n.problems, ...problems] } : n)) };
     }),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setPresentPanel: (panel) => set({ presentPanel: panel }),
+  setPrinting: (printing) => set((s) => (s.printing === printing ? s : { printing })),
 });

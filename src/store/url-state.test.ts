@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELD_IDS, MAX_COMPARE, MAX_SORT_KEYS } from '../data/fields';
 import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS } from './filters-model';
+import { PANEL_IDS } from './panels';
 import { DEFAULT_URL_STATE, fromUrl, hasControlCharacters, MAX_LIST_ITEMS, reconcileWithDataset, THEME_CHOICES, toUrl, VIEW_SETTINGS, type UrlState } from './url-state';
 
 const parse = (query: string) => fromUrl(new URLSearchParams(query));
@@ -37,6 +38,8 @@ describe('fromUrl', () => {
       sorting: [{ id: 'release', desc: false }],
       visibleColumns: DEFAULT_URL_STATE.visibleColumns,
       compareIds: [],
+      embed: null,
+      present: null,
     });
   });
 
@@ -116,6 +119,8 @@ describe('fromUrl', () => {
       sorting: fc.uniqueArray(fc.record({ id: fc.constantFrom(...FIELD_IDS), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: MAX_SORT_KEYS }),
       visibleColumns: fc.subarray([...FIELD_IDS]).map((cols) => FIELD_IDS.filter((f) => f === 'name' || cols.includes(f))),
       compareIds: fc.uniqueArray(slug, { maxLength: MAX_COMPARE }),
+      embed: fc.constantFrom(null, ...PANEL_IDS),
+      present: fc.constantFrom(null, ...PANEL_IDS),
     }).filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
     fc.assert(
       fc.property(state, (s) => {
@@ -157,6 +162,42 @@ describe('table state in the URL', () => {
 
   it('the name column cannot be hidden through the URL', () => {
     expect(parse('cols=release').state.visibleColumns).toEqual(['name', 'release']);
+  });
+});
+
+describe('embed and presentation in the URL', () => {
+  it('writes the panel last, after the state it shows, and reads it back', () => {
+    const state: UrlState = { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] }, language: 'en', embed: 'co2' };
+    const query = toUrl(state).toString();
+    expect(query).toBe('org=OpenAI&lang=en&embed=co2');
+    expect(parse(query)).toEqual({ state, problems: [] });
+    expect(parse('present=timeline').state.present).toBe('timeline');
+    expect(toUrl({ ...DEFAULT_URL_STATE, present: 'timeline' }).toString()).toBe('present=timeline');
+  });
+
+  it('every panel id is accepted by both keys', () => {
+    for (const id of PANEL_IDS) {
+      expect(parse(`embed=${id}&present=${id}`)).toEqual({ state: { ...DEFAULT_URL_STATE, embed: id, present: id }, problems: [] });
+    }
+  });
+
+  it('an unknown panel falls back to the full page and is reported; the rest of the link applies', () => {
+    const { state, problems } = parse('embed=sidebar&present=%3Cscript%3E&org=OpenAI&cscale=linear');
+    expect(state.embed).toBeNull();
+    expect(state.present).toBeNull();
+    expect(state.filters.organizations).toEqual(['OpenAI']);
+    expect(state.view.costScale).toBe('linear');
+    expect(problems).toEqual([
+      { param: 'embed', value: 'sidebar', reason: 'unknown-value' },
+      { param: 'present', value: '<script>', reason: 'unknown-value' },
+    ]);
+  });
+
+  it('a panel id is matched exactly (no case folding, no second value)', () => {
+    expect(parse('embed=CO2').state.embed).toBeNull();
+    const twice = parse('embed=co2&embed=timeline');
+    expect(twice.state.embed).toBe('co2');
+    expect(twice.problems).toEqual([{ param: 'embed', value: '2 values', reason: 'duplicate' }]);
   });
 });
 

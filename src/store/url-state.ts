@@ -16,6 +16,7 @@ import {
   SYSTEM_KINDS,
   type Filters,
 } from './filters-model';
+import { isPanelId, type PanelId } from './panels';
 
 /*
  * The URL is the shareable form of the view. Two pure functions: `toUrl` writes only values that
@@ -58,6 +59,10 @@ export interface UrlState {
   sorting: SortSpec[];
   visibleColumns: FieldId[];
   compareIds: string[];
+  /** One panel alone, without the page around it, for an iframe (`embed=co2`). */
+  embed: PanelId | null;
+  /** Presentation mode, showing this panel (`present=timeline`). */
+  present: PanelId | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -69,6 +74,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   sorting: [...DEFAULT_SORTING],
   visibleColumns: [...DEFAULT_VISIBLE_FIELDS],
   compareIds: [],
+  embed: null,
+  present: null,
 };
 
 export interface UrlProblem {
@@ -94,6 +101,8 @@ export const URL_KEYS = {
   sorting: 'sort',
   columns: 'cols',
   compare: 'cmp',
+  embed: 'embed',
+  present: 'present',
 } as const;
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set([...Object.values(URL_KEYS), ...VIEW_SETTING_NAMES.map((n) => VIEW_SETTINGS[n].key)]);
@@ -125,7 +134,15 @@ export function toUrl(state: UrlState): URLSearchParams {
   const cols = sameSet(state.visibleColumns, DEFAULT_VISIBLE_FIELDS) ? '' : FIELD_IDS.filter((f) => state.visibleColumns.includes(f)).join(',');
   if (cols) p.set(URL_KEYS.columns, cols);
   if (state.compareIds.length > 0) p.set(URL_KEYS.compare, state.compareIds.join(','));
+  if (state.embed) p.set(URL_KEYS.embed, state.embed);
+  if (state.present) p.set(URL_KEYS.present, state.present);
   return p;
+}
+
+/** `base` (an address without a query) showing `state`. */
+export function linkTo(base: string, state: UrlState): string {
+  const query = toUrl(state).toString();
+  return query ? `${base}?${query}` : base;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -246,6 +263,8 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
       sorting: readSorting(params, problems),
       visibleColumns: readColumns(params, problems),
       compareIds: readCompare(params, problems),
+      embed: readPanel(params, URL_KEYS.embed, problems),
+      present: readPanel(params, URL_KEYS.present, problems),
     },
     problems,
   };
@@ -291,6 +310,15 @@ function readColumns(params: URLSearchParams, problems: UrlProblem[]): FieldId[]
     else problems.push({ param: URL_KEYS.columns, value: shorten(item), reason: 'unknown-value' });
   }
   return FIELD_IDS.filter((f) => wanted.has(f));
+}
+
+/** An unknown panel id is dropped (the full page shows) and reported like any other bad value. */
+function readPanel(params: URLSearchParams, key: string, problems: UrlProblem[]): PanelId | null {
+  const v = readSingle(params, key, problems);
+  if (v === null) return null;
+  if (isPanelId(v)) return v;
+  problems.push({ param: key, value: shorten(v), reason: 'unknown-value' });
+  return null;
 }
 
 function readCompare(params: URLSearchParams, problems: UrlProblem[]): string[] {

@@ -20,7 +20,23 @@ function urlStateOf(s: AppState): UrlState {
     sorting: s.sorting,
     visibleColumns: s.visibleColumns,
     compareIds: s.compareIds,
+    embed: s.embedPanel,
+    present: s.presentPanel,
   };
+}
+
+/**
+ * What a shared link carries: everything on screen, with the language always spelled out. The
+ * address bar leaves out a language that came from the browser, but the recipient's browser may
+ * speak another one, and the link must show them what the sender sees.
+ */
+export function shareableUrlState(s: AppState, overrides: Partial<UrlState> = {}): UrlState {
+  return { ...urlStateOf(s), language: s.language, ...overrides };
+}
+
+/** This page's address without its query: what shared and embed links are built on. */
+export function pageBase(): string {
+  return `${location.origin}${location.pathname}`;
 }
 
 function searchOf(state: UrlState): string {
@@ -66,6 +82,8 @@ export function applyLocation(search: string): void {
       sorting: state.sorting,
       visibleColumns: state.visibleColumns,
       compareIds,
+      embedPanel: state.embed,
+      presentPanel: state.present,
     });
     store.addUrlProblems(all);
   } finally {
@@ -105,7 +123,13 @@ export function startUrlSync(): () => void {
       prev.filters.query.trim() !== '' &&
       next.filters.query !== prev.filters.query &&
       searchOf({ ...urlStateOf(next), filters: { ...next.filters, query: prev.filters.query } }) === searchOf(urlStateOf(prev));
-    if (refiningQuery) history.replaceState(history.state, '', url);
+    // Stepping through a presentation replaces the entry too: Back leaves the presentation, not one slide.
+    const steppingSlides =
+      prev.presentPanel !== null &&
+      next.presentPanel !== null &&
+      searchOf({ ...urlStateOf(next), present: prev.presentPanel }) === searchOf(urlStateOf(prev));
+    // Inside an embed's iframe a pushed entry would join the host page's history (its Back button): replace.
+    if (refiningQuery || steppingSlides || next.embedPanel) history.replaceState(history.state, '', url);
     else history.pushState(history.state, '', url);
   });
   return () => {

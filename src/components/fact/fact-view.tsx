@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Fact, Source } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
+import { sourceNumber } from './source-number';
 
 interface Props<T> {
   fact: Fact<T> | undefined;
@@ -54,7 +55,7 @@ export function FactView<T>({ fact, format, sourcesById }: Props<T>) {
       {sources.length > 0 && (
         <span className="fact-sources">
           {sources.map((s, i) => (
-            <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} className={`source-link grade-${s.grade}`}>
+            <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} className={`source-link grade-${s.grade}`} data-ref={sourceNumber(sourcesById, s.id)}>
               [{i + 1}]
             </a>
           ))}

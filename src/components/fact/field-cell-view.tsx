@@ -1,6 +1,7 @@
 import type { Source } from '../../data/schema';
 import type { FieldCell } from '../../selectors/system-fields';
 import { useT } from '../../i18n/use-t';
+import { sourceNumber } from './source-number';
 
 interface Props {
   cell: FieldCell;
@@ -43,7 +44,7 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
       {sources.length > 0 && (
         <span className="fact-sources">
           {sources.map((s, i) => (
-            <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" className={`source-link grade-${s.grade}`} data-tip={`${s.title} (${gradeLabel(t, s.grade)})`} aria-label={t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title })}>
+            <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" className={`source-link grade-${s.grade}`} data-ref={sourceNumber(sourcesById, s.id)} data-tip={`${s.title} (${gradeLabel(t, s.grade)})`} aria-label={t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title })}>
               [{i + 1}]
             </a>
           ))}

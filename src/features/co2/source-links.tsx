@@ -1,5 +1,6 @@
 import type { Source } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
+import { sourceNumber } from '../../components/fact/source-number';
 
 /** "[1] [2]": the sources of a figure as links opening in a new tab, titled on hover and focus. */
 export function SourceLinks({ ids, sourcesById }: { ids: readonly string[]; sourcesById: ReadonlyMap<string, Source> }) {
@@ -15,6 +16,7 @@ export function SourceLinks({ ids, sourcesById }: { ids: readonly string[]; sour
           target="_blank"
           rel="noopener noreferrer"
           className={`source-link grade-${s.grade}`}
+          data-ref={sourceNumber(sourcesById, s.id)}
           data-tip={s.note ? `${s.title} — ${s.note}` : s.title}
           aria-label={t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title })}
         >

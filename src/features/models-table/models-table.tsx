@@ -147,9 +147,12 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
     // jsdom has no layout: render a first screenful so component tests see rows.
     initialRect: { width: 1200, height: 640 },
   });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items.length > 0 ? items[0].start : 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  // On paper every row is printed, not only those scrolled into view (see app/print-mode.ts).
+  const printing = useAppStore((s) => s.printing);
+  const virtualItems = virtualizer.getVirtualItems();
+  const items = printing ? rows.map((_, index) => ({ index })) : virtualItems;
+  const padTop = !printing && virtualItems.length > 0 ? virtualItems[0].start : 0;
+  const padBottom = !printing && virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1].end : 0;
 
   const isInteractive = (e: MouseEvent | KeyboardEvent) => (e.target as Element).closest('a, button, input, label, abbr, [tabindex="0"]:not(tr)');
   const onRowClick = (id: string) => (e: MouseEvent) => {
@@ -218,7 +221,7 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
                 key={row.id}
                 data-index={item.index}
                 data-system-id={id}
-                ref={virtualizer.measureElement}
+                ref={printing ? undefined : virtualizer.measureElement}
                 className={cls}
                 aria-rowindex={item.index + 2}
                 aria-selected={id === selectedId}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import { LOCALES, type Locale } from '../../i18n/i18n';
 import { useAppStore } from '../../store';
@@ -5,7 +6,12 @@ import { THEME_CHOICES, type ThemeChoice } from '../../store/url-state';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-export function Header() {
+interface Props {
+  /** Page-level actions the app composes in (copy link, share/embed, present). */
+  actions?: ReactNode;
+}
+
+export function Header({ actions }: Props) {
   const { t } = useT();
   const language = useAppStore((s) => s.language);
   const theme = useAppStore((s) => s.theme);
@@ -40,6 +46,7 @@ export function Header() {
             ))}
           </select>
         </label>
+        {actions && <div className="header-actions">{actions}</div>}
       </div>
     </header>
   );

@@ -1,0 +1,307 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { gotoReady, tableIds, tableRows, watchPage } from './helpers';
+
+const RESULTS = process.env.E2E_RESULTS_DIR ?? 'test-results';
+const SCREENS = join(RESULTS, 'screens');
+const PANELS = ['overview', 'models-table', 'training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage', 'seed-tables', 'compare'];
+
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** An embedded panel has no filter bar (and no result count) to wait for: wait for its slot. */
+async function gotoEmbed(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('.view-slot .view').first()).toBeVisible();
+}
+
+test.describe('embed mode', () => {
+  test('the embed URL renders exactly one panel: no header or filter bar, no horizontal scroll at 640×400', async ({ page }) => {
+    const watch = watchPage(page);
+    await page.setViewportSize({ width: 640, height: 400 });
+    for (const id of PANELS) {
+      await gotoEmbed(page, `/?embed=${id}`);
+      await expect(page.locator('.view-slot')).toHaveCount(1);
+      await expect(page.locator(`.view-slot[data-view="${id}"]`)).toHaveCount(1);
+      await expect(page.locator('.app-header, .filter-bar, .app-footer, .skip-link')).toHaveCount(0);
+      expect(await horizontalOverflow(page), `horizontal scroll in the ${id} embed`).toBe(0);
+    }
+    // The panel fills the frame: no body margin, no page padding around it.
+    const box = await page.locator('.view-slot').boundingBox();
+    expect(box?.x).toBe(0);
+    expect(box?.width).toBe(await page.evaluate(() => document.documentElement.clientWidth));
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('the rest of the link applies to the embedded panel: filters, selection, language', async ({ page }) => {
+    await gotoEmbed(page, '/?org=OpenAI&sel=gpt-4&lang=zh-CN&embed=models-table');
+    const ids = await tableIds(page);
+    expect(ids).toEqual(expect.arrayContaining(['gpt-3', 'chatgpt', 'gpt-4']));
+    expect(ids).not.toContain('llama-7b');
+    await expect(page.locator('tr[data-system-id="gpt-4"]')).toHaveAttribute('aria-selected', 'true');
+    // Without the filter bar, one line still says what the panel shows.
+    await expect(page.getByTestId('filter-summary-line')).toContainText('OpenAI');
+    await expect(page.getByTestId('filter-summary-line')).toContainText(`${ids.length} / `);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  });
+
+  test('an unknown panel falls back to the full page with the usual notice', async ({ page }) => {
+    await gotoReady(page, '/?embed=sidebar');
+    await expect(page.getByTestId('url-notice')).toContainText('sidebar');
+    await expect(page.locator('.view-slot')).toHaveCount(PANELS.length);
+    await expect(page.locator('.app-header')).toBeVisible();
+  });
+
+  test('the share dialog: keyboard, one snippet per panel, the snippet works in a host page', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await gotoReady(page, '/?org=OpenAI&cscale=linear');
+    const opener = page.getByTestId('share-open');
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Share or embed a panel' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator('.embed-item')).toHaveCount(PANELS.length);
+    const url = await page.getByTestId('embed-url-training-cost').inputValue();
+    expect(new URL(url).searchParams.get('embed')).toBe('training-cost');
+    expect(new URL(url).searchParams.get('org')).toBe('OpenAI');
+    expect(new URL(url).searchParams.get('cscale')).toBe('linear');
+    expect(new URL(url).searchParams.get('lang')).toBe('en');
+    await page.getByTestId('embed-copy-training-cost').click();
+    await expect(dialog.locator('[data-panel="training-cost"] [role="status"]')).toHaveText('Embed code copied');
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toMatch(/^<iframe src="[^"]+" width="100%" height="\d+" title="Training cost — [^"]+" loading="lazy" style="border:0"><\/iframe>$/);
+    // Escape closes the dialog and focus returns to the button that opened it.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+
+    // The snippet, pasted into a 640 px column of another page, shows the one filtered panel.
+    const host = await context.newPage();
+    await host.setContent(`<!doctype html><body style="margin:0"><main style="width:640px">${snippet}</main></body>`);
+    const frame = host.frameLocator('iframe');
+    await expect(frame.locator('.view-slot')).toHaveCount(1);
+    await expect(frame.getByTestId('chart-training-cost-subtitle')).toContainText('OpenAI');
+    await expect(frame.locator('.app-header')).toHaveCount(0);
+    await host.close();
+  });
+
+  test('clicking inside an embedded panel keeps its link current without filling the host page’s Back history', async ({ page, baseURL }) => {
+    await page.setContent(`<!doctype html><body style="margin:0"><iframe src="${baseURL}/?embed=overview" width="800" height="600" title="Overview"></iframe></body>`);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('systems-in-view')).toBeVisible();
+    const before = await page.evaluate(() => history.length);
+    await frame.locator('[data-system-id="alpaca"]').click();
+    await expect(frame.getByTestId('selected-system')).toContainText('Alpaca');
+    await expect.poll(() => page.frames()[1].url()).toContain('sel=alpaca');
+    expect(page.frames()[1].url()).toContain('embed=overview');
+    expect(await page.evaluate(() => history.length)).toBe(before);
+  });
+
+  test('screenshot: an embedded chart at 1280×720, dark, filtered', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await gotoEmbed(page, '/?base=llama&theme=dark&embed=training-cost');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SCREENS, 'embed-training-cost-1280.png') });
+    await gotoEmbed(page, '/?embed=overview&sel=alpaca');
+    await page.screenshot({ path: join(SCREENS, 'embed-overview-1280.png') });
+  });
+});
+
+test.describe('copy link', () => {
+  test('copies a URL that reproduces the view, language included, for a visitor whose browser speaks another language', async ({ page, context, browser }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await gotoReady(page, '/?org=OpenAI&org=Meta+AI&sel=gpt-3&sort=-release&gscale=linear');
+    // The language came from the browser (English), so the address bar does not name it.
+    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+    await page.getByTestId('copy-link').click();
+    await expect(page.getByTestId('copy-link-status')).toHaveText('Link copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const params = new URL(copied).searchParams;
+    expect(params.get('lang')).toBe('en');
+    expect(params.getAll('org')).toEqual(['OpenAI', 'Meta AI']);
+    expect(params.get('sel')).toBe('gpt-3');
+    const shownHere = { ids: await tableIds(page), count: await page.getByTestId('result-count').textContent() };
+
+    // A recipient whose browser prefers Chinese sees exactly the same view, in English.
+    const other = await browser.newContext({ locale: 'zh-CN' });
+    const theirs = await other.newPage();
+    await gotoReady(theirs, copied);
+    await expect(theirs.getByRole('heading', { level: 1 })).toHaveText('The LLM wave, 2020–2023');
+    expect(await tableIds(theirs)).toEqual(shownHere.ids);
+    await expect(theirs.getByTestId('result-count')).toHaveText(shownHere.count ?? '');
+    await expect(theirs.getByTestId('selected-system')).toContainText('GPT-3');
+    await expect(theirs.getByTestId('chart-gpu-hours')).toBeVisible();
+    expect(new URL(theirs.url()).searchParams.get('gscale')).toBe('linear');
+    await other.close();
+  });
+
+  test('where the clipboard refuses, the link appears selected in a field to copy by hand', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    });
+    await gotoReady(page, '/?kind=model&lang=zh-CN');
+    await page.getByTestId('copy-link').click();
+    const field = page.getByTestId('copy-link-field');
+    await expect(field).toBeVisible();
+    await expect(field).toBeFocused();
+    const value = await field.inputValue();
+    expect(new URL(value).searchParams.get('kind')).toBe('model');
+    expect(new URL(value).searchParams.get('lang')).toBe('zh-CN');
+    // The whole link is selected, ready for Ctrl+C.
+    expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, value.length]);
+  });
+});
+
+test.describe('presentation mode', () => {
+  test('Present shows one panel in larger type; arrows and PageUp/PageDown step and update the URL; Escape leaves', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await gotoReady(page, '/?base=llama');
+    const normalSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    await page.getByTestId('present-start').click();
+    await expect(page).toHaveURL(/[?&]present=overview(&|$)/);
+    await expect(page.locator('.view-slot')).toHaveCount(1);
+    await expect(page.locator('.app-header, .filter-bar')).toHaveCount(0);
+    await expect(page.getByTestId('present-position')).toContainText('1 / 9');
+    await expect(page.getByTestId('present-position')).toContainText('← → to move · Esc to leave');
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThan(normalSize);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/present=models-table/);
+    await expect(page.locator('.view-slot[data-view="models-table"]')).toBeVisible();
+    await expect(page.locator('.models-table .toolbar')).toBeHidden();
+    await page.keyboard.press('PageDown');
+    await expect(page).toHaveURL(/present=training-cost/);
+    await expect(page.getByTestId('present-position')).toContainText('3 / 9');
+    await expect(page.locator('.chart-controls').first()).toBeHidden();
+    await expect(page.locator('.show-data')).toBeHidden();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SCREENS, 'present-training-cost-1280.png') });
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/present=models-table/);
+    await page.keyboard.press('PageUp');
+    await expect(page).toHaveURL(/present=overview/);
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/present=overview/);
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('present-position')).toContainText('9 / 9');
+    // The other state in the link stays while stepping.
+    await expect(page).toHaveURL(/base=llama/);
+
+    await page.keyboard.press('Escape');
+    await expect(page).not.toHaveURL(/present=/);
+    await expect(page.locator('.view-slot')).toHaveCount(PANELS.length);
+    await expect(page.getByTestId('present-start')).toBeFocused();
+    await expect(page).toHaveURL(/base=llama/);
+  });
+
+  test('a present= link opens on that panel; Back leaves the presentation, not one slide', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await gotoReady(page, '/');
+    await page.goto('/?present=timeline');
+    await expect(page.getByTestId('present-position')).toContainText('6 / 9');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/present=seed-tables/);
+    await page.screenshot({ path: join(SCREENS, 'present-seed-tables-1280.png') });
+    await page.goBack();
+    await expect(page).not.toHaveURL(/present=/);
+    await expect(page.locator('.view-slot')).toHaveCount(PANELS.length);
+    await page.goto('/?present=timeline&lang=zh-CN&theme=dark');
+    await expect(page.getByTestId('present-position')).toContainText('6 / 9');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SCREENS, 'present-timeline-dark-zh-1280.png') });
+  });
+});
+
+test.describe('print', () => {
+  test('the print preview (emulated print media) keeps every panel whole; PDFs for A4 and Letter', async ({ page }) => {
+    test.setTimeout(90_000);
+    const watch = watchPage(page);
+    // About an A4 page's width, so the charts measure themselves for paper.
+    await page.setViewportSize({ width: 760, height: 1000 });
+    await gotoReady(page, '/?theme=dark&sel=llama-65b');
+    const screenBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(screenBg).not.toBe('rgb(255, 255, 255)');
+    const total = Number((await page.getByTestId('result-count').textContent())?.match(/of (\d+)/)?.[1]);
+    // On screen the explorer renders only the rows scrolled into view.
+    expect(await tableRows(page).count()).toBeLessThan(total);
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(tableRows(page)).toHaveCount(total);
+    const breaks = await page.locator('.view').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakInside));
+    // Some panels are several sections (the CO₂ chart, its equivalents, the calculator): each is kept whole.
+    expect(breaks.length).toBeGreaterThanOrEqual(PANELS.length);
+    expect(new Set(breaks)).toEqual(new Set(['avoid']));
+    // The explorer prints as a plain table: no scroll box.
+    const scroll = await page.getByTestId('models-table-scroll').evaluate((e) => [getComputedStyle(e).overflowY, getComputedStyle(e).maxHeight]);
+    expect(scroll).toEqual(['visible', 'none']);
+    // Controls hidden; a line says what is shown.
+    for (const sel of ['.filter-bar', '.header-controls', '.toolbar', '.show-data', '.skip-link']) {
+      await expect(page.locator(sel).first(), sel).toBeHidden();
+    }
+    await expect(page.getByTestId('filter-summary-line')).toBeVisible();
+    await expect(page.getByTestId('filter-summary-line')).toContainText(`${total} of ${total} systems`);
+    // Light on paper even with theme=dark.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
+    // Source markers print their number in the source list, which prints with the URLs.
+    const marker = page.locator('a.source-link[data-ref]').first();
+    const ref = await marker.getAttribute('data-ref');
+    // (after a zero-width space that lets a run of markers wrap)
+    expect(await marker.evaluate((e) => getComputedStyle(e, '::after').content)).toBe(`"[${ref}]\u200b"`);
+    const entry = page.locator(`[data-testid="print-sources"] li[value="${ref}"]`);
+    await expect(entry).toBeVisible();
+    expect(await entry.textContent()).toContain(await marker.getAttribute('href'));
+    // Other links print their address.
+    const textLink = page.locator('a[href^="http"]:not(.source-link):not(.access-chip)').first();
+    expect(await textLink.evaluate((e) => getComputedStyle(e, '::after').content)).toContain(`(${await textLink.getAttribute('href')})`);
+
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENS, 'print-preview.png'), fullPage: true });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = join(RESULTS, `print-${format}.pdf`);
+      await page.pdf({ path: pdf, format, printBackground: true });
+      expect(statSync(pdf).size).toBeGreaterThan(20_000);
+      if (!hasPdftoppm()) {
+        test.info().annotations.push({ type: 'skipped', description: 'pdftoppm missing: PDF pages not rendered to PNG' });
+        continue;
+      }
+      const r = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '16', pdf, join(RESULTS, `print-${format}`)]);
+      expect(r.status).toBe(0);
+      spawnSync('pdftoppm', ['-png', '-gray', '-r', '60', '-f', '1', '-l', '16', pdf, join(RESULTS, `print-${format}-gray`)]);
+      expect(existsSync(join(RESULTS, `print-${format}-01.png`)) || existsSync(join(RESULTS, `print-${format}-1.png`))).toBe(true);
+    }
+
+    // Back on screen, the explorer is virtualized again.
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => tableRows(page).count()).toBeLessThan(total);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});
+
+test('printing from a wide window (the browser\'s Print command, no emulation): every explorer row reaches the PDF', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await gotoReady(page, '/?kind=model');
+  const names = await page.locator('[data-testid="systems-in-view"] [data-system-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-system-id') ?? ''));
+  expect(await tableRows(page).count()).toBeLessThan(names.length);
+  mkdirSync(RESULTS, { recursive: true });
+  const pdf = join(RESULTS, 'print-from-window-A4.pdf');
+  // page.pdf fires beforeprint, as the Print command does; the explorer renders every row in time.
+  await page.pdf({ path: pdf, format: 'A4' });
+  if (!hasPdftoppm()) return;
+  spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '6', pdf, join(RESULTS, 'print-from-window-A4')]);
+  // Raw order keeps a wrapped cell's lines together; whitespace is dropped so wrapping does not matter.
+  const text = spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+  const explorer = text.slice(text.indexOf('Modelexplorer'), text.indexOf('Publishedcostoftraining'));
+  expect(explorer.length).toBeGreaterThan(1000);
+  for (const id of names) {
+    const name = await page.locator(`[data-testid="systems-in-view"] [data-system-id="${id}"] .system-chip-name`).textContent();
+    expect(explorer, `${name} in the printed explorer`).toContain((name ?? '').replace(/\s+/g, ''));
+  }
+});
+
+function hasPdftoppm(): boolean {
+  return spawnSync('pdftoppm', ['-v']).error === undefined;
+}
