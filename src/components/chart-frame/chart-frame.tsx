@@ -1,9 +1,10 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { useAppStore } from '../../store';
 import './chart-frame.css';
+import { ExportMenu } from './export-menu';
 
 export interface LeftOut {
   id: string;
@@ -49,8 +50,9 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
   const [showData, setShowData] = useState(false);
   const titleId = useId();
   const tableId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
   return (
-    <section className="view chart-frame" data-chart={id} aria-labelledby={titleId} data-testid={`chart-${id}`}>
+    <section ref={sectionRef} className="view chart-frame" data-chart={id} aria-labelledby={titleId} data-testid={`chart-${id}`}>
       <header className="chart-head">
         <div>
           <h2 id={titleId}>{title}</h2>
@@ -58,7 +60,10 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
             {subtitle}
           </p>
         </div>
-        {controls && <div className="chart-controls">{controls}</div>}
+        <div className="chart-controls">
+          {controls}
+          <ExportMenu panelId={id} sectionRef={sectionRef} dataset={dataset} filters={filters} title={title} subtitle={subtitle} description={description} dataTable={dataTable} />
+        </div>
       </header>
       <p className="chart-description">{description}</p>
       <figure className="chart-figure" aria-label={title}>

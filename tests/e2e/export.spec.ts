@@ -1,0 +1,117 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { gotoReady, watchPage } from './helpers';
+
+const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'exports');
+const PANELS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'] as const;
+
+async function download(page: Page, panel: string, what: string) {
+  const frame = page.locator(`[data-chart="${panel}"]`);
+  await frame.scrollIntoViewIfNeeded();
+  const menu = page.getByTestId(`export-${panel}`);
+  if (!(await page.getByTestId(`export-${panel}-${what}`).isVisible())) await menu.click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${panel}-${what}`).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Distinct colours and non-background pixels of a PNG, decoded in the page. */
+async function pixelStats(page: Page, png: Buffer) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set<number>();
+    let ink = 0;
+    const [r0, g0, b0] = [d[0], d[1], d[2]];
+    for (let i = 0; i < d.length; i += 4) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 60) ink++;
+    }
+    return { colours: colours.size, ink, total: d.length / 4, corner: [r0, g0, b0] };
+  }, png.toString('base64'));
+}
+
+function parseSvg(page: Page, svg: string) {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '', height: Number(doc.documentElement.getAttribute('height')), width: Number(doc.documentElement.getAttribute('width')) };
+  }, svg);
+}
+
+test.beforeAll(() => mkdirSync(OUT, { recursive: true }));
+
+for (const panel of PANELS) {
+  test(`${panel}: the 2× PNG is twice the exported area's size and not blank; the SVG is XML with the title and legend`, async ({ page }) => {
+    const { consoleErrors } = watchPage(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await gotoReady(page);
+    const frame = page.locator(`[data-chart="${panel}"]`);
+    const title = (await frame.locator('h2').first().textContent())!.trim();
+    const legend = await frame.locator('.chart-legend').locator('.legend-item, [class*="-legend-item"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+
+    const svgFile = await download(page, panel, 'svg');
+    expect(svgFile.name).toBe(`${panel}_all_2025-11.svg`);
+    const svg = await parseSvg(page, svgFile.bytes.toString('utf8'));
+    expect(svg.error).toBeNull();
+    expect(svg.text).toContain(title);
+    expect(legend.length).toBeGreaterThan(2);
+    for (const entry of legend) expect(svg.text).toContain(entry.replace(/\s+/g, ' '));
+    expect(svg.text).toContain('The LLM wave, 2020–2023');
+
+    const png = await download(page, panel, 'png2');
+    expect(png.name).toBe(`${panel}_all_2025-11@2x.png`);
+    writeFileSync(join(OUT, png.name), png.bytes);
+    const cssWidth = await frame.evaluate((e) => Math.round(e.getBoundingClientRect().width));
+    expect(svg.width).toBe(cssWidth);
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * cssWidth);
+    expect(png.bytes.readUInt32BE(20)).toBe(2 * svg.height);
+    const stats = await pixelStats(page, png.bytes);
+    expect(stats.colours).toBeGreaterThan(20);
+    expect(stats.ink / stats.total).toBeGreaterThan(0.01);
+    // Light background by default.
+    expect(Math.min(...stats.corner)).toBeGreaterThan(230);
+    await frame.screenshot({ path: join(OUT, `${panel}-screen.png`) });
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('file names name the filters; CSV has the data table', async ({ page }) => {
+  await gotoReady(page, '/?base=llama');
+  const png = await download(page, 'training-cost', 'png1');
+  expect(png.name).toBe('training-cost_llama-family_2025-11.png');
+  const csv = await download(page, 'training-cost', 'csv');
+  expect(csv.name).toBe('training-cost_llama-family_2025-11.csv');
+  const text = csv.bytes.toString('utf8');
+  expect(text.split('\r\n').length).toBeGreaterThan(2);
+});
+
+test('in Chinese the SVG carries Chinese text', async ({ page }) => {
+  await gotoReady(page, '/?lang=zh-CN');
+  const svgFile = await download(page, 'co2', 'svg');
+  const svg = await parseSvg(page, svgFile.bytes.toString('utf8'));
+  expect(svg.error).toBeNull();
+  expect(svg.text).toMatch(/[\u4e00-\u9fff]/);
+  const png = await download(page, 'co2', 'png2');
+  writeFileSync(join(OUT, `zh-${png.name}`), png.bytes);
+});
+
+test('a dark UI exports light unless "keep dark theme" is ticked', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await gotoReady(page);
+  const light = await download(page, 'gpu-hours', 'png1');
+  const stats = await pixelStats(page, light.bytes);
+  expect(Math.min(...stats.corner)).toBeGreaterThan(230);
+  await page.getByTestId('export-gpu-hours-keep-theme').check();
+  const dark = await download(page, 'gpu-hours', 'png1');
+  writeFileSync(join(OUT, `dark-${dark.name}`), dark.bytes);
+  const darkStats = await pixelStats(page, dark.bytes);
+  expect(Math.max(...darkStats.corner)).toBeLessThan(80);
+});
