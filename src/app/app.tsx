@@ -19,6 +19,7 @@ import { DatasetProblems } from '../features/shell/dataset-problems';
 import { Header } from '../features/shell/header';
 import { CopyLinkButton } from '../features/share/copy-link';
 import { ShareDialogButton } from '../features/share/share-dialog';
+import { ExportAllButton } from '../features/share/export-all';
 import { PresentationBar, PresentButton, usePresentationKeys } from '../features/present/presentation';
 import { PrintSources } from '../features/print/print-sources';
 import { useT } from '../i18n/use-t';
@@ -88,6 +89,7 @@ export function App() {
                 <CopyLinkButton />
                 <ShareDialogButton panels={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))} />
                 <PresentButton />
+                <ExportAllButton />
               </>
             }
           />

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { gotoReady, watchPage } from './helpers';
 
 const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'exports');
@@ -114,4 +115,59 @@ test('a dark UI exports light unless "keep dark theme" is ticked', async ({ page
   writeFileSync(join(OUT, `dark-${dark.name}`), dark.bytes);
   const darkStats = await pixelStats(page, dark.bytes);
   expect(Math.max(...darkStats.corner)).toBeLessThan(80);
+});
+
+test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SVG and CSV per chart panel', async ({ page }) => {
+  test.setTimeout(60_000);
+  const { consoleErrors } = watchPage(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await gotoReady(page, '/?base=llama');
+  const filterText = (await page.getByTestId('chart-training-cost-subtitle').textContent())!.trim();
+  expect(filterText).not.toBe('All systems');
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 45_000 }), page.getByTestId('export-all').click()]);
+  expect(dl.suggestedFilename()).toBe('llm-wave_llama-family_2025-11.zip');
+  const bytes = readFileSync(await dl.path());
+  writeFileSync(join(OUT, dl.suggestedFilename()), bytes);
+  const files = unzipSync(new Uint8Array(bytes));
+  const names = Object.keys(files);
+  expect(names).toContain('README.txt');
+  const readme = strFromU8(files['README.txt']);
+  expect(readme).toContain('The LLM wave, 2020–2023');
+  expect(readme).toContain(filterText);
+  expect(readme).toMatch(/Data as of: 2025-11/);
+  expect(readme).toContain('Language: en');
+  expect(names).toHaveLength(1 + 3 * PANELS.length);
+  for (const panel of PANELS) {
+    const title = (await page.locator(`[data-chart="${panel}"] h2`).first().textContent())!.trim();
+    const base = `${panel}_llama-family_2025-11`;
+    for (const ext of ['png', 'svg', 'csv']) {
+      expect(names).toContain(`${base}.${ext}`);
+      expect(readme).toContain(`${base}.${ext}`);
+    }
+    const png = files[`${base}.png`];
+    expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const svg = strFromU8(files[`${base}.svg`]);
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('</svg>');
+    expect(svg).toContain(title.replace(/&/g, '&amp;'));
+    // The PNG is the 2× rendering of that SVG.
+    const svgWidth = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)![1]);
+    expect(Buffer.from(png).readUInt32BE(16)).toBe(2 * svgWidth);
+    expect(strFromU8(files[`${base}.csv`]).split('\r\n').length).toBeGreaterThan(1);
+  }
+  await expect(page.getByTestId('export-all-status')).toHaveText('Exported 5 panels.');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('per-panel "Copy image" puts a PNG on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await gotoReady(page);
+  await page.getByTestId('export-co2').click();
+  await page.getByTestId('export-co2-copy').click();
+  await expect(page.getByTestId('export-co2-status')).toHaveText('Image copied.');
+  const types = await page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    return items.flatMap((i) => [...i.types]);
+  });
+  expect(types).toContain('image/png');
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Dataset } from '../../data/schema';
 import { formatEventDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -7,6 +7,7 @@ import { downloadText } from '../../lib/download';
 import { buildPanelSvg, copyPng, downloadBlob, exportFileName, isDarkUi, svgToPng } from '../../lib/export-panel';
 import type { Filters } from '../../store/filters-model';
 import type { DataTableSpec } from './chart-frame';
+import { registerPanelExporter } from './panel-exports';
 
 interface Props {
   panelId: string;
@@ -33,15 +34,20 @@ export function ExportMenu({ panelId, sectionRef, dataset, filters, title, subti
   const familyIds = useMemo(() => new Set(dataset.families.map((f) => f.id)), [dataset]);
   const fileName = (ext: string, suffix?: string) => exportFileName({ panelId, filters, familyIds, asOf: dataset.meta.asOf, ext, suffix });
 
-  const build = () => {
+  const build = (keep = dark && keepTheme) => {
     const section = sectionRef.current;
     if (!section) throw new Error('panel not mounted');
     const asOf = formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale);
     const exported = formatEventDate({ date: new Date().toISOString().slice(0, 10), precision: 'day' }, locale);
     const notes = [...text(section, '.chart-count'), ...text(section, '.chart-footnotes li, .chart-footnotes > p'), ...text(section, '.source-note')];
     const footer = t('export.footer', '{app} · data as of {asOf} · exported {date}', { app: t('app.title', 'The LLM wave, 2020–2023'), asOf, date: exported });
-    return buildPanelSvg(section, { title, subtitle, description, notes, footer, keepTheme: dark && keepTheme });
+    return buildPanelSvg(section, { title, subtitle, description, notes, footer, keepTheme: keep });
   };
+
+  const csvText = () => toCsv(dataTable.columns, dataTable.rows.map((r) => r.cells));
+  // "Export all" reads this panel's exports through the registry, always in the light theme.
+  // Re-registered after every render, so it always sees the current filters, language and data.
+  useEffect(() => registerPanelExporter(panelId, () => ({ svg: () => build(false), csv: csvText, fileName })));
 
   const run = async (what: () => Promise<void> | void) => {
     setStatus('');
@@ -54,7 +60,7 @@ export function ExportMenu({ panelId, sectionRef, dataset, filters, title, subti
 
   const png = (scale: number) => run(async () => downloadBlob(fileName('png', scale === 1 ? '' : `@${scale}x`), await svgToPng(build(), scale)));
   const svg = () => run(() => downloadText(fileName('svg'), build().svg, 'image/svg+xml'));
-  const csv = () => run(() => downloadText(fileName('csv'), toCsv(dataTable.columns, dataTable.rows.map((r) => r.cells)), 'text/csv;charset=utf-8'));
+  const csv = () => run(() => downloadText(fileName('csv'), csvText(), 'text/csv;charset=utf-8'));
   const copy = () =>
     run(async () => {
       const built = build();

@@ -1,0 +1,28 @@
+import type { BuiltSvg } from '../../lib/export-panel';
+
+/**
+ * What each mounted chart frame's export menu can produce, by panel id, so "Export all" reuses the
+ * exact per-panel export (same SVG, CSV and file names) without a copy of it.
+ */
+export interface PanelExporter {
+  /** The standalone SVG, light theme (as the per-panel menu exports by default). */
+  svg: () => BuiltSvg;
+  /** The panel's data table as CSV text. */
+  csv: () => string;
+  /** The per-panel file name for `ext` (`training-cost_llama-family_2025-11.png`). */
+  fileName: (ext: string, suffix?: string) => string;
+}
+
+const exporters = new Map<string, () => PanelExporter>();
+
+/** Registers a frame's exporter (a getter, so the latest render's closure is used); returns the unregister. */
+export function registerPanelExporter(panelId: string, get: () => PanelExporter): () => void {
+  exporters.set(panelId, get);
+  return () => {
+    if (exporters.get(panelId) === get) exporters.delete(panelId);
+  };
+}
+
+export function panelExporter(panelId: string): PanelExporter | null {
+  return exporters.get(panelId)?.() ?? null;
+}
