@@ -6,7 +6,12 @@ const REVOKE_DELAY_MS = 1000;
 
 /** Saves `text` as a file through a temporary `<a download>`; the browser picks the folder. */
 export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadBlob(filename, new Blob([text], { type: mime }));
+}
+
+/** Saves a blob (an image, a zip…) the same way. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = filename;

@@ -325,22 +325,6 @@ export async function svgToPng(built: BuiltSvg, scale: number): Promise<Blob> {
   }
 }
 
-/** Saves a blob through a temporary `<a download>`. */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  try {
-    a.click();
-  } finally {
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-}
-
 /** Copies a PNG to the clipboard; false when the browser has no image clipboard or refuses. */
 export async function copyPng(png: Promise<Blob>): Promise<boolean> {
   try {

@@ -1,7 +1,8 @@
+import { downloadBlob } from '../../lib/download';
 import { useState } from 'react';
 import { panelExporter } from '../../components/chart-frame/panel-exports';
 import { useT } from '../../i18n/use-t';
-import { downloadBlob, exportFileName, svgToPng } from '../../lib/export-panel';
+import { exportFileName, svgToPng } from '../../lib/export-panel';
 import { buildExportZip, type ZipEntry } from '../../lib/zip';
 import { describeFilters } from '../../selectors/filter-summary';
 import { useAppStore } from '../../store';
