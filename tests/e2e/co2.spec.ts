@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoReady, watchPage } from './helpers';
+import { gotoReady, screenMatrix, watchPage } from './helpers';
 
 const SCREENS = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'screens');
 
@@ -205,17 +205,7 @@ test('Table 15 reproduction: six rows; every t CO₂e matches, every MWh but BLO
 test('screenshots: desktop and phone, light and dark, English and Chinese; no horizontal scroll on a phone', async ({ page }) => {
   mkdirSync(SCREENS, { recursive: true });
   const { consoleErrors } = watchPage(page);
-  const shots: { name: string; query: string; width: number; height: number }[] = [
-    { name: 'co2-en-light-1280', query: '', width: 1280, height: 900 },
-    { name: 'co2-en-dark-1280', query: 'theme=dark', width: 1280, height: 900 },
-    { name: 'co2-zh-light-1280', query: 'lang=zh-CN', width: 1280, height: 900 },
-    { name: 'co2-zh-dark-1280', query: 'lang=zh-CN&theme=dark', width: 1280, height: 900 },
-    { name: 'co2-en-light-375', query: '', width: 375, height: 812 },
-    { name: 'co2-en-dark-375', query: 'theme=dark', width: 375, height: 812 },
-    { name: 'co2-zh-light-375', query: 'lang=zh-CN', width: 375, height: 812 },
-    { name: 'co2-zh-dark-375', query: 'lang=zh-CN&theme=dark', width: 375, height: 812 },
-    { name: 'co2-en-light-1280-selected', query: 'sel=opt-175b', width: 1280, height: 900 },
-  ];
+  const shots = [...screenMatrix('co2-'), { name: 'co2-en-light-1280-selected', query: 'sel=opt-175b', width: 1280, height: 900 }];
   for (const s of shots) {
     await page.setViewportSize({ width: s.width, height: s.height });
     await gotoReady(page, `/?${s.query}`);

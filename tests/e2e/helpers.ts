@@ -60,3 +60,24 @@ export async function tableCellTexts(page: Page): Promise<string[][]> {
     ),
   );
 }
+
+export interface ScreenShot {
+  name: string;
+  query: string;
+  width: number;
+  height: number;
+}
+
+/** The review matrix every view is screenshotted in: en/zh × light/dark × desktop (1280) and phone (375). */
+export function screenMatrix(prefix = ''): ScreenShot[] {
+  const out: ScreenShot[] = [];
+  for (const [width, height] of [[1280, 900], [375, 812]]) {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        const query = [lang === 'zh' ? 'lang=zh-CN' : '', theme === 'dark' ? 'theme=dark' : ''].filter(Boolean).join('&');
+        out.push({ name: `${prefix}${lang}-${theme}-${width}`, query, width, height });
+      }
+    }
+  }
+  return out;
+}

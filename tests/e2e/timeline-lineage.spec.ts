@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoReady, tableIds, watchPage } from './helpers';
+import { gotoReady, screenMatrix, tableIds, watchPage } from './helpers';
 
 const SCREENS = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'screens');
 
@@ -211,16 +211,7 @@ test('lineage: the family tree; clicking Vicuna sets the base-model filter and t
 test('screenshots: desktop and phone, light and dark, English and Chinese; nothing overlaps or scrolls the page', async ({ page }) => {
   mkdirSync(SCREENS, { recursive: true });
   const { consoleErrors } = watchPage(page);
-  const shots = [
-    { name: 'en-light-1280', query: '', width: 1280, height: 900 },
-    { name: 'en-dark-1280', query: 'theme=dark', width: 1280, height: 900 },
-    { name: 'zh-light-1280', query: 'lang=zh-CN', width: 1280, height: 900 },
-    { name: 'zh-dark-1280', query: 'lang=zh-CN&theme=dark', width: 1280, height: 900 },
-    { name: 'en-light-375', query: '', width: 375, height: 812 },
-    { name: 'en-dark-375', query: 'theme=dark', width: 375, height: 812 },
-    { name: 'zh-light-375', query: 'lang=zh-CN', width: 375, height: 812 },
-    { name: 'zh-dark-375', query: 'lang=zh-CN&theme=dark', width: 375, height: 812 },
-  ];
+  const shots = screenMatrix();
   for (const s of shots) {
     await page.setViewportSize({ width: s.width, height: s.height });
     for (const zoom of ['', 'tl=wave-2023&sel=alpaca']) {
