@@ -37,7 +37,11 @@ export function TooltipLayer() {
     const onFocus = (e: FocusEvent) => show(e.target);
     const onBlur = (e: FocusEvent) => hide(e.target);
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setTip(null);
+      // Dismissed until the pointer or focus moves to an anchor again (a later scroll must not bring it back).
+      if (e.key === 'Escape') {
+        current.current = null;
+        setTip(null);
+      }
     };
     // Scrolling (including the scroll that focusing causes) moves the tip with its anchor.
     const onScroll = () => {
