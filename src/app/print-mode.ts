@@ -3,7 +3,8 @@ import { useAppStore } from '../store';
 
 /**
  * Tells the views when the page goes to paper, so they render what the screen leaves out (every
- * row of the virtualized explorer). `beforeprint` fires before the browser lays out the printout;
+ * row of the virtualized explorer) and draw the charts at the paper's width, not the window's
+ * (useChartWidth). `beforeprint` fires before the browser lays out the printout;
  * flushSync makes React render within that event, in time. The print media query also catches
  * emulated print media (devtools, tests) and printing that skips the events.
  */

@@ -47,20 +47,103 @@ export function exportFileName(opts: { panelId: string; filters: Filters; family
   return `${opts.panelId}_${filterSlug(opts.filters, opts.familyIds)}_${month}${opts.suffix ?? ''}.${opts.ext}`;
 }
 
-/** Greedy word wrap; CJK text (no spaces) breaks between characters. Never returns an empty list. */
+/**
+ * Greedy word wrap; CJK text (no spaces) breaks between characters, and a word wider than the
+ * line (a URL, an id) is cut between characters rather than overflow. Never returns an empty list.
+ */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
   const tokens = text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
   const lines: string[] = [];
   let line = '';
   for (const tok of tokens) {
     const next = line + tok;
-    if (line && measure(next.trimEnd()) > maxWidth) {
-      lines.push(line.trimEnd());
-      line = tok.trimStart();
-    } else line = next;
+    if (measure(next.trimEnd()) <= maxWidth) {
+      line = next;
+      continue;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+    // Cut an over-long word into pieces that fit (at least one character each).
+    for (const ch of tok.trimStart()) {
+      if (line && measure((line + ch).trimEnd()) > maxWidth) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
   }
   if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
   return lines;
+}
+
+/** A table as an exported image shows it: plain cell text, a header row, optional marks. */
+export interface ExportTable {
+  caption?: string;
+  columns: string[];
+  rows: string[][];
+  /** Columns whose cells are right-aligned numbers. */
+  numeric?: readonly boolean[];
+  /** Rows drawn emphasised (e.g. "values differ" in the comparison). */
+  marked?: readonly boolean[];
+}
+
+export interface TableLayout {
+  /** Left edge of each column, relative to the table. */
+  x: number[];
+  widths: number[];
+  /** Lines of each cell, header first: `cells[row][col]`, row 0 = header. */
+  cells: string[][][];
+  /** Top of each row (header first), relative to the table, and each row's height. */
+  y: number[];
+  heights: number[];
+  width: number;
+  height: number;
+}
+
+export const TABLE_CELL_PAD = 6;
+export const TABLE_LINE = 16;
+const TABLE_MIN_COL = 56;
+const TABLE_MAX_COL = 320;
+
+/**
+ * Column widths from the widest cell (capped); when the table is wider than `maxWidth` the widest
+ * columns narrow first, never below a readable minimum — only then is the table wider than asked,
+ * and the caller makes the image wider. Cells wrap inside their column.
+ */
+export function layoutTable(table: ExportTable, maxWidth: number, measure: (s: string, header: boolean) => number): TableLayout {
+  const n = table.columns.length;
+  const natural = table.columns.map((c, i) => {
+    const widest = Math.max(measure(c, true), ...table.rows.map((r) => measure(r[i] ?? '', false)));
+    return Math.min(TABLE_MAX_COL, Math.ceil(widest) + 2 * TABLE_CELL_PAD);
+  });
+  const sum = natural.reduce((a, b) => a + b, 0);
+  let widths = natural;
+  if (sum > maxWidth && n > 0) {
+    // Water-filling: the widest columns give way first, all down to one common cap, so that the
+    // total fits; a column never narrows below a readable minimum (then the table overflows).
+    const sorted = [...natural].sort((a, b) => a - b);
+    let cap = maxWidth / n;
+    let rest = maxWidth;
+    for (let i = 0; i < n; i++) {
+      const share = rest / (n - i);
+      if (sorted[i] > share) {
+        cap = share;
+        break;
+      }
+      rest -= sorted[i];
+      cap = sorted[i];
+    }
+    widths = natural.map((w) => (w <= cap ? w : Math.max(TABLE_MIN_COL, Math.floor(cap))));
+  }
+  const x: number[] = [];
+  widths.reduce((acc, w, i) => ((x[i] = acc), acc + w), 0);
+  const lines = [table.columns, ...table.rows].map((row, r) =>
+    table.columns.map((_, i) => wrapText(row[i] ?? '', widths[i] - 2 * TABLE_CELL_PAD, (s) => measure(s, r === 0))),
+  );
+  const heights = lines.map((row) => Math.max(1, ...row.map((c) => c.length)) * TABLE_LINE + 2 * TABLE_CELL_PAD);
+  const y: number[] = [];
+  heights.reduce((acc, h, i) => ((y[i] = acc), acc + h), 0);
+  return { x, widths, cells: lines, y, heights, width: widths.reduce((a, b) => a + b, 0), height: heights.reduce((a, b) => a + b, 0) };
 }
 
 /** `url("#hatch-1f5fbf")` / `url(#x)` → `hatch-1f5fbf`. */
@@ -197,6 +280,79 @@ export function legendItems(legend: Element): HTMLElement[] {
   return all.filter((e) => !all.some((o) => o !== e && o.contains(e)));
 }
 
+/** The image being laid out: a column of SVG parts, `y` the running bottom edge. */
+interface SvgPage {
+  width: number;
+  inner: number;
+  y: number;
+  body: SVGElement[];
+  patternIds: Set<string>;
+  background: string;
+  textColor: string;
+  muted: string;
+  addLines: (text: string, size: number, weight: number, color: string, gap?: number) => void;
+}
+
+/** The theme's muted text colour as it computes inside `section` (a probe element reads it). */
+function mutedColor(section: HTMLElement): string {
+  const probe = document.createElement('span');
+  probe.className = 'muted';
+  probe.hidden = true;
+  section.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}
+
+function startPage(section: HTMLElement, width: number, opts: ExportOptions): SvgPage {
+  const sectionStyle = getComputedStyle(section);
+  const background = sectionStyle.backgroundColor && sectionStyle.backgroundColor !== 'rgba(0, 0, 0, 0)' ? sectionStyle.backgroundColor : '#ffffff';
+  const textColor = getComputedStyle(section.querySelector('h2') ?? section).color;
+  const muted = mutedColor(section);
+  const page: SvgPage = {
+    width,
+    inner: width - 2 * PAD,
+    y: PAD,
+    body: [],
+    patternIds: new Set(),
+    background,
+    textColor,
+    muted,
+    addLines(text, size, weight, color, gap = 4) {
+      const lineHeight = Math.round(size * 1.35);
+      for (const line of wrapText(text, page.inner, measurer(size, weight))) {
+        page.y += lineHeight;
+        page.body.push(el('text', { x: PAD, y: page.y - Math.round(size * 0.3), 'font-size': size, 'font-weight': weight, fill: color }, line));
+      }
+      page.y += gap;
+    },
+  };
+  page.addLines(opts.title, 20, 600, textColor, 2);
+  page.addLines(opts.subtitle, 13, 400, muted);
+  if (opts.description) page.addLines(opts.description, 13, 400, textColor, 8);
+  return page;
+}
+
+/** Notes, a rule and the footer under the content; then the whole as one SVG document. */
+function finishPage(page: SvgPage, opts: ExportOptions): BuiltSvg {
+  for (const note of opts.notes) if (note.trim()) page.addLines(note.trim(), 12, 400, page.muted, 2);
+  page.y += 6;
+  page.body.push(el('line', { x1: PAD, x2: PAD + page.inner, y1: page.y, y2: page.y, stroke: page.muted, 'stroke-opacity': 0.4 }));
+  page.y += 4;
+  page.addLines(opts.footer, 11, 400, page.muted, 0);
+  const { width } = page;
+  const height = Math.ceil(page.y + PAD);
+  const root = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': EXPORT_FONT });
+  const defs = el('defs', {});
+  for (const id of page.patternIds) {
+    const p = document.getElementById(id);
+    if (p) defs.append(p.cloneNode(true));
+  }
+  root.append(defs, el('rect', { width, height, fill: page.background }), ...page.body);
+  const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
+  return { svg, width, height };
+}
+
 /**
  * Builds the standalone SVG for a `.chart-frame` section: header text, the chart's SVG(s) with
  * styles inlined, the legend rebuilt from `.legend-item`s, notes and a footer. Controls, tooltips
@@ -204,28 +360,8 @@ export function legendItems(legend: Element): HTMLElement[] {
  */
 export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltSvg {
   return withTheme(opts.keepTheme, () => {
-    const width = Math.round(section.getBoundingClientRect().width);
-    const inner = width - 2 * PAD;
-    const sectionStyle = getComputedStyle(section);
-    const background = sectionStyle.backgroundColor && sectionStyle.backgroundColor !== 'rgba(0, 0, 0, 0)' ? sectionStyle.backgroundColor : '#ffffff';
-    const textColor = getComputedStyle(section.querySelector('h2') ?? section).color;
-    const muted = getComputedStyle(section.querySelector('.chart-subtitle') ?? section).color;
-    const patternIds = new Set<string>();
-    const body: SVGElement[] = [];
-    let y = PAD;
-
-    const addLines = (text: string, size: number, weight: number, color: string, gap = 4) => {
-      const lineHeight = Math.round(size * 1.35);
-      for (const line of wrapText(text, inner, measurer(size, weight))) {
-        y += lineHeight;
-        body.push(el('text', { x: PAD, y: y - Math.round(size * 0.3), 'font-size': size, 'font-weight': weight, fill: color }, line));
-      }
-      y += gap;
-    };
-
-    addLines(opts.title, 20, 600, textColor, 2);
-    addLines(opts.subtitle, 13, 400, muted);
-    if (opts.description) addLines(opts.description, 13, 400, textColor, 8);
+    const page = startPage(section, Math.round(section.getBoundingClientRect().width), opts);
+    const { inner, body, patternIds, muted } = page;
 
     // The chart: every SVG in the figure except legend swatches, placed where it sits on screen.
     const figure = section.querySelector<HTMLElement>('.chart-figure');
@@ -238,7 +374,7 @@ export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltS
         const r = s.getBoundingClientRect();
         const scale = Math.min(1, inner / r.width);
         const x = PAD + Math.max(0, r.left - fig.left) * scale;
-        const top = y + Math.max(0, r.top - fig.top);
+        const top = page.y + Math.max(0, r.top - fig.top);
         const clone = cloneWithStyles(s, patternIds);
         clone.setAttribute('x', String(x));
         clone.setAttribute('y', String(top));
@@ -249,7 +385,7 @@ export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltS
         body.push(clone);
         maxBottom = Math.max(maxBottom, Math.max(0, r.top - fig.top) + r.height * scale);
       }
-      y += maxBottom + 10;
+      page.y += maxBottom + 10;
 
       // The legend, rebuilt as swatch + text, flowing and wrapping like the page's.
       if (legend) {
@@ -265,40 +401,92 @@ export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltS
           const w = swW + 5 + measure(label) + 14;
           if (x > PAD && x + w > PAD + inner) {
             x = PAD;
-            y += rowHeight + 4;
+            page.y += rowHeight + 4;
             rowHeight = 0;
           }
           const h = Math.max(16, swH);
           if (sw) {
             const clone = cloneWithStyles(sw, patternIds);
             clone.setAttribute('x', String(x));
-            clone.setAttribute('y', String(y + (h - swH) / 2));
+            clone.setAttribute('y', String(page.y + (h - swH) / 2));
             body.push(clone);
           }
-          body.push(el('text', { x: x + swW + 5, y: y + h / 2, 'dominant-baseline': 'central', 'font-size': size, fill: muted }, label));
+          body.push(el('text', { x: x + swW + 5, y: page.y + h / 2, 'dominant-baseline': 'central', 'font-size': size, fill: muted }, label));
           x += w;
           rowHeight = Math.max(rowHeight, h);
         }
-        y += rowHeight + 10;
+        page.y += rowHeight + 10;
       }
     }
+    return finishPage(page, opts);
+  });
+}
 
-    for (const note of opts.notes) if (note.trim()) addLines(note.trim(), 12, 400, muted, 2);
-    y += 6;
-    body.push(el('line', { x1: PAD, x2: PAD + inner, y1: y, y2: y, stroke: muted, 'stroke-opacity': 0.4 }));
-    y += 4;
-    addLines(opts.footer, 11, 400, muted, 0);
-    const height = Math.ceil(y + PAD);
+export interface TablesExportOptions extends ExportOptions {
+  tables: ExportTable[];
+  /** Shown instead of the tables when there are none (e.g. "Pick 2–4 models…"). */
+  empty?: string;
+}
 
-    const root = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': EXPORT_FONT });
-    const defs = el('defs', {});
-    for (const id of patternIds) {
-      const p = document.getElementById(id);
-      if (p) defs.append(p.cloneNode(true));
-    }
-    root.append(defs, el('rect', { width, height, fill: background }), ...body);
-    const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
-    return { svg, width, height };
+const TABLE_FONT = 12;
+
+/**
+ * Builds the standalone SVG for a table panel (overview, explorer, the talk's tables, compare):
+ * the same header, notes and footer as a chart, and each table drawn as text in a ruled grid.
+ * The image is as wide as the panel on screen, wider only when the columns cannot fit.
+ */
+export function buildTablesSvg(section: HTMLElement, opts: TablesExportOptions): BuiltSvg {
+  return withTheme(opts.keepTheme, () => {
+    const screenWidth = Math.round(section.getBoundingClientRect().width);
+    const regular = measurer(TABLE_FONT, 400);
+    const bold = measurer(TABLE_FONT, 600);
+    const measure = (s: string, header: boolean) => (header ? bold(s) : regular(s));
+    const layouts = opts.tables.map((table) => layoutTable(table, screenWidth - 2 * PAD, measure));
+    const width = Math.max(screenWidth, ...layouts.map((l) => Math.ceil(l.width) + 2 * PAD));
+    const page = startPage(section, width, opts);
+    const rule = el('g', {});
+    if (opts.tables.length === 0 && opts.empty) page.addLines(opts.empty, 13, 400, page.textColor, 8);
+    opts.tables.forEach((table, ti) => {
+      const layout = layouts[ti];
+      if (table.caption) page.addLines(table.caption, 14, 600, page.textColor, 4);
+      const top = page.y;
+      layout.cells.forEach((row, r) => {
+        const y = top + layout.y[r];
+        const h = layout.heights[r];
+        const isHeader = r === 0;
+        const marked = !isHeader && table.marked?.[r - 1];
+        // Zebra rows, unless rows carry a mark of their own (then only marked rows are tinted).
+        if (isHeader || (table.marked ? marked : r % 2 === 0)) {
+          page.body.push(el('rect', { x: PAD, y, width: layout.width, height: h, fill: page.muted, 'fill-opacity': isHeader ? 0.16 : marked ? 0.1 : 0.06 }));
+        }
+        row.forEach((lines, c) => {
+          const right = !isHeader && table.numeric?.[c];
+          const x = PAD + layout.x[c] + (right ? layout.widths[c] - TABLE_CELL_PAD : TABLE_CELL_PAD);
+          lines.forEach((line, li) => {
+            if (!line) return;
+            page.body.push(
+              el(
+                'text',
+                {
+                  x,
+                  y: y + TABLE_CELL_PAD + li * TABLE_LINE + TABLE_LINE * 0.75,
+                  'font-size': TABLE_FONT,
+                  'font-weight': isHeader || c === 0 ? 600 : 400,
+                  'text-anchor': right ? 'end' : 'start',
+                  'font-variant-numeric': 'tabular-nums',
+                  fill: page.textColor,
+                },
+                line,
+              ),
+            );
+          });
+        });
+        rule.append(el('line', { x1: PAD, x2: PAD + layout.width, y1: y + h, y2: y + h, stroke: page.muted, 'stroke-opacity': isHeader ? 0.7 : 0.25 }));
+      });
+      page.y = top + layout.height + 14;
+    });
+    page.body.push(rule);
+    return finishPage(page, opts);
   });
 }
 

@@ -2,13 +2,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { gotoReady, watchPage } from './helpers';
+import { gotoReady, tableCellTexts, watchPage } from './helpers';
 
 const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'exports');
 const PANELS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'] as const;
+const TABLE_PANELS = ['overview', 'models-table', 'seed-tables', 'compare'] as const;
+const ALL_PANELS = ['overview', 'models-table', ...PANELS, 'seed-tables', 'compare'] as const;
+
+/** A panel's section, chart or table. */
+const panelSection = (page: Page, panel: string) => page.locator(`[data-view="${panel}"] section.view`).first();
 
 async function download(page: Page, panel: string, what: string) {
-  const frame = page.locator(`[data-chart="${panel}"]`);
+  const frame = panelSection(page, panel);
   await frame.scrollIntoViewIfNeeded();
   const menu = page.getByTestId(`export-${panel}`);
   if (!(await page.getByTestId(`export-${panel}-${what}`).isVisible())) await menu.click();
@@ -43,7 +48,9 @@ async function pixelStats(page: Page, png: Buffer) {
 function parseSvg(page: Page, svg: string) {
   return page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '', height: Number(doc.documentElement.getAttribute('height')), width: Number(doc.documentElement.getAttribute('width')) };
+    // `words`: the text elements joined by spaces, so wrapped lines read as the sentence they were.
+    const words = [...doc.querySelectorAll('text')].map((e) => e.textContent ?? '').join(' ');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '', words, height: Number(doc.documentElement.getAttribute('height')), width: Number(doc.documentElement.getAttribute('width')) };
   }, svg);
 }
 
@@ -54,7 +61,7 @@ for (const panel of PANELS) {
     const { consoleErrors } = watchPage(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await gotoReady(page);
-    const frame = page.locator(`[data-chart="${panel}"]`);
+    const frame = panelSection(page, panel);
     const title = (await frame.locator('h2').first().textContent())!.trim();
     const legend = await frame.locator('.chart-legend').locator('.legend-item, [class*="-legend-item"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
 
@@ -83,6 +90,64 @@ for (const panel of PANELS) {
     expect(consoleErrors).toEqual([]);
   });
 }
+
+/** What each table panel's image must say: words from its header row and a cell. */
+const TABLE_EXPECT: Record<(typeof TABLE_PANELS)[number], string[]> = {
+  overview: ['Models', 'Organizations', 'Systems in view', 'LLaMA-13B'],
+  'models-table': ['Name', 'Parameters', 'Training cost (USD)', 'Vicuna-13B', 'est.'],
+  'seed-tables': ['Model Name', 'LLaMA', 'Alpaca', '✓', '⚠'],
+  compare: ['Field', 'Alpaca', 'Koala', 'Parameters', '≠'],
+};
+
+for (const panel of TABLE_PANELS) {
+  test(`${panel}: the table panel exports like a chart — 2× PNG of the panel's width, SVG with title and cells, CSV`, async ({ page }) => {
+    const { consoleErrors } = watchPage(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await gotoReady(page, '/?cmp=alpaca,koala');
+    const section = panelSection(page, panel);
+    const title = (await section.locator('h2').first().textContent())!.trim();
+
+    const svgFile = await download(page, panel, 'svg');
+    expect(svgFile.name).toBe(`${panel}_all_2025-11.svg`);
+    const svg = await parseSvg(page, svgFile.bytes.toString('utf8'));
+    expect(svg.error).toBeNull();
+    expect(svg.text).toContain(title);
+    for (const word of TABLE_EXPECT[panel]) expect(svg.words).toContain(word);
+    expect(svg.text).toContain('The LLM wave, 2020–2023');
+    // No controls in the image.
+    expect(svg.text).not.toContain('Export');
+    expect(svgFile.bytes.toString('utf8')).not.toContain('foreignObject');
+
+    const png = await download(page, panel, 'png2');
+    expect(png.name).toBe(`${panel}_all_2025-11@2x.png`);
+    writeFileSync(join(OUT, png.name), png.bytes);
+    const cssWidth = await section.evaluate((e) => Math.round(e.getBoundingClientRect().width));
+    expect(svg.width).toBe(cssWidth);
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * cssWidth);
+    expect(png.bytes.readUInt32BE(20)).toBe(2 * svg.height);
+    const stats = await pixelStats(page, png.bytes);
+    expect(stats.colours).toBeGreaterThan(20);
+    expect(stats.ink / stats.total).toBeGreaterThan(0.01);
+    expect(Math.min(...stats.corner)).toBeGreaterThan(230);
+    await section.screenshot({ path: join(OUT, `${panel}-screen.png`) });
+
+    const csv = (await download(page, panel, 'csv')).bytes.toString('utf8');
+    expect(csv.split('\r\n').length).toBeGreaterThan(2);
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('the explorer image follows the visible columns and sort; compare without picks says how to pick', async ({ page }) => {
+  await gotoReady(page, '/?sort=-parameters&cols=name,parameters');
+  const svg = await parseSvg(page, (await download(page, 'models-table', 'svg')).bytes.toString('utf8'));
+  expect(svg.words).toContain('Parameters');
+  expect(svg.words).not.toContain('GPU-hours');
+  // Rows in the table's order: the largest first.
+  const [firstRow, secondRow] = await tableCellTexts(page);
+  expect(svg.words).toContain(`${firstRow[0]} ${firstRow[1]} ${secondRow[0]} ${secondRow[1]}`);
+  const empty = await parseSvg(page, (await download(page, 'compare', 'svg')).bytes.toString('utf8'));
+  expect(empty.words).toContain('Pick 2–4 models to compare');
+});
 
 test('file names name the filters; CSV has the data table', async ({ page }) => {
   await gotoReady(page, '/?base=llama');
@@ -117,7 +182,7 @@ test('a dark UI exports light unless "keep dark theme" is ticked', async ({ page
   expect(Math.max(...darkStats.corner)).toBeLessThan(80);
 });
 
-test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SVG and CSV per chart panel', async ({ page }) => {
+test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SVG and CSV per panel', async ({ page }) => {
   test.setTimeout(60_000);
   const { consoleErrors } = watchPage(page);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -136,9 +201,9 @@ test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SV
   expect(readme).toContain(filterText);
   expect(readme).toMatch(/Data as of: 2025-11/);
   expect(readme).toContain('Language: en');
-  expect(names).toHaveLength(1 + 3 * PANELS.length);
-  for (const panel of PANELS) {
-    const title = (await page.locator(`[data-chart="${panel}"] h2`).first().textContent())!.trim();
+  expect(names).toHaveLength(1 + 3 * ALL_PANELS.length);
+  for (const panel of ALL_PANELS) {
+    const title = (await panelSection(page, panel).locator('h2').first().textContent())!.trim();
     const base = `${panel}_llama-family_2025-11`;
     for (const ext of ['png', 'svg', 'csv']) {
       expect(names).toContain(`${base}.${ext}`);
@@ -155,7 +220,7 @@ test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SV
     expect(Buffer.from(png).readUInt32BE(16)).toBe(2 * svgWidth);
     expect(strFromU8(files[`${base}.csv`]).split('\r\n').length).toBeGreaterThan(1);
   }
-  await expect(page.getByTestId('export-all-status')).toHaveText('Exported 5 panels.');
+  await expect(page.getByTestId('export-all-status')).toHaveText(`Exported ${ALL_PANELS.length} panels.`);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -302,6 +302,98 @@ test('printing from a wide window (the browser\'s Print command, no emulation): 
   }
 });
 
+/** Each chart's drawing (recharts' SVG, the lineage tree): its panel, laid-out width and drawn width (the SVG's own). */
+const CHART_SVGS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'].map((v) => `.view-slot[data-view="${v}"] :is(svg.recharts-surface, svg.lineage-svg)`).join(', ');
+function chartWidths(page: Page) {
+  return page.locator(CHART_SVGS).evaluateAll((els) =>
+    els.map((e) => ({
+      view: e.closest('.view-slot')?.getAttribute('data-view') ?? '',
+      box: Math.round(e.getBoundingClientRect().width),
+      drawn: Number(e.getAttribute('width')),
+    })),
+  );
+}
+
+test('printing from a wide window lays every chart out at the paper’s width, not the window’s, so its text is not shrunk', async ({ page }) => {
+  test.setTimeout(90_000);
+  const watch = watchPage(page);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await gotoReady(page, '/');
+  await expect(page.locator('.view-slot[data-view="lineage"] svg.lineage-svg')).toBeVisible();
+  await expect(page.locator('.view-slot[data-view="timeline"] .chart-footnotes .screen-only')).toHaveText('Drag across the chart to zoom into a period.');
+  const onScreen = await chartWidths(page);
+  expect(onScreen.map((c) => c.view)).toEqual(['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage']);
+  // On screen the charts use the window's width.
+  for (const c of onScreen.filter((c) => c.view !== 'lineage')) expect(c.drawn, c.view).toBeGreaterThan(1000);
+
+  // The browser lays out the printout right after beforeprint returns: the charts must be redrawn within the event
+  // (a ResizeObserver would run too late).
+  const inEvent = await page.evaluate((sel) => {
+    window.dispatchEvent(new Event('beforeprint'));
+    return [...document.querySelectorAll(sel)].map((e) => Number(e.getAttribute('width')));
+  }, CHART_SVGS);
+  expect(inEvent).toHaveLength(5);
+  for (const w of inEvent) expect(w).toBeLessThanOrEqual(720);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect.poll(async () => (await chartWidths(page)).map((c) => c.drawn)).toEqual(onScreen.map((c) => c.drawn));
+
+  // Emulated print media (print preview, devtools): drawn at the paper's width and shown at that size, not stretched.
+  await page.emulateMedia({ media: 'print' });
+  // (The media query's change event comes at the next frame, not within emulateMedia.)
+  await expect.poll(async () => Math.max(...(await chartWidths(page)).map((c) => c.drawn))).toBeLessThanOrEqual(720);
+  const printed = await chartWidths(page);
+  for (const c of printed) {
+    expect(c.drawn, c.view).toBeLessThanOrEqual(720);
+    expect(c.box, c.view).toBeLessThanOrEqual(720);
+    // Shown at (about) the size it is drawn: its text at the size it was set in.
+    expect(c.box / c.drawn, c.view).toBeGreaterThan(0.95);
+  }
+  // Interaction hints ("Drag across the chart to zoom") are not printed.
+  await expect(page.locator('.view-slot[data-view="timeline"] .chart-footnotes .screen-only')).toBeHidden();
+  // At the paper's width (A4 inside print.css's 12 mm margins: 186 mm ≈ 703 px) nothing is wider than the paper, so
+  // nothing is cut or shrunk. (The explorer is left out: it prints on landscape pages of its own.)
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await expect(page.locator('.view-slot[data-view="training-cost"] .bar-rows-plot')).toHaveAttribute('data-width', '680');
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && e.getClientRects().length > 0)
+      .filter((e) => !e.closest('[data-view="models-table"]'))
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`)
+      .slice(0, 5),
+  );
+  expect(wide).toEqual([]);
+  // (null, not 'screen': a forced screen medium would also print as screen.)
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await expect.poll(async () => (await chartWidths(page)).map((c) => c.drawn)).toEqual(onScreen.map((c) => c.drawn));
+
+  // The real thing: page.pdf fires beforeprint, as the Print command does. The PDF's chart text is set at its size.
+  mkdirSync(RESULTS, { recursive: true });
+  const pdf = join(RESULTS, 'print-wide-window-A4.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  expect(watch.consoleErrors).toEqual([]);
+  if (!hasPdftoppm()) {
+    test.info().annotations.push({ type: 'skipped', description: 'poppler-utils missing: PDF text sizes not checked' });
+    return;
+  }
+  spawnSync('pdftoppm', ['-png', '-r', '80', pdf, join(RESULTS, 'print-wide-window-A4')]);
+  // Chart text: the bar charts' section headings, a CO₂ axis name, a timeline lane (11–12 px, so 8.25–9 pt: a word's
+  // box is about 1.17× its size). Drawn for the window (1214 px) and scaled to the paper, they measured 5.4–5.9 pt.
+  // (The same words set as table or legend text elsewhere in the printout are 8.6 pt or more.)
+  const heights = pdfWordHeights(pdf, /^(Pre-training|Fine-tunes|BLOOM-175B|LLMs)$/);
+  expect(heights.length).toBeGreaterThanOrEqual(6);
+  expect(Math.min(...heights)).toBeGreaterThan(8);
+  expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).not.toContain('Drag across the chart');
+});
+
+/** The heights (pt) of the PDF's words that match `word` (pdftotext's word boxes). */
+function pdfWordHeights(pdf: string, word: RegExp): number[] {
+  const html = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .filter((m) => word.test(m[5]))
+    .map((m) => Number(m[4]) - Number(m[2]));
+}
+
 function hasPdftoppm(): boolean {
   return spawnSync('pdftoppm', ['-v']).error === undefined;
 }

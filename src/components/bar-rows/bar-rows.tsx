@@ -1,6 +1,7 @@
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { BarChart, CartesianGrid, XAxis, YAxis, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { estimateGlyphWidth } from '../../lib/measure-text';
+import { useChartWidth } from '../../lib/use-chart-width';
 import { familySpans, thinTicks, type RunKind, type ScaleKind, type ValueAxis } from '../../selectors/run-rows';
 import { useAppStore } from '../../store';
 import './bar-rows.css';
@@ -79,7 +80,9 @@ interface Props<R extends BarRow> {
 
 export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter, rowHeight, className, testId, ...marks }: Props<R>) {
   const items = useMemo(() => withSections(rows), [rows]);
-  const [width, setWidth] = useState(720);
+  const boxRef = useRef<HTMLDivElement>(null);
+  // Measured here rather than by recharts' ResponsiveContainer, so the plot draws at the paper's width when printed.
+  const width = useChartWidth(boxRef, 720);
   // Names get at most ~30% of the width, so a phone keeps room for the bars and their labels.
   const nameWidth = Math.round(Math.min(150, width * 0.3, Math.max(64, ...rows.map((r) => estimateGlyphWidth(r.name, NAME_FONT) + 18))));
   const stacked = width - nameWidth - MARGIN.right < STACK_BELOW;
@@ -87,27 +90,25 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
   // About 48 px per tick label, in regular steps (every power of ten, or every other one on a phone).
   const ticks = thinTicks(axis.ticks, Math.max(2, Math.floor((width - nameWidth - MARGIN.right) / 48)));
   return (
-    <div className={`bar-rows-plot ${className}`} data-testid={testId} data-scale={scale} data-stacked={stacked ? 'true' : undefined} data-width={width}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 720, height }} onResize={(w) => setWidth(w)}>
-        <BarChart layout="vertical" data={items} margin={MARGIN} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} strokeDasharray="2 3" />
-          <XAxis
-            type="number"
-            scale={scale}
-            domain={axis.domain}
-            ticks={ticks}
-            allowDataOverflow
-            height={X_AXIS_HEIGHT}
-            tickFormatter={tickFormatter}
-            fontSize={11}
-            minTickGap={8}
-          />
-          <YAxis type="category" dataKey="key" width={nameWidth} tick={false} tickLine={false} axisLine={false} />
-          <ZIndexLayer zIndex={300}>
-            <BarRowsMarks items={items} stacked={stacked} nameWidth={nameWidth} rowHeight={rowHeight} {...marks} />
-          </ZIndexLayer>
-        </BarChart>
-      </ResponsiveContainer>
+    <div ref={boxRef} className={`bar-rows-plot ${className}`} data-testid={testId} data-scale={scale} data-stacked={stacked ? 'true' : undefined} data-width={width}>
+      <BarChart width={width} height={height} layout="vertical" data={items} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid horizontal={false} strokeDasharray="2 3" />
+        <XAxis
+          type="number"
+          scale={scale}
+          domain={axis.domain}
+          ticks={ticks}
+          allowDataOverflow
+          height={X_AXIS_HEIGHT}
+          tickFormatter={tickFormatter}
+          fontSize={11}
+          minTickGap={8}
+        />
+        <YAxis type="category" dataKey="key" width={nameWidth} tick={false} tickLine={false} axisLine={false} />
+        <ZIndexLayer zIndex={300}>
+          <BarRowsMarks items={items} stacked={stacked} nameWidth={nameWidth} rowHeight={rowHeight} {...marks} />
+        </ZIndexLayer>
+      </BarChart>
     </div>
   );
 }

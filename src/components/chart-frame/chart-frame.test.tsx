@@ -6,7 +6,7 @@ import { translate } from '../../i18n/i18n';
 import { describeFilters } from '../../selectors/filter-summary';
 import { resetAppStore, useAppStore } from '../../store';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
-import { ChartFrame, Segmented } from './chart-frame';
+import { ChartFrame, groupByReason, Segmented } from './chart-frame';
 
 const ds = miniDataset();
 const en = (k: string, e: string, v?: Record<string, string | number>) => translate('en', k, e, v);
@@ -71,5 +71,20 @@ describe('ChartFrame', () => {
     expect(screen.getByRole('radio', { name: 'Log' })).toBeChecked();
     await user.click(screen.getByRole('radio', { name: 'Linear' }));
     expect(picked).toEqual(['linear']);
+  });
+});
+
+describe('groupByReason', () => {
+  it('groups names under each reason, in first-seen order', () => {
+    expect(
+      groupByReason([
+        { id: 'a', name: 'A', reason: 'not disclosed' },
+        { id: 'b', name: 'B', reason: 'unknown' },
+        { id: 'c', name: 'C', reason: 'not disclosed' },
+      ]),
+    ).toEqual([
+      ['not disclosed', ['A', 'C']],
+      ['unknown', ['B']],
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { useAppStore } from '../../store';
 import './chart-frame.css';
-import { ExportMenu } from './export-menu';
+import { buildPanelSvg } from '../../lib/export-panel';
+import { ExportMenu, exportFooter, textOf } from './export-menu';
 
 export interface LeftOut {
   id: string;
@@ -51,6 +52,13 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
   const titleId = useId();
   const tableId = useId();
   const sectionRef = useRef<HTMLElement>(null);
+  const build = (keepTheme: boolean) => {
+    const section = sectionRef.current;
+    if (!section) throw new Error('panel not mounted');
+    const notes = [...textOf(section, '.chart-count'), ...textOf(section, '.chart-footnotes li, .chart-footnotes > p'), ...textOf(section, '.source-note')];
+    return buildPanelSvg(section, { title, subtitle, description, notes, footer: exportFooter(t, locale, dataset.meta.asOf), keepTheme });
+  };
+  const csv = () => ({ columns: dataTable.columns, rows: dataTable.rows.map((r) => r.cells) });
   return (
     <section ref={sectionRef} className="view chart-frame" data-chart={id} aria-labelledby={titleId} data-testid={`chart-${id}`}>
       <header className="chart-head">
@@ -62,7 +70,7 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
         </div>
         <div className="chart-controls">
           {controls}
-          <ExportMenu panelId={id} sectionRef={sectionRef} dataset={dataset} filters={filters} title={title} subtitle={subtitle} description={description} dataTable={dataTable} />
+          <ExportMenu panelId={id} dataset={dataset} filters={filters} title={title} build={build} csv={csv} />
         </div>
       </header>
       <p className="chart-description">{description}</p>
@@ -85,6 +93,16 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
               ))}
             </ul>
           </details>
+        )}
+        {leftOut.length > 0 && (
+          // On paper the list is grouped by reason, so a long list does not push the panel over a page.
+          <ul className="print-only chart-left-out-grouped">
+            {groupByReason(leftOut).map(([reason, names]) => (
+              <li key={reason}>
+                <strong>{reason}</strong>: {names.join(', ')}
+              </li>
+            ))}
+          </ul>
         )}
       </div>
       {footnotes && <div className="chart-footnotes">{footnotes}</div>}
@@ -127,6 +145,13 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
       </div>
     </section>
   );
+}
+
+/** Left-out systems grouped by their reason, in first-seen order. */
+export function groupByReason(leftOut: readonly LeftOut[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const l of leftOut) groups.set(l.reason, [...(groups.get(l.reason) ?? []), l.name]);
+  return [...groups];
 }
 
 /** A small segmented control for chart settings (scale, lanes): radio buttons styled as a switch. */

@@ -1,54 +1,68 @@
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Dataset } from '../../data/schema';
 import { formatEventDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import type { Locale } from '../../i18n/format';
+import type { Translate } from '../../selectors/system-fields';
 import { toCsv } from '../../lib/csv';
 import { downloadBlob, downloadText } from '../../lib/download';
-import { buildPanelSvg, copyPng, exportFileName, isDarkUi, svgToPng } from '../../lib/export-panel';
+import { copyPng, exportFileName, isDarkUi, svgToPng, type BuiltSvg } from '../../lib/export-panel';
 import type { Filters } from '../../store/filters-model';
-import type { DataTableSpec } from './chart-frame';
 import { registerPanelExporter } from './panel-exports';
+
+/** A panel's data as the CSV download writes it. */
+export interface CsvSpec {
+  columns: string[];
+  rows: string[][];
+}
 
 interface Props {
   panelId: string;
-  sectionRef: RefObject<HTMLElement | null>;
   dataset: Dataset;
   filters: Filters;
   title: string;
-  subtitle: string;
-  description: string;
-  dataTable: DataTableSpec;
+  /** The standalone SVG; `keepTheme` keeps a dark UI dark instead of the light default. */
+  build: (keepTheme: boolean) => BuiltSvg;
+  csv: () => CsvSpec;
+  /** Further downloads of the panel (the explorer's JSON and full-table CSV). */
+  children?: ReactNode;
 }
 
-const text = (root: Element, selector: string) => [...root.querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+/** The footer every exported image carries: the dashboard, the data's date and the export date. */
+export function exportFooter(t: Translate, locale: Locale, asOf: string): string {
+  const dataDate = formatEventDate({ date: asOf, precision: 'day' }, locale);
+  const exported = formatEventDate({ date: new Date().toISOString().slice(0, 10), precision: 'day' }, locale);
+  return t('export.footer', '{app} · data as of {asOf} · exported {date}', { app: t('app.title', 'The LLM wave, 2020–2023'), asOf: dataDate, date: exported });
+}
+
+/** Visible text of the elements matching `selector`, skipping on-screen hints (`.screen-only`). */
+export function textOf(root: Element, selector: string): string[] {
+  return [...root.querySelectorAll(selector)]
+    .filter((e) => !e.closest('.screen-only'))
+    .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
 
 /**
- * The panel's "Export" menu: PNG at 1×/2×/3×, standalone SVG, copy image, CSV. The image is
- * rebuilt from the frame's parts (see `lib/export-panel.ts`), so this menu never appears in it.
+ * A panel's "Export" menu: PNG at 1×/2×/3×, standalone SVG, copy image, CSV — the same for chart
+ * and table panels. The image is rebuilt from the panel's parts (see `lib/export-panel.ts`), so
+ * this menu never appears in it. "Export all" reaches the same builders through the registry.
  */
-export function ExportMenu({ panelId, sectionRef, dataset, filters, title, subtitle, description, dataTable }: Props) {
-  const { t, locale } = useT();
+export function ExportMenu({ panelId, dataset, filters, title, build, csv, children }: Props) {
+  const { t } = useT();
   const [keepTheme, setKeepTheme] = useState(false);
   const [dark, setDark] = useState(false);
   const [status, setStatus] = useState('');
   const familyIds = useMemo(() => new Set(dataset.families.map((f) => f.id)), [dataset]);
   const fileName = (ext: string, suffix?: string) => exportFileName({ panelId, filters, familyIds, asOf: dataset.meta.asOf, ext, suffix });
-
-  const build = (keep = dark && keepTheme) => {
-    const section = sectionRef.current;
-    if (!section) throw new Error('panel not mounted');
-    const asOf = formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale);
-    const exported = formatEventDate({ date: new Date().toISOString().slice(0, 10), precision: 'day' }, locale);
-    const notes = [...text(section, '.chart-count'), ...text(section, '.chart-footnotes li, .chart-footnotes > p'), ...text(section, '.source-note')];
-    const footer = t('export.footer', '{app} · data as of {asOf} · exported {date}', { app: t('app.title', 'The LLM wave, 2020–2023'), asOf, date: exported });
-    return buildPanelSvg(section, { title, subtitle, description, notes, footer, keepTheme: keep });
+  const csvText = () => {
+    const spec = csv();
+    return toCsv(spec.columns, spec.rows);
   };
+  // Re-registered after every render, so "Export all" always sees the current filters, language and data.
+  useEffect(() => registerPanelExporter(panelId, () => ({ title, svg: () => build(false), csv: csvText, fileName })));
 
-  const csvText = () => toCsv(dataTable.columns, dataTable.rows.map((r) => r.cells));
-  // "Export all" reads this panel's exports through the registry, always in the light theme.
-  // Re-registered after every render, so it always sees the current filters, language and data.
-  useEffect(() => registerPanelExporter(panelId, () => ({ svg: () => build(false), csv: csvText, fileName })));
-
+  const current = () => build(dark && keepTheme);
   const run = async (what: () => Promise<void> | void) => {
     setStatus('');
     try {
@@ -58,13 +72,12 @@ export function ExportMenu({ panelId, sectionRef, dataset, filters, title, subti
     }
   };
 
-  const png = (scale: number) => run(async () => downloadBlob(fileName('png', scale === 1 ? '' : `@${scale}x`), await svgToPng(build(), scale)));
-  const svg = () => run(() => downloadText(fileName('svg'), build().svg, 'image/svg+xml'));
-  const csv = () => run(() => downloadText(fileName('csv'), csvText(), 'text/csv;charset=utf-8'));
+  const png = (scale: number) => run(async () => downloadBlob(fileName('png', scale === 1 ? '' : `@${scale}x`), await svgToPng(current(), scale)));
+  const svg = () => run(() => downloadText(fileName('svg'), current().svg, 'image/svg+xml'));
+  const downloadCsv = () => run(() => downloadText(fileName('csv'), csvText(), 'text/csv;charset=utf-8'));
   const copy = () =>
     run(async () => {
-      const built = build();
-      const ok = await copyPng(svgToPng(built, 2));
+      const ok = await copyPng(svgToPng(current(), 2));
       setStatus(ok ? t('export.copied', 'Image copied.') : t('export.copy-refused', 'The browser refused to copy the image; download the PNG instead.'));
     });
 
@@ -87,10 +100,11 @@ export function ExportMenu({ panelId, sectionRef, dataset, filters, title, subti
           <button type="button" data-testid={`export-${panelId}-copy`} onClick={() => void copy()}>
             {t('export.copy-image', 'Copy image')}
           </button>
-          <button type="button" data-testid={`export-${panelId}-csv`} onClick={() => void csv()}>
+          <button type="button" data-testid={`export-${panelId}-csv`} onClick={() => void downloadCsv()}>
             {t('export.csv', 'Data (CSV)')}
           </button>
         </div>
+        {children && <div className="export-row export-more">{children}</div>}
         {dark && (
           <label className="facet-option">
             <input type="checkbox" checked={keepTheme} onChange={(e) => setKeepTheme(e.target.checked)} data-testid={`export-${panelId}-keep-theme`} />

@@ -5,6 +5,8 @@ import type { BuiltSvg } from '../../lib/export-panel';
  * exact per-panel export (same SVG, CSV and file names) without a copy of it.
  */
 export interface PanelExporter {
+  /** The panel's title, in the UI language. */
+  title: string;
   /** The standalone SVG, light theme (as the per-panel menu exports by default). */
   svg: () => BuiltSvg;
   /** The panel's data table as CSV text. */
@@ -21,6 +23,11 @@ export function registerPanelExporter(panelId: string, get: () => PanelExporter)
   return () => {
     if (exporters.get(panelId) === get) exporters.delete(panelId);
   };
+}
+
+/** Ids of the panels that can export now (mounted), in no particular order. */
+export function exportablePanels(): string[] {
+  return [...exporters.keys()];
 }
 
 export function panelExporter(panelId: string): PanelExporter | null {

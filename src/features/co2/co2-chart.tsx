@@ -1,8 +1,9 @@
-import { createContext, useContext, useMemo, useState, type KeyboardEvent } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
+import { createContext, useContext, useMemo, useRef, type KeyboardEvent } from 'react';
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
 import type { Source } from '../../data/schema';
 import { hatchId, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { useT } from '../../i18n/use-t';
+import { useChartWidth } from '../../lib/use-chart-width';
 import { useAppStore } from '../../store';
 import type { Co2Bar } from '../../selectors/co2-series';
 import { barValueText, estimateTextWidth, formatSpread, formatTonnes, gpt3ShareText, shortSourceTitle } from './co2-format';
@@ -120,7 +121,9 @@ function renderTick(p: { x: number | string; y: number | string; payload: { valu
 
 export function Co2Chart({ bars, colors, sourcesById }: Props) {
   const { t, locale } = useT();
-  const [width, setWidth] = useState(720);
+  const boxRef = useRef<HTMLDivElement>(null);
+  // Measured here rather than by recharts' ResponsiveContainer, so the chart draws at the paper's width when printed.
+  const width = useChartWidth(boxRef, 720);
   const labels = useMarkLabels(bars, sourcesById);
   const compact = width < COMPACT_BELOW_PX;
   const rowPx = compact ? ROW_PX_COMPACT : ROW_PX;
@@ -151,23 +154,21 @@ export function Co2Chart({ bars, colors, sourcesById }: Props) {
 
   return (
     <MarkContext.Provider value={context}>
-      <div className="co2-chart" style={{ height }} data-testid="co2-chart" data-layout={compact ? 'compact' : 'axis'}>
-        <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 720, height }} onResize={(w) => w > 0 && setWidth(w)}>
-          <BarChart layout="vertical" data={bars} margin={{ top: TOP_PX, right: rightMargin, bottom: 0, left: 4 }} barSize={BAR_PX}>
-            <CartesianGrid horizontal={false} strokeDasharray="2 3" />
-            <XAxis
-              type="number"
-              domain={[0, domainMax]}
-              ticks={ticks}
-              tickFormatter={(v: number) => formatTonnes(v, locale)}
-              height={AXIS_PX}
-              fontSize={TICK_FONT}
-              label={{ value: t('co2.axis', 't CO₂e per training run'), position: 'insideBottom', offset: 2, fontSize: TICK_FONT, className: 'co2-axis-label' }}
-            />
-            <YAxis type="category" dataKey="id" width={yWidth} hide={compact} interval={0} tickLine={false} tick={renderTick} />
-            <Bar dataKey="value" isAnimationActive={false} shape={renderMark} />
-          </BarChart>
-        </ResponsiveContainer>
+      <div ref={boxRef} className="co2-chart" style={{ height }} data-testid="co2-chart" data-layout={compact ? 'compact' : 'axis'}>
+        <BarChart width={width} height={height} layout="vertical" data={bars} margin={{ top: TOP_PX, right: rightMargin, bottom: 0, left: 4 }} barSize={BAR_PX}>
+          <CartesianGrid horizontal={false} strokeDasharray="2 3" />
+          <XAxis
+            type="number"
+            domain={[0, domainMax]}
+            ticks={ticks}
+            tickFormatter={(v: number) => formatTonnes(v, locale)}
+            height={AXIS_PX}
+            fontSize={TICK_FONT}
+            label={{ value: t('co2.axis', 't CO₂e per training run'), position: 'insideBottom', offset: 2, fontSize: TICK_FONT, className: 'co2-axis-label' }}
+          />
+          <YAxis type="category" dataKey="id" width={yWidth} hide={compact} interval={0} tickLine={false} tick={renderTick} />
+          <Bar dataKey="value" isAnimationActive={false} shape={renderMark} />
+        </BarChart>
       </div>
     </MarkContext.Provider>
   );

@@ -46,7 +46,7 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
           </>
         )}{' '}
         <SourceLinks ids={bar.sources} sourcesById={sourcesById} /> {spreadNote}{' '}
-        <span className="muted">{t('co2.eq-hint', 'Select a model in any view (or a bar above) to see its equivalents.')}</span>
+        <span className="muted screen-only">{t('co2.eq-hint', 'Select a model in any view (or a bar above) to see its equivalents.')}</span>
       </p>
       {choice.selectedWithout && (
         <p className="co2-eq-fallback" role="status">

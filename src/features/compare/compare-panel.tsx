@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Dataset } from '../../data/schema';
 import { FIELD_IDS, MAX_COMPARE } from '../../data/fields';
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
@@ -6,6 +6,8 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { cellExportText, fieldLabel, NUMERIC_FIELDS, selectFieldRows, type FieldRow } from '../../selectors/system-fields';
+import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
+import { compareTable } from '../../selectors/panel-tables';
 import './compare-panel.css';
 
 const COMPARED_FIELDS = FIELD_IDS.filter((f) => f !== 'name');
@@ -25,12 +27,35 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
   const inView = useMemo(() => new Set(selectFilteredSystems(dataset, filters).map((s) => s.id)), [dataset, filters]);
   const picked = compareIds.map((id) => rowsById.get(id)).filter((r): r is FieldRow => !!r);
   const outside = picked.filter((r) => !inView.has(r.system.id));
+  const sectionRef = useRef<HTMLElement>(null);
+  const title = t('compare.title', 'Compare side by side');
+  const emptyText = t('compare.empty', 'Pick 2–4 models to compare: tick them in the explorer, or add them by name.');
+  const table = () => compareTable(picked, t);
 
   return (
-    <section className="view compare" aria-labelledby="compare-title" data-testid="compare">
+    <section className="view compare" aria-labelledby="compare-title" data-testid="compare" ref={sectionRef}>
       <div className="view-head">
-        <h2 id="compare-title">{t('compare.title', 'Compare side by side')}</h2>
-        <AddToCompare dataset={dataset} picked={compareIds} />
+        <h2 id="compare-title">{title}</h2>
+        <div className="toolbar">
+          <AddToCompare dataset={dataset} picked={compareIds} />
+          <TableExportMenu
+            panelId="compare"
+            dataset={dataset}
+            sectionRef={sectionRef}
+            title={title}
+            subtitle={picked.map((r) => r.system.name).join(' · ') || emptyText}
+            tables={() => (picked.length >= 2 ? [table()] : [])}
+            empty={emptyText}
+            notes={() => [
+              t('compare.image-legend', '≠: the values differ. “est.”: an estimate, not a reported figure.'),
+              ...(outside.length > 0 ? [t('compare.outside', 'Outside the current filters, still compared: {names}.', { names: outside.map((r) => r.system.name).join(', ') })] : []),
+            ]}
+            csv={() => {
+              const spec = table();
+              return { columns: spec.columns, rows: spec.rows };
+            }}
+          />
+        </div>
       </div>
       {picked.length < 2 ? (
         <p className="muted" data-testid="compare-empty">

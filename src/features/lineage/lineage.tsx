@@ -7,7 +7,7 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { layoutLineage, type LineageEdge, type LineageFamilyBox, type LineageLayout, type LineageNode, type LineageRelation } from '../../selectors/lineage-layout';
 import { useAppStore } from '../../store';
 import { textMeasurer } from '../../lib/measure-text';
-import { useElementWidth } from '../../lib/use-element-width';
+import { useChartWidth } from '../../lib/use-chart-width';
 import './lineage.css';
 
 interface Props {
@@ -41,7 +41,7 @@ export function LineageTree({ dataset }: Props) {
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const inFilter = useMemo(() => new Set(systems.map((s) => s.id)), [systems]);
   const boxRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(boxRef, 800);
+  const width = useChartWidth(boxRef, 800);
 
   const natural = useMemo(() => layoutLineage(dataset, REGULAR), [dataset]);
   const compact = natural.width + 2 * PAD > width;
@@ -94,10 +94,12 @@ export function LineageTree({ dataset }: Props) {
         <>
           <p>
             {t(
-              'lineage.footnote.families',
-              'Sizes of one model (LLaMA 7B–65B, Vicuna 7B/13B, Dolly 1.0/2.0) share a box; click the box title to filter by the whole family. Each arrow starts at the exact size a model was built on.',
+              'lineage.footnote.sizes',
+              'Sizes of one model (LLaMA 7B–65B, Vicuna 7B/13B, Dolly 1.0/2.0) share a box; each arrow starts at the exact size a model was built on.',
             )}
           </p>
+          {/* An interaction hint: not printed, not exported. */}
+          <p className="screen-only">{t('lineage.footnote.family-filter', 'Click a box’s title to filter by the whole family.')}</p>
           {filtering && <p>{t('lineage.footnote.dimmed', 'The whole tree stays visible; systems outside the current filters are faded.')}</p>}
         </>
       }

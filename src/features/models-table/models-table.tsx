@@ -19,6 +19,9 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { fieldLabel, NUMERIC_FIELDS, selectFieldRows, type FieldRow } from '../../selectors/system-fields';
 import { ColumnPicker } from './column-picker';
 import { ExportMenu } from './export-menu';
+import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
+import { explorerTable, IMAGE_ROW_LIMIT } from '../../selectors/panel-tables';
+import { tableAsRows } from '../../selectors/table-export';
 import './models-table.css';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), columnVisibilityFeature });
@@ -92,19 +95,42 @@ export function ModelsTable({ dataset }: Props) {
   const visibleLeafColumns = table.getVisibleLeafColumns();
   const shownColumns = visibleLeafColumns.map((c) => c.id as FieldId);
   const sortedRows = useMemo(() => rows.map((r) => r.original), [rows]);
+  const sectionRef = useRef<HTMLElement>(null);
+  const title = t('models-table.title', 'Model explorer');
+  const legendNote = t('models-table.legend', 'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.');
+  const imageNotes = () => [
+    tn('models-table.count', rows.length, '{count} row', '{count} rows'),
+    ...(rows.length > IMAGE_ROW_LIMIT
+      ? [t('models-table.image-limit', 'The image shows the first {shown} of {total} rows; the CSV has all of them.', { shown: IMAGE_ROW_LIMIT, total: rows.length })]
+      : []),
+    t('models-table.image-legend', '“est.”: an estimate, not a reported figure.'),
+  ];
 
   return (
-    <section className="view models-table" aria-labelledby="models-table-title">
+    <section className="view models-table" aria-labelledby="models-table-title" ref={sectionRef}>
       <div className="view-head">
-        <h2 id="models-table-title">{t('models-table.title', 'Model explorer')}</h2>
+        <h2 id="models-table-title">{title}</h2>
         <div className="toolbar">
           <ColumnPicker visible={visibleColumns} />
+          <TableExportMenu
+            panelId="models-table"
+            dataset={dataset}
+            sectionRef={sectionRef}
+            title={title}
+            tables={() => (rows.length > 0 ? [explorerTable(sortedRows, shownColumns, t, IMAGE_ROW_LIMIT)] : [])}
+            empty={t('models-table.empty', 'No models match.')}
+            notes={imageNotes}
+            csv={() => {
+              const { header, body } = tableAsRows(sortedRows, shownColumns, t);
+              return { columns: header, rows: body };
+            }}
+          />
           <ExportMenu dataset={dataset} rows={sortedRows} columns={shownColumns} rowsById={rowsById} />
         </div>
       </div>
       <p className="view-sub muted">
         {tn('models-table.count', rows.length, '{count} row', '{count} rows')} ·{' '}
-        {t('models-table.hint', 'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.')}
+        <span className="screen-only">{t('models-table.hint', 'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.')}</span>
       </p>
       {rows.length === 0 ? (
         <p className="empty-result" role="status">
@@ -116,9 +142,7 @@ export function ModelsTable({ dataset }: Props) {
       ) : (
         <TableBody table={table} sourcesById={sourcesById} columnCount={visibleLeafColumns.length} />
       )}
-      <p className="source-note">
-        {t('models-table.legend', 'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.')}
-      </p>
+      <p className="source-note">{legendNote}</p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Dataset, System } from '../../data/schema';
 import { formatCompact, formatEventDate, formatPercent } from '../../i18n/format';
 import { kindLabel } from '../../i18n/labels';
@@ -10,6 +10,8 @@ import { factValue } from '../../selectors/system-facts';
 import { orderSystems, type SystemOrder } from '../../selectors/order-systems';
 import { VIEW_SETTINGS } from '../../store/url-state';
 import { FactView } from '../../components/fact/fact-view';
+import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
+import { textOf } from '../../components/chart-frame/export-menu';
 
 interface Props {
   dataset: Dataset;
@@ -29,10 +31,39 @@ export function Overview({ dataset }: Props) {
   const span = stats.releaseSpan;
   const firstDate = span && factValue(span.first.release);
   const lastDate = span && factValue(span.last.release);
+  const sectionRef = useRef<HTMLElement>(null);
+  const title = t('overview.title', 'Overview');
+  const systemColumns = [t('field.name', 'Name'), t('field.organizations', 'Organization'), t('field.release', 'Released'), t('field.kind', 'Kind')];
+  const systemRows = () =>
+    ordered.map((s) => {
+      const date = factValue(s.release);
+      return [s.name, s.organizations.join(', '), date ? formatEventDate(date, locale) : '—', kindLabel(t, s.kind)];
+    });
+  // The headline cards as they read on screen: label, figure, note.
+  const cardsTable = () => {
+    const cards = [...(sectionRef.current?.querySelectorAll('.cards .card') ?? [])];
+    return {
+      columns: [t('overview.figure', 'Figure'), t('overview.value', 'Value'), t('overview.note', 'Note')],
+      rows: cards.map((card) => [textOf(card, 'dt').join(' '), textOf(card, '.card-figure').join(' '), textOf(card, '.card-note').join(' ')]),
+    };
+  };
 
   return (
-    <section className="view overview" aria-labelledby="overview-title">
-      <h2 id="overview-title">{t('overview.title', 'Overview')}</h2>
+    <section className="view overview" aria-labelledby="overview-title" ref={sectionRef}>
+      <div className="view-head">
+        <h2 id="overview-title">{title}</h2>
+        <div className="toolbar">
+          <TableExportMenu
+            panelId="overview"
+            dataset={dataset}
+            sectionRef={sectionRef}
+            title={title}
+            tables={() => [cardsTable(), ...(ordered.length > 0 ? [{ caption: t('overview.in-view', 'Systems in view'), columns: systemColumns, rows: systemRows() }] : [])]}
+            notes={() => (sectionRef.current ? textOf(sectionRef.current, ':scope > .source-note') : [])}
+            csv={() => ({ columns: systemColumns, rows: systemRows() })}
+          />
+        </div>
+      </div>
       <dl className="cards">
         <div className="card" data-testid="card-models">
           <dt>{t('overview.models', 'Models')}</dt>

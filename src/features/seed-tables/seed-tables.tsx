@@ -1,8 +1,11 @@
-import { useId, useMemo, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Dataset, SeedTable, Source } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
+import { textOf } from '../../components/chart-frame/export-menu';
+import { seedTable, seedTablesCsv } from '../../selectors/panel-tables';
 import './seed-tables.css';
 
 /*
@@ -33,10 +36,36 @@ export function SeedTables({ dataset }: Props) {
   const namesById = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const corrections = useMemo(() => dataset.seedTables.reduce((n, table) => n + countCorrections(table), 0), [dataset]);
   const switchId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  const title = t('seed-tables.title', 'The talk’s comparison tables');
+  const modeText =
+    mode === 'checked'
+      ? t('seed-tables.image-checked', 'Checked against sources: “A → B” is the talk’s text, then what the linked source says.')
+      : tn(
+          'seed-tables.hint-talk',
+          corrections,
+          'As the talk shows them. {count} cell differs from a checked source (marked ⚠).',
+          'As the talk shows them. {count} cells differ from checked sources (marked ⚠).',
+        );
 
   return (
-    <section className="view seed-tables" aria-labelledby="seed-tables-title">
-      <h2 id="seed-tables-title">{t('seed-tables.title', 'The talk’s comparison tables')}</h2>
+    <section className="view seed-tables" aria-labelledby="seed-tables-title" ref={sectionRef}>
+      <div className="view-head">
+        <h2 id="seed-tables-title">{title}</h2>
+        <div className="toolbar">
+          <TableExportMenu
+            panelId="seed-tables"
+            dataset={dataset}
+            sectionRef={sectionRef}
+            title={title}
+            subtitle={modeText}
+            tables={() => dataset.seedTables.map((table) => seedTable(table, mode))}
+            empty={t('seed-tables.empty', 'This dataset has no tables from the talk.')}
+            notes={() => (sectionRef.current ? textOf(sectionRef.current, '.seed-table-source p') : [])}
+            csv={() => seedTablesCsv(dataset, t)}
+          />
+        </div>
+      </div>
       <p className="seed-intro">
         {t('seed-tables.intro', 'The two tables the talk shows, cell for cell. Select a model name to highlight it in every view.')}
       </p>

@@ -3,11 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniDataset } from '../../../tests/fixtures/mini-dataset';
 import { resetAppStore, useAppStore } from '../../store';
+import { registerPanelExporter } from '../../components/chart-frame/panel-exports';
 import { ExportAllButton } from './export-all';
 
 beforeEach(() => resetAppStore());
+const unregister: (() => void)[] = [];
 afterEach(() => {
-  document.querySelectorAll('section[data-chart]').forEach((s) => s.remove());
+  unregister.splice(0).forEach((u) => u());
   vi.restoreAllMocks();
 });
 
@@ -26,20 +28,28 @@ describe('ExportAllButton', () => {
     expect(click).not.toHaveBeenCalled();
   });
 
-  it('fails clearly with no chart panels on the page', async () => {
+  it('fails clearly with no panels on the page', async () => {
     useAppStore.setState({ dataset: miniDataset() });
     const status = await clickExportAll();
-    expect(status).toHaveTextContent('Export all failed: no chart panels on the page');
+    expect(status).toHaveTextContent('Export all failed: no panels on the page');
   });
 
-  it('names a panel it cannot export, and downloads nothing', async () => {
+  it('says which panel failed and why, and downloads nothing', async () => {
     useAppStore.setState({ dataset: miniDataset() });
-    const section = document.createElement('section');
-    section.dataset.chart = 'ghost';
-    document.body.append(section);
+    const fileName = (ext: string) => `co2_all_2025-11.${ext}`;
+    unregister.push(
+      registerPanelExporter('co2', () => ({
+        title: 'CO₂',
+        svg: () => {
+          throw new Error('panel not mounted');
+        },
+        csv: () => '',
+        fileName,
+      })),
+    );
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click');
     const status = await clickExportAll();
-    expect(status).toHaveTextContent('Export all failed: the panel “ghost” cannot be exported');
+    expect(status).toHaveTextContent('Export all failed: CO₂: panel not mounted');
     expect(click).not.toHaveBeenCalled();
     expect(screen.getByTestId('export-all')).toBeEnabled();
   });

@@ -1,6 +1,7 @@
 import { downloadBlob } from '../../lib/download';
 import { useState } from 'react';
-import { panelExporter } from '../../components/chart-frame/panel-exports';
+import { exportablePanels, panelExporter } from '../../components/chart-frame/panel-exports';
+import { PANEL_IDS } from '../../store/panels';
 import { useT } from '../../i18n/use-t';
 import { exportFileName, svgToPng } from '../../lib/export-panel';
 import { buildExportZip, type ZipEntry } from '../../lib/zip';
@@ -11,7 +12,7 @@ import './share.css';
 type Status = { kind: 'idle' } | { kind: 'busy'; n: number; total: number } | { kind: 'done'; count: number } | { kind: 'failed'; error: string };
 
 /**
- * "Export all": every chart panel on the page (each `section[data-chart]`) as a 2× PNG, an SVG and
+ * "Export all": every panel on the page (charts and tables alike) as a 2× PNG, an SVG and
  * its data as CSV — the same files the panel's own Export menu makes — with a README naming the
  * filters, in one zip. A failure says so and downloads nothing.
  */
@@ -23,17 +24,24 @@ export function ExportAllButton() {
     const { dataset, filters } = useAppStore.getState();
     try {
       if (!dataset) throw new Error(t('export-all.no-data', 'the dataset is not loaded'));
-      const ids = [...document.querySelectorAll<HTMLElement>('section[data-chart]')].map((s) => s.dataset.chart ?? '');
-      if (ids.length === 0) throw new Error(t('export-all.no-panels', 'no chart panels on the page'));
+      // Every mounted panel, in page order.
+      const mounted = new Set(exportablePanels());
+      const ids = PANEL_IDS.filter((id) => mounted.has(id));
+      if (ids.length === 0) throw new Error(t('export-all.no-panels', 'no panels on the page'));
       const files: ZipEntry[] = [];
       const listed: string[] = [];
       for (const [i, id] of ids.entries()) {
         setStatus({ kind: 'busy', n: i + 1, total: ids.length });
         const panel = panelExporter(id);
         if (!panel) throw new Error(t('export-all.panel-missing', 'the panel “{name}” cannot be exported', { name: id }));
-        const built = panel.svg();
-        const png = new Uint8Array(await (await svgToPng(built, 2)).arrayBuffer());
-        const title = document.querySelector(`section[data-chart="${id}"] h2`)?.textContent?.trim() ?? id;
+        const title = panel.title;
+        let built, png;
+        try {
+          built = panel.svg();
+          png = new Uint8Array(await (await svgToPng(built, 2)).arrayBuffer());
+        } catch (e) {
+          throw new Error(`${title}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        }
         for (const [name, data] of [
           [panel.fileName('png'), png],
           [panel.fileName('svg'), built.svg],

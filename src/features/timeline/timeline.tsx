@@ -22,7 +22,7 @@ import { layoutTimeline, showWave } from './timeline-layout';
 import { TimelinePlot } from './timeline-plot';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
 import { textMeasurer } from '../../lib/measure-text';
-import { useElementWidth } from '../../lib/use-element-width';
+import { useChartWidth } from '../../lib/use-chart-width';
 import './timeline.css';
 
 interface Props {
@@ -49,7 +49,7 @@ export function ReleaseTimeline({ dataset }: Props) {
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
 
   const plotRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(plotRef, 800);
+  const width = useChartWidth(plotRef, 800);
   const text = useMemo(() => timelineText(t, locale), [t, locale]);
   const layout = useMemo(
     () => layoutTimeline(series, { width, measure: measureLabel, releaseLabel: text.releaseLabel, talkLabel: text.talkLabel }),
@@ -136,7 +136,8 @@ export function ReleaseTimeline({ dataset }: Props) {
               ))}
             </ul>
           )}
-          <p>{t('timeline.footnote.zoom', 'Drag across the chart to zoom into a period.')}</p>
+          {/* An interaction hint: not printed, not exported. */}
+          <p className="screen-only">{t('timeline.footnote.zoom', 'Drag across the chart to zoom into a period.')}</p>
         </>
       }
       dataTable={dataTable}

@@ -1,0 +1,50 @@
+import { useMemo, type ReactNode, type RefObject } from 'react';
+import type { Dataset } from '../../data/schema';
+import { useT } from '../../i18n/use-t';
+import { buildTablesSvg, type ExportTable } from '../../lib/export-panel';
+import { describeFilters } from '../../selectors/filter-summary';
+import { useAppStore } from '../../store';
+import { ExportMenu, exportFooter, type CsvSpec } from './export-menu';
+
+interface Props {
+  panelId: string;
+  dataset: Dataset;
+  sectionRef: RefObject<HTMLElement | null>;
+  title: string;
+  /** Defaults to the active filters in words, as a chart's subtitle. */
+  subtitle?: string;
+  description?: string;
+  /** Built when exporting, from the same cells the panel renders. */
+  tables: () => ExportTable[];
+  notes: () => string[];
+  /** What the image says when there is no table (e.g. nothing picked to compare). */
+  empty?: string;
+  csv: () => CsvSpec;
+  children?: ReactNode;
+}
+
+/** The Export menu of a table panel: the same menu, files and names as a chart's. */
+export function TableExportMenu({ panelId, dataset, sectionRef, title, subtitle, description = '', tables, notes, empty, csv, children }: Props) {
+  const { t, locale } = useT();
+  const filters = useAppStore((s) => s.filters);
+  const filterText = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
+  const build = (keepTheme: boolean) => {
+    const section = sectionRef.current;
+    if (!section) throw new Error('panel not mounted');
+    return buildTablesSvg(section, {
+      title,
+      subtitle: subtitle ?? filterText,
+      description,
+      tables: tables(),
+      empty,
+      notes: notes(),
+      footer: exportFooter(t, locale, dataset.meta.asOf),
+      keepTheme,
+    });
+  };
+  return (
+    <ExportMenu panelId={panelId} dataset={dataset} filters={filters} title={title} build={build} csv={csv}>
+      {children}
+    </ExportMenu>
+  );
+}
