@@ -188,6 +188,8 @@ test('hover and selection are linked with the explorer and the overview, both wa
 });
 
 test('labels clear at 1280/1024/768/375 px; screenshots at 1280 and 375, light and dark, English and Chinese; no page-level horizontal scroll', async ({ page }) => {
+  // Four themes/languages × four widths with screenshots: a long test, slower still on a busy machine.
+  test.setTimeout(120_000);
   const watch = watchPage(page);
   for (const [tag, query] of [
     ['light-en', ''],
