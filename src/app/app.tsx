@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Dataset } from '../data/schema';
 import { ErrorBoundary } from '../components/error-boundary';
 import { UrlNotices } from '../components/notices/url-notices';
+import { StorageNotices } from '../components/notices/storage-notices';
 import { FilterBar } from '../features/filters/filter-bar';
 import { FilterSummaryLine } from '../features/filters/filter-summary-line';
 import { Overview } from '../features/overview/overview';
@@ -20,6 +21,8 @@ import { Header } from '../features/shell/header';
 import { CopyLinkButton } from '../features/share/copy-link';
 import { ShareDialogButton } from '../features/share/share-dialog';
 import { ExportAllButton } from '../features/share/export-all';
+import { ImportButton } from '../features/import/import-dialog';
+import { ImportedBanner } from '../features/import/imported-banner';
 import { PresentationBar, PresentButton, usePresentationKeys } from '../features/present/presentation';
 import { PrintSources } from '../features/print/print-sources';
 import { useT } from '../i18n/use-t';
@@ -90,11 +93,15 @@ export function App() {
                 <ShareDialogButton panels={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))} />
                 <PresentButton />
                 <ExportAllButton />
+                <ImportButton />
               </>
             }
           />
         </>
       )}
+      {/* Even an embedded panel says when it shows the user's own data rather than the bundled dataset. */}
+      <ImportedBanner />
+      <StorageNotices />
       <UrlNotices />
       <main id="main" tabIndex={-1}>
         {status === 'loading' && (

@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadBundledDataset } from '../data/load-dataset';
 import { useAppStore } from '../store';
-import { reconcileLocationWithDataset, startUrlSync } from '../store/url-sync';
+import { startUrlSync } from '../store/url-sync';
 import { App } from './app';
 import { startPrintMode } from './print-mode';
 import './app.css';
@@ -20,7 +19,6 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void loadBundledDataset().then((result) => {
-  useAppStore.getState().receiveDataset(result);
-  if (result.ok) reconcileLocationWithDataset(result.dataset);
-});
+// A stored import (the user's own data) when one is kept and valid, else the bundled dataset.
+// URL sync reconciles the link with whichever arrives.
+void useAppStore.getState().loadInitialDataset();

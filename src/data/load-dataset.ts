@@ -1,3 +1,5 @@
+// Before ./schema: zod must not probe for eval under the site's CSP.
+import './zod-csp';
 import { datasetSchema, type Dataset } from './schema';
 
 /** One thing wrong with a dataset, said so a person can find it. */

@@ -1,3 +1,5 @@
+// zod must not probe eval under the CSP — also where the schema loads without load-dataset (the import worker).
+import './zod-csp';
 import { z } from 'zod';
 
 /*
@@ -67,17 +69,25 @@ export function fact<T extends z.ZodType>(value: T) {
   ]);
 }
 
-export const sourceGrade = z.enum(['primary', 'epoch', 'secondary']);
-export const sourceSchema = z.object({
-  id,
-  title: nonEmpty,
-  url: httpUrl,
-  grade: sourceGrade,
-  publisher: nonEmpty.optional(),
-  /** ISO date of the source itself, if known. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
-  note: nonEmpty.optional(),
-});
+/** "imported": a file the user imported (it has no address of its own). */
+export const sourceGrade = z.enum(['primary', 'epoch', 'secondary', 'imported']);
+export const sourceSchema = z
+  .object({
+    id,
+    title: nonEmpty,
+    /** Required, except for an imported file (grade "imported"), which has no address. */
+    url: httpUrl.optional(),
+    grade: sourceGrade,
+    publisher: nonEmpty.optional(),
+    /** ISO date of the source itself, if known. */
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+    note: nonEmpty.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.url === undefined && s.grade !== 'imported') {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a source needs an http(s) url (only an imported file may have none)' });
+    }
+  });
 
 export const isoDate = z
   .string()
@@ -224,7 +234,8 @@ export const referenceSchema = z.object({
   llamaTable15: z.object({
     sources: z.array(id).min(1),
     caption: nonEmpty,
-    rows: z.array(table15Row).min(1),
+    /** May be empty: a dataset that replaced the bundled one keeps no rows of models it dropped. */
+    rows: z.array(table15Row),
   }),
   /** A second published CO₂ figure for a run: the same energy on the developer's own grid (LLaMA paper §6). */
   ownGridCo2: z

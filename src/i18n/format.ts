@@ -76,3 +76,17 @@ export function formatEventDate(event: Pick<DatedEvent, 'date' | 'precision'>, l
 export function formatMonth(month: string, locale: Locale): string {
   return formatEventDate({ date: month.slice(0, 7), precision: 'month' }, locale);
 }
+
+/** An ISO timestamp → "12 Mar 2025, 14:05" in the reader's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return cached(`datetime|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(d);
+}
+
+/** 4_191_686 → "4 MB"; smaller files in KB or bytes. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${formatInteger(Math.max(bytes, 0), locale)} B`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, locale, 1)} KB`;
+  return `${formatDecimal(bytes / (1024 * 1024), locale, 1)} MB`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { translate } from '../i18n/i18n';
-import { cellExportText, selectFieldRows } from './system-fields';
+import { cellExportText, collectSourceIds, selectFieldRows } from './system-fields';
 import { fullTableAsRows, systemsAsJson, tableAsRows } from './table-export';
 
 const ds = bundledDataset();
@@ -68,18 +68,22 @@ describe('field cells from the bundled data', () => {
 describe('exports', () => {
   it('the view’s CSV rows are the visible columns’ cell texts, header in the UI language', () => {
     const picked = ['alpaca', 'gpt-3'].map(row);
-    const en1 = tableAsRows(picked, ['name', 'trainingCost', 'parameters'], en);
-    expect(en1.header).toEqual(['Name', 'Training cost (USD)', 'Parameters']);
-    expect(en1.body[0]).toEqual(['Alpaca', '<$500 data + <$100 training', '7B']);
+    const en1 = tableAsRows(picked, ['name', 'trainingCost', 'parameters'], en, ds);
+    expect(en1.header).toEqual(['Name', 'Training cost (USD)', 'Parameters', 'Record (JSON, for re-import)']);
+    expect(en1.body[0].slice(0, 3)).toEqual(['Alpaca', '<$500 data + <$100 training', '7B']);
+    // The last cell is the record itself with the sources it cites.
+    const record = JSON.parse(en1.body[0][3]);
+    expect(record.system).toEqual(JSON.parse(JSON.stringify(ds.systems.find((s) => s.id === 'alpaca'))));
+    expect(record.sources.map((s: { id: string }) => s.id).sort()).toEqual([...collectSourceIds(record.system)].sort());
     expect(en1.body[1][1]).toMatch(/ est\.$/);
-    const zh1 = tableAsRows(picked, ['name', 'parameters'], zh);
-    expect(zh1.header).toEqual(['名称', '参数量']);
+    const zh1 = tableAsRows(picked, ['name', 'parameters'], zh, ds);
+    expect(zh1.header).toEqual(['名称', '参数量', '记录（JSON，用于重新导入）']);
   });
 
   it('the full CSV has every system and every field', () => {
     const all = fullTableAsRows(ds, rows, en);
     expect(all.body).toHaveLength(ds.systems.length);
-    expect(all.header).toHaveLength(16);
+    expect(all.header).toHaveLength(17);
   });
 
   it('the view’s JSON keeps whole records and only the sources they cite', () => {

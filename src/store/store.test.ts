@@ -53,7 +53,7 @@ describe('app store', () => {
     const notices = useAppStore.getState().notices;
     expect(notices).toHaveLength(1);
     const [notice] = notices;
-    expect(notice.problems.map((p) => p.param)).toEqual(['mod', 'org']);
+    expect(notice.kind === 'url-problems' && notice.problems.map((p) => p.param)).toEqual(['mod', 'org']);
     s.dismissNotice(notice.id);
     expect(useAppStore.getState().notices).toEqual([]);
   });

@@ -2,13 +2,16 @@ import type { StateCreator } from 'zustand';
 import type { Locale } from '../i18n/i18n';
 import { DEFAULT_VIEW_SETTINGS, type ThemeChoice, type UrlProblem, type ViewSettingName, type ViewSettings } from './url-state';
 import type { PanelId } from './panels';
+import type { StorageProblem } from '../data/persist';
 import type { AppState } from './index';
 
-export interface Notice {
-  id: number;
-  kind: 'url-problems';
-  problems: UrlProblem[];
-}
+export type Notice =
+  | { id: number; kind: 'url-problems'; problems: UrlProblem[] }
+  /**
+   * Browser storage refused to keep (or give back) an imported dataset. `during` says what was
+   * attempted: saving means the import shows now but will not survive a reload.
+   */
+  | { id: number; kind: 'storage'; during: 'save' | 'load' | 'clear'; problem: StorageProblem };
 
 export interface UiSlice {
   language: Locale;
@@ -28,6 +31,9 @@ export interface UiSlice {
   setTheme: (theme: ThemeChoice) => void;
   setViewSetting: <K extends ViewSettingName>(name: K, value: ViewSettings[K]) => void;
   addUrlProblems: (problems: UrlProblem[]) => void;
+  /** One storage notice at a time: a newer one replaces the last. */
+  addStorageNotice: (during: 'save' | 'load' | 'clear', problem: StorageProblem) => void;
+  dismissStorageNotices: () => void;
   dismissNotice: (id: number) => void;
   setPresentPanel: (panel: PanelId | null) => void;
   setPrinting: (printing: boolean) => void;
@@ -53,8 +59,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
       if (problems.length === 0) return s;
       const open = s.notices.find((n) => n.kind === 'url-problems');
       if (!open) return { notices: [...s.notices, { id: nextNoticeId++, kind: 'url-problems', problems }] };
-      return { notices: s.notices.map((n) => (n === open ? { ...n, problems: [...n.problems, ...problems] } : n)) };
+      return { notices: s.notices.map((n) => (n === open && n.kind === 'url-problems' ? { ...n, problems: [...n.problems, ...problems] } : n)) };
     }),
+  addStorageNotice: (during, problem) =>
+    set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== 'storage'), { id: nextNoticeId++, kind: 'storage', during, problem }] })),
+  dismissStorageNotices: () => set((s) => (s.notices.some((n) => n.kind === 'storage') ? { notices: s.notices.filter((n) => n.kind !== 'storage') } : s)),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setPresentPanel: (panel) => set({ presentPanel: panel }),
   setPrinting: (printing) => set((s) => (s.printing === printing ? s : { printing })),

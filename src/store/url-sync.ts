@@ -99,10 +99,11 @@ export function reconcileLocationWithDataset(dataset: Dataset): void {
   applyingUrl = true;
   try {
     useAppStore.setState({ filters: r.filters, selectedId: r.selectedId, compareIds: r.compareIds });
+    // Inside the guard too: the notice must not push a history entry of its own.
+    s.addUrlProblems(r.problems);
   } finally {
     applyingUrl = false;
   }
-  s.addUrlProblems(r.problems);
   history.replaceState(history.state, '', `${location.pathname}${searchOf(urlStateOf(useAppStore.getState()))}${location.hash}`);
 }
 
@@ -114,6 +115,16 @@ export function startUrlSync(): () => void {
   const unsubscribe = useAppStore.subscribe((next, prev) => {
     if (next.language !== prev.language && next.languageExplicit) rememberLanguage(next.language);
     if (next.theme !== prev.theme) rememberTheme(next.theme);
+    // A new dataset (startup, an import, back to the bundled one) may not know the selection or
+    // filters in the URL: drop those with the usual notice. That fixes the address itself.
+    if (next.dataset && next.dataset !== prev.dataset) {
+      reconcileLocationWithDataset(next.dataset);
+      // What the link asked for and was refused while parsing (too many values, too long) leaves
+      // the address too — replaced, since loading data is not a step to go Back to.
+      const search = searchOf(urlStateOf(useAppStore.getState()));
+      if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      return;
+    }
     if (applyingUrl) return;
     const nextSearch = searchOf(urlStateOf(next));
     if (nextSearch === location.search) return;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoReady, screenMatrix, watchPage } from './helpers';
+import { addStyle, gotoReady, screenMatrix, watchPage } from './helpers';
 
 const SCREENS = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'screens');
 
@@ -211,7 +211,7 @@ test('screenshots: desktop and phone, light and dark, English and Chinese; no ho
     await gotoReady(page, `/?${s.query}`);
     await expect(marks(page)).toHaveCount(8);
     // The sticky filter bar would cover the top of an element screenshot.
-    await page.addStyleTag({ content: '.filter-bar { position: static !important; }' });
+    await addStyle(page, '.filter-bar { position: static !important; }');
     const view = page.getByTestId('co2-view');
     await view.scrollIntoViewIfNeeded();
     // Labels stay inside the chart's box and no clip path cuts them: nothing clipped at the right edge.

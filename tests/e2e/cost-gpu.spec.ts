@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { gotoReady, watchPage } from './helpers';
+import { addStyle, gotoReady, watchPage } from './helpers';
 
 /*
  * The training-cost and GPU-hours charts in the real browser: marks drawn from the bundled data,
@@ -206,7 +206,7 @@ test('labels clear at 1280/1024/768/375 px; screenshots at 1280 and 375, light a
       for (const chart of [cost(page), gpu(page)]) expect(await labelProblems(chart), `${tag} at ${w}px`).toEqual([]);
       if (w !== 1280 && w !== 375) continue;
       // The sticky filter bar would cover the top of an element screenshot; unstick it for the picture.
-      await page.addStyleTag({ content: '.filter-bar { position: static !important; }' });
+      await addStyle(page, '.filter-bar { position: static !important; }');
       // The selected view also shows a hovered row (Koala, hovered in the explorer) in both charts.
       if (tag.startsWith('selected')) await page.evaluate(() => document.querySelector('[data-testid="models-table"] tr[data-system-id="koala"]')?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
       await page.locator('[data-view="training-cost"]').screenshot({ path: `${SHOTS}/cost-${tag}-${w}.png` });

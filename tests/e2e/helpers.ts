@@ -1,19 +1,60 @@
-import { expect, type ConsoleMessage, type Page, type Request } from '@playwright/test';
+import { expect, test, type ConsoleMessage, type Page, type Request } from '@playwright/test';
 
-/** Collects console errors and requests to any host other than the preview server. */
+const CSP_PREFIX = 'CSP violation:';
+
+/** The origin the preview server answers on (playwright.config.ts `baseURL`). */
+function appOrigin(): string {
+  const base = test.info().project.use.baseURL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 4317}`;
+  return new URL(base).origin;
+}
+
+/**
+ * Watches a page for everything a clean page must not produce. `consoleErrors` collects console
+ * errors, uncaught exceptions, Content-Security-Policy violations (the page's
+ * `securitypolicyviolation` events) and requests to any origin but the app's own, so every test
+ * that expects it empty also asserts "nothing blocked, nothing fetched from elsewhere".
+ * `cspViolations` and `foreignRequests` hold the last two on their own.
+ * Call it before the first navigation: the violation listener is installed on each new document.
+ */
 export function watchPage(page: Page) {
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
+  const cspViolations: string[] = [];
+  const origin = appOrigin();
   page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (text.startsWith(CSP_PREFIX)) cspViolations.push(text.slice(CSP_PREFIX.length).trim());
+    consoleErrors.push(text);
   });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
   page.on('request', (req: Request) => {
     const url = new URL(req.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.hostname !== '127.0.0.1') foreignRequests.push(req.url());
+    if (url.origin !== origin) {
+      foreignRequests.push(req.url());
+      consoleErrors.push(`request to another origin: ${req.url()}`);
+    }
   });
-  return { consoleErrors, foreignRequests };
+  // Init scripts run outside the page's CSP, so the listener itself never violates it.
+  void page.addInitScript((prefix: string) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    });
+  }, CSP_PREFIX);
+  return { consoleErrors, foreignRequests, cspViolations };
+}
+
+/**
+ * Adds CSS to the page for a test (e.g. un-stick the filter bar for screenshots). A constructed
+ * stylesheet, because the site's CSP refuses <style> tags (page.addStyleTag) as inline styles.
+ */
+export async function addStyle(page: Page, css: string) {
+  await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
 }
 
 export async function gotoReady(page: Page, path = '/') {

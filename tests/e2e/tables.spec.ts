@@ -73,8 +73,10 @@ test('the downloaded CSV of the view equals the rows on screen (filtered, sorted
   expect(name).toBe('llm-wave_models_view.csv');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const [header, ...rows] = parseCsv(text);
-  expect(header).toEqual(['Name', 'Released', 'Parameters', 'Training cost (USD)', 'GPU-hours', 'CO₂ (t CO₂e)', 'Weights']);
-  expect(rows).toEqual(screenRows);
+  // The last column is each record as JSON (for re-import); the others are the cells on screen.
+  expect(header).toEqual(['Name', 'Released', 'Parameters', 'Training cost (USD)', 'GPU-hours', 'CO₂ (t CO₂e)', 'Weights', 'Record (JSON, for re-import)']);
+  expect(rows.map((r) => r.slice(0, -1))).toEqual(screenRows);
+  expect(rows.every((r) => typeof JSON.parse(r[r.length - 1]).system.id === 'string')).toBe(true);
 });
 
 test('CSV header follows the UI language; full CSV and JSON downloads hold everything', async ({ page }) => {
@@ -83,6 +85,7 @@ test('CSV header follows the UI language; full CSV and JSON downloads hold every
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv-all').click()]);
   const rows = parseCsv(readFileSync(await file.path(), 'utf8'));
   expect(rows[0][0]).toBe('名称');
+  expect(rows[0][rows[0].length - 1]).toBe('记录（JSON，用于重新导入）');
   expect(rows).toHaveLength(33);
   await page.locator('summary', { hasText: '下载' }).click();
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json-all').click()]);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoReady, screenMatrix, tableIds, watchPage } from './helpers';
+import { addStyle, gotoReady, screenMatrix, tableIds, watchPage } from './helpers';
 
 const SCREENS = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'screens');
 
@@ -217,7 +217,7 @@ test('screenshots: desktop and phone, light and dark, English and Chinese; nothi
     for (const zoom of ['', 'tl=wave-2023&sel=alpaca']) {
       await gotoReady(page, `/?${[s.query, zoom].filter(Boolean).join('&')}`);
       // Screenshots of one view: the sticky filter bar would cover the top of it.
-      await page.addStyleTag({ content: '.filter-bar { position: static !important; }' });
+      await addStyle(page, '.filter-bar { position: static !important; }');
       await expect(marks(page)).toHaveCount(zoom ? 18 : 24);
       const tag = `${s.name}${zoom ? '-wave' : ''}`;
       expect(await overlappingLabels(page, '[data-chart="timeline"] .timeline-label'), `${tag}: timeline labels overlap`).toEqual([]);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Dataset } from '../../data/schema';
 import { formatEventDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -43,6 +43,14 @@ export function textOf(root: Element, selector: string): string[] {
     .filter(Boolean);
 }
 
+/** Escape closes an open menu and gives focus back to its button, as the filter menus do. */
+function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>) {
+  const details = e.currentTarget;
+  if (e.key !== 'Escape' || !details.open) return;
+  details.open = false;
+  details.querySelector('summary')?.focus();
+}
+
 /**
  * A panel's "Export" menu: PNG at 1×/2×/3×, standalone SVG, copy image, CSV — the same for chart
  * and table panels. The image is rebuilt from the panel's parts (see `lib/export-panel.ts`), so
@@ -82,7 +90,7 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
     });
 
   return (
-    <details className="facet export-menu" onToggle={(e) => e.currentTarget.open && setDark(isDarkUi())}>
+    <details className="facet export-menu" onToggle={(e) => e.currentTarget.open && setDark(isDarkUi())} onKeyDown={closeOnEscape}>
       <summary data-testid={`export-${panelId}`}>{t('export.menu', 'Export')}</summary>
       <div className="facet-panel export-panel" role="group" aria-label={t('export.menu-label', 'Export {title}', { title })}>
         <div className="export-row">

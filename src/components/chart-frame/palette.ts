@@ -1,9 +1,11 @@
 /*
  * Colours assigned once per category, never per render. Okabe–Ito, distinguishable for the common
  * forms of colour blindness and readable on light and dark backgrounds. Status is never colour
- * alone: estimates are also hatched and dashed.
+ * alone: estimates are also hatched and dashed. The 7th is a brown instead of Okabe–Ito's yellow
+ * (too pale on white); an olive there read as the orange under protanopia/deuteranopia —
+ * tests/unit/colour-access.test.ts checks every pair in simulation.
  */
-export const CATEGORY_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#B8A400', '#8C8C8C'] as const;
+export const CATEGORY_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#994F00', '#8C8C8C'] as const;
 
 /** Grey for what is not a category (status swatches in a legend, a colour not assigned); the palette's last colour. */
 export const NEUTRAL_COLOR = '#8C8C8C';

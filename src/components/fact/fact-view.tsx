@@ -54,11 +54,18 @@ export function FactView<T>({ fact, format, sourcesById }: Props<T>) {
       )}
       {sources.length > 0 && (
         <span className="fact-sources">
-          {sources.map((s, i) => (
-            <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} className={`source-link grade-${s.grade}`} data-ref={sourceNumber(sourcesById, s.id)}>
-              [{i + 1}]
-            </a>
-          ))}
+          {sources.map((s, i) =>
+            // An imported file has no address: its reference is plain text, never a link.
+            s.url ? (
+              <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} className={`source-link grade-${s.grade}`} data-ref={sourceNumber(sourcesById, s.id)}>
+                [{i + 1}]
+              </a>
+            ) : (
+              <span key={s.id} title={s.title} className={`source-link grade-${s.grade}`} data-ref={sourceNumber(sourcesById, s.id)}>
+                [{i + 1}]
+              </span>
+            ),
+          )}
         </span>
       )}
     </span>

@@ -43,11 +43,24 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
       )}
       {sources.length > 0 && (
         <span className="fact-sources">
-          {sources.map((s, i) => (
-            <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" className={`source-link grade-${s.grade}`} data-ref={sourceNumber(sourcesById, s.id)} data-tip={`${s.title} (${gradeLabel(t, s.grade)})`} aria-label={t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title })}>
-              [{i + 1}]
-            </a>
-          ))}
+          {sources.map((s, i) => {
+            const props = {
+              className: `source-link grade-${s.grade}`,
+              'data-ref': sourceNumber(sourcesById, s.id),
+              'data-tip': `${s.title} (${gradeLabel(t, s.grade)})`,
+              'aria-label': t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title }),
+            };
+            // An imported file has no address: its reference is plain text, never a link.
+            return s.url ? (
+              <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" {...props}>
+                [{i + 1}]
+              </a>
+            ) : (
+              <span key={s.id} {...props}>
+                [{i + 1}]
+              </span>
+            );
+          })}
         </span>
       )}
     </span>
@@ -55,7 +68,16 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
 }
 
 function gradeLabel(t: (k: string, e: string) => string, grade: Source['grade']): string {
-  return grade === 'primary' ? t('source.primary', 'primary source') : grade === 'epoch' ? t('source.epoch', 'Epoch AI database') : t('source.secondary', 'secondary source');
+  switch (grade) {
+    case 'primary':
+      return t('source.primary', 'primary source');
+    case 'epoch':
+      return t('source.epoch', 'Epoch AI database');
+    case 'imported':
+      return t('source.imported', 'imported file');
+    case 'secondary':
+      return t('source.secondary', 'secondary source');
+  }
 }
 
 /** Weights / code / data availability as a compact chip linked to its source. */
@@ -78,7 +100,7 @@ export function AccessChip({ cell, label, sourcesById }: { cell: FieldCell; labe
     </>
   );
   const cls = `access-chip ${cell.available ? 'is-open' : 'is-closed'}${cell.status === 'estimated' ? ' is-estimate' : ''}`;
-  return source ? (
+  return source?.url ? (
     <a className={cls} href={source.url} target="_blank" rel="noopener noreferrer" data-tip={cell.detail}>
       {body}
     </a>

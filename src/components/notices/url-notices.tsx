@@ -7,10 +7,12 @@ export function UrlNotices() {
   const { t } = useT();
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
-  if (notices.length === 0) return null;
+  // Storage notices (an import that will not survive a reload) have their own component.
+  const shown = notices.filter((n) => n.kind === 'url-problems');
+  if (shown.length === 0) return null;
   return (
     <div className="notices">
-      {notices.map((n) => (
+      {shown.map((n) => (
         <div key={n.id} className="notice" role="status" data-testid="url-notice">
           <div>
             <strong>{t('notice.url-title', 'Some settings in the link were ignored')}</strong>

@@ -157,9 +157,13 @@ function Legend({ groups, colors, sourcesById, hasRange, hasReported }: { groups
     <span className="co2-legend" data-testid="co2-legend">
       {groups.map((g) => (
         <LegendItem key={g} {...item} width={14} height={14} swatch={<rect x="1" y="1" width="12" height="12" fill={colors.get(g)} />}>
-          <a href={sourcesById.get(g)?.url} target="_blank" rel="noopener noreferrer">
-            {shortSourceTitle(sourcesById.get(g), g)}
-          </a>
+          {sourcesById.get(g)?.url ? (
+            <a href={sourcesById.get(g)?.url} target="_blank" rel="noopener noreferrer">
+              {shortSourceTitle(sourcesById.get(g), g)}
+            </a>
+          ) : (
+            shortSourceTitle(sourcesById.get(g), g)
+          )}
         </LegendItem>
       ))}
       <LegendItem {...item} width={22} height={14} swatch={<rect x="1" y="1" width="20" height="12" fill={`url(#${hatchId(first)})`} stroke={first} strokeDasharray="4 3" data-hatch={hatchId(first)} />}>

@@ -9,20 +9,24 @@ export function SourceLinks({ ids, sourcesById }: { ids: readonly string[]; sour
   if (sources.length === 0) return null;
   return (
     <span className="fact-sources">
-      {sources.map((s, i) => (
-        <a
-          key={s.id}
-          href={s.url}
-          target="_blank"
-          rel="noopener noreferrer"
-          className={`source-link grade-${s.grade}`}
-          data-ref={sourceNumber(sourcesById, s.id)}
-          data-tip={s.note ? `${s.title} — ${s.note}` : s.title}
-          aria-label={t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title })}
-        >
-          [{i + 1}]
-        </a>
-      ))}
+      {sources.map((s, i) => {
+        const props = {
+          className: `source-link grade-${s.grade}`,
+          'data-ref': sourceNumber(sourcesById, s.id),
+          'data-tip': s.note ? `${s.title} — ${s.note}` : s.title,
+          'aria-label': t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title }),
+        };
+        // An imported file has no address: its reference is plain text, never a link.
+        return s.url ? (
+          <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" {...props}>
+            [{i + 1}]
+          </a>
+        ) : (
+          <span key={s.id} {...props}>
+            [{i + 1}]
+          </span>
+        );
+      })}
     </span>
   );
 }

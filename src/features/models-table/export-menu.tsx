@@ -26,7 +26,7 @@ export function ExportMenu({ dataset, rows, columns, rowsById }: Props) {
     if (menu.current) menu.current.open = false;
   };
   const csvView = () => {
-    const { header, body } = tableAsRows(rows, columns, t);
+    const { header, body } = tableAsRows(rows, columns, t, dataset);
     downloadText('llm-wave_models_view.csv', toCsv(header, body), 'text/csv;charset=utf-8');
   };
   const csvAll = () => {

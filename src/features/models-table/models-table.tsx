@@ -121,7 +121,7 @@ export function ModelsTable({ dataset }: Props) {
             empty={t('models-table.empty', 'No models match.')}
             notes={imageNotes}
             csv={() => {
-              const { header, body } = tableAsRows(sortedRows, shownColumns, t);
+              const { header, body } = tableAsRows(sortedRows, shownColumns, t, dataset);
               return { columns: header, rows: body };
             }}
           />

@@ -23,7 +23,13 @@ export function PrintSources({ dataset }: { dataset: Dataset }) {
           <li key={source.id} value={number}>
             {source.title}
             {source.publisher && <> · {source.publisher}</>}
-            {source.date && <> · {source.date}</>} · <span className="print-url">{source.url}</span>
+            {source.date && <> · {source.date}</>}
+            {source.url && (
+              <>
+                {' '}
+                · <span className="print-url">{source.url}</span>
+              </>
+            )}
           </li>
         ))}
       </ol>

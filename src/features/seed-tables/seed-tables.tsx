@@ -388,6 +388,8 @@ function NoteMarker({ kind, glyph, label, note }: { kind: 'differs' | 'checked';
 
 function ExternalLink({ source, text }: { source: Source; text: string }) {
   const { t } = useT();
+  // An imported file has no address: its title is plain text, never a link.
+  if (!source.url) return <span title={source.title}>{text}</span>;
   return (
     <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
       {text}

@@ -1,0 +1,349 @@
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { applyImport } from '../../import/apply';
+import { isImportCancelled, MAX_IMPORT_LABEL, runImport } from '../../import/run-import';
+import type { Analysis, MergeMode, ConflictWinner } from '../../import/types';
+import { formatInteger } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import { ImportPreview } from './import-preview';
+import { ProblemList } from './problem-list';
+import './import.css';
+
+/*
+ * "Import data": a native modal dialog (focus trapped, Escape closes, focus returns to the
+ * button) that reads a file, shows what it holds and what would change, and applies it only on
+ * confirmation. Closing it at any step leaves the dataset as it was. A file dropped anywhere on
+ * the page opens it with that file.
+ */
+
+export const IMPORT_ACCEPT = '.csv,.json,.tsv,text/csv,application/json,text/tab-separated-values';
+
+interface FileInfo {
+  name: string;
+  size: number;
+}
+
+interface PreviewStep {
+  kind: 'preview';
+  file: FileInfo;
+  analysis: Analysis;
+}
+
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'reading'; fileName: string; done: number; total: number }
+  | PreviewStep
+  | { kind: 'applying'; file: FileInfo }
+  | { kind: 'done'; fileName: string; mode: MergeMode; added: number; replaced: number; kept: number; systems: number }
+  | { kind: 'failed'; problems: string[]; preview: PreviewStep | null };
+
+/** Time for the "Applying…" state to paint before the (synchronous) merge and validation run. */
+const APPLY_DELAY_MS = 30;
+
+function hasFiles(e: DragEvent): boolean {
+  return !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+}
+
+export function ImportButton() {
+  const { t } = useT();
+  const ready = useAppStore((s) => s.datasetStatus === 'ready');
+  const [step, setStep] = useState<Step | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const reading = useRef<AbortController | null>(null);
+  const applyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const titleId = useId();
+
+  const stopWork = useCallback(() => {
+    reading.current?.abort();
+    reading.current = null;
+    if (applyTimer.current !== null) clearTimeout(applyTimer.current);
+    applyTimer.current = null;
+  }, []);
+
+  const start = useCallback(
+    (file: File) => {
+      stopWork();
+      const ctrl = new AbortController();
+      reading.current = ctrl;
+      setStep({ kind: 'reading', fileName: file.name, done: 0, total: 0 });
+      const info = { name: file.name, size: file.size };
+      runImport(file, {
+        signal: ctrl.signal,
+        onProgress: (done, total) => {
+          if (!ctrl.signal.aborted) setStep((s) => (s?.kind === 'reading' ? { ...s, done, total } : s));
+        },
+      }).then(
+        (analysis) => {
+          if (ctrl.signal.aborted) return;
+          reading.current = null;
+          setStep({ kind: 'preview', file: info, analysis });
+        },
+        (err: unknown) => {
+          if (ctrl.signal.aborted || isImportCancelled(err)) return;
+          reading.current = null;
+          setStep({ kind: 'failed', problems: [err instanceof Error ? err.message : String(err)], preview: null });
+        },
+      );
+    },
+    [stopWork],
+  );
+
+  // Open the native dialog once there is a step to show; close it when the step goes away.
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (step && !d.open) {
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+    } else if (!step && d.open) d.close();
+  }, [step]);
+
+  // Each new step takes focus at its heading, so a screen reader hears what changed and Tab starts there.
+  const stepKind = step?.kind;
+  useEffect(() => {
+    if (stepKind && stepKind !== 'pick') heading.current?.focus();
+  }, [stepKind]);
+
+  // A file dragged over the page: highlight, and open the dialog with it on drop.
+  useEffect(() => {
+    let depth = 0;
+    const onEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth += 1;
+      setDragging(true);
+    };
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      // Without this the browser would open the file in place of the page.
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = ready ? 'copy' : 'none';
+    };
+    const onLeave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (!file || !ready || applyTimer.current !== null) return;
+      start(file);
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [ready, start]);
+
+  // Stop a running read if the button goes away (e.g. entering presentation mode).
+  useEffect(() => stopWork, [stopWork]);
+
+  const close = () => dialog.current?.close();
+  const onClosed = () => {
+    stopWork();
+    setStep(null);
+    opener.current?.focus();
+  };
+
+  const onImport = (preview: PreviewStep, mode: MergeMode, winner: ConflictWinner) => {
+    const data = preview.analysis.data;
+    if (!data) return;
+    setStep({ kind: 'applying', file: preview.file });
+    applyTimer.current = setTimeout(() => {
+      applyTimer.current = null;
+      // The dataset now, not the one when the preview opened (nothing else can change it meanwhile, but be exact).
+      const current = useAppStore.getState().dataset;
+      if (!current) {
+        setStep({ kind: 'failed', problems: ['No dataset is loaded.'], preview });
+        return;
+      }
+      const result = applyImport(current, data, mode, winner);
+      if (!result.ok) {
+        setStep({ kind: 'failed', problems: result.problems, preview });
+        return;
+      }
+      const systems = result.dataset.systems.length;
+      void useAppStore.getState().showImportedDataset(result.dataset, { fileName: preview.file.name, importedAt: new Date().toISOString(), mode, systems });
+      setStep({ kind: 'done', fileName: preview.file.name, mode, added: result.added, replaced: result.replaced, kept: result.kept, systems });
+    }, APPLY_DELAY_MS);
+  };
+
+  return (
+    <>
+      <button type="button" className="header-button" ref={opener} onClick={() => setStep({ kind: 'pick' })} disabled={!ready} aria-haspopup="dialog" data-testid="import-open">
+        {t('import.open', 'Import data')}
+      </button>
+      {dragging && !step && (
+        <div className="import-drag-overlay" aria-hidden="true" data-testid="import-drag-overlay">
+          <p>{t('import.drop-page', 'Drop the file to import it')}</p>
+        </div>
+      )}
+      <dialog
+        ref={dialog}
+        className="share-dialog import-dialog"
+        aria-labelledby={titleId}
+        onClose={onClosed}
+        onClick={(e) => e.target === e.currentTarget && step?.kind !== 'applying' && close()}
+        onCancel={(e) => {
+          // The merge runs in one go once started: Escape waits for it rather than leaving a half state.
+          if (step?.kind === 'applying') e.preventDefault();
+        }}
+        data-testid="import-dialog"
+      >
+        {step && (
+          <div className="share-dialog-body">
+            <header className="share-dialog-head">
+              <h2 id={titleId}>{t('import.title', 'Import data')}</h2>
+              <button type="button" className="dismiss" onClick={close} disabled={step.kind === 'applying'} aria-label={t('import.close', 'Close')}>
+                ×
+              </button>
+            </header>
+            <StepView step={step} heading={heading} dragging={dragging} onFile={start} onCancel={close} onImport={onImport} onBack={(p) => setStep(p)} />
+          </div>
+        )}
+      </dialog>
+    </>
+  );
+}
+
+interface StepProps {
+  step: Step;
+  heading: RefObject<HTMLHeadingElement | null>;
+  dragging: boolean;
+  onFile: (file: File) => void;
+  onCancel: () => void;
+  onImport: (preview: PreviewStep, mode: MergeMode, winner: ConflictWinner) => void;
+  onBack: (preview: PreviewStep) => void;
+}
+
+function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack }: StepProps) {
+  const { t, locale } = useT();
+  const inputId = useId();
+  switch (step.kind) {
+    case 'pick':
+      return (
+        <div className="import-step" data-testid="import-pick">
+          <p className="muted">
+            {t(
+              'import.intro',
+              'Bring your own data: a CSV or JSON file exported from this dashboard, Epoch AI’s “All ML systems” CSV, or any CSV whose column names match the dashboard’s fields. Nothing changes until you confirm, and the file stays in your browser.',
+            )}
+          </p>
+          <div className={`import-drop${dragging ? ' is-dragging' : ''}`} data-testid="import-drop-zone">
+            <p className="import-drop-text">{t('import.drop-here', 'Drop a file here, or choose one:')}</p>
+            <label htmlFor={inputId} className="visually-hidden">
+              {t('import.choose', 'Choose a file to import')}
+            </label>
+            <input
+              id={inputId}
+              type="file"
+              accept={IMPORT_ACCEPT}
+              data-testid="import-file"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) onFile(file);
+              }}
+            />
+            <p className="muted import-limit">{t('import.limit', 'CSV, TSV or JSON, up to {limit}.', { limit: MAX_IMPORT_LABEL })}</p>
+          </div>
+          <div className="import-actions">
+            <button type="button" onClick={onCancel}>
+              {t('import.cancel', 'Cancel')}
+            </button>
+          </div>
+        </div>
+      );
+    case 'reading': {
+      const progressText =
+        step.total > 0
+          ? t('import.progress', 'Read {done} of {total} rows', { done: formatInteger(step.done, locale), total: formatInteger(step.total, locale) })
+          : t('import.reading-file', 'Reading the file…');
+      return (
+        <div className="import-step" data-testid="import-reading">
+          <h3 ref={heading} tabIndex={-1}>
+            {t('import.reading', 'Reading {file}', { file: step.fileName })}
+          </h3>
+          {step.total > 0 ? <progress max={step.total} value={step.done} aria-label={progressText} /> : <progress aria-label={progressText} />}
+          <p role="status" data-testid="import-progress">
+            {progressText}
+          </p>
+          <div className="import-actions">
+            <button type="button" onClick={onCancel} data-testid="import-cancel">
+              {t('import.cancel', 'Cancel')}
+            </button>
+          </div>
+        </div>
+      );
+    }
+    case 'preview':
+      return <ImportPreview key={step.file.name} file={step.file} analysis={step.analysis} heading={heading} onCancel={onCancel} onImport={(mode, winner) => onImport(step, mode, winner)} />;
+    case 'applying':
+      return (
+        <div className="import-step" data-testid="import-applying">
+          <h3 ref={heading} tabIndex={-1}>
+            {t('import.applying', 'Applying {file}…', { file: step.file.name })}
+          </h3>
+          <progress aria-label={t('import.applying-label', 'Applying the import')} />
+          <p role="status">{t('import.applying-note', 'Merging and checking every record; the views update when it is done.')}</p>
+        </div>
+      );
+    case 'done':
+      return (
+        <div className="import-step" data-testid="import-done">
+          <h3 ref={heading} tabIndex={-1}>
+            {t('import.done', 'Imported {file}', { file: step.fileName })}
+          </h3>
+          <p role="status" data-testid="import-done-summary">
+            {step.mode === 'replace'
+              ? t('import.done-replace', 'The dashboard now shows only the {count} imported systems.', { count: formatInteger(step.systems, locale) })
+              : t('import.done-merge', '{added} added, {replaced} replaced by the imported record, {kept} kept as they were. The dashboard now shows {count} systems.', {
+                  added: formatInteger(step.added, locale),
+                  replaced: formatInteger(step.replaced, locale),
+                  kept: formatInteger(step.kept, locale),
+                  count: formatInteger(step.systems, locale),
+                })}
+          </p>
+          <p className="muted">{t('import.done-back', 'The banner under the header takes you back to the bundled dataset at any time.')}</p>
+          <div className="import-actions">
+            <button type="button" className="is-primary" onClick={onCancel} data-testid="import-close">
+              {t('import.close', 'Close')}
+            </button>
+          </div>
+        </div>
+      );
+    case 'failed':
+      return (
+        <div className="import-step" data-testid="import-failed">
+          <h3 ref={heading} tabIndex={-1}>
+            {t('import.failed', 'The import could not be applied')}
+          </h3>
+          <p className="import-error" role="alert">
+            {t('import.failed-nothing-changed', 'Nothing was changed: the dashboard shows the same data as before.')}
+          </p>
+          <ProblemList problems={step.problems} />
+          <div className="import-actions">
+            {step.preview && (
+              <button type="button" onClick={() => step.preview && onBack(step.preview)}>
+                {t('import.back-to-preview', 'Back to the preview')}
+              </button>
+            )}
+            <button type="button" className="is-primary" onClick={onCancel} data-testid="import-close">
+              {t('import.close', 'Close')}
+            </button>
+          </div>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,265 @@
+import { useId, useMemo, useState, type RefObject } from 'react';
+import { findConflicts } from '../../import/apply';
+import { isTooLarge, MAX_IMPORT_LABEL } from '../../import/run-import';
+import type { Analysis, ConflictWinner, ImportFormat, MergeConflict, MergeMode } from '../../import/types';
+import { formatFileSize, formatInteger } from '../../i18n/format';
+import { useT, type Translator } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import { MoreLine, RowProblemTable, SHOWN_PROBLEMS } from './problem-list';
+
+interface Props {
+  file: { name: string; size: number };
+  analysis: Analysis;
+  heading: RefObject<HTMLHeadingElement | null>;
+  onCancel: () => void;
+  onImport: (mode: MergeMode, winner: ConflictWinner) => void;
+}
+
+export function formatLabel(t: Translator['t'], format: ImportFormat | 'unknown'): string {
+  switch (format) {
+    case 'dataset-json':
+      return t('import.format.dataset-json', 'JSON — this dashboard’s full dataset');
+    case 'systems-json':
+      return t('import.format.systems-json', 'JSON — records exported from this dashboard');
+    case 'dashboard-csv':
+      return t('import.format.dashboard-csv', 'CSV exported from this dashboard');
+    case 'epoch-csv':
+      return t('import.format.epoch-csv', 'Epoch AI “All ML systems” CSV');
+    case 'generic-csv':
+      return t('import.format.generic-csv', 'CSV with known column names');
+    case 'unknown':
+      return t('import.format.unknown', 'Unknown format');
+  }
+}
+
+/** What the file holds and what importing it would do, before anything changes. */
+export function ImportPreview({ file, analysis, heading, onCancel, onImport }: Props) {
+  const { t, locale } = useT();
+  const { report, data } = analysis;
+  const current = useAppStore((s) => s.dataset);
+  const [mode, setMode] = useState<MergeMode>('merge');
+  // The bundled records are checked claim by claim; an import replaces them only when asked to.
+  const [winner, setWinner] = useState<ConflictWinner>('current');
+  const conflicts = useMemo(() => (data && current ? findConflicts(current, data) : []), [data, current]);
+  const modeName = useId();
+  const winnerName = useId();
+  const n = (v: number) => formatInteger(v, locale);
+
+  const fileLine = (
+    <p className="import-file-line" data-testid="import-file-line">
+      <strong>{report.fileName || file.name}</strong>
+      <span> · {formatLabel(t, report.format)}</span>
+      <span> · {formatFileSize(report.bytes || file.size, locale)}</span>
+    </p>
+  );
+
+  if (report.fatal || !data) {
+    return (
+      <div className="import-step" data-testid="import-fatal">
+        <h3 ref={heading} tabIndex={-1}>
+          {t('import.fatal', 'This file cannot be imported')}
+        </h3>
+        {fileLine}
+        <p className="import-error" role="alert" data-testid="import-fatal-reason">
+          {isTooLarge(file)
+            ? t('import.too-large', 'The file is {size}; files over {limit} are not read.', { size: formatFileSize(file.size, locale), limit: MAX_IMPORT_LABEL })
+            : (report.fatal ?? t('import.nothing', 'Nothing in the file could be imported.'))}
+        </p>
+        <Warnings warnings={report.warnings} />
+        <p className="muted">{t('import.unchanged', 'Nothing was changed.')}</p>
+        <div className="import-actions">
+          <button type="button" className="is-primary" onClick={onCancel} data-testid="import-close">
+            {t('import.close', 'Close')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const importable = data.systems.length > 0;
+  const currentCount = current?.systems.length ?? 0;
+  const resultCount = mode === 'replace' ? data.systems.length : currentCount + data.systems.length - conflicts.length;
+
+  return (
+    <div className="import-step" data-testid="import-preview">
+      <h3 ref={heading} tabIndex={-1}>
+        {t('import.preview', 'What the file holds')}
+      </h3>
+      {fileLine}
+      <dl className="import-counts" data-testid="import-counts">
+        <div>
+          <dt>{t('import.rows-read', 'Rows read')}</dt>
+          <dd data-testid="import-rows-read">{n(report.rowsRead)}</dd>
+        </div>
+        <div>
+          <dt>{t('import.valid', 'Valid')}</dt>
+          <dd data-testid="import-valid">{n(report.valid)}</dd>
+        </div>
+        <div>
+          <dt>{t('import.rejected', 'Rejected')}</dt>
+          <dd data-testid="import-rejected">{n(report.rejected.length)}</dd>
+        </div>
+        <div>
+          <dt>{t('import.field-problems', 'Values dropped')}</dt>
+          <dd data-testid="import-field-problems">{n(report.fieldProblems.length)}</dd>
+        </div>
+      </dl>
+      <Warnings warnings={report.warnings} />
+      <RowProblemTable title={t('import.rejected-rows', 'Rejected rows')} problems={report.rejected} testId="import-rejected-rows" />
+      <RowProblemTable title={t('import.field-problems-title', 'Values dropped from rows that were kept')} problems={report.fieldProblems} testId="import-field-problem-rows" />
+      <Columns mapped={report.mapped} ignored={report.ignored} />
+
+      {importable ? (
+        <>
+          <fieldset className="import-choice">
+            <legend>{t('import.what-to-do', 'What to do with it')}</legend>
+            <label>
+              <input type="radio" name={modeName} value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} data-testid="import-mode-merge" />
+              <span>
+                {t('import.merge', 'Merge with the current data')}
+                <span className="muted import-choice-note">
+                  {t('import.merge-note', 'Adds the imported systems to the {count} shown now.', { count: n(currentCount) })}
+                </span>
+              </span>
+            </label>
+            <label>
+              <input type="radio" name={modeName} value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} data-testid="import-mode-replace" />
+              <span>
+                {t('import.replace', 'Replace the current data')}
+                <span className="muted import-choice-note">
+                  {t('import.replace-note', 'Shows only the imported systems; the bundled dataset stays one click away.')}
+                </span>
+              </span>
+            </label>
+          </fieldset>
+          {mode === 'merge' && <Conflicts conflicts={conflicts} winner={winner} onWinner={setWinner} name={winnerName} />}
+          <p className="import-outcome" data-testid="import-outcome">
+            {t('import.outcome', 'After the import the dashboard shows {count} systems.', { count: n(resultCount) })}
+          </p>
+        </>
+      ) : (
+        <p className="import-error" role="alert">
+          {t('import.nothing', 'Nothing in the file could be imported.')}
+        </p>
+      )}
+      <div className="import-actions">
+        <button type="button" onClick={onCancel} data-testid="import-cancel">
+          {t('import.cancel', 'Cancel')}
+        </button>
+        <button type="button" className="is-primary" disabled={!importable} onClick={() => onImport(mode, winner)} data-testid="import-confirm">
+          {t('import.confirm', 'Import')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Warnings({ warnings }: { warnings: string[] }) {
+  const { t } = useT();
+  if (warnings.length === 0) return null;
+  return (
+    <section className="import-section import-warnings" data-testid="import-warnings">
+      <h4>{t('import.warnings', 'Warnings')}</h4>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Columns({ mapped, ignored }: Pick<Analysis['report'], 'mapped' | 'ignored'>) {
+  const { t, locale } = useT();
+  if (mapped.length === 0 && ignored.length === 0) return null;
+  const title = t('import.columns-mapped', 'Columns used');
+  return (
+    <section className="import-section" data-testid="import-columns">
+      {mapped.length > 0 && (
+        <>
+          <h4>
+            {title} <span className="import-count">({formatInteger(mapped.length, locale)})</span>
+          </h4>
+          <div className="import-scroll" role="region" aria-label={title} tabIndex={0}>
+            <table className="import-table" data-testid="import-mapped">
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.col-column', 'Column in the file')}</th>
+                  <th scope="col">{t('import.col-fills', 'Fills the field')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mapped.map((m) => (
+                  <tr key={`${m.column}→${m.field}`}>
+                    <td>{m.column}</td>
+                    <td>
+                      <code>{m.field}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {ignored.length > 0 && (
+        <>
+          <h4>
+            {t('import.columns-ignored', 'Columns ignored')} <span className="import-count">({formatInteger(ignored.length, locale)})</span>
+          </h4>
+          <p className="import-ignored" data-testid="import-ignored">
+            {ignored.join(' · ')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Conflicts({ conflicts, winner, onWinner, name }: { conflicts: MergeConflict[]; winner: ConflictWinner; onWinner: (w: ConflictWinner) => void; name: string }) {
+  const { t, tn, locale } = useT();
+  if (conflicts.length === 0) {
+    return (
+      <p className="muted" data-testid="import-no-conflicts">
+        {t('import.no-conflicts', 'No imported system is already in the current data.')}
+      </p>
+    );
+  }
+  const title = tn('import.conflicts', conflicts.length, '{count} system is in both', '{count} systems are in both', { count: formatInteger(conflicts.length, locale) });
+  const kept = winner === 'imported' ? t('import.kept-imported', 'imported record') : t('import.kept-current', 'current record');
+  return (
+    <section className="import-section" data-testid="import-conflicts">
+      <h4>{title}</h4>
+      <fieldset className="import-choice">
+        <legend>{t('import.winner', 'For these, which record is kept?')}</legend>
+        <label>
+          <input type="radio" name={name} value="imported" checked={winner === 'imported'} onChange={() => onWinner('imported')} data-testid="import-winner-imported" />
+          <span>{t('import.winner-imported', 'The imported record wins')}</span>
+        </label>
+        <label>
+          <input type="radio" name={name} value="current" checked={winner === 'current'} onChange={() => onWinner('current')} data-testid="import-winner-current" />
+          <span>{t('import.winner-current', 'Keep the current record')}</span>
+        </label>
+      </fieldset>
+      <div className="import-scroll" role="region" aria-label={title} tabIndex={0}>
+        <table className="import-table" data-testid="import-conflict-rows">
+          <thead>
+            <tr>
+              <th scope="col">{t('import.col-name', 'Name')}</th>
+              <th scope="col">{t('import.col-kept', 'Record kept')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflicts.slice(0, SHOWN_PROBLEMS).map((c) => (
+              <tr key={`${c.currentId}|${c.importedId}`}>
+                <td>{c.name}</td>
+                <td>{kept}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <MoreLine hidden={conflicts.length - SHOWN_PROBLEMS} />
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { sourceSchema, systemSchema, type Dataset, type Source, type System } from '../data/schema';
+import { translate, LOCALES } from '../i18n/i18n';
+import { recordColumnLabel } from '../selectors/table-export';
+import type { ReportParts } from './report';
+import type { ImportFormat, ImportedData, PendingBaseModel } from './types';
+import { normaliseHeader } from './values';
+
+/*
+ * This dashboard's own exports read back without loss: the dataset JSON, the view JSON (records
+ * plus the sources they cite) and the CSV, whose last column holds each record as JSON.
+ */
+
+/** Where the record column is in a header of ours (either UI language), or -1. */
+export function recordColumnIndex(header: readonly string[]): number {
+  const labels = new Set(LOCALES.map((locale) => normaliseHeader(recordColumnLabel((k, e, v) => translate(locale, k, e, v)))));
+  return header.findIndex((h) => labels.has(normaliseHeader(h)));
+}
+
+interface RawRecord {
+  row: number;
+  system: unknown;
+  sources?: unknown;
+  family?: unknown;
+}
+
+const familySchema = systemSchema.shape.id;
+
+function firstIssue(result: { error: { issues: { path: PropertyKey[]; message: string }[] } }): { field: string; reason: string } {
+  const issue = result.error.issues[0];
+  return { field: issue?.path.map(String).join('.') || 'record', reason: issue?.message ?? 'not a valid record' };
+}
+
+/**
+ * Validates records one by one: a record that is not a valid system is rejected with its first
+ * problem; its sources are kept once (by id); base models outside the file stay pending by id.
+ */
+export function readOwnRecords(records: RawRecord[], extraSources: unknown[], extraFamilies: unknown[], parts: ReportParts, tick: (done: number) => void): ImportedData {
+  const systems: System[] = [];
+  const sources = new Map<string, Source>();
+  const families = new Map<string, Dataset['families'][number]>();
+  const ids = new Set<string>();
+  const addSource = (raw: unknown) => {
+    const s = sourceSchema.safeParse(raw);
+    if (!s.success) {
+      const id = raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+      parts.warnings.push(`Source “${id}” is not valid and is left out (${firstIssue(s).field}: ${firstIssue(s).reason}).`);
+      return;
+    }
+    const had = sources.get(s.data.id);
+    if (!had) sources.set(s.data.id, s.data);
+    else if (JSON.stringify(had) !== JSON.stringify(s.data)) parts.warnings.push(`Source “${s.data.id}” appears twice with different content; the first is kept.`);
+  };
+  const addFamily = (raw: unknown) => {
+    if (!raw || typeof raw !== 'object') return;
+    const { id, name } = raw as { id?: unknown; name?: unknown };
+    if (familySchema.safeParse(id).success && typeof name === 'string' && name.trim() && !families.has(id as string)) families.set(id as string, { id: id as string, name });
+  };
+  extraSources.forEach(addSource);
+  extraFamilies.forEach(addFamily);
+  records.forEach((rec, i) => {
+    tick(i + 1);
+    const parsed = systemSchema.safeParse(rec.system);
+    if (!parsed.success) {
+      const { field, reason } = firstIssue(parsed);
+      parts.rejected.push({ row: rec.row, field, reason });
+      return;
+    }
+    if (ids.has(parsed.data.id)) {
+      parts.rejected.push({ row: rec.row, field: 'id', reason: `duplicate id “${parsed.data.id}”` });
+      return;
+    }
+    ids.add(parsed.data.id);
+    systems.push(parsed.data);
+    if (Array.isArray(rec.sources)) rec.sources.forEach(addSource);
+    if (rec.family !== undefined) addFamily(rec.family);
+  });
+
+  // Base models the file does not hold wait for the dataset they are merged into.
+  const pendingBaseModels: PendingBaseModel[] = [];
+  for (const s of systems) {
+    const kept = s.baseModels.filter((b) => ids.has(b.id));
+    for (const b of s.baseModels) {
+      if (!ids.has(b.id)) pendingBaseModels.push({ systemId: s.id, ref: b.id, by: 'id', relation: b.relation, sources: b.sources, ...(b.note ? { note: b.note } : {}) });
+    }
+    if (kept.length !== s.baseModels.length) s.baseModels = kept;
+  }
+  const missing = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      for (const [k, inner] of Object.entries(v)) {
+        if (k === 'sources' && Array.isArray(inner)) inner.forEach((id) => typeof id === 'string' && !sources.has(id) && missing.add(id));
+        else visit(inner);
+      }
+    }
+  };
+  visit(systems);
+  if (missing.size > 0) {
+    parts.warnings.push(`The records cite ${missing.size} source${missing.size === 1 ? '' : 's'} not in the file; they must exist in the current dataset: ${[...missing].slice(0, 20).join(', ')}.`);
+  }
+  return { systems, sources: [...sources.values()], families: [...families.values()], pendingBaseModels };
+}
+
+export type JsonRead = { format: ImportFormat; data: ImportedData } | { fatal: string };
+
+/** Our dataset JSON, our view JSON, or a bare array of system records. */
+export function readOwnJson(doc: unknown, parts: ReportParts, tick: (done: number) => void): JsonRead {
+  const asRecords = (list: unknown[]): RawRecord[] => list.map((system, i) => ({ row: i + 1, system }));
+  if (Array.isArray(doc)) {
+    parts.rowsRead = doc.length;
+    return { format: 'systems-json', data: readOwnRecords(asRecords(doc), [], [], parts, tick) };
+  }
+  if (!doc || typeof doc !== 'object') return { fatal: 'the JSON holds no records (expected this dashboard’s export: an object with “systems”, or a list of records)' };
+  const o = doc as Record<string, unknown>;
+  if (!Array.isArray(o.systems)) {
+    const keys = Object.keys(o).slice(0, 10);
+    return { fatal: `the JSON has no “systems” list (it has: ${keys.length ? keys.map((k) => `“${k}”`).join(', ') : 'nothing'})` };
+  }
+  const meta = o.meta && typeof o.meta === 'object' ? (o.meta as Record<string, unknown>) : undefined;
+  const full = !!meta && Array.isArray(o.sources) && !!o.reference && typeof o.reference === 'object' && !('exportNote' in meta);
+  parts.rowsRead = o.systems.length;
+  if (full) parts.warnings.push('The file is a full dataset: its systems, sources and families are imported; its reference figures and the talk’s tables are not.');
+  const data = readOwnRecords(asRecords(o.systems), Array.isArray(o.sources) ? o.sources : [], Array.isArray(o.families) ? o.families : [], parts, tick);
+  return { format: full ? 'dataset-json' : 'systems-json', data };
+}
+
+/** Our CSV: each row's record column is `{system, sources, family?}` as JSON. */
+export function readOwnCsv(rows: readonly string[][], recordAt: number, parts: ReportParts, tick: (done: number) => void): ImportedData {
+  const records: RawRecord[] = [];
+  rows.forEach((cells, i) => {
+    const text = (cells[recordAt] ?? '').trim();
+    let rec: unknown;
+    try {
+      rec = JSON.parse(text);
+    } catch {
+      rec = undefined;
+    }
+    if (!rec || typeof rec !== 'object' || !('system' in rec)) {
+      parts.rejected.push({ row: i + 1, field: 'record', reason: text ? 'the record column is not a record of this dashboard (JSON with “system”)' : 'the record column is empty' });
+      return;
+    }
+    const r = rec as { system: unknown; sources?: unknown; family?: unknown };
+    records.push({ row: i + 1, system: r.system, sources: r.sources, family: r.family });
+  });
+  return readOwnRecords(records, [], [], parts, tick);
+}
