@@ -1,5 +1,5 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
 import { resetAppStore, useAppStore } from '../store';
 import { PANEL_IDS } from '../store/panels';
@@ -77,12 +77,34 @@ describe('App modes', () => {
     expect(screen.getByRole('button', { name: 'Present' })).toHaveFocus();
   });
 
-  it('presentation keys leave text fields alone', () => {
+  it('presentation keys leave text fields alone', async () => {
     useAppStore.setState({ presentPanel: 'compare' });
     render(<App />);
-    const field = screen.getByTestId('compare-add-input');
+    // A lazy view: its chunk arrives after the first render.
+    const field = await screen.findByTestId('compare-add-input', {}, { timeout: 5000 });
     act(() => void fireEvent.keyDown(field, { key: 'ArrowLeft' }));
     expect(useAppStore.getState().presentPanel).toBe('compare');
+  });
+
+  it('a lazy view says it is loading, then renders; the views are marked ready once all have rendered', async () => {
+    // Fresh modules: an earlier test may have loaded the view's chunk already.
+    vi.resetModules();
+    const [{ App: FreshApp }, { useAppStore: freshStore }] = await Promise.all([import('./app'), import('../store')]);
+    freshStore.getState().receiveDataset({ ok: true, dataset: ds });
+    freshStore.setState({ embedPanel: 'compare' });
+    const { container } = render(<FreshApp />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading Compare side by side…');
+    expect(container.querySelector('.views')).not.toHaveAttribute('data-views-ready');
+    expect(await screen.findByTestId('compare-add-input', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByText('Loading Compare side by side…')).not.toBeInTheDocument();
+    await waitFor(() => expect(container.querySelector('.views')).toHaveAttribute('data-views-ready'));
+  });
+
+  it('the full page is marked ready only once every lazy view has rendered', async () => {
+    const { container } = render(<App />);
+    await waitFor(() => expect(container.querySelector('.views')).toHaveAttribute('data-views-ready'), { timeout: 5000 });
+    expect(container.querySelector('.view-loading')).not.toBeInTheDocument();
+    expect(slots(container)).toEqual([...PANEL_IDS]);
   });
 
   it('an embed is never a presentation: embed wins when a link has both', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Dataset } from '../data/schema';
 import { ErrorBoundary } from '../components/error-boundary';
 import { UrlNotices } from '../components/notices/url-notices';
@@ -7,13 +7,6 @@ import { FilterBar } from '../features/filters/filter-bar';
 import { FilterSummaryLine } from '../features/filters/filter-summary-line';
 import { Overview } from '../features/overview/overview';
 import { ModelsTable } from '../features/models-table/models-table';
-import { ComparePanel } from '../features/compare/compare-panel';
-import { SeedTables } from '../features/seed-tables/seed-tables';
-import { TrainingCostChart } from '../features/cost-chart/cost-chart';
-import { GpuHoursChart } from '../features/gpu-hours-chart/gpu-hours-chart';
-import { Co2View } from '../features/co2/co2-view';
-import { ReleaseTimeline } from '../features/timeline/timeline';
-import { LineageTree } from '../features/lineage/lineage';
 import { TooltipLayer } from '../components/tooltip/tooltip-layer';
 import { HatchPatterns } from '../components/chart-frame/hatch-patterns';
 import { DatasetProblems } from '../features/shell/dataset-problems';
@@ -21,7 +14,7 @@ import { Header } from '../features/shell/header';
 import { CopyLinkButton } from '../features/share/copy-link';
 import { ShareDialogButton } from '../features/share/share-dialog';
 import { ExportAllButton } from '../features/share/export-all';
-import { ImportButton } from '../features/import/import-dialog';
+import { ImportLauncher } from '../features/import/import-launcher';
 import { ImportedBanner } from '../features/import/imported-banner';
 import { PresentationBar, PresentButton, usePresentationKeys } from '../features/present/presentation';
 import { PrintSources } from '../features/print/print-sources';
@@ -29,21 +22,25 @@ import { useT } from '../i18n/use-t';
 import { useAppStore } from '../store';
 import { isFiltering } from '../store/filters-model';
 import type { PanelId } from '../store/panels';
+import { isLazyPanel, loadAllViews, useLazyView } from './lazy-views';
 
 /**
  * The views, in page order (the same order as PANEL_IDS, which links use). Each gets its own
- * error boundary; later views (tables, charts, timeline) are added here and read the same store.
+ * error boundary. The first screen (overview, model explorer) is in the initial bundle; the rest
+ * are lazy chunks (./lazy-views), all requested right after the first render.
  */
-const VIEWS: { id: PanelId; titleKey: string; title: string; render: (dataset: Dataset) => ReactNode }[] = [
+type ViewDef = { id: PanelId; titleKey: string; title: string; render: ((dataset: Dataset) => ReactNode) | null };
+/** `render: null`: a lazy view (./lazy-views), mounted by its slot once the chunk is in. */
+const VIEWS: ViewDef[] = [
   { id: 'overview', titleKey: 'overview.title', title: 'Overview', render: (d) => <Overview dataset={d} /> },
   { id: 'models-table', titleKey: 'models-table.title', title: 'Model explorer', render: (d) => <ModelsTable dataset={d} /> },
-  { id: 'training-cost', titleKey: 'cost-chart.title', title: 'Training cost', render: (d) => <TrainingCostChart dataset={d} /> },
-  { id: 'gpu-hours', titleKey: 'gpu-hours-chart.title', title: 'GPU-hours per training run', render: (d) => <GpuHoursChart dataset={d} /> },
-  { id: 'co2', titleKey: 'co2.title', title: 'CO₂ of training', render: (d) => <Co2View dataset={d} /> },
-  { id: 'timeline', titleKey: 'timeline.title', title: 'Release timeline', render: (d) => <ReleaseTimeline dataset={d} /> },
-  { id: 'lineage', titleKey: 'lineage.title', title: 'Lineage', render: (d) => <LineageTree dataset={d} /> },
-  { id: 'seed-tables', titleKey: 'seed-tables.title', title: 'The talk’s comparison tables', render: (d) => <SeedTables dataset={d} /> },
-  { id: 'compare', titleKey: 'compare.title', title: 'Compare side by side', render: (d) => <ComparePanel dataset={d} /> },
+  { id: 'training-cost', titleKey: 'cost-chart.title', title: 'Training cost', render: null },
+  { id: 'gpu-hours', titleKey: 'gpu-hours-chart.title', title: 'GPU-hours per training run', render: null },
+  { id: 'co2', titleKey: 'co2.title', title: 'CO₂ of training', render: null },
+  { id: 'timeline', titleKey: 'timeline.title', title: 'Release timeline', render: null },
+  { id: 'lineage', titleKey: 'lineage.title', title: 'Lineage', render: null },
+  { id: 'seed-tables', titleKey: 'seed-tables.title', title: 'The talk’s comparison tables', render: null },
+  { id: 'compare', titleKey: 'compare.title', title: 'Compare side by side', render: null },
 ];
 
 export function App() {
@@ -59,6 +56,14 @@ export function App() {
   const single = embed ?? present;
   usePresentationKeys(present);
   useReturnFromPresentation(present);
+
+  // Right after the first render (while the dataset still loads): fetch every lazy view's chunk, so
+  // the charts mount a moment after the first screen. An embed loads only its own panel (by
+  // rendering it). A chunk that fails shows as that view's error; nothing to do here.
+  const embedded = embed !== null;
+  useEffect(() => {
+    if (!embedded) loadAllViews().catch(() => undefined);
+  }, [embedded]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -76,6 +81,7 @@ export function App() {
 
   const titleOf = (v: (typeof VIEWS)[number]) => t(v.titleKey, v.title);
   const shownViews = single ? VIEWS.filter((v) => v.id === single) : VIEWS;
+  const views = useViewsReady(status === 'ready' && dataset ? shownViews.map((v) => v.id) : null);
   const modeClass = embed ? ' is-embedded' : present ? ' is-presenting' : '';
 
   return (
@@ -92,8 +98,8 @@ export function App() {
                 <CopyLinkButton />
                 <ShareDialogButton panels={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))} />
                 <PresentButton />
-                <ExportAllButton />
-                <ImportButton />
+                <ExportAllButton prepare={views.whenReady} />
+                <ImportLauncher />
               </>
             }
           />
@@ -124,13 +130,10 @@ export function App() {
                 <FilterSummaryLine dataset={dataset} className="print-only" />
               </>
             )}
-            <div className="views">
+            {/* data-views-ready: every shown view has rendered (lazy chunks in), for Export all and the tests. */}
+            <div className="views" data-views-ready={views.ready ? '' : undefined}>
               {shownViews.map((v) => (
-                <div className="view-slot" key={v.id} data-view={v.id}>
-                  <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: t(v.titleKey, v.title) })} retryLabel={t('view.retry', 'Try again')}>
-                    {v.render(dataset)}
-                  </ErrorBoundary>
-                </div>
+                <ViewSlot key={v.id} view={v} title={titleOf(v)} dataset={dataset} onMount={views.mounted} />
               ))}
             </div>
             <PrintSources dataset={dataset} />
@@ -148,6 +151,82 @@ export function App() {
       )}
     </div>
   );
+}
+
+/**
+ * One panel in the page: its error boundary, the placeholder of a lazy view until its chunk is in,
+ * and `ViewMounted` once the view (or its error) has rendered.
+ */
+function ViewSlot({ view, title, dataset, onMount }: { view: ViewDef; title: string; dataset: Dataset; onMount: (id: PanelId, mounted: boolean) => void }) {
+  const { t } = useT();
+  const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
+  const settled = view.render !== null || lazy.status !== 'loading';
+  return (
+    <div className="view-slot" data-view={view.id}>
+      <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
+        {view.render ? view.render(dataset) : lazy.status === 'ready' ? <lazy.View dataset={dataset} /> : lazy.status === 'failed' ? <Rethrow error={lazy.error} /> : <ViewLoading id={view.id} title={title} />}
+      </ErrorBoundary>
+      {settled && <ViewMounted id={view.id} onMount={onMount} />}
+    </div>
+  );
+}
+
+/** Hands a chunk's loading error to the surrounding error boundary. */
+function Rethrow({ error }: { error: unknown }): null {
+  throw error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * A lazy view's placeholder until its chunk arrives: it keeps roughly the view's height (no jump
+ * when it lands; app.css) and says what is coming — also on paper, if someone prints that early.
+ */
+function ViewLoading({ id, title }: { id: PanelId; title: string }) {
+  const { t } = useT();
+  return (
+    <section className="view-loading" data-view-loading={id} aria-busy="true">
+      <p role="status">{t('view.loading', 'Loading {view}…', { view: title })}</p>
+    </section>
+  );
+}
+
+/** Rendered after a view in its slot: its effect runs once the view (or its error) has committed. */
+function ViewMounted({ id, onMount }: { id: PanelId; onMount: (id: PanelId, mounted: boolean) => void }) {
+  useEffect(() => {
+    onMount(id, true);
+    return () => onMount(id, false);
+  }, [id, onMount]);
+  return null;
+}
+
+/**
+ * Whether every view in `shown` has rendered, and `whenReady()`: resolves once they have, after
+ * requesting the lazy chunks ("Export all" needs every panel's exporter registered).
+ */
+function useViewsReady(shown: PanelId[] | null) {
+  const [mountedIds, setMountedIds] = useState<ReadonlySet<PanelId>>(() => new Set());
+  const mounted = useCallback((id: PanelId, isMounted: boolean) => {
+    setMountedIds((prev) => {
+      if (prev.has(id) === isMounted) return prev;
+      const next = new Set(prev);
+      if (isMounted) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const ready = shown !== null && shown.every((id) => mountedIds.has(id));
+  const readyRef = useRef(ready);
+  const waiters = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    readyRef.current = ready;
+    if (!ready) return;
+    for (const resolve of waiters.current.splice(0)) resolve();
+  }, [ready]);
+  const whenReady = useCallback(async () => {
+    await loadAllViews();
+    if (readyRef.current) return;
+    await new Promise<void>((resolve) => waiters.current.push(resolve));
+  }, []);
+  return { ready, mounted, whenReady };
 }
 
 /**

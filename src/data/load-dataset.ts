@@ -1,3 +1,8 @@
+/*
+ * Validation of a dataset (zod + the schema). The app never imports this module statically — it
+ * loads with the dataset (./bundled-dataset, ./persist, the import code) so zod stays out of the
+ * initial bundle; tests and scripts use parseDataset directly.
+ */
 // Before ./schema: zod must not probe for eval under the site's CSP.
 import './zod-csp';
 import { datasetSchema, type Dataset } from './schema';
@@ -54,17 +59,4 @@ function getAt(value: unknown, path: (string | number)[]): unknown {
     cur = (cur as Record<string | number, unknown>)[key];
   }
   return cur;
-}
-
-/**
- * Loads the bundled dataset. It is imported lazily so the app shell paints first and a broken
- * file surfaces as a validation report instead of a crash at module load.
- */
-export async function loadBundledDataset(): Promise<ParseResult> {
-  try {
-    const mod = await import('../../data/dataset.json');
-    return parseDataset(mod.default);
-  } catch (err) {
-    return { ok: false, problems: [{ record: 'dataset', field: '', message: `could not read data/dataset.json: ${String(err)}` }] };
-  }
 }

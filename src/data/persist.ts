@@ -1,5 +1,5 @@
 import type { MergeMode } from '../import/types';
-import { parseDataset } from './load-dataset';
+import { validateDataset } from './bundled-dataset';
 import type { Dataset } from './schema';
 
 /*
@@ -174,7 +174,8 @@ export async function loadActive(): Promise<LoadResult> {
   }
   if (raw === undefined) return { active: null };
   const label = readLabel(raw);
-  const parsed = raw && typeof raw === 'object' && 'version' in raw && raw.version === RECORD_VERSION && 'dataset' in raw ? parseDataset(raw.dataset) : null;
+  // The validator loads on demand: most visits have nothing stored and never need it here.
+  const parsed = raw && typeof raw === 'object' && 'version' in raw && raw.version === RECORD_VERSION && 'dataset' in raw ? await validateDataset(raw.dataset) : null;
   if (!label || !parsed?.ok) {
     await clearActive();
     const first = parsed && !parsed.ok ? parsed.problems[0] : null;

@@ -352,12 +352,37 @@ export const datasetSchema = z
     });
   });
 
-function walk(value: unknown, path: (string | number)[], visit: (v: unknown, p: (string | number)[]) => void): void {
-  visit(value, path);
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit);
-  }
+/**
+ * Visits every value under `value` once with its path. One path array is pushed and popped as the
+ * walk goes (the visitor copies it when it keeps it): copying the path at every node made this
+ * walk the largest part of validating 50,000 systems. Primitives have nothing below and are not
+ * visited (no visitor looks at them).
+ */
+function walk(value: unknown, start: (string | number)[], visit: (v: unknown, p: readonly (string | number)[]) => void): void {
+  const path = [...start];
+  const go = (v: unknown): void => {
+    visit(v, path);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (!item || typeof item !== 'object') continue;
+        path.push(i);
+        go(item);
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      const obj = v as Record<string, unknown>;
+      for (const k in obj) {
+        if (!Object.hasOwn(obj, k)) continue;
+        const inner = obj[k];
+        if (!inner || typeof inner !== 'object') continue;
+        path.push(k);
+        go(inner);
+        path.pop();
+      }
+    }
+  };
+  go(value);
 }
 
 /** Returns one cycle in the base-model graph (as ids), or null. */

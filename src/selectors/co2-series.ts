@@ -101,6 +101,22 @@ function leftOutOf(system: System): Co2LeftOut {
   return { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
 }
 
+// Second figures by system, with every source known: looked up once per dataset, not per system per click.
+const ownGridCache = new WeakMap<Dataset, Map<string, Dataset['reference']['ownGridCo2']>>();
+function ownGridFigures(dataset: Dataset): Map<string, Dataset['reference']['ownGridCo2']> {
+  let bySystem = ownGridCache.get(dataset);
+  if (!bySystem) {
+    const sourceIds = new Set(dataset.sources.map((s) => s.id));
+    bySystem = new Map();
+    for (const alt of dataset.reference.ownGridCo2) {
+      if (!alt.sources.every((id) => sourceIds.has(id))) continue;
+      bySystem.set(alt.systemId, [...(bySystem.get(alt.systemId) ?? []), alt]);
+    }
+    ownGridCache.set(dataset, bySystem);
+  }
+  return bySystem;
+}
+
 /** The published figures for one system: its own fact first, then any second figure from another grid. */
 export function publishedFigures(dataset: Dataset, system: System): PublishedFigure[] {
   const own = shown(system.co2Tonnes);
@@ -108,9 +124,7 @@ export function publishedFigures(dataset: Dataset, system: System): PublishedFig
   const figures: PublishedFigure[] = [
     { kind: 'dataset', value: own.value, status: own.status, sources: own.sources, method: own.status === 'estimated' ? own.method : undefined },
   ];
-  const sourceIds = new Set(dataset.sources.map((s) => s.id));
-  for (const alt of dataset.reference.ownGridCo2) {
-    if (alt.systemId !== system.id || !alt.sources.every((id) => sourceIds.has(id))) continue;
+  for (const alt of ownGridFigures(dataset).get(system.id) ?? []) {
     figures.push({ kind: 'own-grid', value: alt.tco2e, status: 'estimated', sources: alt.sources, kgCo2ePerKwh: alt.kgCo2ePerKwh, quote: alt.quote });
   }
   return figures;
@@ -269,6 +283,9 @@ export function chooseEquivalentsRun(dataset: Dataset, selectedId: string | null
   return { bar: fallback, selectedWithout: leftOutOf(system) };
 }
 
+// Built once: `localeCompare` with options builds a collator per call (slow over thousands of names).
+const NAME_COLLATOR = new Intl.Collator('en', { numeric: true });
+
 /** Systems the calculator can be applied to: any in the dataset with GPU-hours. */
 export interface CalculatorModel {
   id: string;
@@ -297,5 +314,5 @@ export function calculatorModels(dataset: Dataset): CalculatorModel[] {
       derivation: f.value.derivation,
     });
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  return out.sort((a, b) => NAME_COLLATOR.compare(a.name, b.name));
 }

@@ -128,30 +128,50 @@ function leftOutReason(system: System): Pick<LeftOutSystem, 'reason' | 'note'> {
   return { reason: 'unknown', note: unknown?.note };
 }
 
+/*
+ * A system's row (or why it is left out) depends only on the system and the dataset's sources, not
+ * on the filters: it is built once per system and reused on every filter click.
+ */
+const rowCache = new WeakMap<readonly Source[], { sourcesById: Map<string, Source>; bySystem: WeakMap<System, CostRow | LeftOutSystem> }>();
+
+function costRowOf(sources: readonly Source[], system: System): CostRow | LeftOutSystem {
+  let cache = rowCache.get(sources);
+  if (!cache) {
+    cache = { sourcesById: new Map(sources.map((s) => [s.id, s])), bySystem: new WeakMap() };
+    rowCache.set(sources, cache);
+  }
+  const hit = cache.bySystem.get(system);
+  if (hit) return hit;
+  const sourcesById = cache.sourcesById;
+  const figures = system.trainingCost
+    .map((f, i) => (isKnown(f) ? toFigure(system, f, i, sourcesById) : null))
+    .filter((f): f is CostFigure => f !== null)
+    .sort((a, b) => a.totalUsd - b.totalUsd);
+  const out: CostRow | LeftOutSystem =
+    figures.length === 0
+      ? { systemId: system.id, name: system.name, kind: system.kind, ...leftOutReason(system) }
+      : {
+          systemId: system.id,
+          name: system.name,
+          family: system.family,
+          runKind: runKindOf(system),
+          sortValue: figures[0].totalUsd,
+          sizeKey: sizeKeyOf(system),
+          figures,
+          low: figures[0],
+          high: figures[figures.length - 1],
+        };
+  cache.bySystem.set(system, out);
+  return out;
+}
+
 export function buildCostSeries(dataset: Pick<Dataset, 'sources'>, systems: readonly System[]): CostSeries {
-  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
   const rows: CostRow[] = [];
   const leftOut: LeftOutSystem[] = [];
   for (const system of systems) {
-    const figures = system.trainingCost
-      .map((f, i) => (isKnown(f) ? toFigure(system, f, i, sourcesById) : null))
-      .filter((f): f is CostFigure => f !== null)
-      .sort((a, b) => a.totalUsd - b.totalUsd);
-    if (figures.length === 0) {
-      leftOut.push({ systemId: system.id, name: system.name, kind: system.kind, ...leftOutReason(system) });
-      continue;
-    }
-    rows.push({
-      systemId: system.id,
-      name: system.name,
-      family: system.family,
-      runKind: runKindOf(system),
-      sortValue: figures[0].totalUsd,
-      sizeKey: sizeKeyOf(system),
-      figures,
-      low: figures[0],
-      high: figures[figures.length - 1],
-    });
+    const r = costRowOf(dataset.sources, system);
+    if ('figures' in r) rows.push(r);
+    else leftOut.push(r);
   }
   const ordered = orderRunRows(rows);
   return {
@@ -171,7 +191,8 @@ function dollarBasesOf(rows: readonly CostRow[]): DollarBasis[] {
       const by = f.status === 'reported' ? null : f.by;
       const key = `${f.dollars}|${f.dollarYear}|${by ?? ''}`;
       const b = bases.get(key) ?? { dollars: f.dollars, year: f.dollarYear, by, systemIds: [] };
-      if (!b.systemIds.includes(row.systemId)) b.systemIds.push(row.systemId);
+      // A row's figures come one after another: checking the last id keeps this linear (was `includes`, quadratic).
+      if (b.systemIds[b.systemIds.length - 1] !== row.systemId) b.systemIds.push(row.systemId);
       bases.set(key, b);
     }
   }

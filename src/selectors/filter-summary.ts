@@ -5,13 +5,24 @@ import type { Filters } from '../store/filters-model';
 import { selectBaseOptions } from './filtered-systems';
 import type { Translate } from './system-fields';
 
+// Every chart frame describes the filters on every click: the labels are looked up once per dataset.
+const labelsCache = new WeakMap<Dataset, Map<string, string>>();
+function baseLabels(dataset: Dataset): Map<string, string> {
+  let labels = labelsCache.get(dataset);
+  if (!labels) {
+    labels = new Map(selectBaseOptions(dataset).map((o) => [o.id, o.label]));
+    labelsCache.set(dataset, labels);
+  }
+  return labels;
+}
+
 /**
  * The active filters in words, for chart subtitles (and exported images): a chart cut out of the
  * page must still say what it shows. Empty filters read "All systems".
  */
 export function describeFilters(filters: Filters, dataset: Dataset, t: Translate, locale: Locale): string {
   const parts: string[] = [];
-  const bases = new Map(selectBaseOptions(dataset).map((o) => [o.id, o.label]));
+  const bases = baseLabels(dataset);
   if (filters.organizations.length) parts.push(`${t('filters.organization', 'Organization')}: ${filters.organizations.join(', ')}`);
   if (filters.bases.length) parts.push(`${t('filters.base-model', 'Base model')}: ${filters.bases.map((b) => bases.get(b) ?? b).join(', ')}`);
   if (filters.modalities.length) parts.push(`${t('filters.modality', 'Modality')}: ${filters.modalities.map((m) => modalityLabel(t, m)).join(', ')}`);

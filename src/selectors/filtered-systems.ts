@@ -62,39 +62,66 @@ const AND_FACETS: ReadonlySet<ListFacet> = new Set(['openness']);
 function matchesFacet(item: IndexedSystem, facet: ListFacet, wanted: readonly string[]): boolean {
   if (wanted.length === 0) return true;
   const have = item.values[facet];
-  return AND_FACETS.has(facet) ? wanted.every((w) => have.includes(w)) : wanted.some((w) => have.includes(w));
+  if (AND_FACETS.has(facet)) {
+    for (const w of wanted) if (!have.includes(w)) return false;
+    return true;
+  }
+  for (const w of wanted) if (have.includes(w)) return true;
+  return false;
 }
 
-function matchesRest(item: IndexedSystem, f: Filters, query: string): boolean {
+function matchesRest(item: IndexedSystem, f: Filters, words: readonly string[]): boolean {
   if (f.dateFrom !== null || f.dateTo !== null) {
     // A system whose release date is not known cannot be placed in a range, so it drops out.
     if (!item.month) return false;
     if (f.dateFrom !== null && item.month < f.dateFrom) return false;
     if (f.dateTo !== null && item.month > f.dateTo) return false;
   }
-  return query === '' || query.split(/\s+/).every((word) => item.searchText.includes(word));
+  for (const word of words) if (!item.searchText.includes(word)) return false;
+  return true;
 }
 
-function normaliseQuery(q: string): string {
-  return q.trim().toLocaleLowerCase();
+function queryWords(q: string): string[] {
+  const query = q.trim().toLocaleLowerCase();
+  return query === '' ? [] : query.split(/\s+/);
 }
 
 const FACETS: readonly ListFacet[] = ['organizations', 'bases', 'modalities', 'openness', 'kinds'];
+/** Bit of the non-facet filters (dates, search) in a failure mask; facet i is bit i. */
+const REST_BIT = 1 << FACETS.length;
 
-function matchesAll(item: IndexedSystem, f: Filters, query: string, except?: ListFacet): boolean {
-  for (const facet of FACETS) {
-    if (facet !== except && !matchesFacet(item, facet, f[facet])) return false;
-  }
-  return matchesRest(item, f, query);
+interface FilterPass {
+  dataset: Dataset;
+  filters: Filters;
+  /** Per indexed system: which filters it fails (0 = passes all). */
+  masks: Uint8Array;
+  systems: System[];
 }
 
-/** The systems that pass every filter, in dataset order. */
-export function selectFilteredSystems(dataset: Dataset, filters: Filters): System[] {
+// Every view asks for the same (dataset, filters) on a click: one pass answers them all — the
+// filtered set (mask 0) and each facet's counts (fails nothing but that facet) — and is kept.
+let last: FilterPass | null = null;
+
+function filterPass(dataset: Dataset, filters: Filters): FilterPass {
+  if (last && last.dataset === dataset && last.filters === filters) return last;
   const index = getFilterIndex(dataset);
-  const query = normaliseQuery(filters.query);
-  const out: System[] = [];
-  for (const item of index.systems) if (matchesAll(item, filters, query)) out.push(item.system);
-  return out;
+  const words = queryWords(filters.query);
+  const active = FACETS.map((facet, bit) => ({ facet, bit: 1 << bit, wanted: filters[facet] as readonly string[] })).filter((a) => a.wanted.length > 0);
+  const masks = new Uint8Array(index.systems.length);
+  const systems: System[] = [];
+  index.systems.forEach((item, i) => {
+    let mask = matchesRest(item, filters, words) ? 0 : REST_BIT;
+    for (const a of active) if (!matchesFacet(item, a.facet, a.wanted)) mask |= a.bit;
+    masks[i] = mask;
+    if (mask === 0) systems.push(item.system);
+  });
+  last = { dataset, filters, masks, systems };
+  return last;
+}
+
+/** The systems that pass every filter, in dataset order. Do not mutate the result: it is shared. */
+export function selectFilteredSystems(dataset: Dataset, filters: Filters): System[] {
+  return filterPass(dataset, filters).systems;
 }
 
 export interface FacetOption {
@@ -107,20 +134,22 @@ export interface FacetOption {
 
 /**
  * Options of one facet with counts. Counting is done against "everything but this facet", so an
- * option's count is what clicking it would leave, not the current result size.
+ * option's count is what clicking it would leave, not the current result size. One pass over the
+ * systems per facet, reusing the filter pass's masks.
  */
 export function selectFacetCounts(dataset: Dataset, filters: Filters, facet: ListFacet): Map<string, number> {
   const index = getFilterIndex(dataset);
-  const query = normaliseQuery(filters.query);
+  const { masks } = filterPass(dataset, filters);
+  const others = ~(1 << FACETS.indexOf(facet));
   const wanted = filters[facet] as readonly string[];
   const isAnd = AND_FACETS.has(facet);
   const own = new Map<string, number>();
   const extra = new Map<string, number>();
   let matchingNow = 0;
-  for (const item of index.systems) {
-    if (!matchesAll(item, filters, query, facet)) continue;
+  index.systems.forEach((item, i) => {
+    if ((masks[i] & others) !== 0) return;
     const values = item.values[facet];
-    const current = matchesFacet(item, facet, wanted);
+    const current = (masks[i] & ~others) === 0;
     for (const v of values) own.set(v, (own.get(v) ?? 0) + 1);
     if (current) {
       matchingNow++;
@@ -128,7 +157,7 @@ export function selectFacetCounts(dataset: Dataset, filters: Filters, facet: Lis
     } else if (!isAnd) {
       for (const v of values) extra.set(v, (extra.get(v) ?? 0) + 1);
     }
-  }
+  });
   const counts = new Map<string, number>();
   const all = new Set([...own.keys(), ...wanted]);
   for (const v of all) {

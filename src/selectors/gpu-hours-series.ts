@@ -65,13 +65,20 @@ function talkOf(talk: TalkClaim<unknown> | undefined): GpuRun['talk'] {
 
 /** Every hardware name in the dataset, sorted: colours are assigned on this list once, so filters never repaint a bar. */
 export function datasetHardware(dataset: Pick<Dataset, 'systems'>): string[] {
+  const cached = hardwareCache.get(dataset.systems);
+  if (cached) return cached;
   const set = new Set<string>();
   for (const s of dataset.systems) {
     const f = s.gpuHours;
     if (f && (f.status === 'reported' || f.status === 'estimated')) set.add(f.value.hardware);
   }
-  return [...set].sort((a, b) => a.localeCompare(b));
+  const list = [...set].sort((a, b) => a.localeCompare(b));
+  hardwareCache.set(dataset.systems, list);
+  return list;
 }
+
+// Per dataset: the filters never change the hardware list, and a click should not re-scan every system.
+const hardwareCache = new WeakMap<readonly System[], string[]>();
 
 function leftOutOf(system: System): GpuLeftOut {
   return { systemId: system.id, name: system.name, kind: system.kind, ...missingFactReason(system.kind, system.gpuHours) };
@@ -140,6 +147,16 @@ function pretrainingAncestor(id: string, byId: ReadonlyMap<string, System>): str
   return undefined;
 }
 
+const byIdCache = new WeakMap<readonly System[], Map<string, System>>();
+function systemsById(systems: readonly System[]): Map<string, System> {
+  let byId = byIdCache.get(systems);
+  if (!byId) {
+    byId = new Map(systems.map((s) => [s.id, s]));
+    byIdCache.set(systems, byId);
+  }
+  return byId;
+}
+
 function bothReported(g: Pick<GpuGap, 'pre' | 'fine'>): number {
   return g.pre.status === 'reported' && g.fine.status === 'reported' ? 1 : 0;
 }
@@ -152,7 +169,7 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
   const pre = rows.filter((r) => r.runKind === 'pre-training');
   const fine = rows.filter((r) => r.runKind === 'fine-tune');
   if (pre.length === 0 || fine.length === 0) return null;
-  const byId = new Map(allSystems.map((s) => [s.id, s]));
+  const byId = systemsById(allSystems);
   const rowById = new Map(rows.map((r) => [r.systemId, r]));
   const pairs: GpuGap[] = [];
   for (const f of fine) {

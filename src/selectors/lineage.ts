@@ -77,3 +77,131 @@ export function buildBaseOptions(dataset: Pick<Dataset, 'systems' | 'families'>)
     .map((s) => ({ id: s.id, label: s.name, roots: [s.id], isFamily: false }));
   return [...families.sort((a, b) => a.label.localeCompare(b.label)), ...singles.sort((a, b) => a.label.localeCompare(b.label))];
 }
+
+export interface LineageSubset<S> {
+  /** The systems kept, in dataset order. */
+  systems: S[];
+  /** Linked systems (in a tree) kept, and in all. */
+  shown: number;
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * At most about `cap` systems of the lineage forest: the largest trees (systems joined by a base
+ * link or a shared family) first, each from its base models outward (breadth first), so what is
+ * drawn is the top of the biggest trees; plus each `keep` id with its ancestors. Linear in
+ * systems + links, so it stays cheap at 50,000 systems. Unlinked systems are not counted (the
+ * layout never draws them). Returns the input itself when everything fits.
+ */
+export function lineageSubset<S extends Pick<System, 'id' | 'baseModels' | 'family'>>(systems: readonly S[], cap: number, keep: readonly (string | null | undefined)[] = []): LineageSubset<S> {
+  const index = new Map(systems.map((s, i) => [s.id, i]));
+  const parent = systems.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[ra] = rb;
+  };
+  const linked = new Array<boolean>(systems.length).fill(false);
+  const children: number[][] = systems.map(() => []);
+  const familyFirst = new Map<string, number>();
+  systems.forEach((s, i) => {
+    for (const b of s.baseModels) {
+      const j = index.get(b.id);
+      if (j === undefined) continue;
+      union(i, j);
+      linked[i] = linked[j] = true;
+      children[j].push(i);
+    }
+    if (s.family !== undefined) {
+      const first = familyFirst.get(s.family);
+      if (first === undefined) familyFirst.set(s.family, i);
+      else union(i, first);
+    }
+  });
+  const size = new Map<number, number>();
+  const hasLink = new Set<number>();
+  systems.forEach((_, i) => {
+    const r = find(i);
+    size.set(r, (size.get(r) ?? 0) + 1);
+    if (linked[i]) hasLink.add(r);
+  });
+  // Only trees with a link are drawn (sizes of one model that nothing is built on are not lineage).
+  let total = 0;
+  for (const r of hasLink) total += size.get(r) ?? 0;
+  if (total <= cap) return { systems: systems as S[], shown: total, total, capped: false };
+
+  const rank = new Map([...hasLink].sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || a - b).map((r, k) => [r, k]));
+  // Largest tree first; inside a tree, root by root, each root with everything built on it
+  // (breadth first), so any prefix of this order is connected pieces of the tree, never loose nodes.
+  const roots = systems.map((_, i) => i).filter((i) => linked[i] && !systems[i].baseModels.some((b) => index.has(b.id)));
+  roots.sort((a, b) => (rank.get(find(a)) ?? 0) - (rank.get(find(b)) ?? 0) || a - b);
+  const seen = new Array<boolean>(systems.length).fill(false);
+  const order: number[] = [];
+  let tree = -1;
+  const membersOf = new Map<number, number[]>();
+  systems.forEach((_, i) => {
+    const r = find(i);
+    if (!hasLink.has(r)) return;
+    const list = membersOf.get(r);
+    if (list) list.push(i);
+    else membersOf.set(r, [i]);
+  });
+  const flushFamilyOnly = (r: number) => {
+    // Sizes of a family that only the family joins to the tree come after the tree's linked systems.
+    for (const i of membersOf.get(r) ?? []) {
+      if (seen[i]) continue;
+      seen[i] = true;
+      order.push(i);
+    }
+  };
+  for (const root of roots) {
+    const r = find(root);
+    if (r !== tree) {
+      if (tree !== -1) flushFamilyOnly(tree);
+      tree = r;
+    }
+    if (seen[root]) continue;
+    seen[root] = true;
+    const queue = [root];
+    for (let q = 0; q < queue.length; q++) {
+      order.push(queue[q]);
+      for (const c of children[queue[q]]) {
+        if (!seen[c]) {
+          seen[c] = true;
+          queue.push(c);
+        }
+      }
+    }
+  }
+  if (tree !== -1) flushFamilyOnly(tree);
+  // Trees without a root (a cycle, which validation rejects) still count.
+  for (const r of hasLink) flushFamilyOnly(r);
+  const candidates = order;
+  const kept = new Set(candidates.slice(0, cap));
+  for (const id of keep) {
+    let frontier = id && index.has(id) ? [index.get(id) as number] : [];
+    // The kept system and its ancestors, so it is drawn where it belongs.
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const i of frontier) {
+        if (kept.has(i) && i !== index.get(id as string)) continue;
+        if (!hasLink.has(find(i))) continue;
+        kept.add(i);
+        for (const b of systems[i].baseModels) {
+          const j = index.get(b.id);
+          if (j !== undefined && !kept.has(j)) next.push(j);
+        }
+      }
+      frontier = next;
+    }
+  }
+  return { systems: systems.filter((_, i) => kept.has(i)), shown: kept.size, total, capped: true };
+}

@@ -27,6 +27,9 @@ export interface OrderableRow {
   name: string;
 }
 
+/** The order `localeCompare` gives, with one collator instead of one per comparison. */
+const NAME_ORDER = new Intl.Collator();
+
 /**
  * Pre-training runs first, then fine-tunes. Inside a section, families stay together (7B next to
  * 13B, smallest first) and groups are sorted by their largest value, largest first, so the chart
@@ -44,10 +47,11 @@ export function orderRunRows<R extends OrderableRow>(rows: readonly R[]): R[] {
       else groups.set(key, [r]);
     }
     const sorted = [...groups.values()].map((members) =>
-      [...members].sort((a, b) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || a.name.localeCompare(b.name)),
+      [...members].sort((a, b) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || NAME_ORDER.compare(a.name, b.name)),
     );
-    const top = (g: R[]) => Math.max(...g.map((r) => r.sortValue));
-    sorted.sort((a, b) => top(b) - top(a) || a[0].name.localeCompare(b[0].name));
+    // Each group's largest value once, not per comparison (and no spread of thousands of arguments).
+    const top = new Map(sorted.map((g) => [g, g.reduce((m, r) => Math.max(m, r.sortValue), -Infinity)]));
+    sorted.sort((a, b) => (top.get(b) ?? 0) - (top.get(a) ?? 0) || NAME_ORDER.compare(a[0].name, b[0].name));
     for (const g of sorted) out.push(...g);
   }
   return out;

@@ -190,12 +190,18 @@ function modalityText(m: { inputs: string[]; outputs: string[] }, t: Translate):
 /** Every source id cited anywhere inside a value (a system, a list of systems…). */
 export function collectSourceIds(value: unknown): Set<string> {
   const ids = new Set<string>();
+  // Plain loops, no Object.entries: this runs over every system when the explorer's rows are built.
   const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      for (const [k, inner] of Object.entries(v)) {
-        if (k === 'sources' && Array.isArray(inner)) inner.forEach((id) => typeof id === 'string' && ids.add(id));
-        else visit(inner);
+    if (Array.isArray(v)) {
+      for (const item of v) if (item && typeof item === 'object') visit(item);
+    } else if (v && typeof v === 'object') {
+      const obj = v as Record<string, unknown>;
+      for (const k in obj) {
+        if (!Object.hasOwn(obj, k)) continue;
+        const inner = obj[k];
+        if (k === 'sources' && Array.isArray(inner)) {
+          for (const id of inner) if (typeof id === 'string') ids.add(id);
+        } else if (inner && typeof inner === 'object') visit(inner);
       }
     }
   };

@@ -78,7 +78,7 @@ export interface TimelineLane {
   itemIds: string[];
 }
 
-export type TimelineLeftOutReason = 'release-unknown' | 'release-not-disclosed' | 'outside-window';
+export type TimelineLeftOutReason = 'release-unknown' | 'release-not-disclosed' | 'outside-window' | 'capped';
 
 export interface TimelineLeftOut {
   id: string;
@@ -303,4 +303,28 @@ function buildLanes(items: TimelineItem[], mode: TimelineLanes): TimelineLane[] 
   return lanes.sort(
     (a, b) => Number(a.isOther) - Number(b.isOther) || b.itemIds.length - a.itemIds.length || (first.get(a.key) ?? 0) - (first.get(b.key) ?? 0) || a.key.localeCompare(b.key),
   );
+}
+
+/**
+ * At most `cap` release markers: the `cap` items with the highest `score` (ties: the earlier
+ * release), plus any `keep` id, so thousands of systems still give a readable chart. Lanes keep
+ * only drawn items (empty lanes go), links need both ends drawn, and the dropped items are listed
+ * as left out ('capped'). The series is returned as is when it is small enough.
+ */
+export function capTimelineSeries(series: TimelineSeries, cap: number, score: (id: string) => number, keep: readonly (string | null | undefined)[] = []): TimelineSeries & { capped: boolean } {
+  if (series.items.length <= cap) return { ...series, capped: false };
+  const scores = series.items.map((i) => score(i.id));
+  const order = series.items.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  const kept = new Set(order.slice(0, cap).map((i) => series.items[i].id));
+  for (const id of keep) if (id && series.items.some((i) => i.id === id)) kept.add(id);
+  const items = series.items.filter((i) => kept.has(i.id));
+  const dropped = series.items.filter((i) => !kept.has(i.id));
+  return {
+    ...series,
+    items: items.map((i) => ({ ...i, bases: i.bases.map((b) => (b.plotted && !kept.has(b.id) ? { ...b, plotted: false } : b)) })),
+    links: series.links.filter((l) => kept.has(l.from) && kept.has(l.to)),
+    lanes: series.lanes.map((l) => ({ ...l, itemIds: l.itemIds.filter((id) => kept.has(id)) })).filter((l) => l.itemIds.length > 0),
+    leftOut: [...series.leftOut, ...dropped.map((i): TimelineLeftOut => ({ id: i.id, name: i.name, reason: 'capped', release: i.release.date }))],
+    capped: true,
+  };
 }

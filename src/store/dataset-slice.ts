@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Dataset } from '../data/schema';
-import { loadBundledDataset, type ParseResult, type ValidationProblem } from '../data/load-dataset';
+import type { ParseResult, ValidationProblem } from '../data/load-dataset';
+import { loadBundledDataset } from '../data/bundled-dataset';
 import { clearActive, loadActive, saveActive, type ImportLabel } from '../data/persist';
 import type { AppState } from './index';
 

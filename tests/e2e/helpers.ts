@@ -57,9 +57,11 @@ export async function addStyle(page: Page, css: string) {
   }, css);
 }
 
+/** Navigates and waits for the filter bar and for every view to have rendered (the lazy ones included). */
 export async function gotoReady(page: Page, path = '/') {
   await page.goto(path);
   await expect(page.getByTestId('result-count')).toBeVisible();
+  await expect(page.locator('.views[data-views-ready]')).toBeAttached();
 }
 
 export function systemsInView(page: Page) {

@@ -6,6 +6,7 @@ import { translate } from '../../i18n/i18n';
 import { describeFilters } from '../../selectors/filter-summary';
 import { resetAppStore, useAppStore } from '../../store';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
+import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { ChartFrame, groupByReason, Segmented } from './chart-frame';
 
 const ds = miniDataset();
@@ -86,5 +87,43 @@ describe('groupByReason', () => {
       ['not disclosed', ['A', 'C']],
       ['unknown', ['B']],
     ]);
+  });
+});
+
+describe('ChartFrame at scale', () => {
+  const many = Array.from({ length: MAX_DATA_TABLE_ROWS + 50 }, (_, i) => ({ id: `s${i}`, cells: [`S${i}`, String(i)] }));
+  const leftOut = Array.from({ length: MAX_LEFT_OUT + 7 }, (_, i) => ({ id: `l${i}`, name: `L${i}`, reason: 'not disclosed' }));
+
+  it('says on the chart that it draws a subset, caps the left-out list, and builds a lazy table only when opened', async () => {
+    const user = userEvent.setup();
+    let built = 0;
+    render(
+      <ChartFrame
+        id="big"
+        dataset={ds}
+        title="Big chart"
+        description="Values."
+        shown={40}
+        total={1000}
+        leftOut={leftOut}
+        capNote="Showing the 40 largest of 1,000 systems; the CSV export has all of them."
+        sourceNote="Source."
+        dataTable={() => {
+          built++;
+          return { columns: ['Model', 'Value'], rows: many };
+        }}
+      >
+        <svg />
+      </ChartFrame>,
+    );
+    expect(screen.getByTestId('chart-big-cap-note')).toHaveTextContent('Showing the 40 largest of 1,000 systems; the CSV export has all of them.');
+    const list = screen.getByTestId('chart-big-left-out');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(MAX_LEFT_OUT + 1);
+    expect(list).toHaveTextContent('… and 7 more; the CSV export lists every system.');
+    expect(built).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Show data' }));
+    expect(built).toBe(1);
+    expect(within(screen.getByTestId('chart-big-data')).getAllByRole('row')).toHaveLength(MAX_DATA_TABLE_ROWS + 1);
+    expect(screen.getByTestId('chart-big-data-more')).toHaveTextContent(`The first ${MAX_DATA_TABLE_ROWS} of ${MAX_DATA_TABLE_ROWS + 50} rows; the CSV export has all of them.`);
   });
 });

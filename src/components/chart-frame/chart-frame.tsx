@@ -1,11 +1,13 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Dataset } from '../../data/schema';
+import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { useAppStore } from '../../store';
 import './chart-frame.css';
 import { buildPanelSvg } from '../../lib/export-panel';
 import { ExportMenu, exportFooter, textOf } from './export-menu';
+import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 
 export interface LeftOut {
   id: string;
@@ -33,9 +35,18 @@ interface Props {
   shown: number;
   total: number;
   leftOut: LeftOut[];
+  /**
+   * Said on the chart (and in the exported image) when the chart draws only a subset of what it
+   * could, e.g. "Showing the 40 largest of 8,123 systems with a training cost…".
+   */
+  capNote?: string;
   sourceNote: ReactNode;
   footnotes?: ReactNode;
-  dataTable: DataTableSpec;
+  /**
+   * The "show data" table and the CSV. A function is called only when the table is opened or the
+   * CSV exported, so a filter click does not format thousands of rows nobody is looking at.
+   */
+  dataTable: DataTableSpec | (() => DataTableSpec);
   children: ReactNode;
 }
 
@@ -44,7 +55,7 @@ interface Props {
  * its legend, "N of M shown" with what was left out and why, the source note, and a "show data"
  * table built from the same series — an accessible alternative that cannot disagree with the chart.
  */
-export function ChartFrame({ id, dataset, title, description, controls, legend, shown, total, leftOut, sourceNote, footnotes, dataTable, children }: Props) {
+export function ChartFrame({ id, dataset, title, description, controls, legend, shown, total, leftOut, capNote, sourceNote, footnotes, dataTable, children }: Props) {
   const { t, tn, locale } = useT();
   const filters = useAppStore((s) => s.filters);
   const subtitle = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
@@ -55,10 +66,14 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
   const build = (keepTheme: boolean) => {
     const section = sectionRef.current;
     if (!section) throw new Error('panel not mounted');
-    const notes = [...textOf(section, '.chart-count'), ...textOf(section, '.chart-footnotes li, .chart-footnotes > p'), ...textOf(section, '.source-note')];
+    const notes = [...textOf(section, '.chart-cap-note'), ...textOf(section, '.chart-count'), ...textOf(section, '.chart-footnotes li, .chart-footnotes > p'), ...textOf(section, '.source-note')];
     return buildPanelSvg(section, { title, subtitle, description, notes, footer: exportFooter(t, locale, dataset.meta.asOf), keepTheme });
   };
-  const csv = () => ({ columns: dataTable.columns, rows: dataTable.rows.map((r) => r.cells) });
+  const csv = () => {
+    const spec = typeof dataTable === 'function' ? dataTable() : dataTable;
+    return { columns: spec.columns, rows: spec.rows.map((r) => r.cells) };
+  };
+  const openTable = useMemo(() => (!showData ? null : typeof dataTable === 'function' ? dataTable() : dataTable), [showData, dataTable]);
   return (
     <section ref={sectionRef} className="view chart-frame" data-chart={id} aria-labelledby={titleId} data-testid={`chart-${id}`}>
       <header className="chart-head">
@@ -79,6 +94,11 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
         {legend && <figcaption className="chart-legend">{legend}</figcaption>}
       </figure>
       <div className="chart-meta">
+        {capNote && (
+          <p className="chart-cap-note" data-testid={`chart-${id}-cap-note`}>
+            {capNote}
+          </p>
+        )}
         <p className="chart-count" data-testid={`chart-${id}-count`}>
           {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', { shown, total })}
         </p>
@@ -86,22 +106,30 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
           <details className="chart-left-out">
             <summary>{tn('chart.left-out', leftOut.length, '{count} left out — why', '{count} left out — why')}</summary>
             <ul data-testid={`chart-${id}-left-out`}>
-              {leftOut.map((l) => (
+              {leftOut.slice(0, MAX_LEFT_OUT).map((l) => (
                 <li key={l.id}>
                   <strong>{l.name}</strong>: {l.reason}
                 </li>
               ))}
+              {leftOut.length > MAX_LEFT_OUT && (
+                <li className="chart-left-out-more">
+                  {t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(leftOut.length - MAX_LEFT_OUT, locale) })}
+                </li>
+              )}
             </ul>
           </details>
         )}
         {leftOut.length > 0 && (
           // On paper the list is grouped by reason, so a long list does not push the panel over a page.
           <ul className="print-only chart-left-out-grouped">
-            {groupByReason(leftOut).map(([reason, names]) => (
-              <li key={reason}>
-                <strong>{reason}</strong>: {names.join(', ')}
-              </li>
-            ))}
+            {groupByReason(leftOut)
+              .slice(0, MAX_LEFT_OUT)
+              .map(([reason, names]) => (
+                <li key={reason}>
+                  <strong>{reason}</strong>: {names.slice(0, MAX_LEFT_OUT).join(', ')}
+                  {names.length > MAX_LEFT_OUT && ` ${t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(names.length - MAX_LEFT_OUT, locale) })}`}
+                </li>
+              ))}
           </ul>
         )}
       </div>
@@ -111,13 +139,13 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
         {showData ? t('chart.hide-data', 'Hide data') : t('chart.show-data', 'Show data')}
       </button>
       <div id={tableId} hidden={!showData}>
-        {showData && (
+        {openTable && (
           <div className="table-scroll chart-data-scroll">
             <table className="data-table chart-data" data-testid={`chart-${id}-data`}>
               <caption className="visually-hidden">{title}</caption>
               <thead>
                 <tr>
-                  {dataTable.columns.map((c) => (
+                  {openTable.columns.map((c) => (
                     <th key={c} scope="col">
                       {c}
                     </th>
@@ -125,7 +153,7 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
                 </tr>
               </thead>
               <tbody>
-                {dataTable.rows.map((r) => (
+                {openTable.rows.slice(0, MAX_DATA_TABLE_ROWS).map((r) => (
                   <tr key={r.id} data-row-id={r.id}>
                     {r.cells.map((c, i) =>
                       i === 0 ? (
@@ -140,6 +168,11 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
                 ))}
               </tbody>
             </table>
+            {openTable.rows.length > MAX_DATA_TABLE_ROWS && (
+              <p className="chart-data-more" data-testid={`chart-${id}-data-more`}>
+                {t('chart.data-more', 'The first {shown} of {total} rows; the CSV export has all of them.', { shown: formatInteger(MAX_DATA_TABLE_ROWS, locale), total: formatInteger(openTable.rows.length, locale) })}
+              </p>
+            )}
           </div>
         )}
       </div>
@@ -150,7 +183,11 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
 /** Left-out systems grouped by their reason, in first-seen order. */
 export function groupByReason(leftOut: readonly LeftOut[]): [string, string[]][] {
   const groups = new Map<string, string[]>();
-  for (const l of leftOut) groups.set(l.reason, [...(groups.get(l.reason) ?? []), l.name]);
+  for (const l of leftOut) {
+    const names = groups.get(l.reason);
+    if (names) names.push(l.name);
+    else groups.set(l.reason, [l.name]);
+  }
   return [...groups];
 }
 

@@ -14,6 +14,7 @@ import {
   type InputProblem,
   type Table15Check,
 } from '../../lib/carbon';
+import { MAX_MENU_OPTIONS, topByValue } from '../../selectors/mark-cap';
 import { calculatorModels, publishedFigures, type CalculatorModel } from '../../selectors/co2-series';
 import { factValue } from '../../selectors/system-facts';
 import { figureText, formatMwh } from './co2-format';
@@ -62,6 +63,8 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
   const validation = validateCarbonInputs(raw);
   const result = validation.ok ? computeCarbon(validation.inputs) : undefined;
   const model = modelsById.get(modelId);
+  // Thousands of <option>s are slow to lay out and useless to scroll: the runs with the most GPU-hours, and the one picked.
+  const listed = useMemo(() => topByValue(models, MAX_MENU_OPTIONS, (m) => m.gpuHours, (m) => m.id, [modelId]), [models, modelId]);
   const ids = { gpuHours: useId(), gpuPowerW: useId(), pue: useId(), kgCo2ePerKwh: useId(), model: useId(), title: useId() };
 
   const set = (patch: Partial<CarbonRawInputs>) => setRaw((r) => ({ ...r, ...patch }));
@@ -138,12 +141,17 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
           <label htmlFor={ids.model}>{t('co2.calc-model', 'Fill GPU-hours from a model')}</label>
           <select id={ids.model} value={modelId} onChange={(e) => pickModel(e.target.value)} data-testid="co2-calc-model">
             {models.length === 0 && <option value="">{t('co2.calc-no-models', 'No model in the dataset has GPU-hours')}</option>}
-            {models.map((m) => (
+            {listed.rows.map((m) => (
               <option key={m.id} value={m.id}>
                 {t('co2.calc-model-option', '{name} — {n} GPU-h ({text})', { name: m.name, n: formatInteger(m.gpuHours, locale), text: m.hardware })}
               </option>
             ))}
           </select>
+          {listed.capped && (
+            <p className="muted co2-calc-listed" data-testid="co2-calc-listed">
+              {t('co2.calc-listed', 'Listing the {shown} runs with the most GPU-hours of {total}.', { shown: formatInteger(listed.rows.length, locale), total: formatInteger(listed.total, locale) })}
+            </p>
+          )}
           {model && <ModelNotes model={model} paperGpu={paperGpu} paperPowerW={paper.gpuPowerW} power={v?.gpuPowerW} edited={gpuHoursEdited} sourcesById={sourcesById} />}
         </div>
         {CARBON_FIELDS.map((field) => {

@@ -1,13 +1,14 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Dataset, Source } from '../../data/schema';
 import { ChartFrame } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { assignColors, hatchId, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
-import { formatDecimal, type Locale } from '../../i18n/format';
+import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { factValue } from '../../selectors/system-facts';
+import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
 import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar } from '../../selectors/co2-series';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
@@ -29,12 +30,22 @@ export function Co2View({ dataset }: Props) {
   const { t, locale } = useT();
   const filters = useAppStore((s) => s.filters);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const series = useMemo(() => buildCo2Series(dataset, systems), [dataset, systems]);
+  const fullSeries = useMemo(() => buildCo2Series(dataset, systems), [dataset, systems]);
+  // Thousands of bars are unreadable: the largest are drawn (and the selected one), the note says so.
+  // The selection is read only when there is a cap to apply: re-rendering this view on every selection
+  // re-creates recharts' marks and would take keyboard focus off the bar just pressed.
+  const needsCap = fullSeries.bars.length > MAX_BARS;
+  const keepId = useAppStore((s) => (needsCap ? s.selectedId : null));
+  const drawn = useMemo(() => topByValue(fullSeries.bars, MAX_BARS, (b) => b.value, (b) => b.id, [keepId]), [fullSeries, keepId]);
+  const series = useMemo(() => (drawn.capped ? { ...fullSeries, bars: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const groups = useMemo(() => co2Groups(dataset), [dataset]);
   const colors = useMemo(() => assignColors(groups), [groups]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
 
-  const dataTable = useMemo(
+  // The calculator depends on the dataset only; the same element lets React skip it on a filter click (thousands of <option>s at scale).
+  const calculator = useMemo(() => <Co2Calculator dataset={dataset} sourcesById={sourcesById} />, [dataset, sourcesById]);
+
+  const dataTable = useCallback(
     () => ({
       columns: [
         t('field.name', 'Name'),
@@ -44,7 +55,7 @@ export function Co2View({ dataset }: Props) {
         t('co2.col-gpt3', 'vs GPT-3'),
         t('co2.col-method', 'Estimated by'),
       ],
-      rows: series.bars.map((b) => ({
+      rows: fullSeries.bars.map((b) => ({
         id: b.id,
         cells: [
           b.name,
@@ -56,7 +67,7 @@ export function Co2View({ dataset }: Props) {
         ],
       })),
     }),
-    [series, t, locale, sourcesById],
+    [fullSeries, t, locale, sourcesById],
   );
 
   const shownGroups = groups.filter((g) => series.bars.some((b) => b.group === g));
@@ -82,6 +93,11 @@ export function Co2View({ dataset }: Props) {
         shown={series.bars.length}
         total={series.total}
         leftOut={series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) }))}
+        capNote={
+          drawn.capped
+            ? t('co2.cap-note', 'Showing the {shown} largest of {total} training runs with a published CO₂ figure; the CSV export has all of them.', { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) })
+            : undefined
+        }
         legend={<Legend groups={shownGroups} colors={colors} sourcesById={sourcesById} hasRange={spreadBars.length > 0} hasReported={series.bars.some((b) => b.status === 'reported')} />}
         sourceNote={
           <>
@@ -132,7 +148,7 @@ export function Co2View({ dataset }: Props) {
         )}
       </ChartFrame>
       <Co2Equivalents dataset={dataset} sourcesById={sourcesById} />
-      <Co2Calculator dataset={dataset} sourcesById={sourcesById} />
+      {calculator}
     </div>
   );
 }

@@ -127,6 +127,9 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
   );
 }
 
+const MAX_SUGGESTIONS_ALL = 300;
+const MAX_SUGGESTIONS = 50;
+
 function AddToCompare({ dataset, picked }: { dataset: Dataset; picked: string[] }) {
   const { t } = useT();
   const toggleCompare = useAppStore((s) => s.toggleCompare);
@@ -134,6 +137,13 @@ function AddToCompare({ dataset, picked }: { dataset: Dataset; picked: string[] 
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const full = picked.length >= MAX_COMPARE;
+  // A suggestion per system is thousands of <option>s at scale: past a few hundred, the first matches of what is typed.
+  const suggestions = useMemo(() => {
+    const all = dataset.systems.filter((s) => !picked.includes(s.id));
+    if (all.length <= MAX_SUGGESTIONS_ALL) return all;
+    const q = text.trim().toLocaleLowerCase();
+    return (q ? all.filter((s) => s.name.toLocaleLowerCase().includes(q)) : all).slice(0, MAX_SUGGESTIONS);
+  }, [dataset, picked, text]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const wanted = text.trim().toLocaleLowerCase();
@@ -162,11 +172,9 @@ function AddToCompare({ dataset, picked }: { dataset: Dataset; picked: string[] 
         />
       </label>
       <datalist id={listId}>
-        {dataset.systems
-          .filter((s) => !picked.includes(s.id))
-          .map((s) => (
-            <option key={s.id} value={s.name} />
-          ))}
+        {suggestions.map((s) => (
+          <option key={s.id} value={s.name} />
+        ))}
       </datalist>
       <button type="submit" disabled={full || text.trim() === ''}>
         {t('compare.add', 'Add')}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 export interface FacetMenuOption {
   value: string;
@@ -21,10 +21,16 @@ interface Props {
  * with how many systems each would leave. Native <details> keeps it keyboard- and screen-reader-
  * friendly; Escape and clicks outside close it.
  */
+/** Up to this many options are rendered even while the menu is closed (cheap, and in place at once). */
+const EAGER_OPTIONS = 60;
+
 export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
   const panelId = useId();
   const selectedCount = options.filter((o) => o.selected).length;
+  // Long option lists (thousands of organizations) are rendered only while the menu is open.
+  const [open, setOpen] = useState(false);
+  const renderOptions = open || options.length <= EAGER_OPTIONS;
 
   useEffect(() => {
     const details = ref.current;
@@ -47,7 +53,7 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
   }, []);
 
   return (
-    <details className="facet" ref={ref}>
+    <details className="facet" ref={ref} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary aria-controls={panelId}>
         {label}
         {selectedCount > 0 && <span className="facet-badge">{selectedCount}</span>}
@@ -55,7 +61,7 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
       <fieldset className="facet-panel" id={panelId}>
         <legend className="visually-hidden">{label}</legend>
         {options.length === 0 && <p className="muted">{emptyText}</p>}
-        {options.map((o) => (
+        {renderOptions && options.map((o) => (
           <label key={o.value} className={o.count === 0 && !o.selected ? 'facet-option is-empty' : 'facet-option'} title={countHint}>
             <input type="checkbox" checked={o.selected} onChange={() => onToggle(o.value)} />
             <span className="facet-option-label">{o.label}</span>

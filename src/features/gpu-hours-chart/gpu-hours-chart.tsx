@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
 import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { assignColors, hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../../components/chart-frame/palette';
-import { formatCompact, type Locale } from '../../i18n/format';
+import { formatCompact, formatInteger, type Locale } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
@@ -23,6 +23,7 @@ import {
   type GpuHoursSeries,
   type GpuRun,
 } from '../../selectors/gpu-hours-series';
+import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './gpu-hours-chart.css';
 
@@ -41,11 +42,15 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const scale = useAppStore((s) => s.viewSettings.gpuHoursScale);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const series = useMemo(() => buildGpuHoursSeries(dataset, systems), [dataset, systems]);
+  const fullSeries = useMemo(() => buildGpuHoursSeries(dataset, systems), [dataset, systems]);
+  const selectedId = useAppStore((s) => s.selectedId);
+  // Thousands of bars are unreadable: the largest are drawn (and the selected one), the note says so.
+  const drawn = useMemo(() => topRowsByValue(fullSeries.rows, MAX_BARS, [selectedId]), [fullSeries, selectedId]);
+  const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
   // Colours are assigned on the whole dataset's hardware list, so a filter never repaints a bar.
   const colors = useMemo(() => assignColors(datasetHardware(dataset)), [dataset]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
-  const table = useMemo(() => buildGpuHoursTable(series, { locale, t, sourcesById }), [series, locale, t, sourcesById]);
+  const table = useCallback(() => buildGpuHoursTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
   const leftOut: LeftOut[] = useMemo(() => series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })), [series, t]);
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
   const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.sources), sourcesById), [series, sourcesById]);
@@ -72,6 +77,11 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       shown={series.rows.length}
       total={series.total}
       leftOut={leftOut}
+      capNote={
+        drawn.capped
+          ? t('gpu-hours-chart.cap-note', 'Showing the {shown} largest of {total} training runs with published GPU-hours; the CSV export has all of them.', { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) })
+          : undefined
+      }
       sourceNote={t('gpu-hours-chart.source-note', 'Sources: {names}. Every run’s source is in the data table.', { names: sourceNames.join(', ') || '—' })}
       footnotes={series.rows.length > 0 ? <GpuFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { ImportPreview } from './import-preview';
 import { ProblemList } from './problem-list';
+import { hasFiles } from './drag-files';
 import './import.css';
 
 /*
@@ -40,11 +41,15 @@ type Step =
 /** Time for the "Applying…" state to paint before the (synchronous) merge and validation run. */
 const APPLY_DELAY_MS = 30;
 
-function hasFiles(e: DragEvent): boolean {
-  return !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+interface ImportButtonProps {
+  /**
+   * What opened the dialog before its code had loaded (./import-launcher): a click (`'pick'`) or a
+   * dropped file. The dialog opens with it once mounted.
+   */
+  initial?: File | 'pick';
 }
 
-export function ImportButton() {
+export function ImportButton({ initial }: ImportButtonProps = {}) {
   const { t } = useT();
   const ready = useAppStore((s) => s.datasetStatus === 'ready');
   const [step, setStep] = useState<Step | null>(null);
@@ -90,6 +95,19 @@ export function ImportButton() {
     },
     [stopWork],
   );
+
+  // The click or drop that loaded this code: carried on once (a timer, so StrictMode's remount runs it once too).
+  const pending = useRef(initial);
+  useEffect(() => {
+    const first = pending.current;
+    if (!first) return;
+    const timer = setTimeout(() => {
+      pending.current = undefined;
+      if (first === 'pick') setStep({ kind: 'pick' });
+      else start(first);
+    });
+    return () => clearTimeout(timer);
+  }, [start]);
 
   // Open the native dialog once there is a step to show; close it when the step goes away.
   useEffect(() => {

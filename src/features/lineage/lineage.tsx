@@ -2,9 +2,12 @@ import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Dataset } from '../../data/schema';
 import { ChartFrame, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
+import { formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { layoutLineage, type LineageEdge, type LineageFamilyBox, type LineageLayout, type LineageNode, type LineageRelation } from '../../selectors/lineage-layout';
+import { lineageSubset } from '../../selectors/lineage';
+import { MAX_LINEAGE_SYSTEMS } from '../../selectors/mark-cap';
 import { useAppStore } from '../../store';
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../lib/use-chart-width';
@@ -36,32 +39,48 @@ const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
  * stays drawn, with systems outside the filters faded.
  */
 export function LineageTree({ dataset }: Props) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const filters = useAppStore((s) => s.filters);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const inFilter = useMemo(() => new Set(systems.map((s) => s.id)), [systems]);
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useChartWidth(boxRef, 800);
 
-  const natural = useMemo(() => layoutLineage(dataset, REGULAR), [dataset]);
+  const selectedId = useAppStore((s) => s.selectedId);
+  // Thousands of boxes cannot be read (and the layout grows faster than linearly): the largest trees, and the selected one's.
+  const trees = useMemo(() => lineageSubset(dataset.systems, MAX_LINEAGE_SYSTEMS, [selectedId]), [dataset, selectedId]);
+  const drawn = useMemo(() => (trees.capped ? { systems: trees.systems, families: dataset.families } : dataset), [trees, dataset]);
+  const natural = useMemo(() => layoutLineage(drawn, REGULAR), [drawn]);
   const compact = natural.width + 2 * PAD > width;
   // Wider screens spread the columns out (in steps, so resizing does not re-layout every pixel).
   const spare = width - 2 * PAD - natural.width;
   const gap = natural.layers > 1 ? Math.min(MAX_GAP, MIN_GAP + Math.max(0, Math.floor(spare / (natural.layers - 1) / 8) * 8)) : MIN_GAP;
   const layout = useMemo(
-    () => (compact ? layoutLineage(dataset, COMPACT) : gap === MIN_GAP ? natural : layoutLineage(dataset, { ...REGULAR, columnGap: gap })),
-    [dataset, gap, natural, compact],
+    () => (compact ? layoutLineage(drawn, COMPACT) : gap === MIN_GAP ? natural : layoutLineage(drawn, { ...REGULAR, columnGap: gap })),
+    [drawn, gap, natural, compact],
   );
 
   const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
   const treeIds = useMemo(() => new Set(layout.nodes.map((n) => n.id)), [layout]);
   const shown = systems.filter((s) => treeIds.has(s.id)).length;
-  const leftOut: LeftOut[] = systems
-    .filter((s) => !treeIds.has(s.id))
-    .map((s) => ({ id: s.id, name: s.name, reason: t('lineage.left-out.isolated', 'no base-model link in the data') }));
+  const keptIds = useMemo(() => (trees.capped ? new Set(trees.systems.map((s) => s.id)) : null), [trees]);
+  const leftOut: LeftOut[] = useMemo(
+    () =>
+      systems
+        .filter((s) => !treeIds.has(s.id))
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          reason:
+            keptIds && !keptIds.has(s.id) && (s.baseModels.length > 0 || s.family !== undefined)
+              ? t('lineage.left-out.capped', 'not among the systems drawn (see the note above)')
+              : t('lineage.left-out.isolated', 'no base-model link in the data'),
+        })),
+    [systems, treeIds, keptIds, t],
+  );
   const relation = (r: LineageRelation) => relationLabel(t, r);
-  const dataTable: DataTableSpec = {
+  const dataTable = (): DataTableSpec => ({
     columns: [
       t('lineage.col.base', 'Base model'),
       t('lineage.col.derived', 'Built on it'),
@@ -73,7 +92,7 @@ export function LineageTree({ dataset }: Props) {
       id: `${e.from}>${e.to}`,
       cells: [names.get(e.from) ?? e.from, names.get(e.to) ?? e.to, relation(e.relation), e.sources.map((s) => sourceTitles.get(s) ?? s).join('; '), e.note ?? ''],
     })),
-  };
+  });
   const filtering = systems.length !== dataset.systems.length;
 
   return (
@@ -89,6 +108,14 @@ export function LineageTree({ dataset }: Props) {
       shown={shown}
       total={systems.length}
       leftOut={leftOut}
+      capNote={
+        trees.capped
+          ? t('lineage.cap-note', 'Showing {shown} of {total} systems with a lineage link: the largest trees, from their base models outward; the explorer table has all of them.', {
+              shown: formatInteger(layout.nodes.length, locale),
+              total: formatInteger(trees.total, locale),
+            })
+          : undefined
+      }
       sourceNote={t('lineage.source-note', 'Source: each link’s source is in the data table (model cards, papers, blog posts).')}
       footnotes={
         <>

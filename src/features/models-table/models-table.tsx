@@ -27,10 +27,16 @@ import './models-table.css';
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, FieldRow>();
 
+/*
+ * One collator for every comparison: `localeCompare` with options builds a collator per call,
+ * which made a sort of 10,000 rows spend ~170 ms in string comparison alone.
+ */
+const KEY_COLLATOR = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 /** Ascending comparison of sort keys; missing keys never reach it (sortUndefined: 'last'). */
-function compareKeys(a: unknown, b: unknown): number {
+export function compareKeys(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'en', { numeric: true, sensitivity: 'base' });
+  return KEY_COLLATOR.compare(String(a), String(b));
 }
 
 const ACCESS_FIELDS: ReadonlySet<FieldId> = new Set(['weights', 'trainingCode', 'datasetAccess']);
@@ -168,6 +174,13 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
     estimateSize: () => ROW_HEIGHT_ESTIMATE,
     getItemKey: (index) => rows[index].id,
     overscan: 8,
+    // A row is measured by the ResizeObserver after layout, never by reading its height while React
+    // inserts rows: that forced a page layout per new row (≈150 ms per filter click with 19 rows).
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      return instance.measurementsCache[Number(element.getAttribute('data-index'))]?.size ?? ROW_HEIGHT_ESTIMATE;
+    },
     // jsdom has no layout: render a first screenful so component tests see rows.
     initialRect: { width: 1200, height: 640 },
   });

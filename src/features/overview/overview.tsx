@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Dataset, System } from '../../data/schema';
-import { formatCompact, formatEventDate, formatPercent } from '../../i18n/format';
+import { formatCompact, formatEventDate, formatInteger, formatPercent } from '../../i18n/format';
 import { kindLabel } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -8,6 +8,7 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { buildOverviewStats } from '../../selectors/overview-stats';
 import { factValue } from '../../selectors/system-facts';
 import { orderSystems, type SystemOrder } from '../../selectors/order-systems';
+import { firstItems, MAX_CHIPS } from '../../selectors/mark-cap';
 import { VIEW_SETTINGS } from '../../store/url-state';
 import { FactView } from '../../components/fact/fact-view';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
@@ -136,35 +137,44 @@ export function Overview({ dataset }: Props) {
 }
 
 function SystemChips({ systems, selectedId }: { systems: System[]; selectedId: string | null }) {
-  const { locale } = useT();
+  const { tn, locale } = useT();
+  // A chip per system stops being readable (and fast) in the thousands: the first ones in the chosen order, then a count.
+  const shown = useMemo(() => firstItems(systems, MAX_CHIPS, (s) => s.id, [selectedId]), [systems, selectedId]);
   const toggleSelected = useAppStore((s) => s.toggleSelected);
   const hover = useAppStore((s) => s.hover);
   const hoveredId = useAppStore((s) => s.hoveredId);
   return (
-    <ul className="system-chips" data-testid="systems-in-view">
-      {systems.map((s) => {
-        const date = factValue(s.release);
-        const cls = ['system-chip', s.id === selectedId && 'is-selected', s.id === hoveredId && 'is-hovered'].filter(Boolean).join(' ');
-        return (
-          <li key={s.id}>
-            <button
-              type="button"
-              className={cls}
-              aria-pressed={s.id === selectedId}
-              data-system-id={s.id}
-              onClick={() => toggleSelected(s.id)}
-              onMouseEnter={() => hover(s.id)}
-              onMouseLeave={() => hover(null)}
-              onFocus={() => hover(s.id)}
-              onBlur={() => hover(null)}
-            >
-              <span className="system-chip-name">{s.name}</span>
-              <span className="system-chip-meta">{date ? formatEventDate(date, locale) : '—'}</span>
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="system-chips" data-testid="systems-in-view">
+        {shown.rows.map((s) => {
+          const date = factValue(s.release);
+          const cls = ['system-chip', s.id === selectedId && 'is-selected', s.id === hoveredId && 'is-hovered'].filter(Boolean).join(' ');
+          return (
+            <li key={s.id}>
+              <button
+                type="button"
+                className={cls}
+                aria-pressed={s.id === selectedId}
+                data-system-id={s.id}
+                onClick={() => toggleSelected(s.id)}
+                onMouseEnter={() => hover(s.id)}
+                onMouseLeave={() => hover(null)}
+                onFocus={() => hover(s.id)}
+                onBlur={() => hover(null)}
+              >
+                <span className="system-chip-name">{s.name}</span>
+                <span className="system-chip-meta">{date ? formatEventDate(date, locale) : '—'}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {shown.capped && (
+        <p className="system-chips-more muted" data-testid="systems-in-view-more">
+          {tn('overview.chips-more', shown.total - shown.rows.length, '… and {count} more system; the explorer table and the CSV export list every one.', '… and {count} more systems; the explorer table and the CSV export list every one.', { count: formatInteger(shown.total - shown.rows.length, locale) })}
+        </p>
+      )}
+    </>
   );
 }
 

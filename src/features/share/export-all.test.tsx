@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniDataset } from '../../../tests/fixtures/mini-dataset';
@@ -52,5 +52,31 @@ describe('ExportAllButton', () => {
     expect(status).toHaveTextContent('Export all failed: CO₂: panel not mounted');
     expect(click).not.toHaveBeenCalled();
     expect(screen.getByTestId('export-all')).toBeEnabled();
+  });
+
+  it('waits for `prepare` (every lazy panel mounted) before collecting the panels', async () => {
+    useAppStore.setState({ dataset: miniDataset() });
+    let mount: () => void = () => undefined;
+    const prepare = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          mount = () => {
+            // The panel registers only once its chunk has loaded and it has rendered.
+            const svg = () => {
+              throw new Error('drawn');
+            };
+            unregister.push(registerPanelExporter('co2', () => ({ title: 'CO₂', svg, csv: () => '', fileName: (ext) => `co2.${ext}` })));
+            resolve();
+          };
+        }),
+    );
+    const user = userEvent.setup();
+    render(<ExportAllButton prepare={prepare} />);
+    await user.click(screen.getByTestId('export-all'));
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('export-all-status')).toHaveTextContent('Loading every panel…');
+    await act(async () => mount());
+    // It found the panel that mounted meanwhile (rather than "no panels on the page").
+    expect(screen.getByTestId('export-all-status')).toHaveTextContent('Export all failed: CO₂: drawn');
   });
 });

@@ -4,7 +4,7 @@ import { exportablePanels, panelExporter } from '../../components/chart-frame/pa
 import { PANEL_IDS } from '../../store/panels';
 import { useT } from '../../i18n/use-t';
 import { exportFileName, svgToPng } from '../../lib/export-panel';
-import { buildExportZip, type ZipEntry } from '../../lib/zip';
+import type { ZipEntry } from '../../lib/zip';
 import { describeFilters } from '../../selectors/filter-summary';
 import { useAppStore } from '../../store';
 import './share.css';
@@ -14,9 +14,10 @@ type Status = { kind: 'idle' } | { kind: 'busy'; n: number; total: number } | { 
 /**
  * "Export all": every panel on the page (charts and tables alike) as a 2× PNG, an SVG and
  * its data as CSV — the same files the panel's own Export menu makes — with a README naming the
- * filters, in one zip. A failure says so and downloads nothing.
+ * filters, in one zip. A failure says so and downloads nothing. `prepare` resolves once every
+ * panel is mounted (the app loads some views lazily); the export waits for it.
  */
-export function ExportAllButton() {
+export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) {
   const { t, tn, locale } = useT();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -24,6 +25,10 @@ export function ExportAllButton() {
     const { dataset, filters } = useAppStore.getState();
     try {
       if (!dataset) throw new Error(t('export-all.no-data', 'the dataset is not loaded'));
+      if (prepare) {
+        setStatus({ kind: 'busy', n: 0, total: 0 });
+        await prepare();
+      }
       // Every mounted panel, in page order.
       const mounted = new Set(exportablePanels());
       const ids = PANEL_IDS.filter((id) => mounted.has(id));
@@ -65,6 +70,8 @@ export function ExportAllButton() {
         ...listed,
         '',
       ].join('\r\n');
+      // The zip writer (fflate) loads on first use: most visits never export everything.
+      const { buildExportZip } = await import('../../lib/zip');
       const zip = buildExportZip([{ name: 'README.txt', data: readme }, ...files]);
       const name = exportFileName({ panelId: 'llm-wave', filters, familyIds, asOf: dataset.meta.asOf, ext: 'zip' });
       downloadBlob(name, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
@@ -76,7 +83,9 @@ export function ExportAllButton() {
 
   const busy = status.kind === 'busy';
   const message =
-    status.kind === 'busy'
+    status.kind === 'busy' && status.total === 0
+      ? t('export-all.preparing', 'Loading every panel…')
+      : status.kind === 'busy'
       ? t('export-all.progress', 'Exporting {n} of {total}…', { n: status.n, total: status.total })
       : status.kind === 'done'
         ? tn('export-all.done', status.count, 'Exported {count} panel.', 'Exported {count} panels.', { count: status.count })

@@ -1,12 +1,15 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Dataset, DatedEvent } from '../../data/schema';
 import { ChartFrame, Segmented, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
-import { formatEventDate } from '../../i18n/format';
+import { formatEventDate, formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { MAX_TIMELINE_ITEMS } from '../../selectors/mark-cap';
+import { factValue } from '../../selectors/system-facts';
 import {
   buildTimelineSeries,
+  capTimelineSeries,
   KIND_LANES,
   type BaseRelation,
   type KindLane,
@@ -45,7 +48,11 @@ export function ReleaseTimeline({ dataset }: Props) {
   const [customWindow, setCustomWindow] = useState<TimeWindow | null>(null);
 
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const series = useMemo(() => buildTimelineSeries(dataset, systems, { lanes: lanesMode, zoom, customWindow }), [dataset, systems, lanesMode, zoom, customWindow]);
+  const fullSeries = useMemo(() => buildTimelineSeries(dataset, systems, { lanes: lanesMode, zoom, customWindow }), [dataset, systems, lanesMode, zoom, customWindow]);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const parameters = useMemo(() => new Map(dataset.systems.map((s) => [s.id, factValue(s.parameters) ?? 0])), [dataset]);
+  // Thousands of markers overlap into a smear: the largest models are drawn (and the selected one), the note says so.
+  const series = useMemo(() => capTimelineSeries(fullSeries, MAX_TIMELINE_ITEMS, (id) => parameters.get(id) ?? 0, [selectedId]), [fullSeries, parameters, selectedId]);
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
 
   const plotRef = useRef<HTMLDivElement>(null);
@@ -56,8 +63,8 @@ export function ReleaseTimeline({ dataset }: Props) {
     [series, width, text],
   );
 
-  const leftOut: LeftOut[] = series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) }));
-  const dataTable = useMemo(() => buildDataTable(series, text, sourceTitles), [series, text, sourceTitles]);
+  const leftOut: LeftOut[] = useMemo(() => series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })), [series, t, locale]);
+  const dataTable = useCallback(() => buildDataTable(fullSeries, text, sourceTitles), [fullSeries, text, sourceTitles]);
   const differing = series.items.filter((i) => i.talk);
 
   const setZoom = (v: ViewSettings['timelineZoom']) => {
@@ -109,6 +116,14 @@ export function ReleaseTimeline({ dataset }: Props) {
       shown={series.items.length}
       total={series.total}
       leftOut={leftOut}
+      capNote={
+        series.capped
+          ? t('timeline.cap-note', 'Showing the {shown} largest models (by parameter count) of {total} dated systems in this window; the CSV export has all of them.', {
+              shown: formatInteger(series.items.length, locale),
+              total: formatInteger(fullSeries.items.length, locale),
+            })
+          : undefined
+      }
       sourceNote={t(
         'timeline.source-note',
         'Source: each release date from the source named in the data table (blog post, paper or repository); the talk’s own dates from the talk “{talk}”.',
@@ -159,6 +174,8 @@ function dayOf(ms: number): DatedEvent {
 
 function leftOutReason(l: TimelineLeftOut, t: Translator['t'], locale: Translator['locale']): string {
   switch (l.reason) {
+    case 'capped':
+      return t('timeline.left-out.capped', 'not among the largest models drawn (see the note above)');
     case 'release-not-disclosed':
       return t('timeline.left-out.not-disclosed', 'release date not disclosed');
     case 'outside-window':

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
+import { DEFAULT_FILTERS } from '../store/filters-model';
+import { buildCostSeries } from './cost-series';
+import { selectFilteredSystems } from './filtered-systems';
+import { lineageSubset } from './lineage';
+import { firstItems, MAX_BARS, topByValue, topRowsByValue } from './mark-cap';
+import { factValue } from './system-facts';
+import { buildTimelineSeries, capTimelineSeries } from './timeline-series';
+
+const row = (systemId: string, sortValue: number) => ({ systemId, sortValue });
+
+describe('topRowsByValue (bar charts)', () => {
+  const rows = [row('a', 5), row('b', 50), row('c', 1), row('d', 20), row('e', 50)];
+
+  it('keeps the largest values, in the input order, and counts what it had', () => {
+    const capped = topRowsByValue(rows, 3);
+    expect(capped.rows.map((r) => r.systemId)).toEqual(['b', 'd', 'e']);
+    expect(capped).toMatchObject({ total: 5, capped: true });
+  });
+
+  it('keeps the selected system even when it is the smallest', () => {
+    const capped = topRowsByValue(rows, 2, ['c', null]);
+    expect(capped.rows.map((r) => r.systemId)).toEqual(['b', 'c', 'e']);
+    expect(capped.total).toBe(5);
+  });
+
+  it('ties keep the earlier row; small inputs come back untouched', () => {
+    expect(topRowsByValue(rows, 1).rows.map((r) => r.systemId)).toEqual(['b']);
+    const same = topRowsByValue(rows, 5);
+    expect(same).toEqual({ rows, total: 5, capped: false });
+    expect(same.rows).toBe(rows);
+  });
+
+  it('on a real cost series: the MAX_BARS most expensive training runs', () => {
+    const ds = bundledDataset();
+    const series = buildCostSeries(ds, selectFilteredSystems(ds, DEFAULT_FILTERS));
+    const capped = topRowsByValue(series.rows, 3);
+    const largest = [...series.rows].sort((a, b) => b.sortValue - a.sortValue).slice(0, 3);
+    expect(new Set(capped.rows.map((r) => r.systemId))).toEqual(new Set(largest.map((r) => r.systemId)));
+    expect(topRowsByValue(series.rows, MAX_BARS).capped).toBe(series.rows.length > MAX_BARS);
+  });
+});
+
+describe('topByValue (any items)', () => {
+  it('uses the given value and id', () => {
+    const bars = [
+      { id: 'x', value: 3 },
+      { id: 'y', value: 9 },
+      { id: 'z', value: 1 },
+    ];
+    expect(topByValue(bars, 1, (b) => b.value, (b) => b.id, ['z']).rows.map((b) => b.id)).toEqual(['y', 'z']);
+  });
+});
+
+describe('firstItems (overview chips)', () => {
+  it('the first N in order, the kept one appended in place, and the count of the rest', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    const capped = firstItems(items, 2, (s) => s, ['d']);
+    expect(capped.rows).toEqual(['a', 'b', 'd']);
+    expect(capped.total - capped.rows.length).toBe(2);
+    expect(firstItems(items, 9, (s) => s)).toEqual({ rows: items, total: 5, capped: false });
+  });
+});
+
+describe('lineageSubset', () => {
+  const sys = (id: string, bases: string[] = [], family?: string) => ({ id, family, baseModels: bases.map((b) => ({ id: b, relation: 'fine-tuned-from' as const, sources: ['s'] })) });
+  // Tree A: a0 → a1 → a2, a0 → a3 (4 systems). Tree B: b0 → b1 → f7, with f7's family sizes f13 and f33 (5). Loner z.
+  const systems = [sys('a0'), sys('a1', ['a0']), sys('b0'), sys('a2', ['a1']), sys('b1', ['b0']), sys('a3', ['a0']), sys('z'), sys('f7', ['b1'], 'f'), sys('f13', [], 'f'), sys('f33', [], 'f')];
+
+  it('returns everything when the linked systems fit', () => {
+    const all = lineageSubset(systems, 20);
+    expect(all).toMatchObject({ shown: 9, total: 9, capped: false });
+    expect(all.systems).toBe(systems);
+  });
+
+  it('keeps the largest tree first (a family joins its tree), from its base outward, and counts shown of total', () => {
+    const sub = lineageSubset(systems, 3);
+    expect(sub.systems.map((s) => s.id)).toEqual(['b0', 'b1', 'f7']);
+    expect(sub).toMatchObject({ shown: 3, total: 9, capped: true });
+    // Then the next tree, base first.
+    expect(lineageSubset(systems, 7).systems.map((s) => s.id)).toEqual(['a0', 'a1', 'b0', 'b1', 'f7', 'f13', 'f33']);
+  });
+
+  it('keeps the selected system and its ancestors, never a loner', () => {
+    const sub = lineageSubset(systems, 3, ['a2', 'z']);
+    expect(sub.systems.map((s) => s.id)).toEqual(['a0', 'a1', 'b0', 'a2', 'b1', 'f7']);
+    expect(sub.shown).toBe(6);
+  });
+});
+
+describe('capTimelineSeries', () => {
+  const ds = bundledDataset();
+  const all = selectFilteredSystems(ds, DEFAULT_FILTERS);
+  const full = buildTimelineSeries(ds, all, { lanes: 'kind', zoom: 'all' });
+  const params = new Map(ds.systems.map((s) => [s.id, factValue(s.parameters) ?? 0]));
+  const score = (id: string) => params.get(id) ?? 0;
+
+  it('leaves a small series as it is', () => {
+    const same = capTimelineSeries(full, 1000, score);
+    expect(same.capped).toBe(false);
+    expect(same.items).toBe(full.items);
+  });
+
+  it('draws the largest models, drops links and lanes to what is drawn, and lists the rest as left out', () => {
+    const capped = capTimelineSeries(full, 5, score);
+    expect(capped.capped).toBe(true);
+    expect(capped.items).toHaveLength(5);
+    const largest = [...full.items].sort((a, b) => score(b.id) - score(a.id)).slice(0, 5);
+    expect(new Set(capped.items.map((i) => i.id))).toEqual(new Set(largest.map((i) => i.id)));
+    const kept = new Set(capped.items.map((i) => i.id));
+    for (const l of capped.links) expect(kept.has(l.from) && kept.has(l.to)).toBe(true);
+    for (const lane of capped.lanes) expect(lane.itemIds.length).toBeGreaterThan(0);
+    expect(capped.lanes.flatMap((l) => l.itemIds).sort()).toEqual([...kept].sort());
+    expect(capped.leftOut.filter((l) => l.reason === 'capped')).toHaveLength(full.items.length - 5);
+    expect(capped.total).toBe(full.total);
+    // Items stay in release order.
+    expect(capped.items.map((i) => i.release.start)).toEqual([...capped.items.map((i) => i.release.start)].sort((a, b) => a - b));
+  });
+
+  it('keeps the selected system drawn', () => {
+    const smallest = [...full.items].sort((a, b) => score(a.id) - score(b.id))[0];
+    const capped = capTimelineSeries(full, 3, score, [smallest.id]);
+    expect(capped.items.map((i) => i.id)).toContain(smallest.id);
+    expect(capped.items).toHaveLength(4);
+  });
+});

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { syntheticDataset } from '../fixtures/synthetic-dataset';
+import { serveDataset, watchPage } from './helpers';
+
+/*
+ * At 10,000 systems the charts draw a bounded subset and say so on the chart. Not a speed test
+ * (the benchmark measures speed): the long timeouts are waits for a large dataset to load.
+ */
+test('10,000 systems: each chart draws a bounded subset and says “showing N of M” on the chart', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchPage(page);
+  await serveDataset(page, syntheticDataset(10_000, 1));
+  await page.goto('/');
+  await expect(page.getByTestId('result-count')).toHaveText('10,000 of 10,000 systems', { timeout: 90_000 });
+
+  const notes: Record<string, RegExp> = {
+    'training-cost': /^Showing the 40 largest of [\d,]+ systems with a training cost/,
+    'gpu-hours': /^Showing the 40 largest of [\d,]+ training runs with published GPU-hours/,
+    co2: /^Showing the 40 largest of [\d,]+ training runs with a published CO₂ figure/,
+    timeline: /^Showing the 120 largest models \(by parameter count\) of [\d,]+ dated systems/,
+    lineage: /^Showing 150 of [\d,]+ systems with a lineage link/,
+  };
+  for (const [id, text] of Object.entries(notes)) {
+    const chart = page.getByTestId(`chart-${id}`);
+    await chart.scrollIntoViewIfNeeded();
+    await expect(page.getByTestId(`chart-${id}-cap-note`)).toHaveText(text, { timeout: 30_000 });
+  }
+  // What is drawn stays bounded.
+  await expect(page.locator('[data-chart="training-cost"] .cost-row')).toHaveCount(40);
+  await expect(page.locator('[data-chart="gpu-hours"] .gpu-row')).toHaveCount(40);
+  await expect(page.locator('[data-chart="timeline"] .timeline-mark')).toHaveCount(120);
+  await expect(page.locator('[data-chart="lineage"] .lineage-node').first()).toBeVisible();
+  expect(await page.locator('[data-chart="lineage"] .lineage-node').count()).toBeLessThanOrEqual(150);
+  await expect(page.getByTestId('systems-in-view').locator('[data-system-id]')).toHaveCount(60);
+  await expect(page.getByTestId('systems-in-view-more')).toHaveText('… and 9,940 more systems; the explorer table and the CSV export list every one.');
+
+  expect(watch.consoleErrors).toEqual([]);
+});
