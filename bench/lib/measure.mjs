@@ -125,6 +125,8 @@ export async function interact(page, { filter, sort, hover, isFloor, timeoutMs }
     try {
       // As tests/e2e/helpers.ts `openFacet` does: click the facet's summary.
       await page.locator('summary', { hasText: 'Organization' }).first().click();
+      // Long option lists render once the menu has opened (its toggle event): wait for them.
+      await page.locator('details.facet[open] .facet-option').first().waitFor();
       await run('filter', filterClicks, { clicks: filter, maxFrames: 600, gapMs: 50 });
       await page.keyboard.press('Escape');
     } catch (err) {
