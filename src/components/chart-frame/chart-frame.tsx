@@ -100,11 +100,11 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
           </p>
         )}
         <p className="chart-count" data-testid={`chart-${id}-count`}>
-          {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', { shown, total })}
+          {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', { shown: formatInteger(shown, locale), total: formatInteger(total, locale) })}
         </p>
         {leftOut.length > 0 && (
           <details className="chart-left-out">
-            <summary>{tn('chart.left-out', leftOut.length, '{count} left out — why', '{count} left out — why')}</summary>
+            <summary>{tn('chart.left-out', leftOut.length, '{count} left out — why', '{count} left out — why', { count: formatInteger(leftOut.length, locale) })}</summary>
             <ul data-testid={`chart-${id}-left-out`}>
               {leftOut.slice(0, MAX_LEFT_OUT).map((l) => (
                 <li key={l.id}>
