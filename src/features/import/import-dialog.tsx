@@ -7,7 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { ImportPreview } from './import-preview';
 import { ProblemList } from './problem-list';
-import { hasFiles } from './drag-files';
+import { watchFileDrops } from './drag-files';
 import './import.css';
 
 /*
@@ -126,44 +126,15 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
   }, [stepKind]);
 
   // A file dragged over the page: highlight, and open the dialog with it on drop.
-  useEffect(() => {
-    let depth = 0;
-    const onEnter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth += 1;
-      setDragging(true);
-    };
-    const onOver = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      // Without this the browser would open the file in place of the page.
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = ready ? 'copy' : 'none';
-    };
-    const onLeave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const onDrop = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      depth = 0;
-      setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (!file || !ready || applyTimer.current !== null) return;
-      start(file);
-    };
-    window.addEventListener('dragenter', onEnter);
-    window.addEventListener('dragover', onOver);
-    window.addEventListener('dragleave', onLeave);
-    window.addEventListener('drop', onDrop);
-    return () => {
-      window.removeEventListener('dragenter', onEnter);
-      window.removeEventListener('dragover', onOver);
-      window.removeEventListener('dragleave', onLeave);
-      window.removeEventListener('drop', onDrop);
-    };
-  }, [ready, start]);
+  useEffect(
+    () => watchFileDrops({
+        accepts: () => ready,
+        setDragging,
+        // Not while an import is being applied.
+        onDrop: (file) => applyTimer.current === null && start(file),
+      }),
+    [ready, start],
+  );
 
   // Stop a running read if the button goes away (e.g. entering presentation mode).
   useEffect(() => stopWork, [stopWork]);

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { hasFiles } from './drag-files';
+import { watchFileDrops } from './drag-files';
 import './import.css';
 
 /*
@@ -24,42 +24,12 @@ export function ImportLauncher() {
   // Until then, a file dragged over the page is this component's: highlight, and open the dialog with it on drop.
   useEffect(() => {
     if (opened) return;
-    let depth = 0;
-    const onEnter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      void loadImportDialog().catch(() => undefined);
-      depth += 1;
-      setDragging(true);
-    };
-    const onOver = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      // Without this the browser would open the file in place of the page.
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = ready ? 'copy' : 'none';
-    };
-    const onLeave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const onDrop = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      depth = 0;
-      setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file && ready) setOpened({ file });
-    };
-    window.addEventListener('dragenter', onEnter);
-    window.addEventListener('dragover', onOver);
-    window.addEventListener('dragleave', onLeave);
-    window.addEventListener('drop', onDrop);
-    return () => {
-      window.removeEventListener('dragenter', onEnter);
-      window.removeEventListener('dragover', onOver);
-      window.removeEventListener('dragleave', onLeave);
-      window.removeEventListener('drop', onDrop);
-    };
+    return watchFileDrops({
+      onEnter: () => void loadImportDialog().catch(() => undefined),
+      accepts: () => ready,
+      setDragging,
+      onDrop: (file) => setOpened({ file }),
+    });
   }, [opened, ready]);
 
   const button = (busy: boolean) => (
