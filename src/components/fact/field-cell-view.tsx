@@ -1,7 +1,7 @@
 import type { Source } from '../../data/schema';
 import type { FieldCell } from '../../selectors/system-fields';
 import { useT } from '../../i18n/use-t';
-import { sourceNumber } from './source-number';
+import { SourceRef } from './source-ref';
 
 interface Props {
   cell: FieldCell;
@@ -43,24 +43,9 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
       )}
       {sources.length > 0 && (
         <span className="fact-sources">
-          {sources.map((s, i) => {
-            const props = {
-              className: `source-link grade-${s.grade}`,
-              'data-ref': sourceNumber(sourcesById, s.id),
-              'data-tip': `${s.title} (${gradeLabel(t, s.grade)})`,
-              'aria-label': t('fact.source-link', 'Source {n}: {title}', { n: i + 1, title: s.title }),
-            };
-            // An imported file has no address: its reference is plain text, never a link.
-            return s.url ? (
-              <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" {...props}>
-                [{i + 1}]
-              </a>
-            ) : (
-              <span key={s.id} {...props}>
-                [{i + 1}]
-              </span>
-            );
-          })}
+          {sources.map((s, i) => (
+            <SourceRef key={s.id} source={s} n={i + 1} tip={`${s.title} (${gradeLabel(t, s.grade)})`} sourcesById={sourcesById} />
+          ))}
         </span>
       )}
     </span>
