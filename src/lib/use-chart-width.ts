@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { useAppStore } from '../store';
-import { useElementWidth } from './use-element-width';
+import { useMeasuredWidth, type MeasuredWidth } from './use-element-width';
 
 /**
  * The width (CSS px) a chart gets on paper: A4 portrait, 210 mm, less print.css's 12 mm page
@@ -16,7 +16,12 @@ export const PRINT_WIDTH = 680;
  * browser lays out the printout, where a ResizeObserver would be too late.
  */
 export function useChartWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
-  const width = useElementWidth(ref, fallback);
+  return useChartSize(ref, fallback).width;
+}
+
+/** As `useChartWidth`, and whether the width was measured yet (see `MeasuredWidth`). */
+export function useChartSize(ref: RefObject<HTMLElement | null>, fallback: number): MeasuredWidth {
+  const measured = useMeasuredWidth(ref, fallback);
   const printing = useAppStore((s) => s.printing);
-  return printing ? Math.min(width, PRINT_WIDTH) : width;
+  return printing ? { width: Math.min(measured.width, PRINT_WIDTH), measured: measured.measured } : measured;
 }

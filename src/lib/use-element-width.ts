@@ -4,14 +4,26 @@ import { flushSync } from 'react-dom';
 /** The last width any chart measured: a mounting chart starts there (the charts share one column). */
 let lastWidth: number | undefined;
 
+export interface MeasuredWidth {
+  width: number;
+  /**
+   * False only before the first measurement of the first chart on the page (no chart has been
+   * measured yet and a ResizeObserver will report): drawing then would draw at `fallback` and
+   * again at the real width a frame later.
+   */
+  measured: boolean;
+}
+
 /**
  * The element's width, kept current with a ResizeObserver. The observer reports after layout and
  * before paint, so the width is never read while React mounts (a forced page layout per chart,
  * ≈ 20 ms each on a filter click that brings charts back); the update is flushed before the frame
  * is painted. Where there is no layout (jsdom) it stays at `fallback`, so charts still render.
  */
-export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
-  const [width, setWidth] = useState(() => lastWidth ?? fallback);
+export function useMeasuredWidth(ref: RefObject<HTMLElement | null>, fallback: number): MeasuredWidth {
+  const [state, setState] = useState<MeasuredWidth>(() =>
+    lastWidth !== undefined ? { width: lastWidth, measured: true } : { width: fallback, measured: typeof ResizeObserver === 'undefined' },
+  );
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -20,10 +32,15 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: nu
       const w = Math.floor(box ? box.inlineSize : el.getBoundingClientRect().width);
       if (w <= 0) return;
       lastWidth = w;
-      flushSync(() => setWidth(w));
+      flushSync(() => setState((prev) => (prev.width === w && prev.measured ? prev : { width: w, measured: true })));
     });
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
-  return width;
+  return state;
+}
+
+/** `useMeasuredWidth`'s width alone. */
+export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
+  return useMeasuredWidth(ref, fallback).width;
 }

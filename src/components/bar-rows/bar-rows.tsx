@@ -1,7 +1,8 @@
 import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { BarChart, CartesianGrid, XAxis, YAxis, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { noGridLines } from '../../lib/chart-grid';
 import { estimateGlyphWidth } from '../../lib/measure-text';
-import { useChartWidth } from '../../lib/use-chart-width';
+import { useChartSize } from '../../lib/use-chart-width';
 import { familySpans, thinTicks, type RunKind, type ScaleKind, type ValueAxis } from '../../selectors/run-rows';
 import { useAppStore } from '../../store';
 import './bar-rows.css';
@@ -82,7 +83,7 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
   const items = useMemo(() => withSections(rows), [rows]);
   const boxRef = useRef<HTMLDivElement>(null);
   // Measured here rather than by recharts' ResponsiveContainer, so the plot draws at the paper's width when printed.
-  const width = useChartWidth(boxRef, 720);
+  const { width, measured } = useChartSize(boxRef, 720);
   // Names get at most ~30% of the width, so a phone keeps room for the bars and their labels.
   const nameWidth = Math.round(Math.min(150, width * 0.3, Math.max(64, ...rows.map((r) => estimateGlyphWidth(r.name, NAME_FONT) + 18))));
   const stacked = width - nameWidth - MARGIN.right < STACK_BELOW;
@@ -90,26 +91,47 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
   // About 48 px per tick label, in regular steps (every power of ten, or every other one on a phone).
   const ticks = thinTicks(axis.ticks, Math.max(2, Math.floor((width - nameWidth - MARGIN.right) / 48)));
   return (
-    <div ref={boxRef} className={`bar-rows-plot ${className}`} data-testid={testId} data-scale={scale} data-stacked={stacked ? 'true' : undefined} data-width={width}>
-      <BarChart width={width} height={height} layout="vertical" data={items} margin={MARGIN} accessibilityLayer={false}>
-        <CartesianGrid horizontal={false} strokeDasharray="2 3" />
-        <XAxis
-          type="number"
-          scale={scale}
-          domain={axis.domain}
-          ticks={ticks}
-          allowDataOverflow
-          height={X_AXIS_HEIGHT}
-          tickFormatter={tickFormatter}
-          fontSize={11}
-          minTickGap={8}
-        />
-        <YAxis type="category" dataKey="key" width={nameWidth} tick={false} tickLine={false} axisLine={false} />
-        <ZIndexLayer zIndex={300}>
-          <BarRowsMarks items={items} stacked={stacked} nameWidth={nameWidth} rowHeight={rowHeight} {...marks} />
-        </ZIndexLayer>
-      </BarChart>
+    <div ref={boxRef} className={`bar-rows-plot ${className}`} data-testid={testId} data-scale={scale} data-stacked={stacked ? 'true' : undefined} data-width={width} style={measured ? undefined : { height }}>
+      {/* The first chart on the page waits for its box's width (the ResizeObserver reports it before
+          that frame is painted) rather than drawing at a guess and again, in full, at the real width. */}
+      {measured && (
+        <BarChart width={width} height={height} layout="vertical" data={items} margin={MARGIN} accessibilityLayer={false}>
+          <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 3" />
+          <XAxis
+            type="number"
+            scale={scale}
+            domain={axis.domain}
+            ticks={ticks}
+            allowDataOverflow
+            height={X_AXIS_HEIGHT}
+            fontSize={11}
+            // Every tick is drawn: they were thinned above, so recharts need not measure each label in
+            // the DOM; the first and last are aligned inwards so they stay inside the chart.
+            interval={0}
+            tick={(p: AxisTickProps) => <EdgeTick {...p} plotLeft={nameWidth + MARGIN.left} plotRight={width - MARGIN.right} format={tickFormatter} />}
+          />
+          <YAxis type="category" dataKey="key" width={nameWidth} tick={false} tickLine={false} axisLine={false} />
+          <ZIndexLayer zIndex={300}>
+            <BarRowsMarks items={items} stacked={stacked} nameWidth={nameWidth} rowHeight={rowHeight} {...marks} />
+          </ZIndexLayer>
+        </BarChart>
+      )}
     </div>
+  );
+}
+
+type AxisTickProps = { x: number | string; y: number | string; payload: { value: number } };
+
+/** A value-axis label, anchored at its start or end near the plot's edges (recharts' own would stick out there). */
+function EdgeTick({ x, y, payload, plotLeft, plotRight, format }: AxisTickProps & { plotLeft: number; plotRight: number; format: (v: number) => string }) {
+  const px = Number(x);
+  const label = format(payload.value);
+  const half = estimateGlyphWidth(label, 11) / 2 + 1;
+  const anchor = px - plotLeft < half ? 'start' : plotRight - px < half ? 'end' : 'middle';
+  return (
+    <text x={px} y={Number(y)} dy="0.71em" textAnchor={anchor} fontSize={11} className="recharts-text recharts-cartesian-axis-tick-value">
+      {label}
+    </text>
   );
 }
 

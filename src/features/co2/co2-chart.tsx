@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
+import { noGridLines } from '../../lib/chart-grid';
 import type { Source } from '../../data/schema';
 import { hatchId, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { useT } from '../../i18n/use-t';
@@ -156,11 +157,13 @@ export function Co2Chart({ bars, colors, sourcesById }: Props) {
     <MarkContext.Provider value={context}>
       <div ref={boxRef} className="co2-chart" style={{ height }} data-testid="co2-chart" data-layout={compact ? 'compact' : 'axis'}>
         <BarChart width={width} height={height} layout="vertical" data={bars} margin={{ top: TOP_PX, right: rightMargin, bottom: 0, left: 4 }} barSize={BAR_PX}>
-          <CartesianGrid horizontal={false} strokeDasharray="2 3" />
+          <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 3" />
           <XAxis
             type="number"
             domain={[0, domainMax]}
             ticks={ticks}
+            // niceTicks gives about five: all are drawn, without recharts measuring each label in the DOM.
+            interval={0}
             tickFormatter={(v: number) => formatTonnes(v, locale)}
             height={AXIS_PX}
             fontSize={TICK_FONT}

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
+import { noGridLines } from '../../lib/chart-grid';
 import { hatchId } from '../../components/chart-frame/palette';
 import { formatMonth } from '../../i18n/format';
 import { WAVE_2023, type TimelineLink, type TimelineSeries, type TimeWindow } from '../../selectors/timeline-series';
@@ -45,7 +46,7 @@ export function TimelinePlot({ series, layout, text, onZoom }: Props) {
         tick={(p: { x: number | string; y: number | string; payload: { value: number } }) => <AxisTick {...p} layout={layout} locale={text.locale} />}
       />
       <YAxis type="number" dataKey="y" domain={[0, plot.bottom]} hide reversed />
-      <CartesianGrid horizontal={false} strokeDasharray="2 4" />
+      <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 4" />
       <TimelineLayer series={series} layout={layout} text={text} onZoom={onZoom} />
     </ScatterChart>
   );
