@@ -2,14 +2,13 @@ import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import {
   columnVisibilityFeature,
   createColumnHelper,
-  createSortedRowModel,
   rowSortingFeature,
   tableFeatures,
   useTable,
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { Dataset, Source } from '../../data/schema';
 import { FIELD_IDS, isFieldId, MAX_COMPARE, type FieldId } from '../../data/fields';
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
@@ -21,23 +20,53 @@ import { ColumnPicker } from './column-picker';
 import { ExportMenu } from './export-menu';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { explorerTable, IMAGE_ROW_LIMIT } from '../../selectors/panel-tables';
+import { sortFieldRows } from '../../selectors/explorer-sort';
 import { tableAsRows } from '../../selectors/table-export';
 import './models-table.css';
 
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), columnVisibilityFeature });
+// Sorted by sortFieldRows (selectors/explorer-sort.ts); the library keeps the sort state and the header controls.
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, FieldRow>();
 
-/*
- * One collator for every comparison: `localeCompare` with options builds a collator per call,
- * which made a sort of 10,000 rows spend ~170 ms in string comparison alone.
- */
-const KEY_COLLATOR = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-/** Ascending comparison of sort keys; missing keys never reach it (sortUndefined: 'last'). */
-export function compareKeys(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return KEY_COLLATOR.compare(String(a), String(b));
+/** Scroll boxes the virtualizer has scrolled before. */
+const scrolledBefore = new WeakSet<Element>();
+
+/**
+ * The library scrolls a scroll box it has just been given to its offset — 0 for a box React has
+ * just created, where it already is — and that write forced a layout of the whole page (≈ 40 ms at
+ * start). That first no-op is skipped; every other scroll goes through.
+ */
+const scrollUnlessNew: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
+  const el = instance.scrollElement;
+  if (el && !scrolledBefore.has(el)) {
+    scrolledBefore.add(el);
+    if (offset + (options.adjustments ?? 0) === 0) return;
+  }
+  elementScroll(offset, options, instance);
+};
+
+/**
+ * Reports the scroll box's content-box size (the library's own observer reads clientWidth /
+ * clientHeight; the box has no padding) from ResizeObserver entries, which arrive after layout,
+ * instead of measuring it now.
+ */
+function observeBoxSize(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  if (typeof ResizeObserver === 'undefined') {
+    // No observer (jsdom): read the size once, as the library would.
+    cb({ width: element.clientWidth, height: element.clientHeight });
+    return undefined;
+  }
+  const observer = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1]?.contentBoxSize?.[0];
+    if (box) cb({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
 }
+
 
 const ACCESS_FIELDS: ReadonlySet<FieldId> = new Set(['weights', 'trainingCode', 'datasetAccess']);
 const ROW_HEIGHT_ESTIMATE = 44;
@@ -55,10 +84,11 @@ export function ModelsTable({ dataset }: Props) {
   const clearFilters = useAppStore((s) => s.clearFilters);
 
   const rowsById = useMemo(() => selectFieldRows(dataset, locale, t), [dataset, locale, t]);
-  const data = useMemo(
+  const filtered = useMemo(
     () => selectFilteredSystems(dataset, filters).map((s) => rowsById.get(s.id)).filter((r): r is FieldRow => !!r),
     [dataset, filters, rowsById],
   );
+  const data = useMemo(() => sortFieldRows(filtered, sorting, rowsById) as FieldRow[], [filtered, sorting, rowsById]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
 
   const columns = useMemo(
@@ -68,9 +98,6 @@ export function ModelsTable({ dataset }: Props) {
           helper.accessor((row) => row[id].sortKey, {
             id,
             header: fieldLabel(t, id),
-            // Missing values ("not disclosed", "unknown", "—") stay at the bottom in both directions.
-            sortUndefined: 'last',
-            sortFn: (a, b, columnId) => compareKeys(a.getValue(columnId), b.getValue(columnId)),
             // Numbers read best largest-first on the first click; names and dates A→Z / oldest first.
             sortDescFirst: NUMERIC_FIELDS.has(id),
             enableHiding: id !== 'name',
@@ -93,6 +120,8 @@ export function ModelsTable({ dataset }: Props) {
       const next = typeof updater === 'function' ? updater(sortingState) : updater;
       setSorting(next.filter((s) => isFieldId(s.id)).map((s) => ({ id: s.id as FieldId, desc: s.desc })));
     },
+    // Rows arrive sorted (sortFieldRows: missing values — "not disclosed", "unknown", "—" — last in both directions).
+    manualSorting: true,
     enableMultiSort: true,
     maxMultiSortColCount: 4,
   });
@@ -183,6 +212,10 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
     },
     // jsdom has no layout: render a first screenful so component tests see rows.
     initialRect: { width: 1200, height: 640 },
+    // The scroll box's size comes from the ResizeObserver only: the library's default also reads it
+    // while React mounts the table, which forced a layout of the whole page (≈ 70 ms at start).
+    observeElementRect: observeBoxSize,
+    scrollToFn: scrollUnlessNew,
   });
   // On paper every row is printed, not only those scrolled into view (see app/print-mode.ts).
   const printing = useAppStore((s) => s.printing);

@@ -1,0 +1,79 @@
+import type { FieldId, SortSpec } from '../data/fields';
+import type { FieldRow } from './system-fields';
+
+/*
+ * The model explorer's sort. Each field's order over the whole dataset is worked out once (a
+ * "rank" per row, ties sharing one), so sorting any filtered subset, by any mix of fields and
+ * directions, compares small integers: at 10,000 rows the library's own sort spent ~30 ms per
+ * header click calling the collator and its value cache.
+ */
+
+/*
+ * One collator for every comparison: `localeCompare` with options builds a collator per call,
+ * which made a sort of 10,000 rows spend ~170 ms in string comparison alone.
+ */
+const KEY_COLLATOR = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Ascending comparison of sort keys (numbers by value, text by the collator, digits as numbers). */
+export function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return KEY_COLLATOR.compare(String(a), String(b));
+}
+
+/** Per table of rows (one per dataset and language) and field: each row's rank; rows without a value are absent. */
+const rankCache = new WeakMap<ReadonlyMap<string, FieldRow>, Map<FieldId, Map<FieldRow, number>>>();
+
+/** Each row's position in ascending order of `field`'s sort key over all of `rowsById` (equal keys, equal ranks). */
+export function fieldRanks(rowsById: ReadonlyMap<string, FieldRow>, field: FieldId): ReadonlyMap<FieldRow, number> {
+  let byField = rankCache.get(rowsById);
+  if (!byField) {
+    byField = new Map();
+    rankCache.set(rowsById, byField);
+  }
+  let ranks = byField.get(field);
+  if (!ranks) {
+    const keyed = [...rowsById.values()].filter((r) => r[field].sortKey !== undefined);
+    keyed.sort((a, b) => compareKeys(a[field].sortKey, b[field].sortKey));
+    ranks = new Map();
+    let rank = 0;
+    for (let i = 0; i < keyed.length; i++) {
+      if (i > 0 && compareKeys(keyed[i - 1][field].sortKey, keyed[i][field].sortKey) !== 0) rank = i;
+      ranks.set(keyed[i], rank);
+    }
+    byField.set(field, ranks);
+  }
+  return ranks;
+}
+
+/**
+ * `rows` sorted by `sorting` (first key first): each key ascending or descending, rows without a
+ * value for a key after those with one in either direction, and rows equal on every key in their
+ * order in `rows`. The rows must come from `rowsById`. Returns `rows` itself when unsorted.
+ */
+export function sortFieldRows(rows: readonly FieldRow[], sorting: readonly SortSpec[], rowsById: ReadonlyMap<string, FieldRow>): readonly FieldRow[] {
+  if (sorting.length === 0 || rows.length < 2) return rows;
+  const n = rows.length;
+  // Per key, each row's rank as a number (NaN: no value), in a flat array read by row position.
+  const keys = sorting.map((s) => {
+    const ranks = fieldRanks(rowsById, s.id);
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = ranks.get(rows[i]) ?? NaN;
+    return { column, sign: s.desc ? -1 : 1 };
+  });
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    for (const { column, sign } of keys) {
+      const x = column[a];
+      const y = column[b];
+      const xMissing = Number.isNaN(x);
+      const yMissing = Number.isNaN(y);
+      if (xMissing || yMissing) {
+        if (xMissing && yMissing) continue;
+        return xMissing ? 1 : -1;
+      }
+      if (x !== y) return sign * (x - y);
+    }
+    return a - b;
+  });
+  return order.map((i) => rows[i]);
+}
