@@ -82,6 +82,7 @@ export function App() {
   const titleOf = (v: (typeof VIEWS)[number]) => t(v.titleKey, v.title);
   const shownViews = single ? VIEWS.filter((v) => v.id === single) : VIEWS;
   const views = useViewsReady(status === 'ready' && dataset ? shownViews.map((v) => v.id) : null);
+  const mountable = useStagedMount(shownViews.length, FIRST_SCREEN_VIEWS, status === 'ready' && dataset !== null);
   const modeClass = embed ? ' is-embedded' : present ? ' is-presenting' : '';
 
   return (
@@ -132,8 +133,8 @@ export function App() {
             )}
             {/* data-views-ready: every shown view has rendered (lazy chunks in), for Export all and the tests. */}
             <div className="views" data-views-ready={views.ready ? '' : undefined}>
-              {shownViews.map((v) => (
-                <ViewSlot key={v.id} view={v} title={titleOf(v)} dataset={dataset} onMount={views.mounted} />
+              {shownViews.map((v, i) => (
+                <ViewSlot key={v.id} view={v} title={titleOf(v)} dataset={dataset} onMount={views.mounted} waiting={i >= mountable} />
               ))}
             </div>
             <PrintSources dataset={dataset} />
@@ -157,18 +158,46 @@ export function App() {
  * One panel in the page: its error boundary, the placeholder of a lazy view until its chunk is in,
  * and `ViewMounted` once the view (or its error) has rendered.
  */
-function ViewSlot({ view, title, dataset, onMount }: { view: ViewDef; title: string; dataset: Dataset; onMount: (id: PanelId, mounted: boolean) => void }) {
+function ViewSlot({ view, title, dataset, onMount, waiting }: { view: ViewDef; title: string; dataset: Dataset; onMount: (id: PanelId, mounted: boolean) => void; waiting: boolean }) {
   const { t } = useT();
   const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
-  const settled = view.render !== null || lazy.status !== 'loading';
+  const settled = !waiting && (view.render !== null || lazy.status !== 'loading');
   return (
     <div className="view-slot" data-view={view.id}>
       <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
-        {view.render ? view.render(dataset) : lazy.status === 'ready' ? <lazy.View dataset={dataset} /> : lazy.status === 'failed' ? <Rethrow error={lazy.error} /> : <ViewLoading id={view.id} title={title} />}
+        {waiting ? <ViewLoading id={view.id} title={title} /> : view.render ? view.render(dataset) : lazy.status === 'ready' ? <lazy.View dataset={dataset} /> : lazy.status === 'failed' ? <Rethrow error={lazy.error} /> : <ViewLoading id={view.id} title={title} />}
       </ErrorBoundary>
       {settled && <ViewMounted id={view.id} onMount={onMount} />}
     </div>
   );
+}
+
+/** The overview and the model explorer: what a 1280 × 900 window shows first. */
+const FIRST_SCREEN_VIEWS = 2;
+
+/**
+ * How many views (in page order) may be mounted. With the data in, the first screen mounts at
+ * once and, once it is painted, each further view in its own task, instead of
+ * everything in one long task (≈ 300 ms with the bundled data) that held the first screen back.
+ * Once all are mounted it stays so (a new dataset re-renders them in place).
+ */
+function useStagedMount(total: number, first: number, active: boolean): number {
+  const [count, setCount] = useState(first);
+  useEffect(() => {
+    if (!active || count >= total) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = () => {
+      timer = setTimeout(() => setCount((c) => c + 1), 0);
+    };
+    // The first screen is painted (after the next frame) before more work starts; each later view
+    // is its own task, so the browser paints between them whenever a frame is due.
+    const frame = count === first && typeof requestAnimationFrame === 'function' ? requestAnimationFrame(next) : (next(), undefined);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [active, count, first, total]);
+  return count;
 }
 
 /** Hands a chunk's loading error to the surrounding error boundary. */
