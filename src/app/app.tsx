@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Dataset } from '../data/schema';
 import { ErrorBoundary } from '../components/error-boundary';
 import { UrlNotices } from '../components/notices/url-notices';
@@ -23,6 +23,7 @@ import { useAppStore } from '../store';
 import { isFiltering } from '../store/filters-model';
 import type { PanelId } from '../store/panels';
 import { isLazyPanel, loadAllViews, useLazyView } from './lazy-views';
+import { ViewFiltersContext } from '../store/view-filters';
 
 /**
  * The views, in page order (the same order as PANEL_IDS, which links use). Each gets its own
@@ -53,6 +54,8 @@ export function App() {
   // An embedded panel is never a presentation: the embed wins if a link has both.
   const present = useAppStore((s) => (s.embedPanel ? null : s.presentPanel));
   const filtering = useAppStore((s) => isFiltering(s.filters));
+  // The views draw a deferred copy (store/view-filters.tsx): the filter bar answers a click at once.
+  const viewFilters = useDeferredValue(useAppStore((s) => s.filters));
   const single = embed ?? present;
   usePresentationKeys(present);
   useReturnFromPresentation(present);
@@ -118,7 +121,7 @@ export function App() {
         )}
         {status === 'error' && <DatasetProblems problems={problems} />}
         {status === 'ready' && dataset && (
-          <>
+          <ViewFiltersContext.Provider value={viewFilters}>
             {single ? (
               // Without the filter bar, a filtered panel still says what it shows.
               filtering && <FilterSummaryLine dataset={dataset} />
@@ -138,7 +141,7 @@ export function App() {
               ))}
             </div>
             <PrintSources dataset={dataset} />
-          </>
+          </ViewFiltersContext.Provider>
         )}
       </main>
       <TooltipLayer />
@@ -158,7 +161,7 @@ export function App() {
  * One panel in the page: its error boundary, the placeholder of a lazy view until its chunk is in,
  * and `ViewMounted` once the view (or its error) has rendered.
  */
-function ViewSlot({ view, title, dataset, onMount, waiting }: { view: ViewDef; title: string; dataset: Dataset; onMount: (id: PanelId, mounted: boolean) => void; waiting: boolean }) {
+const ViewSlot = memo(function ViewSlot({ view, title, dataset, onMount, waiting }: { view: ViewDef; title: string; dataset: Dataset; onMount: (id: PanelId, mounted: boolean) => void; waiting: boolean }) {
   const { t } = useT();
   const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
   const settled = !waiting && (view.render !== null || lazy.status !== 'loading');
@@ -170,7 +173,7 @@ function ViewSlot({ view, title, dataset, onMount, waiting }: { view: ViewDef; t
       {settled && <ViewMounted id={view.id} onMount={onMount} />}
     </div>
   );
-}
+});
 
 /** The overview and the model explorer: what a 1280 × 900 window shows first. */
 const FIRST_SCREEN_VIEWS = 2;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { DEFAULT_FILTERS } from '../store/filters-model';
@@ -6,7 +7,9 @@ import { selectFilteredSystems } from './filtered-systems';
 import { lineageSubset } from './lineage';
 import { firstItems, MAX_BARS, topByValue, topRowsByValue } from './mark-cap';
 import { factValue } from './system-facts';
-import { buildTimelineSeries, capTimelineSeries } from './timeline-series';
+import { buildCappedTimelineSeries, buildTimelineSeries, capTimelineSeries, type TimelineOptions } from './timeline-series';
+import { parseDataset } from '../data/load-dataset';
+import { syntheticDataset } from '../../tests/fixtures/synthetic-dataset';
 
 const row = (systemId: string, sortValue: number) => ({ systemId, sortValue });
 
@@ -123,5 +126,39 @@ describe('capTimelineSeries', () => {
     const capped = capTimelineSeries(full, 3, score, [smallest.id]);
     expect(capped.items.map((i) => i.id)).toContain(smallest.id);
     expect(capped.items).toHaveLength(4);
+  });
+});
+
+describe('buildCappedTimelineSeries', () => {
+  // A synthetic dataset with many same-day releases, equal scores and organizations with few systems.
+  const parsed = parseDataset(syntheticDataset(400, 7));
+  if (!parsed.ok) throw new Error('synthetic dataset invalid');
+  const datasets = [bundledDataset(), parsed.dataset];
+
+  it('equals capping the whole series, for random subsets, caps, kept ids, lanes and windows', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, 1),
+        fc.array(fc.boolean(), { minLength: 400, maxLength: 400 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom('kind', 'organization') as fc.Arbitrary<TimelineOptions['lanes']>,
+        fc.constantFrom('all', 'wave-2023') as fc.Arbitrary<TimelineOptions['zoom']>,
+        fc.integer({ min: 0, max: 3 }),
+        fc.nat(399),
+        (which, picks, cap, lanes, zoom, scoreKind, keepIndex) => {
+          const ds = datasets[which];
+          const subset = ds.systems.filter((_, i) => picks[i % picks.length]);
+          const params = new Map(ds.systems.map((s) => [s.id, factValue(s.parameters) ?? 0]));
+          // Real parameter counts, all equal, or a few distinct values: ties at the cap are common.
+          const score = [(id: string) => params.get(id) ?? 0, () => 1, (id: string) => id.length % 3, (id: string) => (params.get(id) ?? 0) > 1e10 ? 2 : 0][scoreKind];
+          const keep = [subset[keepIndex % Math.max(1, subset.length)]?.id, 'not-a-system', null];
+          const options: TimelineOptions = { lanes, zoom };
+          const expected = capTimelineSeries(buildTimelineSeries(ds, subset, options), cap, score, keep);
+          const actual = buildCappedTimelineSeries(ds, subset, options, cap, score, keep);
+          expect(actual).toEqual({ ...expected, totalItems: buildTimelineSeries(ds, subset, options).items.length });
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });

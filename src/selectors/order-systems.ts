@@ -17,8 +17,34 @@ function byRelease(a: System, b: System): number {
   return ka < kb ? -1 : ka > kb ? 1 : byName(a, b);
 }
 
-/** A new array in the requested order; the input is not touched. */
-export function orderSystems(systems: readonly System[], order: SystemOrder): System[] {
+/** The whole dataset in each order, worked out once (keyed by the dataset's systems array). */
+const orderCache = new WeakMap<readonly System[], Map<SystemOrder, System[]>>();
+
+/**
+ * A new array in the requested order; the input is not touched. Given `all` — the dataset's
+ * systems, of which `systems` is a subset in the same relative order, as filtering gives — the
+ * dataset is sorted once per order and a filter click only picks the subset out of it (a sort of
+ * 50,000 systems by release date took ~80 ms per click). The result is the same either way: the
+ * sort is stable, so ties keep the dataset's order in both.
+ */
+export function orderSystems(systems: readonly System[], order: SystemOrder, all?: readonly System[]): System[] {
+  if (!all) return sortSystems(systems, order);
+  let byOrder = orderCache.get(all);
+  if (!byOrder) {
+    byOrder = new Map();
+    orderCache.set(all, byOrder);
+  }
+  let full = byOrder.get(order);
+  if (!full) {
+    full = sortSystems(all, order);
+    byOrder.set(order, full);
+  }
+  if (systems.length === all.length) return [...full];
+  const wanted = new Set(systems);
+  return full.filter((s) => wanted.has(s));
+}
+
+function sortSystems(systems: readonly System[], order: SystemOrder): System[] {
   const out = [...systems];
   if (order === 'name') return out.sort(byName);
   if (order === 'organization') {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
 import { buildOverviewStats } from './overview-stats';
 import { modalityCategory, releaseSortKey } from './system-facts';
@@ -49,5 +51,23 @@ describe('orderSystems', () => {
     const { orderSystems } = await import('./order-systems');
     expect(orderSystems(ds.systems, 'name').map((s) => s.name)).toEqual(['An Event', 'Child', 'Closed', 'Fam-Large', 'Fam-Small', 'Grandchild', 'Vision']);
     expect(orderSystems(ds.systems, 'organization').map((s) => s.id)).toEqual(['closed', 'fam-large', 'fam-small', 'event', 'vision', 'child', 'grandchild']);
+  });
+  it('picking a subset out of the dataset sorted once gives the same order as sorting the subset (ties included)', async () => {
+    const { orderSystems } = await import('./order-systems');
+    const all = bundledDataset().systems;
+    const orders = ['release', 'name', 'organization'] as const;
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: all.length, maxLength: all.length }), fc.constantFrom(...orders), (picks, order) => {
+        const subset = all.filter((_, i) => picks[i]);
+        const direct = orderSystems(subset, order).map((s) => s.id);
+        expect(orderSystems(subset, order, all).map((s) => s.id)).toEqual(direct);
+        // Twice, from the cache.
+        expect(orderSystems(subset, order, all).map((s) => s.id)).toEqual(direct);
+      }),
+      { numRuns: 150 },
+    );
+    const full = orderSystems(all, 'release', all);
+    full.pop();
+    expect(orderSystems(all, 'release', all)).toHaveLength(all.length);
   });
 });

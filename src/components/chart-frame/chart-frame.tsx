@@ -3,11 +3,11 @@ import type { Dataset } from '../../data/schema';
 import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
-import { useAppStore } from '../../store';
 import './chart-frame.css';
 import { buildPanelSvg } from '../../lib/export-panel';
 import { ExportMenu, exportFooter, textOf } from './export-menu';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
+import { useViewFilters } from '../../store/view-filters';
 
 export interface LeftOut {
   id: string;
@@ -57,7 +57,7 @@ interface Props {
  */
 export function ChartFrame({ id, dataset, title, description, controls, legend, shown, total, leftOut, capNote, sourceNote, footnotes, dataTable, children }: Props) {
   const { t, tn, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const subtitle = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
   const [showData, setShowData] = useState(false);
   const titleId = useId();

@@ -3,8 +3,8 @@ import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { buildTablesSvg, type ExportTable } from '../../lib/export-panel';
 import { describeFilters } from '../../selectors/filter-summary';
-import { useAppStore } from '../../store';
 import { ExportMenu, exportFooter, type CsvSpec } from './export-menu';
+import { useViewFilters } from '../../store/view-filters';
 
 interface Props {
   panelId: string;
@@ -26,7 +26,7 @@ interface Props {
 /** The Export menu of a table panel: the same menu, files and names as a chart's. */
 export function TableExportMenu({ panelId, dataset, sectionRef, title, subtitle, description = '', tables, notes, empty, csv, children }: Props) {
   const { t, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const filterText = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
   const build = (keepTheme: boolean) => {
     const section = sectionRef.current;

@@ -16,6 +16,7 @@ import { Co2Equivalents } from './co2-equivalents';
 import { barValueText, figureText, formatMwh, formatSpread, formatTonnes, gpt3ShareText, leftOutText, shortSourceTitle } from './co2-format';
 import { SourceLinks } from './source-links';
 import './co2-view.css';
+import { useViewFilters } from '../../store/view-filters';
 
 interface Props {
   dataset: Dataset;
@@ -28,7 +29,7 @@ interface Props {
  */
 export function Co2View({ dataset }: Props) {
   const { t, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const fullSeries = useMemo(() => buildCo2Series(dataset, systems), [dataset, systems]);
   // Thousands of bars are unreadable: the largest are drawn (and the selected one), the note says so.

@@ -9,6 +9,7 @@ import { cellExportText, fieldLabel, NUMERIC_FIELDS, selectFieldRows, type Field
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { compareTable } from '../../selectors/panel-tables';
 import './compare-panel.css';
+import { useViewFilters } from '../../store/view-filters';
 
 const COMPARED_FIELDS = FIELD_IDS.filter((f) => f !== 'name');
 const ACCESS = new Set(['weights', 'trainingCode', 'datasetAccess']);
@@ -17,7 +18,7 @@ const ACCESS = new Set(['weights', 'trainingCode', 'datasetAccess']);
 export function ComparePanel({ dataset }: { dataset: Dataset }) {
   const { t, locale } = useT();
   const compareIds = useAppStore((s) => s.compareIds);
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const selectedId = useAppStore((s) => s.selectedId);
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   const setCompare = useAppStore((s) => s.setCompare);

@@ -22,10 +22,13 @@ import {
   type CostFigure,
   type CostRow,
   type CostSeries,
+  type LeftOutSystem,
 } from '../../selectors/cost-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './cost-chart.css';
+import { useViewFilters } from '../../store/view-filters';
+import { cachedBy } from '../../lib/cached-by';
 
 /** One colour per cost component, assigned once for every render and every filter. */
 const COMPONENT_COLORS = assignColors(['training', 'data', 'total'] satisfies CostComponentName[]);
@@ -42,7 +45,7 @@ const LABEL_INSET = 11;
  */
 export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   const { t, tn, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const scale = useAppStore((s) => s.viewSettings.costScale);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
@@ -53,7 +56,10 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildCostTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut: LeftOut[] = useMemo(() => series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })), [series, t]);
+  const leftOut: LeftOut[] = useMemo(() => {
+    const reason = cachedBy((l: LeftOutSystem) => `${l.reason}|${l.kind}|${l.note ?? ''}`, (l) => leftOutReasonLabel(l, t));
+    return series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: reason(l) }));
+  }, [series, t]);
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
   const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.figures.flatMap((f) => f.sources)), sourcesById), [series, sourcesById]);
   const title = t('cost-chart.title', 'Training cost');

@@ -4,7 +4,7 @@ import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
-import { useAppStore } from '../../store';
+import { useViewFilters } from '../../store/view-filters';
 
 /**
  * The filter bar in one line of text ("Organization: OpenAI · 5 of 32 systems"), for where the bar
@@ -12,7 +12,7 @@ import { useAppStore } from '../../store';
  */
 export function FilterSummaryLine({ dataset, className }: { dataset: Dataset; className?: string }) {
   const { t, tn, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const shown = useMemo(() => selectFilteredSystems(dataset, filters).length, [dataset, filters]);
   const total = dataset.systems.length;
   return (

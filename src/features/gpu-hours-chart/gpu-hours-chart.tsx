@@ -22,10 +22,13 @@ import {
   type GpuGap,
   type GpuHoursSeries,
   type GpuRun,
+  type GpuLeftOut,
 } from '../../selectors/gpu-hours-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './gpu-hours-chart.css';
+import { useViewFilters } from '../../store/view-filters';
+import { cachedBy } from '../../lib/cached-by';
 
 const ROW = 28;
 /** A label inside the bar ends this far before the bar's end. */
@@ -38,7 +41,7 @@ const LABEL_INSET = 5;
  */
 export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const { t, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const scale = useAppStore((s) => s.viewSettings.gpuHoursScale);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
@@ -51,7 +54,10 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const colors = useMemo(() => assignColors(datasetHardware(dataset)), [dataset]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildGpuHoursTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut: LeftOut[] = useMemo(() => series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })), [series, t]);
+  const leftOut: LeftOut[] = useMemo(() => {
+    const reason = cachedBy((l: GpuLeftOut) => `${l.reason}|${l.kind}|${l.note ?? ''}`, (l) => gpuLeftOutLabel(l, t));
+    return series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: reason(l) }));
+  }, [series, t]);
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
   const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.sources), sourcesById), [series, sourcesById]);
 

@@ -12,6 +12,7 @@ import { useAppStore } from '../../store';
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../lib/use-chart-width';
 import './lineage.css';
+import { useViewFilters } from '../../store/view-filters';
 
 interface Props {
   dataset: Dataset;
@@ -40,7 +41,7 @@ const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
  */
 export function LineageTree({ dataset }: Props) {
   const { t, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const inFilter = useMemo(() => new Set(systems.map((s) => s.id)), [systems]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -196,7 +197,7 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
   const { t } = useT();
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
-  const bases = useAppStore((s) => s.filters.bases);
+  const bases = useViewFilters().bases;
   const setFilterValues = useAppStore((s) => s.setFilterValues);
   const toggleSelected = useAppStore((s) => s.toggleSelected);
   const hover = useAppStore((s) => s.hover);

@@ -23,6 +23,7 @@ import { explorerTable, IMAGE_ROW_LIMIT } from '../../selectors/panel-tables';
 import { sortFieldRows } from '../../selectors/explorer-sort';
 import { tableAsRows } from '../../selectors/table-export';
 import './models-table.css';
+import { useViewFilters } from '../../store/view-filters';
 
 // Sorted by sortFieldRows (selectors/explorer-sort.ts); the library keeps the sort state and the header controls.
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
@@ -77,7 +78,7 @@ interface Props {
 
 export function ModelsTable({ dataset }: Props) {
   const { t, tn, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const sorting = useAppStore((s) => s.sorting);
   const visibleColumns = useAppStore((s) => s.visibleColumns);
   const setSorting = useAppStore((s) => s.setSorting);

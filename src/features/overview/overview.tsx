@@ -13,6 +13,7 @@ import { VIEW_SETTINGS } from '../../store/url-state';
 import { FactView } from '../../components/fact/fact-view';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { textOf } from '../../components/chart-frame/export-menu';
+import { useViewFilters } from '../../store/view-filters';
 
 interface Props {
   dataset: Dataset;
@@ -21,12 +22,12 @@ interface Props {
 /** The first view: headline figures of the filtered set and the systems in it. */
 export function Overview({ dataset }: Props) {
   const { t, tn, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const selectedId = useAppStore((s) => s.selectedId);
   const order = useAppStore((s) => s.viewSettings.overviewOrder);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const ordered = useMemo(() => orderSystems(systems, order), [systems, order]);
+  const ordered = useMemo(() => orderSystems(systems, order, dataset.systems), [systems, order, dataset]);
   const stats = useMemo(() => buildOverviewStats(systems), [systems]);
   const selected = selectedId ? dataset.systems.find((s) => s.id === selectedId) : undefined;
   const span = stats.releaseSpan;

@@ -3,6 +3,7 @@ import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { selectCitedSources } from '../../selectors/cited-sources';
 import { useAppStore } from '../../store';
+import { useViewFilters } from '../../store/view-filters';
 
 /**
  * Printed only: the numbered list the [n] markers point to on paper, each source with its URL as
@@ -10,7 +11,7 @@ import { useAppStore } from '../../store';
  */
 export function PrintSources({ dataset }: { dataset: Dataset }) {
   const { t } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const printing = useAppStore((s) => s.printing);
   // Built only for paper: on screen nothing of it is shown.
   const cited = useMemo(() => (printing ? selectCitedSources(dataset, filters) : []), [printing, dataset, filters]);

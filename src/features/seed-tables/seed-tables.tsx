@@ -7,6 +7,7 @@ import { TableExportMenu } from '../../components/chart-frame/table-export-menu'
 import { textOf } from '../../components/chart-frame/export-menu';
 import { seedTable, seedTablesCsv } from '../../selectors/panel-tables';
 import './seed-tables.css';
+import { useViewFilters } from '../../store/view-filters';
 
 /*
  * The talk's two comparison tables, reproduced cell for cell. "talk" mode shows only the talk's
@@ -28,7 +29,7 @@ interface Props {
 
 export function SeedTables({ dataset }: Props) {
   const { t, tn } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const mode = useAppStore((s) => s.viewSettings.seedTablesMode);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const inView = useMemo(() => new Set(selectFilteredSystems(dataset, filters).map((s) => s.id)), [dataset, filters]);

@@ -9,7 +9,7 @@ import { MAX_TIMELINE_ITEMS } from '../../selectors/mark-cap';
 import { factValue } from '../../selectors/system-facts';
 import {
   buildTimelineSeries,
-  capTimelineSeries,
+  buildCappedTimelineSeries,
   KIND_LANES,
   type BaseRelation,
   type KindLane,
@@ -27,6 +27,8 @@ import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style'
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../lib/use-chart-width';
 import './timeline.css';
+import { useViewFilters } from '../../store/view-filters';
+import { cachedBy } from '../../lib/cached-by';
 
 interface Props {
   dataset: Dataset;
@@ -41,18 +43,21 @@ const measureLabel = textMeasurer(12);
  */
 export function ReleaseTimeline({ dataset }: Props) {
   const { t, locale } = useT();
-  const filters = useAppStore((s) => s.filters);
+  const filters = useViewFilters();
   const lanesMode = useAppStore((s) => s.viewSettings.timelineLanes);
   const zoom = useAppStore((s) => s.viewSettings.timelineZoom);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const [customWindow, setCustomWindow] = useState<TimeWindow | null>(null);
 
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const fullSeries = useMemo(() => buildTimelineSeries(dataset, systems, { lanes: lanesMode, zoom, customWindow }), [dataset, systems, lanesMode, zoom, customWindow]);
+  const options = useMemo(() => ({ lanes: lanesMode, zoom, customWindow }), [lanesMode, zoom, customWindow]);
   const selectedId = useAppStore((s) => s.selectedId);
   const parameters = useMemo(() => new Map(dataset.systems.map((s) => [s.id, factValue(s.parameters) ?? 0])), [dataset]);
   // Thousands of markers overlap into a smear: the largest models are drawn (and the selected one), the note says so.
-  const series = useMemo(() => capTimelineSeries(fullSeries, MAX_TIMELINE_ITEMS, (id) => parameters.get(id) ?? 0, [selectedId]), [fullSeries, parameters, selectedId]);
+  const series = useMemo(
+    () => buildCappedTimelineSeries(dataset, systems, options, MAX_TIMELINE_ITEMS, (id) => parameters.get(id) ?? 0, [selectedId]),
+    [dataset, systems, options, parameters, selectedId],
+  );
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
 
   const plotRef = useRef<HTMLDivElement>(null);
@@ -63,8 +68,13 @@ export function ReleaseTimeline({ dataset }: Props) {
     [series, width, text],
   );
 
-  const leftOut: LeftOut[] = useMemo(() => series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })), [series, t, locale]);
-  const dataTable = useCallback(() => buildDataTable(fullSeries, text, sourceTitles), [fullSeries, text, sourceTitles]);
+  const leftOut: LeftOut[] = useMemo(() => {
+    // Thousands left out share a few reasons: each distinct one is worded once.
+    const reason = cachedBy((l: TimelineLeftOut) => `${l.reason}|${l.release?.date ?? ''}|${l.release?.precision ?? ''}|${l.talk?.text ?? ''}|${l.talk?.relation ?? ''}`, (l) => leftOutReason(l, t, locale));
+    return series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: reason(l) }));
+  }, [series, t, locale]);
+  // The data table and the CSV have every item: built only when asked for.
+  const dataTable = useCallback(() => buildDataTable(buildTimelineSeries(dataset, systems, options), text, sourceTitles), [dataset, systems, options, text, sourceTitles]);
   const differing = series.items.filter((i) => i.talk);
 
   const setZoom = (v: ViewSettings['timelineZoom']) => {
@@ -120,7 +130,7 @@ export function ReleaseTimeline({ dataset }: Props) {
         series.capped
           ? t('timeline.cap-note', 'Showing the {shown} largest models (by parameter count) of {total} dated systems in this window; the CSV export has all of them.', {
               shown: formatInteger(series.items.length, locale),
-              total: formatInteger(fullSeries.items.length, locale),
+              total: formatInteger(series.totalItems, locale),
             })
           : undefined
       }
