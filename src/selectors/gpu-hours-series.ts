@@ -84,17 +84,12 @@ function leftOutOf(system: System): GpuLeftOut {
   return { systemId: system.id, name: system.name, kind: system.kind, ...missingFactReason(system.kind, system.gpuHours) };
 }
 
-export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: readonly System[]): GpuHoursSeries {
-  const rows: GpuRun[] = [];
-  const leftOut: GpuLeftOut[] = [];
-  for (const system of systems) {
-    const f = system.gpuHours;
-    if (!f || (f.status !== 'reported' && f.status !== 'estimated')) {
-      leftOut.push(leftOutOf(system));
-      continue;
-    }
-    const known = f as KnownGpu;
-    rows.push({
+function gpuEntry(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
+  const f = system.gpuHours;
+  if (!f || (f.status !== 'reported' && f.status !== 'estimated')) return { leftOut: leftOutOf(system) };
+  const known = f as KnownGpu;
+  return {
+    run: {
       systemId: system.id,
       name: system.name,
       family: system.family,
@@ -112,7 +107,29 @@ export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: 
       note: known.note,
       quote: known.status === 'reported' ? known.quote : undefined,
       talk: talkOf(known.talk),
-    });
+    },
+  };
+}
+
+/** Each system's run or reason, once: a filter click then only picks them (no allocation per system). */
+const perSystem = new WeakMap<System, { run: GpuRun } | { leftOut: GpuLeftOut }>();
+
+function gpuEntryOf(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
+  let entry = perSystem.get(system);
+  if (!entry) {
+    entry = gpuEntry(system);
+    perSystem.set(system, entry);
+  }
+  return entry;
+}
+
+export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: readonly System[]): GpuHoursSeries {
+  const rows: GpuRun[] = [];
+  const leftOut: GpuLeftOut[] = [];
+  for (const system of systems) {
+    const entry = gpuEntryOf(system);
+    if ('run' in entry) rows.push(entry.run);
+    else leftOut.push(entry.leftOut);
   }
   const ordered = orderRunRows(rows);
   const inRows = new Set(ordered.map((r) => r.hardware));
@@ -157,6 +174,16 @@ function systemsById(systems: readonly System[]): Map<string, System> {
   return byId;
 }
 
+/** Per dataset (its id map): each fine-tune's nearest pre-training ancestor, null for none. */
+const ancestorCache = new WeakMap<ReadonlyMap<string, System>, Map<string, string | null>>();
+
+/** The element a stable sort by `cmp` would put first (the earliest of equals); `list` is not empty. */
+function firstBy<T>(list: readonly T[], cmp: (a: T, b: T) => number): T {
+  let first = list[0];
+  for (let i = 1; i < list.length; i++) if (cmp(list[i], first) < 0) first = list[i];
+  return first;
+}
+
 function bothReported(g: Pick<GpuGap, 'pre' | 'fine'>): number {
   return g.pre.status === 'reported' && g.fine.status === 'reported' ? 1 : 0;
 }
@@ -172,15 +199,25 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
   const byId = systemsById(allSystems);
   const rowById = new Map(rows.map((r) => [r.systemId, r]));
   const pairs: GpuGap[] = [];
+  let ancestors = ancestorCache.get(byId);
+  if (!ancestors) {
+    ancestors = new Map();
+    ancestorCache.set(byId, ancestors);
+  }
   for (const f of fine) {
-    const ancestor = pretrainingAncestor(f.systemId, byId);
+    let ancestor = ancestors.get(f.systemId);
+    if (ancestor === undefined) {
+      ancestor = pretrainingAncestor(f.systemId, byId) ?? null;
+      ancestors.set(f.systemId, ancestor);
+    }
     const p = ancestor ? rowById.get(ancestor) : undefined;
     if (p) pairs.push({ kind: 'lineage', pre: p, fine: f, ratio: p.hours / f.hours });
   }
-  const best = (list: GpuGap[]) => [...list].sort((a, b) => bothReported(b) - bothReported(a) || b.ratio - a.ratio || a.fine.name.localeCompare(b.fine.name))[0];
+  // What a stable sort would put first, in one pass (thousands of fine-tunes at scale).
+  const best = (list: GpuGap[]) => firstBy(list, (a, b) => bothReported(b) - bothReported(a) || b.ratio - a.ratio || a.fine.name.localeCompare(b.fine.name));
   if (pairs.length > 0) return best(pairs);
   const prefer = <T extends GpuRun>(list: T[], cmp: (a: T, b: T) => number) =>
-    [...list].sort((a, b) => (a.status === 'reported' ? 0 : 1) - (b.status === 'reported' ? 0 : 1) || cmp(a, b))[0];
+    firstBy(list, (a, b) => (a.status === 'reported' ? 0 : 1) - (b.status === 'reported' ? 0 : 1) || cmp(a, b));
   const largest = prefer(pre, (a, b) => b.hours - a.hours);
   const smallest = prefer(fine, (a, b) => a.hours - b.hours);
   return { kind: 'extremes', pre: largest, fine: smallest, ratio: largest.hours / smallest.hours };
