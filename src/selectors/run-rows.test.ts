@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { familySpans, orderRunRows, roundSignificant, runKindOf, sourceNoteNames, thinTicks, valueAxis, type OrderableRow } from './run-rows';
 
@@ -69,5 +70,41 @@ describe('sourceNoteNames', () => {
       ['c', { publisher: 'Epoch AI', title: 'Paper C' }],
     ]);
     expect(sourceNoteNames(['b', 'a', 'b', 'c', 'x'], sources)).toEqual(['Blog B', 'Epoch AI', 'x']);
+  });
+});
+
+describe('orderRunRows matches the plain definition', () => {
+  /** The order spelled out: sections; groups (a family, or one row) by their largest value, then the first name; sizes inside a group. */
+  function reference(rows: readonly OrderableRow[]): OrderableRow[] {
+    const names = new Intl.Collator();
+    const out: OrderableRow[] = [];
+    for (const kind of ['pre-training', 'fine-tune'] as const) {
+      const groups = new Map<string, OrderableRow[]>();
+      for (const r of rows.filter((x) => x.runKind === kind)) {
+        const key = r.family ? `family:${r.family}` : `system:${r.systemId}`;
+        groups.set(key, [...(groups.get(key) ?? []), r]);
+      }
+      const sorted = [...groups.values()].map((g) => [...g].sort((a, b) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || names.compare(a.name, b.name)));
+      sorted.sort((a, b) => Math.max(...b.map((r) => r.sortValue)) - Math.max(...a.map((r) => r.sortValue)) || names.compare(a[0].name, b[0].name));
+      for (const g of sorted) out.push(...g);
+    }
+    return out;
+  }
+
+  it('for random rows with shared families, equal values, equal sizes and equal names', () => {
+    const rowArb = fc.record({
+      name: fc.constantFrom('A', 'a', 'B', 'LLaMA-7B', 'llama-13b', 'Z'),
+      runKind: fc.constantFrom('pre-training', 'fine-tune') as fc.Arbitrary<OrderableRow['runKind']>,
+      sortValue: fc.constantFrom(1, 2, 100, 1e6),
+      family: fc.constantFrom(undefined, '', 'f1', 'f2'),
+      sizeKey: fc.constantFrom(undefined, 7e9, 13e9),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), (partial) => {
+        const rows = partial.map((r, i) => ({ ...r, systemId: `s${i}` }));
+        expect(orderRunRows(rows).map((r) => r.systemId)).toEqual(reference(rows).map((r) => r.systemId));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

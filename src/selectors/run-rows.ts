@@ -37,22 +37,29 @@ const NAME_ORDER = new Intl.Collator();
  */
 export function orderRunRows<R extends OrderableRow>(rows: readonly R[]): R[] {
   const out: R[] = [];
+  const bySize = (a: R, b: R) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || NAME_ORDER.compare(a.name, b.name);
   for (const kind of RUN_KINDS) {
-    const groups = new Map<string, R[]>();
+    // A family's rows form one group; any other row is a group of its own (keyed by the row itself).
+    const groups = new Map<string | R, R[]>();
     for (const r of rows) {
       if (r.runKind !== kind) continue;
-      const key = r.family ? `family:${r.family}` : `system:${r.systemId}`;
+      const key = r.family ? r.family : r;
       const list = groups.get(key);
       if (list) list.push(r);
       else groups.set(key, [r]);
     }
-    const sorted = [...groups.values()].map((members) =>
-      [...members].sort((a, b) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || NAME_ORDER.compare(a.name, b.name)),
-    );
+    const sorted = [...groups.values()];
     // Each group's largest value once, not per comparison (and no spread of thousands of arguments).
-    const top = new Map(sorted.map((g) => [g, g.reduce((m, r) => Math.max(m, r.sortValue), -Infinity)]));
-    sorted.sort((a, b) => (top.get(b) ?? 0) - (top.get(a) ?? 0) || NAME_ORDER.compare(a[0].name, b[0].name));
-    for (const g of sorted) out.push(...g);
+    const top = new Float64Array(sorted.length);
+    sorted.forEach((g, i) => {
+      if (g.length > 1) g.sort(bySize);
+      let m = -Infinity;
+      for (const r of g) if (r.sortValue > m) m = r.sortValue;
+      top[i] = m;
+    });
+    const order = sorted.map((_, i) => i);
+    order.sort((a, b) => top[b] - top[a] || NAME_ORDER.compare(sorted[a][0].name, sorted[b][0].name) || a - b);
+    for (const i of order) for (const r of sorted[i]) out.push(r);
   }
   return out;
 }
