@@ -34,5 +34,22 @@ test('10,000 systems: each chart draws a bounded subset and says “showing N of
   await expect(page.getByTestId('systems-in-view').locator('[data-system-id]')).toHaveCount(60);
   await expect(page.getByTestId('systems-in-view-more')).toHaveText('… and 9,940 more systems; the explorer table and the CSV export list every one.');
 
+  // 400 organizations: the menu lists 100 and finds the others by name; the one found filters every view.
+  await page.locator('summary', { hasText: 'Organization' }).click();
+  const menu = page.getByRole('group', { name: 'Organization' });
+  await expect(menu.getByRole('checkbox')).toHaveCount(100);
+  await expect(menu.getByTestId('facet-more')).toHaveText('Showing 100 of 400: type above to find the others.');
+  const last = (await menu.locator('.facet-option-label').evaluateAll((els) => els.map((e) => e.textContent ?? ''))).at(-1) ?? '';
+  await menu.getByTestId('facet-find').fill('Tidal Collective');
+  const found = menu.getByRole('checkbox');
+  await expect(found.first()).toBeVisible();
+  const name = (await menu.locator('.facet-option-label').first().textContent()) ?? '';
+  expect(name).toMatch(/^Tidal Collective/);
+  expect(name > last).toBe(true);
+  const count = Number(((await menu.locator('.facet-count').first().textContent()) ?? '').replace(/\D/g, ''));
+  await found.first().check();
+  await expect(page.getByTestId('result-count')).toHaveText(`${count.toLocaleString('en')} of 10,000 systems`);
+  await expect(page.getByTestId('systems-in-view').locator('[data-system-id]')).toHaveCount(Math.min(count, 60));
+
   expect(watch.consoleErrors).toEqual([]);
 });

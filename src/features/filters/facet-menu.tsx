@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { formatInteger } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
 
 export interface FacetMenuOption {
   value: string;
@@ -23,6 +25,12 @@ interface Props {
  */
 /** Up to this many options are rendered even while the menu is closed (cheap, and in place at once). */
 const EAGER_OPTIONS = 60;
+/**
+ * A longer list (hundreds of organizations) gets a box to find an option by name and lists at
+ * most this many matches (plus every selected option): a filter click then updates a hundred
+ * checkboxes and counts, not thousands.
+ */
+export const LISTED_OPTIONS = 100;
 
 export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -31,6 +39,12 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
   // Long option lists (thousands of organizations) are rendered only while the menu is open.
   const [open, setOpen] = useState(false);
   const renderOptions = open || options.length <= EAGER_OPTIONS;
+  const { t, locale } = useT();
+  const [find, setFind] = useState('');
+  const long = options.length > EAGER_OPTIONS;
+  const needle = long ? find.trim().toLocaleLowerCase() : '';
+  const matching = needle ? options.filter((o) => o.label.toLocaleLowerCase().includes(needle)) : options;
+  const listed = matching.length <= LISTED_OPTIONS ? matching : matching.filter((o, i) => i < LISTED_OPTIONS || o.selected);
 
   useEffect(() => {
     const details = ref.current;
@@ -61,13 +75,30 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
       <fieldset className="facet-panel" id={panelId}>
         <legend className="visually-hidden">{label}</legend>
         {options.length === 0 && <p className="muted">{emptyText}</p>}
-        {renderOptions && options.map((o) => (
+        {renderOptions && long && (
+          <input
+            type="search"
+            className="facet-find"
+            value={find}
+            onChange={(e) => setFind(e.target.value)}
+            placeholder={t('filters.find-option', 'Find in {count} options…', { count: formatInteger(options.length, locale) })}
+            aria-label={t('filters.find-option-label', 'Find an option of {label}', { label })}
+            data-testid="facet-find"
+          />
+        )}
+        {renderOptions && needle && matching.length === 0 && <p className="muted facet-note">{t('filters.find-none', 'No option matches “{text}”.', { text: find.trim() })}</p>}
+        {renderOptions && listed.map((o) => (
           <label key={o.value} className={o.count === 0 && !o.selected ? 'facet-option is-empty' : 'facet-option'} title={countHint}>
             <input type="checkbox" checked={o.selected} onChange={() => onToggle(o.value)} />
             <span className="facet-option-label">{o.label}</span>
             <span className="facet-count">{o.count}</span>
           </label>
         ))}
+        {renderOptions && listed.length < matching.length && (
+          <p className="muted facet-note" data-testid="facet-more">
+            {t('filters.more-options', 'Showing {shown} of {total}: type above to find the others.', { shown: formatInteger(listed.length, locale), total: formatInteger(matching.length, locale) })}
+          </p>
+        )}
       </fieldset>
     </details>
   );
