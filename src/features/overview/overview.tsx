@@ -69,12 +69,12 @@ export function Overview({ dataset }: Props) {
       <dl className="cards">
         <div className="card" data-testid="card-models">
           <dt>{t('overview.models', 'Models')}</dt>
-          <dd className="card-figure">{stats.models}</dd>
-          <dd className="card-note">{tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view')}</dd>
+          <dd className="card-figure">{formatInteger(stats.models, locale)}</dd>
+          <dd className="card-note">{tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view', { count: formatInteger(stats.systems, locale) })}</dd>
         </div>
         <div className="card" data-testid="card-organizations">
           <dt>{t('overview.organizations', 'Organizations')}</dt>
-          <dd className="card-figure">{stats.organizations}</dd>
+          <dd className="card-figure">{formatInteger(stats.organizations, locale)}</dd>
         </div>
         <div className="card" data-testid="card-span">
           <dt>{t('overview.release-span', 'Release span')}</dt>
@@ -85,7 +85,7 @@ export function Overview({ dataset }: Props) {
               </dd>
               <dd className="card-note">
                 {span.first.name} → {span.last.name}
-                {stats.undatedCount > 0 && <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date')}</>}
+                {stats.undatedCount > 0 && <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date', { count: formatInteger(stats.undatedCount, locale) })}</>}
               </dd>
             </>
           ) : (
@@ -98,7 +98,7 @@ export function Overview({ dataset }: Props) {
             <>
               <dd className="card-figure">{formatPercent(stats.openWeights.open / stats.openWeights.known, locale)}</dd>
               <dd className="card-note">
-                {t('overview.open-weights-note', '{open} of {known} models whose weights status is known', stats.openWeights)}
+                {t('overview.open-weights-note', '{open} of {known} models whose weights status is known', { open: formatInteger(stats.openWeights.open, locale), known: formatInteger(stats.openWeights.known, locale) })}
               </dd>
             </>
           ) : (
