@@ -97,8 +97,16 @@ function toShownFact(f: Fact<number> | undefined): ShownFact | undefined {
   return { value: s.value, status: s.status, sources: s.sources, method: s.status === 'estimated' ? s.method : undefined, note: s.note };
 }
 
+const leftOutCache = new WeakMap<System, Co2LeftOut>();
+
+/** Why a system has no bar, made once per system. */
 function leftOutOf(system: System): Co2LeftOut {
-  return { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
+  let l = leftOutCache.get(system);
+  if (!l) {
+    l = { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
+    leftOutCache.set(system, l);
+  }
+  return l;
 }
 
 // Second figures by system, with every source known: looked up once per dataset, not per system per click.
@@ -134,6 +142,26 @@ function gpt3Reference(dataset: Dataset): number | undefined {
   return shown(dataset.reference.gpt3Co2Tonnes)?.value;
 }
 
+/** Each system's bar (null: none), once per dataset: a filter click then only picks them. */
+const barCache = new WeakMap<Dataset, WeakMap<System, Co2Bar | null>>();
+
+function cachedBar(dataset: Dataset, system: System): Co2Bar | undefined {
+  let bySystem = barCache.get(dataset);
+  if (!bySystem) {
+    bySystem = new WeakMap();
+    barCache.set(dataset, bySystem);
+  }
+  let bar = bySystem.get(system);
+  if (bar === undefined) {
+    bar = toBar(dataset, system) ?? null;
+    bySystem.set(system, bar);
+  }
+  return bar ?? undefined;
+}
+
+/** The order `localeCompare` gives, with one collator instead of one per comparison. */
+const NAME_ORDER = new Intl.Collator();
+
 function toBar(dataset: Dataset, system: System): Co2Bar | undefined {
   const fact = shown(system.co2Tonnes);
   if (!fact) return undefined;
@@ -165,11 +193,11 @@ export function buildCo2Series(dataset: Dataset, systems: readonly System[]): Co
   const bars: Co2Bar[] = [];
   const leftOut: Co2LeftOut[] = [];
   for (const system of systems) {
-    const bar = toBar(dataset, system);
+    const bar = cachedBar(dataset, system);
     if (bar) bars.push(bar);
     else leftOut.push(leftOutOf(system));
   }
-  bars.sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+  bars.sort((a, b) => b.value - a.value || NAME_ORDER.compare(a.name, b.name));
   return { bars, leftOut, total: systems.length };
 }
 

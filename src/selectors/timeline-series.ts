@@ -170,6 +170,8 @@ function overlaps(span: TimelineSpan, w: TimeWindow): boolean {
 /** What a system contributes to any timeline, whatever the filters: worked out once per system. */
 interface SystemTimeline {
   system: System;
+  /** Why it is left out, made once per system and reason (thousands per filter click at scale). */
+  leftOut?: Partial<Record<TimelineLeftOutReason, TimelineLeftOut>>;
   /** Absent when the release date is not known. */
   release?: TimelineSpan;
   talk?: TimelineItem['talk'];
@@ -196,6 +198,11 @@ function timelineOf(s: System): SystemTimeline {
   return entry;
 }
 
+function leftOutEntry(entry: SystemTimeline, reason: TimelineLeftOutReason, make: () => TimelineLeftOut): TimelineLeftOut {
+  entry.leftOut ??= {};
+  return (entry.leftOut[reason] ??= make());
+}
+
 const idMaps = new WeakMap<readonly System[], Map<string, System>>();
 
 function systemsById(systems: readonly System[]): ReadonlyMap<string, System> {
@@ -217,12 +224,8 @@ function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[],
     const entry = timelineOf(s);
     if (!entry.release) {
       const talk = s.release.talk;
-      leftOut.push({
-        id: s.id,
-        name: s.name,
-        reason: s.release.status === 'not-disclosed' ? 'release-not-disclosed' : 'release-unknown',
-        talk: talk ? { text: talk.text, relation: talk.relation } : undefined,
-      });
+      const reason = s.release.status === 'not-disclosed' ? 'release-not-disclosed' : 'release-unknown';
+      leftOut.push(leftOutEntry(entry, reason, () => ({ id: s.id, name: s.name, reason, talk: talk ? { text: talk.text, relation: talk.relation } : undefined })));
       continue;
     }
     dated.push(entry as Dated);
@@ -230,7 +233,7 @@ function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[],
   const window = windowFor(dated, options);
   const inWindow = dated.filter((d) => {
     if (overlaps(d.release, window)) return true;
-    leftOut.push({ id: d.system.id, name: d.system.name, reason: 'outside-window', release: d.release.date });
+    leftOut.push(leftOutEntry(d, 'outside-window', () => ({ id: d.system.id, name: d.system.name, reason: 'outside-window', release: d.release.date })));
     return false;
   });
   const laneOf = options.lanes === 'kind' ? (d: SystemTimeline) => `kind:${d.kindLane}` : organizationLaneKeys(dated.map((d) => d.system));
@@ -310,7 +313,10 @@ export function buildCappedTimelineSeries(
   const dropped: TimelineLeftOut[] = [];
   const rest: number[] = [];
   for (let i = 0; i < n; i++) if (!kept.has(i)) rest.push(i);
-  for (const i of rest.sort(byRelease)) dropped.push({ id: inWindow[i].system.id, name: inWindow[i].system.name, reason: 'capped', release: inWindow[i].release.date });
+  for (const i of rest.sort(byRelease)) {
+    const d = inWindow[i];
+    dropped.push(leftOutEntry(d, 'capped', () => ({ id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date })));
+  }
 
   return {
     items,

@@ -1,4 +1,5 @@
-import { createContext, useContext, useMemo, useRef, type KeyboardEvent } from 'react';
+import { createContext, memo, useContext, useMemo, useRef, type KeyboardEvent } from 'react';
+import { sameProps } from '../../lib/same-props';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import type { Source } from '../../data/schema';
@@ -120,7 +121,8 @@ function renderTick(p: { x: number | string; y: number | string; payload: { valu
   return <Co2Tick x={Number(p.x)} y={Number(p.y)} id={String(p.payload.value)} />;
 }
 
-export function Co2Chart({ bars, colors, sourcesById }: Props) {
+/** Drawn again only when its bars (or colours) change, not when only what is left out does. */
+export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Props) {
   const { t, locale } = useT();
   const boxRef = useRef<HTMLDivElement>(null);
   // Measured here rather than by recharts' ResponsiveContainer, so the chart draws at the paper's width when printed.
@@ -175,7 +177,7 @@ export function Co2Chart({ bars, colors, sourcesById }: Props) {
       </div>
     </MarkContext.Provider>
   );
-}
+}, sameProps);
 
 function Co2Tick({ x, y, id }: { x: number; y: number; id: string }) {
   const ctx = useContext(MarkContext);

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { Dataset, Source } from '../../data/schema';
-import { ChartFrame } from '../../components/chart-frame/chart-frame';
+import { ChartFrame, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { assignColors, hatchId, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
@@ -9,7 +9,8 @@ import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { factValue } from '../../selectors/system-facts';
 import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
-import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar } from '../../selectors/co2-series';
+import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar, type Co2LeftOut } from '../../selectors/co2-series';
+import { createItemCache } from '../../lib/label-cache';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
 import { Co2Equivalents } from './co2-equivalents';
@@ -17,6 +18,9 @@ import { barValueText, figureText, formatMwh, formatSpread, formatTonnes, gpt3Sh
 import { SourceLinks } from './source-links';
 import './co2-view.css';
 import { useViewFilters } from '../../store/view-filters';
+
+/** Left-out systems as the chart frame lists them, made once per system and language. */
+const leftOutItems = createItemCache<Co2LeftOut, LeftOut>();
 
 interface Props {
   dataset: Dataset;
@@ -42,6 +46,7 @@ export function Co2View({ dataset }: Props) {
   const groups = useMemo(() => co2Groups(dataset), [dataset]);
   const colors = useMemo(() => assignColors(groups), [groups]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
+  const leftOut: LeftOut[] = useMemo(() => leftOutItems(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) })), [series, t]);
 
   // The calculator depends on the dataset only; the same element lets React skip it on a filter click (thousands of <option>s at scale).
   const calculator = useMemo(() => <Co2Calculator dataset={dataset} sourcesById={sourcesById} />, [dataset, sourcesById]);
@@ -93,7 +98,7 @@ export function Co2View({ dataset }: Props) {
           .join(' ')}
         shown={series.bars.length}
         total={series.total}
-        leftOut={series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) }))}
+        leftOut={leftOut}
         capNote={
           drawn.capped
             ? t('co2.cap-note', 'Showing the {shown} largest of {total} training runs with a published CO₂ figure; the CSV export has all of them.', { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) })

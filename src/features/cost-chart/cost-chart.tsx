@@ -1,4 +1,5 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
+import { sameProps } from '../../lib/same-props';
 import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
@@ -28,7 +29,10 @@ import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './cost-chart.css';
 import { useViewFilters } from '../../store/view-filters';
-import { cachedBy } from '../../lib/cached-by';
+import { createItemCache } from '../../lib/label-cache';
+
+/** Left-out systems as the chart frame lists them, made once per system and language. */
+const leftOutItems = createItemCache<LeftOutSystem, LeftOut>();
 
 /** One colour per cost component, assigned once for every render and every filter. */
 const COMPONENT_COLORS = assignColors(['training', 'data', 'total'] satisfies CostComponentName[]);
@@ -56,10 +60,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildCostTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut: LeftOut[] = useMemo(() => {
-    const reason = cachedBy((l: LeftOutSystem) => `${l.reason}|${l.kind}|${l.note ?? ''}`, (l) => leftOutReasonLabel(l, t));
-    return series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: reason(l) }));
-  }, [series, t]);
+  const leftOut: LeftOut[] = useMemo(() => leftOutItems(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })), [series, t]);
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
   const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.figures.flatMap((f) => f.sources)), sourcesById), [series, sourcesById]);
   const title = t('cost-chart.title', 'Training cost');
@@ -100,17 +101,18 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
           {t('cost-chart.empty', 'No system in view has a published training cost.')}
         </p>
       ) : (
-        <CostPlot series={series} scale={scale} familyNames={familyNames} locale={locale} t={t} tn={tn} />
+        <CostPlot rows={series.rows} scale={scale} familyNames={familyNames} locale={locale} t={t} tn={tn} />
       )}
     </ChartFrame>
   );
 }
 
-function CostPlot({ series, scale, familyNames, locale, t, tn }: { series: CostSeries; scale: ScaleKind; familyNames: ReadonlyMap<string, string>; locale: Locale; t: Translator['t']; tn: Translator['tn'] }) {
-  const axis = useMemo(() => valueAxis(series.rows.flatMap((r) => r.figures.map((f) => f.totalUsd)), scale), [series, scale]);
+/** Drawn again only when its rows (or settings) change, not when only what is left out does. */
+const CostPlot = memo(function CostPlot({ rows, scale, familyNames, locale, t, tn }: { rows: readonly CostRow[]; scale: ScaleKind; familyNames: ReadonlyMap<string, string>; locale: Locale; t: Translator['t']; tn: Translator['tn'] }) {
+  const axis = useMemo(() => valueAxis(rows.flatMap((r) => r.figures.map((f) => f.totalUsd)), scale), [rows, scale]);
   return (
     <BarRowsPlot
-      rows={series.rows}
+      rows={rows}
       scale={scale}
       axis={axis}
       tickFormatter={(v) => formatUsd(v, locale)}
@@ -125,7 +127,7 @@ function CostPlot({ series, scale, familyNames, locale, t, tn }: { series: CostS
       drawRow={(row, g) => drawCostRow(row, g, locale, t, tn)}
     />
   );
-}
+}, sameProps);
 
 function runKindHeading(t: Translator['t'], k: RunKind, n: number): string {
   return k === 'pre-training' ? t('cost-chart.section-pre-training', 'Pre-training runs ({n})', { n }) : t('cost-chart.section-fine-tune', 'Fine-tunes ({n})', { n });

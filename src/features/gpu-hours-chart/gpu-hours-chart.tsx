@@ -1,4 +1,5 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
+import { sameProps } from '../../lib/same-props';
 import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
@@ -28,7 +29,10 @@ import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './gpu-hours-chart.css';
 import { useViewFilters } from '../../store/view-filters';
-import { cachedBy } from '../../lib/cached-by';
+import { createItemCache } from '../../lib/label-cache';
+
+/** Left-out systems as the chart frame lists them, made once per system and language. */
+const leftOutItems = createItemCache<GpuLeftOut, LeftOut>();
 
 const ROW = 28;
 /** A label inside the bar ends this far before the bar's end. */
@@ -54,10 +58,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const colors = useMemo(() => assignColors(datasetHardware(dataset)), [dataset]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildGpuHoursTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut: LeftOut[] = useMemo(() => {
-    const reason = cachedBy((l: GpuLeftOut) => `${l.reason}|${l.kind}|${l.note ?? ''}`, (l) => gpuLeftOutLabel(l, t));
-    return series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: reason(l) }));
-  }, [series, t]);
+  const leftOut: LeftOut[] = useMemo(() => leftOutItems(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })), [series, t]);
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
   const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.sources), sourcesById), [series, sourcesById]);
 
@@ -99,7 +100,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       ) : (
         <>
           {series.gap && <GapNote gap={series.gap} locale={locale} t={t} />}
-          <GpuPlot series={series} scale={scale} colors={colors} familyNames={familyNames} locale={locale} t={t} />
+          <GpuPlot rows={series.rows} scale={scale} colors={colors} familyNames={familyNames} locale={locale} t={t} />
         </>
       )}
     </ChartFrame>
@@ -122,11 +123,12 @@ function GapNote({ gap, locale, t }: { gap: GpuGap; locale: Locale; t: Translato
   );
 }
 
-function GpuPlot({ series, scale, colors, familyNames, locale, t }: { series: GpuHoursSeries; scale: ScaleKind; colors: ReadonlyMap<string, string>; familyNames: ReadonlyMap<string, string>; locale: Locale; t: Translator['t'] }) {
-  const axis = useMemo(() => valueAxis(series.rows.map((r) => r.hours), scale), [series, scale]);
+/** Drawn again only when its rows (or settings) change, not when only what is left out does. */
+const GpuPlot = memo(function GpuPlot({ rows, scale, colors, familyNames, locale, t }: { rows: readonly GpuRun[]; scale: ScaleKind; colors: ReadonlyMap<string, string>; familyNames: ReadonlyMap<string, string>; locale: Locale; t: Translator['t'] }) {
+  const axis = useMemo(() => valueAxis(rows.map((r) => r.hours), scale), [rows, scale]);
   return (
     <BarRowsPlot
-      rows={series.rows}
+      rows={rows}
       scale={scale}
       axis={axis}
       tickFormatter={(v) => formatCompact(v, locale)}
@@ -141,7 +143,7 @@ function GpuPlot({ series, scale, colors, familyNames, locale, t }: { series: Gp
       drawRow={(run, g) => drawGpuRow(run, g, colors, locale, t)}
     />
   );
-}
+}, sameProps);
 
 function sectionHeading(t: Translator['t'], k: RunKind, n: number): string {
   return k === 'pre-training' ? t('gpu-hours-chart.section-pre-training', 'Pre-training runs ({n})', { n }) : t('gpu-hours-chart.section-fine-tune', 'Fine-tunes ({n})', { n });

@@ -28,7 +28,10 @@ import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../lib/use-chart-width';
 import './timeline.css';
 import { useViewFilters } from '../../store/view-filters';
-import { cachedBy } from '../../lib/cached-by';
+import { createItemCache } from '../../lib/label-cache';
+
+/** Left-out systems as the chart frame lists them, made once per system and language. */
+const leftOutItems = createItemCache<TimelineLeftOut, LeftOut>();
 
 interface Props {
   dataset: Dataset;
@@ -68,11 +71,7 @@ export function ReleaseTimeline({ dataset }: Props) {
     [series, width, text],
   );
 
-  const leftOut: LeftOut[] = useMemo(() => {
-    // Thousands left out share a few reasons: each distinct one is worded once.
-    const reason = cachedBy((l: TimelineLeftOut) => `${l.reason}|${l.release?.date ?? ''}|${l.release?.precision ?? ''}|${l.talk?.text ?? ''}|${l.talk?.relation ?? ''}`, (l) => leftOutReason(l, t, locale));
-    return series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: reason(l) }));
-  }, [series, t, locale]);
+  const leftOut: LeftOut[] = useMemo(() => leftOutItems(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })), [series, t, locale]);
   // The data table and the CSV have every item: built only when asked for.
   const dataTable = useCallback(() => buildDataTable(buildTimelineSeries(dataset, systems, options), text, sourceTitles), [dataset, systems, options, text, sourceTitles]);
   const differing = series.items.filter((i) => i.talk);

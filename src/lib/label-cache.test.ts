@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createItemCache } from './label-cache';
+
+describe('createItemCache', () => {
+  it('makes each item once per `by`, in order, and again for another `by`', () => {
+    const cached = createItemCache<{ id: string }, string>();
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const en = {};
+    const zh = {};
+    let calls = 0;
+    const make = (lang: string) => (item: { id: string }) => (calls++, `${lang}:${item.id}`);
+    expect(cached([a, b, a], en, make('en'))).toEqual(['en:a', 'en:b', 'en:a']);
+    expect(calls).toBe(2);
+    const again = cached([b, a], en, make('en'));
+    expect(again).toEqual(['en:b', 'en:a']);
+    expect(calls).toBe(2);
+    expect(cached([a], zh, make('zh'))).toEqual(['zh:a']);
+    expect(calls).toBe(3);
+    // The same object is returned for the same item.
+    const objects = createItemCache<{ id: string }, { label: string }>();
+    const first = objects([a], en, (i) => ({ label: i.id }))[0];
+    expect(objects([a], en, (i) => ({ label: i.id }))[0]).toBe(first);
+  });
+});
