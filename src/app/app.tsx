@@ -53,9 +53,11 @@ export function App() {
   const embed = useAppStore((s) => s.embedPanel);
   // An embedded panel is never a presentation: the embed wins if a link has both.
   const present = useAppStore((s) => (s.embedPanel ? null : s.presentPanel));
-  const filtering = useAppStore((s) => isFiltering(s.filters));
+  const liveFilters = useAppStore((s) => s.filters);
   // The views draw a deferred copy (store/view-filters.tsx): the filter bar answers a click at once.
-  const viewFilters = useDeferredValue(useAppStore((s) => s.filters));
+  const viewFilters = useDeferredValue(liveFilters);
+  // What the single panel shows: its summary line follows the panel, not the filter bar.
+  const filtering = isFiltering(viewFilters);
   const single = embed ?? present;
   usePresentationKeys(present);
   useReturnFromPresentation(present);
@@ -84,7 +86,8 @@ export function App() {
 
   const titleOf = (v: (typeof VIEWS)[number]) => t(v.titleKey, v.title);
   const shownViews = single ? VIEWS.filter((v) => v.id === single) : VIEWS;
-  const views = useViewsReady(status === 'ready' && dataset ? shownViews.map((v) => v.id) : null);
+  // Ready: every view mounted and drawing the current filters (Export all waits for both).
+  const views = useViewsReady(status === 'ready' && dataset ? shownViews.map((v) => v.id) : null, viewFilters === liveFilters);
   const mountable = useStagedMount(shownViews.length, FIRST_SCREEN_VIEWS, status === 'ready' && dataset !== null);
   const modeClass = embed ? ' is-embedded' : present ? ' is-presenting' : '';
 
@@ -189,12 +192,22 @@ function useStagedMount(total: number, first: number, active: boolean): number {
   useEffect(() => {
     if (!active || count >= total) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
+    let started = false;
     const next = () => {
+      if (started) return;
+      started = true;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
       timer = setTimeout(() => setCount((c) => c + 1), 0);
     };
     // The first screen is painted (after the next frame) before more work starts; each later view
-    // is its own task, so the browser paints between them whenever a frame is due.
-    const frame = count === first && typeof requestAnimationFrame === 'function' ? requestAnimationFrame(next) : (next(), undefined);
+    // is its own task, so the browser paints between them whenever a frame is due. A tab opened in
+    // the background gets no frames: a timer carries on there.
+    if (count === first && typeof requestAnimationFrame === 'function') {
+      frame = requestAnimationFrame(next);
+      timer = setTimeout(next, 100);
+    } else next();
     return () => {
       if (frame !== undefined) cancelAnimationFrame(frame);
       clearTimeout(timer);
@@ -231,10 +244,11 @@ function ViewMounted({ id, onMount }: { id: PanelId; onMount: (id: PanelId, moun
 }
 
 /**
- * Whether every view in `shown` has rendered, and `whenReady()`: resolves once they have, after
+ * Whether every view in `shown` has rendered with the current filters (`settled`: the deferred copy
+ * has caught up), and `whenReady()`: resolves once they have, after
  * requesting the lazy chunks ("Export all" needs every panel's exporter registered).
  */
-function useViewsReady(shown: PanelId[] | null) {
+function useViewsReady(shown: PanelId[] | null, settled: boolean) {
   const [mountedIds, setMountedIds] = useState<ReadonlySet<PanelId>>(() => new Set());
   const mounted = useCallback((id: PanelId, isMounted: boolean) => {
     setMountedIds((prev) => {
@@ -245,7 +259,7 @@ function useViewsReady(shown: PanelId[] | null) {
       return next;
     });
   }, []);
-  const ready = shown !== null && shown.every((id) => mountedIds.has(id));
+  const ready = shown !== null && settled && shown.every((id) => mountedIds.has(id));
   const readyRef = useRef(ready);
   const waiters = useRef<(() => void)[]>([]);
   useEffect(() => {

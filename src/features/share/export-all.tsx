@@ -22,13 +22,15 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   const exportAll = async () => {
-    const { dataset, filters } = useAppStore.getState();
+    const { dataset } = useAppStore.getState();
     try {
       if (!dataset) throw new Error(t('export-all.no-data', 'the dataset is not loaded'));
       if (prepare) {
         setStatus({ kind: 'busy', n: 0, total: 0 });
         await prepare();
       }
+      // Read once the panels draw them (prepare waits for that): the README and the panels agree.
+      const { filters } = useAppStore.getState();
       // Every mounted panel, in page order.
       const mounted = new Set(exportablePanels());
       const ids = PANEL_IDS.filter((id) => mounted.has(id));
