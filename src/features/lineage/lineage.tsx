@@ -203,8 +203,11 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
   const hover = useAppStore((s) => s.hover);
   const markerId = useId().replace(/:/g, '');
 
-  /** Clicking the active filter again clears it. */
-  const filterTo = (id: string) => setFilterValues('bases', bases.length === 1 && bases[0] === id ? [] : [id]);
+  /** Clicking the active filter again clears it (the live filter: the drawing may still be catching up). */
+  const filterTo = (id: string) => {
+    const live = useAppStore.getState().filters.bases;
+    setFilterValues('bases', live.length === 1 && live[0] === id ? [] : [id]);
+  };
   const activate = (n: LineageNode) => (n.hasChildren ? filterTo(n.id) : toggleSelected(n.id));
   const onKey = (e: KeyboardEvent, run: () => void) => {
     if (e.key === 'Enter' || e.key === ' ') {
