@@ -70,5 +70,25 @@ describe('FacetMenu with a long list', () => {
     const box = within(panel).getByRole('checkbox', { name: /Org 399/ });
     expect(box).toBeChecked();
     expect(within(panel).getAllByRole('checkbox')).toHaveLength(LISTED_OPTIONS + 1);
+    // Unticked, it stays where it is (and keeps the focus) until the menu closes.
+    await user.click(box);
+    expect(box).not.toBeChecked();
+    expect(box).toHaveFocus();
+    expect(within(panel).getAllByRole('checkbox')).toHaveLength(LISTED_OPTIONS + 1);
+    await user.click(screen.getByText('Organization', { selector: 'summary' }));
+    const reopened = await open(user);
+    expect(within(reopened).getAllByRole('checkbox')).toHaveLength(LISTED_OPTIONS);
+  });
+
+  it('the find box is described by one live status line', async () => {
+    const user = userEvent.setup();
+    render(<Harness n={400} />);
+    const panel = await open(user);
+    const find = within(panel).getByTestId('facet-find');
+    const status = within(panel).getByRole('status');
+    expect(find).toHaveAttribute('aria-describedby', status.id);
+    expect(status).toHaveTextContent('Showing 100 of 400');
+    await user.type(find, 'nothing like it');
+    expect(status).toHaveTextContent('No option matches “nothing like it”.');
   });
 });

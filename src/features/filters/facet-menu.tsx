@@ -44,7 +44,15 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
   const long = options.length > EAGER_OPTIONS;
   const needle = long ? find.trim().toLocaleLowerCase() : '';
   const matching = needle ? options.filter((o) => o.label.toLocaleLowerCase().includes(needle)) : options;
-  const listed = matching.length <= LISTED_OPTIONS ? matching : matching.filter((o, i) => i < LISTED_OPTIONS || o.selected);
+  // Options ticked or unticked while the menu is open stay listed until it closes, so unticking one
+  // found by name does not pull the focused checkbox out from under the keyboard.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const listed = matching.length <= LISTED_OPTIONS ? matching : matching.filter((o, i) => i < LISTED_OPTIONS || o.selected || touched.has(o.value));
+  const statusId = useId();
+  const toggle = (value: string) => {
+    if (long) setTouched((prev) => (prev.has(value) ? prev : new Set(prev).add(value)));
+    onToggle(value);
+  };
 
   useEffect(() => {
     const details = ref.current;
@@ -53,6 +61,8 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
       if (details.open && !details.contains(e.target as Node)) details.open = false;
     };
     const onKeyDown = (e: KeyboardEvent) => {
+      // Escape in a find box with text clears the text (the browser does); the next one closes the menu.
+      if (e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value) return;
       if (e.key === 'Escape' && details.open) {
         details.open = false;
         details.querySelector('summary')?.focus();
@@ -67,7 +77,15 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
   }, []);
 
   return (
-    <details className="facet" ref={ref} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="facet"
+      ref={ref}
+      onToggle={(e) => {
+        const isOpen = e.currentTarget.open;
+        setOpen(isOpen);
+        if (!isOpen) setTouched(new Set());
+      }}
+    >
       <summary aria-controls={panelId}>
         {label}
         {selectedCount > 0 && <span className="facet-badge">{selectedCount}</span>}
@@ -83,20 +101,26 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
             onChange={(e) => setFind(e.target.value)}
             placeholder={t('filters.find-option', 'Find in {count} options…', { count: formatInteger(options.length, locale) })}
             aria-label={t('filters.find-option-label', 'Find an option of {label}', { label })}
+            aria-describedby={statusId}
             data-testid="facet-find"
           />
         )}
-        {renderOptions && needle && matching.length === 0 && <p className="muted facet-note">{t('filters.find-none', 'No option matches “{text}”.', { text: find.trim() })}</p>}
+
         {renderOptions && listed.map((o) => (
           <label key={o.value} className={o.count === 0 && !o.selected ? 'facet-option is-empty' : 'facet-option'} title={countHint}>
-            <input type="checkbox" checked={o.selected} onChange={() => onToggle(o.value)} />
+            <input type="checkbox" checked={o.selected} onChange={() => toggle(o.value)} />
             <span className="facet-option-label">{o.label}</span>
             <span className="facet-count">{o.count}</span>
           </label>
         ))}
-        {renderOptions && listed.length < matching.length && (
-          <p className="muted facet-note" data-testid="facet-more">
-            {t('filters.more-options', 'Showing {shown} of {total}: type above to find the others.', { shown: formatInteger(listed.length, locale), total: formatInteger(matching.length, locale) })}
+        {renderOptions && long && (
+          // One live status line for the find box: how many are listed, or that nothing matches.
+          <p className="muted facet-note" id={statusId} role="status" data-testid={listed.length < matching.length ? 'facet-more' : undefined}>
+            {needle && matching.length === 0
+              ? t('filters.find-none', 'No option matches “{text}”.', { text: find.trim() })
+              : listed.length < matching.length
+                ? t('filters.more-options', 'Showing {shown} of {total}: type above to find the others.', { shown: formatInteger(listed.length, locale), total: formatInteger(matching.length, locale) })
+                : ''}
           </p>
         )}
       </fieldset>
