@@ -260,7 +260,10 @@ function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, is
 }
 
 export function buildTimelineSeries(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
-  const { byId, leftOut, window, inWindow, laneOf, plottedIds } = collect(dataset, filtered, options);
+  return seriesOf(collect(dataset, filtered, options), filtered, options);
+}
+
+function seriesOf({ byId, leftOut, window, inWindow, laneOf, plottedIds }: ReturnType<typeof collect>, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
   const isPlotted = (id: string) => plottedIds.has(id);
   const items: TimelineItem[] = inWindow
     .map((d) => itemOf(d, laneOf(d), byId, isPlotted))
@@ -293,7 +296,7 @@ export function buildCappedTimelineSeries(
   const collected = collect(dataset, filtered, options);
   const { byId, leftOut, window, inWindow, laneOf, plottedIds } = collected;
   const n = inWindow.length;
-  if (n <= cap) return { ...buildTimelineSeries(dataset, filtered, options), capped: false, totalItems: n };
+  if (n <= cap) return { ...seriesOf(collected, filtered, options), capped: false, totalItems: n };
 
   // Release order (stable: filtered order on the same day), as the uncapped series sorts its items.
   const byRelease = (a: number, b: number) => inWindow[a].release.start - inWindow[b].release.start || a - b;
