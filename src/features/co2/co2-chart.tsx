@@ -29,7 +29,7 @@ const AXIS_PX = 44;
 const TOP_PX = 6;
 
 interface Props {
-  bars: Co2Bar[];
+  bars: readonly Co2Bar[];
   colors: ReadonlyMap<string, string>;
   sourcesById: ReadonlyMap<string, Source>;
 }
@@ -57,7 +57,7 @@ interface MarkContextValue {
 const MarkContext = createContext<MarkContextValue | null>(null);
 
 /** The labels a mark carries: its value, and a second line for a range, the share of GPT-3 and the talk. */
-function useMarkLabels(bars: Co2Bar[], sourcesById: ReadonlyMap<string, Source>): Map<string, MarkLabel> {
+function useMarkLabels(bars: readonly Co2Bar[], sourcesById: ReadonlyMap<string, Source>): Map<string, MarkLabel> {
   const { t, locale } = useT();
   return useMemo(
     () =>

@@ -11,6 +11,7 @@ import { factValue } from '../../selectors/system-facts';
 import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
 import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar, type Co2LeftOut } from '../../selectors/co2-series';
 import { createItemCache } from '../../lib/label-cache';
+import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
 import { Co2Equivalents } from './co2-equivalents';
@@ -43,6 +44,7 @@ export function Co2View({ dataset }: Props) {
   const keepId = useAppStore((s) => (needsCap ? s.selectedId : null));
   const drawn = useMemo(() => topByValue(fullSeries.bars, MAX_BARS, (b) => b.value, (b) => b.id, [keepId]), [fullSeries, keepId]);
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, bars: drawn.rows } : fullSeries), [fullSeries, drawn]);
+  const plotBars = useLastNonEmpty(series.bars);
   const groups = useMemo(() => co2Groups(dataset), [dataset]);
   const colors = useMemo(() => assignColors(groups), [groups]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
@@ -145,12 +147,16 @@ export function Co2View({ dataset }: Props) {
         }
         dataTable={dataTable}
       >
-        {series.bars.length > 0 ? (
-          <Co2Chart bars={series.bars} colors={colors} sourcesById={sourcesById} />
-        ) : (
+        {series.bars.length === 0 && (
           <p className="co2-empty" role="status">
             {t('co2.empty', 'No system in view has a published CO₂ figure.')}
           </p>
+        )}
+        {plotBars.length > 0 && (
+          // Hidden, not unmounted, while the filters leave nothing to draw (useLastNonEmpty).
+          <div className="chart-retained" hidden={series.bars.length === 0}>
+            <Co2Chart bars={plotBars} colors={colors} sourcesById={sourcesById} />
+          </div>
         )}
       </ChartFrame>
       <Co2Equivalents dataset={dataset} sourcesById={sourcesById} />

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { sameProps } from '../../lib/same-props';
+import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
@@ -58,6 +59,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   // Thousands of bars are unreadable: the largest are drawn (and the selected one), the note says so.
   const drawn = useMemo(() => topRowsByValue(fullSeries.rows, MAX_BARS, [selectedId]), [fullSeries, selectedId]);
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
+  const plotRows = useLastNonEmpty(series.rows);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildCostTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
   const leftOut: LeftOut[] = useMemo(() => leftOutItems(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })), [series, t]);
@@ -96,12 +98,16 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
       footnotes={series.rows.length > 0 ? <CostFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
     >
-      {series.rows.length === 0 ? (
+      {series.rows.length === 0 && (
         <p className="cost-empty" data-testid="cost-chart-empty">
           {t('cost-chart.empty', 'No system in view has a published training cost.')}
         </p>
-      ) : (
-        <CostPlot rows={series.rows} scale={scale} familyNames={familyNames} locale={locale} t={t} tn={tn} />
+      )}
+      {plotRows.length > 0 && (
+        // Hidden, not unmounted, while the filters leave nothing to draw (useLastNonEmpty).
+        <div className="chart-retained" hidden={series.rows.length === 0}>
+          <CostPlot rows={plotRows} scale={scale} familyNames={familyNames} locale={locale} t={t} tn={tn} />
+        </div>
       )}
     </ChartFrame>
   );

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { sameProps } from '../../lib/same-props';
+import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
@@ -54,6 +55,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   // Thousands of bars are unreadable: the largest are drawn (and the selected one), the note says so.
   const drawn = useMemo(() => topRowsByValue(fullSeries.rows, MAX_BARS, [selectedId]), [fullSeries, selectedId]);
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
+  const plotRows = useLastNonEmpty(series.rows);
   // Colours are assigned on the whole dataset's hardware list, so a filter never repaints a bar.
   const colors = useMemo(() => assignColors(datasetHardware(dataset)), [dataset]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
@@ -93,15 +95,17 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       footnotes={series.rows.length > 0 ? <GpuFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
     >
-      {series.rows.length === 0 ? (
+      {series.rows.length === 0 && (
         <p className="gpu-empty" data-testid="gpu-hours-empty">
           {t('gpu-hours-chart.empty', 'No system in view has published GPU-hours.')}
         </p>
-      ) : (
-        <>
-          {series.gap && <GapNote gap={series.gap} locale={locale} t={t} />}
-          <GpuPlot rows={series.rows} scale={scale} colors={colors} familyNames={familyNames} locale={locale} t={t} />
-        </>
+      )}
+      {series.rows.length > 0 && series.gap && <GapNote gap={series.gap} locale={locale} t={t} />}
+      {plotRows.length > 0 && (
+        // Hidden, not unmounted, while the filters leave nothing to draw (useLastNonEmpty).
+        <div className="chart-retained" hidden={series.rows.length === 0}>
+          <GpuPlot rows={plotRows} scale={scale} colors={colors} familyNames={familyNames} locale={locale} t={t} />
+        </div>
       )}
     </ChartFrame>
   );

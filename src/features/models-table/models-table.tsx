@@ -1,4 +1,4 @@
-import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -190,9 +190,6 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
   const compareIds = useAppStore((s) => s.compareIds);
-  const toggleSelected = useAppStore((s) => s.toggleSelected);
-  const hover = useAppStore((s) => s.hover);
-  const toggleCompare = useAppStore((s) => s.toggleCompare);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   const sorting = table.state.sorting;
@@ -225,16 +222,9 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
   const padTop = !printing && virtualItems.length > 0 ? virtualItems[0].start : 0;
   const padBottom = !printing && virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1].end : 0;
 
-  const isInteractive = (e: MouseEvent | KeyboardEvent) => (e.target as Element).closest('a, button, input, label, abbr, [tabindex="0"]:not(tr)');
-  const onRowClick = (id: string) => (e: MouseEvent) => {
-    if (!isInteractive(e)) toggleSelected(id);
-  };
-  const onRowKey = (id: string) => (e: KeyboardEvent) => {
-    if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) {
-      e.preventDefault();
-      toggleSelected(id);
-    }
-  };
+  // Visible columns as one array that keeps its identity while they stay the same (rows are memoized on it).
+  const columnKey = table.getVisibleLeafColumns().map((c) => c.id).join(',');
+  const columns = useMemo(() => columnKey.split(',') as FieldId[], [columnKey]);
 
   return (
     <div className="table-scroll" ref={scrollRef} data-testid="models-table-scroll" tabIndex={-1}>
@@ -283,57 +273,22 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
             </tr>
           )}
           {items.map((item) => {
-            const row = rows[item.index];
-            const id = row.original.system.id;
+            const row = rows[item.index].original;
+            const id = row.system.id;
             const picked = compareIds.includes(id);
-            const cls = ['data-row', id === selectedId && 'is-selected', id === hoveredId && 'is-hovered'].filter(Boolean).join(' ');
             return (
-              <tr
-                key={row.id}
-                data-index={item.index}
-                data-system-id={id}
-                ref={printing ? undefined : virtualizer.measureElement}
-                className={cls}
-                aria-rowindex={item.index + 2}
-                aria-selected={id === selectedId}
-                tabIndex={0}
-                onClick={onRowClick(id)}
-                onKeyDown={onRowKey(id)}
-                onMouseEnter={() => hover(id)}
-                onMouseLeave={() => hover(null)}
-                onFocus={(e) => e.target === e.currentTarget && hover(id)}
-                onBlur={(e) => e.target === e.currentTarget && hover(null)}
-              >
-                {row.getVisibleCells().map((cell) => {
-                  const field = cell.column.id as FieldId;
-                  const value = row.original[field];
-                  return (
-                    <td key={cell.id} className={`col-${field}${NUMERIC_FIELDS.has(field) ? ' is-numeric' : ''}`} data-field={field}>
-                      {field === 'name' ? (
-                        <span className="name-cell">
-                          <input
-                            type="checkbox"
-                            checked={picked}
-                            disabled={!picked && compareIds.length >= MAX_COMPARE}
-                            onChange={() => toggleCompare(id)}
-                            aria-label={t('models-table.compare-pick', 'Compare {name}', { name: row.original.system.name })}
-                            title={t('models-table.compare-pick', 'Compare {name}', { name: row.original.system.name })}
-                          />
-                          <FieldCellView cell={value} sourcesById={sourcesById} hideSources />
-                        </span>
-                      ) : ACCESS_FIELDS.has(field) ? (
-                        <span className="cell">
-                          <span className="cell-main">
-                            <AccessChip cell={value} label={fieldLabel(t, field)} sourcesById={sourcesById} />
-                          </span>
-                        </span>
-                      ) : (
-                        <FieldCellView cell={value} sourcesById={sourcesById} />
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
+              <ExplorerRow
+                key={id}
+                row={row}
+                index={item.index}
+                selected={id === selectedId}
+                hovered={id === hoveredId}
+                picked={picked}
+                pickable={picked || compareIds.length < MAX_COMPARE}
+                columns={columns}
+                sourcesById={sourcesById}
+                measure={printing ? undefined : virtualizer.measureElement}
+              />
             );
           })}
           {padBottom > 0 && (
@@ -346,3 +301,91 @@ function TableBody({ table, sourcesById, columnCount }: { table: ExplorerTable; 
     </div>
   );
 }
+
+const isInteractive = (e: MouseEvent | KeyboardEvent) => (e.target as Element).closest('a, button, input, label, abbr, [tabindex="0"]:not(tr)');
+
+interface RowProps {
+  row: FieldRow;
+  /** Position in the sorted rows (aria-rowindex, the virtualizer's data-index). */
+  index: number;
+  selected: boolean;
+  hovered: boolean;
+  picked: boolean;
+  /** Whether its compare box may be ticked (picked, or fewer than the maximum picked). */
+  pickable: boolean;
+  columns: readonly FieldId[];
+  sourcesById: ReadonlyMap<string, Source>;
+  /** The virtualizer's measuring ref (none while printing). */
+  measure?: (el: Element | null) => void;
+}
+
+/**
+ * One explorer row. Memoized: hovering a row re-renders two rows, not all of them, and a sort
+ * that only moves a row re-renders its <tr> but not its cells.
+ */
+const ExplorerRow = memo(function ExplorerRow({ row, index, selected, hovered, picked, pickable, columns, sourcesById, measure }: RowProps) {
+  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const hover = useAppStore((s) => s.hover);
+  const id = row.system.id;
+  const cls = ['data-row', selected && 'is-selected', hovered && 'is-hovered'].filter(Boolean).join(' ');
+  return (
+    <tr
+      data-index={index}
+      data-system-id={id}
+      ref={measure}
+      className={cls}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={0}
+      onClick={(e) => {
+        if (!isInteractive(e)) toggleSelected(id);
+      }}
+      onKeyDown={(e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) {
+          e.preventDefault();
+          toggleSelected(id);
+        }
+      }}
+      onMouseEnter={() => hover(id)}
+      onMouseLeave={() => hover(null)}
+      onFocus={(e) => e.target === e.currentTarget && hover(id)}
+      onBlur={(e) => e.target === e.currentTarget && hover(null)}
+    >
+      <RowCells row={row} picked={picked} pickable={pickable} columns={columns} sourcesById={sourcesById} />
+    </tr>
+  );
+});
+
+const RowCells = memo(function RowCells({ row, picked, pickable, columns, sourcesById }: Pick<RowProps, 'row' | 'picked' | 'pickable' | 'columns' | 'sourcesById'>) {
+  const { t } = useT();
+  const toggleCompare = useAppStore((s) => s.toggleCompare);
+  const id = row.system.id;
+  return columns.map((field) => {
+    const value = row[field];
+    return (
+      <td key={field} className={`col-${field}${NUMERIC_FIELDS.has(field) ? ' is-numeric' : ''}`} data-field={field}>
+        {field === 'name' ? (
+          <span className="name-cell">
+            <input
+              type="checkbox"
+              checked={picked}
+              disabled={!pickable}
+              onChange={() => toggleCompare(id)}
+              aria-label={t('models-table.compare-pick', 'Compare {name}', { name: row.system.name })}
+              title={t('models-table.compare-pick', 'Compare {name}', { name: row.system.name })}
+            />
+            <FieldCellView cell={value} sourcesById={sourcesById} hideSources />
+          </span>
+        ) : ACCESS_FIELDS.has(field) ? (
+          <span className="cell">
+            <span className="cell-main">
+              <AccessChip cell={value} label={fieldLabel(t, field)} sourcesById={sourcesById} />
+            </span>
+          </span>
+        ) : (
+          <FieldCellView cell={value} sourcesById={sourcesById} />
+        )}
+      </td>
+    );
+  });
+});

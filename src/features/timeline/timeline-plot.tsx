@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import { hatchId } from '../../components/chart-frame/palette';
@@ -23,7 +23,8 @@ const MIN_DRAG = 12;
  * The chart: recharts draws the time axis and its grid; the lanes, markers, labels and links are
  * one custom layer in the same SVG, positioned by the pure layout so labels never collide.
  */
-export function TimelinePlot({ series, layout, text, onZoom }: Props) {
+/** Drawn again only when its series, layout or text change. */
+export const TimelinePlot = memo(function TimelinePlot({ series, layout, text, onZoom }: Props) {
   const g = TIMELINE_GEOMETRY;
   const { plot } = layout;
   return (
@@ -50,7 +51,7 @@ export function TimelinePlot({ series, layout, text, onZoom }: Props) {
       <TimelineLayer series={series} layout={layout} text={text} onZoom={onZoom} />
     </ScatterChart>
   );
-}
+});
 
 /** A month tick label, aligned inwards at the plot's edges so it is never cut off. */
 function AxisTick({ x, y, payload, layout, locale }: { x: number | string; y: number | string; payload: { value: number }; layout: TimelineLayout; locale: TimelineText['locale'] }) {

@@ -29,6 +29,7 @@ import { useChartWidth } from '../../lib/use-chart-width';
 import './timeline.css';
 import { useViewFilters } from '../../store/view-filters';
 import { createItemCache } from '../../lib/label-cache';
+import { useLastWhere } from '../../lib/use-last-non-empty';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
 const leftOutItems = createItemCache<TimelineLeftOut, LeftOut>();
@@ -71,6 +72,8 @@ export function ReleaseTimeline({ dataset }: Props) {
     [series, width, text],
   );
 
+  const plotInput = useMemo(() => ({ series, layout }), [series, layout]);
+  const drawnPlot = useLastWhere(plotInput, series.items.length > 0);
   const leftOut: LeftOut[] = useMemo(() => leftOutItems(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })), [series, t, locale]);
   // The data table and the CSV have every item: built only when asked for.
   const dataTable = useCallback(() => buildDataTable(buildTimelineSeries(dataset, systems, options), text, sourceTitles), [dataset, systems, options, text, sourceTitles]);
@@ -167,10 +170,12 @@ export function ReleaseTimeline({ dataset }: Props) {
       dataTable={dataTable}
     >
       <div ref={plotRef} className="timeline-plot-box">
-        {series.items.length === 0 ? (
-          <p className="muted timeline-empty">{t('timeline.empty', 'No system in view has a known release date in this window.')}</p>
-        ) : (
-          <TimelinePlot series={series} layout={layout} text={text} onZoom={setCustomWindow} />
+        {series.items.length === 0 && <p className="muted timeline-empty">{t('timeline.empty', 'No system in view has a known release date in this window.')}</p>}
+        {drawnPlot.series.items.length > 0 && (
+          // Hidden, not unmounted, while the filters leave nothing to draw (useLastWhere).
+          <div className="chart-retained" hidden={series.items.length === 0}>
+            <TimelinePlot series={drawnPlot.series} layout={drawnPlot.layout} text={text} onZoom={setCustomWindow} />
+          </div>
         )}
       </div>
     </ChartFrame>
