@@ -184,12 +184,19 @@ export function buildCostSeries(dataset: Pick<Dataset, 'sources'>, systems: read
   };
 }
 
+/** Each figure's dollar-basis key, made once (figures belong to the per-system rows cached above). */
+const basisKeys = new WeakMap<object, string>();
+
 function dollarBasesOf(rows: readonly CostRow[]): DollarBasis[] {
   const bases = new Map<string, DollarBasis>();
   for (const row of rows) {
     for (const f of row.figures) {
       const by = f.status === 'reported' ? null : f.by;
-      const key = `${f.dollars}|${f.dollarYear}|${by ?? ''}`;
+      let key = basisKeys.get(f);
+      if (key === undefined) {
+        key = `${f.dollars}|${f.dollarYear}|${by ?? ''}`;
+        basisKeys.set(f, key);
+      }
       const b = bases.get(key) ?? { dollars: f.dollars, year: f.dollarYear, by, systemIds: [] };
       // A row's figures come one after another: checking the last id keeps this linear (was `includes`, quadratic).
       if (b.systemIds[b.systemIds.length - 1] !== row.systemId) b.systemIds.push(row.systemId);

@@ -39,27 +39,46 @@ export function orderRunRows<R extends OrderableRow>(rows: readonly R[]): R[] {
   const out: R[] = [];
   const bySize = (a: R, b: R) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || NAME_ORDER.compare(a.name, b.name);
   for (const kind of RUN_KINDS) {
-    // A family's rows form one group; any other row is a group of its own (keyed by the row itself).
-    const groups = new Map<string | R, R[]>();
+    // Groups in order of first appearance: a family's rows (an array), or a row without a family on
+    // its own (the row itself: no array per row, thousands of them at scale).
+    const groups: (R | R[])[] = [];
+    const families = new Map<string, R[]>();
     for (const r of rows) {
       if (r.runKind !== kind) continue;
-      const key = r.family ? r.family : r;
-      const list = groups.get(key);
+      if (!r.family) {
+        groups.push(r);
+        continue;
+      }
+      const list = families.get(r.family);
       if (list) list.push(r);
-      else groups.set(key, [r]);
+      else {
+        const created = [r];
+        families.set(r.family, created);
+        groups.push(created);
+      }
     }
-    const sorted = [...groups.values()];
-    // Each group's largest value once, not per comparison (and no spread of thousands of arguments).
-    const top = new Float64Array(sorted.length);
-    sorted.forEach((g, i) => {
+    // Each group's largest value and first name once, not per comparison.
+    const top = new Float64Array(groups.length);
+    const first: R[] = new Array(groups.length);
+    groups.forEach((g, i) => {
+      if (!Array.isArray(g)) {
+        top[i] = g.sortValue;
+        first[i] = g;
+        return;
+      }
       if (g.length > 1) g.sort(bySize);
       let m = -Infinity;
       for (const r of g) if (r.sortValue > m) m = r.sortValue;
       top[i] = m;
+      first[i] = g[0];
     });
-    const order = sorted.map((_, i) => i);
-    order.sort((a, b) => top[b] - top[a] || NAME_ORDER.compare(sorted[a][0].name, sorted[b][0].name) || a - b);
-    for (const i of order) for (const r of sorted[i]) out.push(r);
+    const order = groups.map((_, i) => i);
+    order.sort((a, b) => top[b] - top[a] || NAME_ORDER.compare(first[a].name, first[b].name) || a - b);
+    for (const i of order) {
+      const g = groups[i];
+      if (Array.isArray(g)) for (const r of g) out.push(r);
+      else out.push(g);
+    }
   }
   return out;
 }
