@@ -1,5 +1,6 @@
 import type { FieldId, SortSpec } from '../data/fields';
 import type { FieldRow } from './system-fields';
+import { cached } from '../lib/cache';
 
 /*
  * The model explorer's sort. Each field's order over the whole dataset is worked out once (a
@@ -25,24 +26,18 @@ const rankCache = new WeakMap<ReadonlyMap<string, FieldRow>, Map<FieldId, Map<Fi
 
 /** Each row's position in ascending order of `field`'s sort key over all of `rowsById` (equal keys, equal ranks). */
 export function fieldRanks(rowsById: ReadonlyMap<string, FieldRow>, field: FieldId): ReadonlyMap<FieldRow, number> {
-  let byField = rankCache.get(rowsById);
-  if (!byField) {
-    byField = new Map();
-    rankCache.set(rowsById, byField);
-  }
-  let ranks = byField.get(field);
-  if (!ranks) {
+  const byField = cached(rankCache, rowsById, () => new Map<FieldId, Map<FieldRow, number>>());
+  return cached(byField, field, () => {
     const keyed = [...rowsById.values()].filter((r) => r[field].sortKey !== undefined);
     keyed.sort((a, b) => compareKeys(a[field].sortKey, b[field].sortKey));
-    ranks = new Map();
+    const ranks = new Map<FieldRow, number>();
     let rank = 0;
     for (let i = 0; i < keyed.length; i++) {
       if (i > 0 && compareKeys(keyed[i - 1][field].sortKey, keyed[i][field].sortKey) !== 0) rank = i;
       ranks.set(keyed[i], rank);
     }
-    byField.set(field, ranks);
-  }
-  return ranks;
+    return ranks;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { formatCompact, formatDecimal, formatInteger, type Locale } from '../i18
 import { leftOutReasonText, missingFactReason, type LeftOutReason } from './left-out';
 import { orderRunRows, roundSignificant, runKindOf, sizeKeyOf, type OrderableRow, type RunKind } from './run-rows';
 import type { Translate } from './system-fields';
+import { systemsById } from './systems-by-id';
 
 /*
  * The GPU-hours chart's derived table: one row per system whose training run has a published
@@ -164,15 +165,6 @@ function pretrainingAncestor(id: string, byId: ReadonlyMap<string, System>): str
   return undefined;
 }
 
-const byIdCache = new WeakMap<readonly System[], Map<string, System>>();
-function systemsById(systems: readonly System[]): Map<string, System> {
-  let byId = byIdCache.get(systems);
-  if (!byId) {
-    byId = new Map(systems.map((s) => [s.id, s]));
-    byIdCache.set(systems, byId);
-  }
-  return byId;
-}
 
 /** Per dataset (its id map): each fine-tune's nearest pre-training ancestor, null for none. */
 const ancestorCache = new WeakMap<ReadonlyMap<string, System>, Map<string, string | null>>();

@@ -1,6 +1,7 @@
 import type { System } from '../data/schema';
 import type { ViewSettings } from '../store/url-state';
 import { releaseSortKey } from './system-facts';
+import { cached } from '../lib/cache';
 
 export type SystemOrder = ViewSettings['overviewOrder'];
 
@@ -29,16 +30,8 @@ const orderCache = new WeakMap<readonly System[], Map<SystemOrder, System[]>>();
  */
 export function orderSystems(systems: readonly System[], order: SystemOrder, all?: readonly System[]): System[] {
   if (!all) return sortSystems(systems, order);
-  let byOrder = orderCache.get(all);
-  if (!byOrder) {
-    byOrder = new Map();
-    orderCache.set(all, byOrder);
-  }
-  let full = byOrder.get(order);
-  if (!full) {
-    full = sortSystems(all, order);
-    byOrder.set(order, full);
-  }
+  const byOrder = cached(orderCache, all, () => new Map<SystemOrder, System[]>());
+  const full = cached(byOrder, order, () => sortSystems(all, order));
   if (systems.length === all.length) return [...full];
   const wanted = new Set(systems);
   return full.filter((s) => wanted.has(s));

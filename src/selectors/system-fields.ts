@@ -1,6 +1,7 @@
 import type { Dataset, Fact, System, TalkClaim, TrainingCost } from '../data/schema';
 import type { FieldId } from '../data/fields';
 import { formatCompact, formatDecimal, formatEventDate, formatInteger, formatUsd, type Locale } from '../i18n/format';
+import { cached } from '../lib/cache';
 
 /*
  * The fields a reader compares, each turned into a display cell once per dataset and language:
@@ -264,19 +265,12 @@ const rowCache = new WeakMap<Dataset, Map<string, Map<string, FieldRow>>>();
  * filter click then only picks rows, it never re-formats them.
  */
 export function selectFieldRows(dataset: Dataset, locale: Locale, t: Translate): Map<string, FieldRow> {
-  let byLocale = rowCache.get(dataset);
-  if (!byLocale) {
-    byLocale = new Map();
-    rowCache.set(dataset, byLocale);
-  }
-  let rows = byLocale.get(locale);
-  if (!rows) {
+  const byLocale = cached(rowCache, dataset, () => new Map<string, Map<string, FieldRow>>());
+  return cached(byLocale, locale, () => {
     const names = new Map(dataset.systems.map((s) => [s.id, s.name]));
     const ctx: FieldContext = { locale, t, names };
-    rows = new Map(dataset.systems.map((s) => [s.id, buildFieldRow(s, ctx)]));
-    byLocale.set(locale, rows);
-  }
-  return rows;
+    return new Map(dataset.systems.map((s) => [s.id, buildFieldRow(s, ctx)]));
+  });
 }
 
 /** The text a cell shows and exports: the value, plus the estimate mark where it is one. */

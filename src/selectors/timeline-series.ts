@@ -1,5 +1,6 @@
 import type { Dataset, DatedEvent, System } from '../data/schema';
 import { factValue, systemModality } from './system-facts';
+import { systemsById } from './systems-by-id';
 
 /*
  * The release timeline's derived table: one item per system whose release date is known, placed
@@ -201,17 +202,6 @@ function timelineOf(s: System): SystemTimeline {
 function leftOutEntry(entry: SystemTimeline, reason: TimelineLeftOutReason, make: () => TimelineLeftOut): TimelineLeftOut {
   entry.leftOut ??= {};
   return (entry.leftOut[reason] ??= make());
-}
-
-const idMaps = new WeakMap<readonly System[], Map<string, System>>();
-
-function systemsById(systems: readonly System[]): ReadonlyMap<string, System> {
-  let byId = idMaps.get(systems);
-  if (!byId) {
-    byId = new Map(systems.map((s) => [s.id, s]));
-    idMaps.set(systems, byId);
-  }
-  return byId;
 }
 
 type Dated = SystemTimeline & { release: TimelineSpan };
