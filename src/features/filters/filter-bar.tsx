@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
@@ -30,19 +30,27 @@ export function FilterBar({ dataset }: Props) {
   const total = dataset.systems.length;
   const months = useMemo(() => selectReleaseMonths(dataset), [dataset]);
   const labelled = useFacetLabels(dataset);
+  // The counts follow with the views (from the deferred filters, in the same background render); the
+  // ticks follow the click at once. At 50,000 systems counting took half of the click's first task.
+  const countedFilters = useDeferredValue(filters);
+  const counts = useMemo(() => {
+    const out = {} as Record<ListFacet, Map<string, number>>;
+    for (const facet of Object.keys(labelled) as ListFacet[]) out[facet] = selectFacetCounts(dataset, countedFilters, facet);
+    return out;
+  }, [dataset, countedFilters, labelled]);
   const facetOptions = useMemo(() => {
     const out = {} as Record<ListFacet, FacetMenuOption[]>;
     for (const facet of Object.keys(labelled) as ListFacet[]) {
-      const counts = selectFacetCounts(dataset, filters, facet);
+      const selected = new Set(filters[facet] as string[]);
       out[facet] = labelled[facet].map(({ value, label }) => ({
         value,
         label,
-        count: counts.get(value) ?? 0,
-        selected: (filters[facet] as string[]).includes(value),
+        count: counts[facet].get(value) ?? 0,
+        selected: selected.has(value),
       }));
     }
     return out;
-  }, [dataset, filters, labelled]);
+  }, [filters, labelled, counts]);
 
   const filtering = isFiltering(filters);
   const countHint = t('filters.count-hint', 'How many systems the filters would leave with this option');
