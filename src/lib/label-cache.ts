@@ -1,3 +1,5 @@
+import { cached } from './cache';
+
 /**
  * Remembers what `make` returned for each item, per `by` (the translator: another language,
  * other labels). A chart lists thousands of left-out systems at scale; their reasons are built
@@ -7,21 +9,7 @@
 export function createItemCache<T extends object, R>(): (items: readonly T[], by: object, make: (item: T) => R) => R[] {
   const caches = new WeakMap<object, WeakMap<T, R>>();
   return (items, by, make) => {
-    let cache = caches.get(by);
-    if (!cache) {
-      cache = new WeakMap();
-      caches.set(by, cache);
-    }
-    const out: R[] = new Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      let r = cache.get(item);
-      if (r === undefined) {
-        r = make(item);
-        cache.set(item, r);
-      }
-      out[i] = r;
-    }
-    return out;
+    const cache = cached(caches, by, () => new WeakMap<T, R>());
+    return items.map((item) => cached(cache, item, () => make(item)));
   };
 }

@@ -1,6 +1,7 @@
 import type { Dataset, Fact, System, TalkClaim } from '../data/schema';
 import { brainYears } from '../lib/carbon';
 import { missingFactReason, type LeftOutReason } from './left-out';
+import { cached } from '../lib/cache';
 
 /*
  * The CO₂ comparison's derived table: one bar per training run in the filtered set with a CO₂
@@ -101,12 +102,7 @@ const leftOutCache = new WeakMap<System, Co2LeftOut>();
 
 /** Why a system has no bar, made once per system. */
 function leftOutOf(system: System): Co2LeftOut {
-  let l = leftOutCache.get(system);
-  if (!l) {
-    l = { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
-    leftOutCache.set(system, l);
-  }
-  return l;
+  return cached(leftOutCache, system, () => ({ id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) }));
 }
 
 // Second figures by system, with every source known: looked up once per dataset, not per system per click.
@@ -146,17 +142,8 @@ function gpt3Reference(dataset: Dataset): number | undefined {
 const barCache = new WeakMap<Dataset, WeakMap<System, Co2Bar | null>>();
 
 function cachedBar(dataset: Dataset, system: System): Co2Bar | undefined {
-  let bySystem = barCache.get(dataset);
-  if (!bySystem) {
-    bySystem = new WeakMap();
-    barCache.set(dataset, bySystem);
-  }
-  let bar = bySystem.get(system);
-  if (bar === undefined) {
-    bar = toBar(dataset, system) ?? null;
-    bySystem.set(system, bar);
-  }
-  return bar ?? undefined;
+  const bySystem = cached(barCache, dataset, () => new WeakMap<System, Co2Bar | null>());
+  return cached(bySystem, system, () => toBar(dataset, system) ?? null) ?? undefined;
 }
 
 /** The order `localeCompare` gives, with one collator instead of one per comparison. */

@@ -4,6 +4,7 @@ import { leftOutReasonText, missingFactReason, type LeftOutReason } from './left
 import { orderRunRows, roundSignificant, runKindOf, sizeKeyOf, type OrderableRow, type RunKind } from './run-rows';
 import type { Translate } from './system-fields';
 import { systemsById } from './systems-by-id';
+import { cached } from '../lib/cache';
 
 /*
  * The GPU-hours chart's derived table: one row per system whose training run has a published
@@ -116,12 +117,7 @@ function gpuEntry(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
 const perSystem = new WeakMap<System, { run: GpuRun } | { leftOut: GpuLeftOut }>();
 
 function gpuEntryOf(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
-  let entry = perSystem.get(system);
-  if (!entry) {
-    entry = gpuEntry(system);
-    perSystem.set(system, entry);
-  }
-  return entry;
+  return cached(perSystem, system, () => gpuEntry(system));
 }
 
 export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: readonly System[]): GpuHoursSeries {
@@ -191,17 +187,9 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
   const byId = systemsById(allSystems);
   const rowById = new Map(rows.map((r) => [r.systemId, r]));
   const pairs: GpuGap[] = [];
-  let ancestors = ancestorCache.get(byId);
-  if (!ancestors) {
-    ancestors = new Map();
-    ancestorCache.set(byId, ancestors);
-  }
+  const ancestors = cached(ancestorCache, byId, () => new Map<string, string | null>());
   for (const f of fine) {
-    let ancestor = ancestors.get(f.systemId);
-    if (ancestor === undefined) {
-      ancestor = pretrainingAncestor(f.systemId, byId) ?? null;
-      ancestors.set(f.systemId, ancestor);
-    }
+    const ancestor = cached(ancestors, f.systemId, () => pretrainingAncestor(f.systemId, byId) ?? null);
     const p = ancestor ? rowById.get(ancestor) : undefined;
     if (p) pairs.push({ kind: 'lineage', pre: p, fine: f, ratio: p.hours / f.hours });
   }

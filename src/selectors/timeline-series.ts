@@ -1,6 +1,7 @@
 import type { Dataset, DatedEvent, System } from '../data/schema';
 import { factValue, systemModality } from './system-facts';
 import { systemsById } from './systems-by-id';
+import { cached } from '../lib/cache';
 
 /*
  * The release timeline's derived table: one item per system whose release date is known, placed
@@ -183,20 +184,17 @@ interface SystemTimeline {
 const perSystem = new WeakMap<System, SystemTimeline>();
 
 function timelineOf(s: System): SystemTimeline {
-  let entry = perSystem.get(s);
-  if (!entry) {
+  return cached(perSystem, s, () => {
     const date = factValue(s.release);
     const claim = s.release.talk;
-    entry = {
+    return {
       system: s,
       release: date ? eventSpan(date) : undefined,
       talk: date && claim?.relation === 'differs' && claim.value ? { ...eventSpan(claim.value), text: claim.text, note: claim.note } : undefined,
       label: shortLabel(s.name),
       kindLane: kindLaneOf(s),
     };
-    perSystem.set(s, entry);
-  }
-  return entry;
+  });
 }
 
 function leftOutEntry(entry: SystemTimeline, reason: TimelineLeftOutReason, make: () => TimelineLeftOut): TimelineLeftOut {
