@@ -19,6 +19,7 @@ import { barValueText, figureText, formatMwh, formatSpread, formatTonnes, gpt3Sh
 import { SourceLinks } from './source-links';
 import './co2-view.css';
 import { useViewFilters } from '../../store/view-filters';
+import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
 const leftOutItems = createItemCache<Co2LeftOut, LeftOut>();
@@ -152,12 +153,9 @@ export function Co2View({ dataset }: Props) {
             {t('co2.empty', 'No system in view has a published CO₂ figure.')}
           </p>
         )}
-        {plotBars.length > 0 && (
-          // Hidden, not unmounted, while the filters leave nothing to draw (useLastNonEmpty).
-          <div className="chart-retained" hidden={series.bars.length === 0}>
-            <Co2Chart bars={plotBars} colors={colors} sourcesById={sourcesById} />
-          </div>
-        )}
+        <KeptPlot drawn={plotBars.length > 0} empty={series.bars.length === 0}>
+          <Co2Chart bars={plotBars} colors={colors} sourcesById={sourcesById} />
+        </KeptPlot>
       </ChartFrame>
       <Co2Equivalents dataset={dataset} sourcesById={sourcesById} />
       {calculator}

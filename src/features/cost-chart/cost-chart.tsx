@@ -31,6 +31,7 @@ import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind }
 import './cost-chart.css';
 import { useViewFilters } from '../../store/view-filters';
 import { createItemCache } from '../../lib/label-cache';
+import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
 const leftOutItems = createItemCache<LeftOutSystem, LeftOut>();
@@ -103,12 +104,9 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
           {t('cost-chart.empty', 'No system in view has a published training cost.')}
         </p>
       )}
-      {plotRows.length > 0 && (
-        // Hidden, not unmounted, while the filters leave nothing to draw (useLastNonEmpty).
-        <div className="chart-retained" hidden={series.rows.length === 0}>
-          <CostPlot rows={plotRows} scale={scale} familyNames={familyNames} locale={locale} t={t} tn={tn} />
-        </div>
-      )}
+      <KeptPlot drawn={plotRows.length > 0} empty={series.rows.length === 0}>
+        <CostPlot rows={plotRows} scale={scale} familyNames={familyNames} locale={locale} t={t} tn={tn} />
+      </KeptPlot>
     </ChartFrame>
   );
 }

@@ -31,6 +31,7 @@ import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind }
 import './gpu-hours-chart.css';
 import { useViewFilters } from '../../store/view-filters';
 import { createItemCache } from '../../lib/label-cache';
+import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
 const leftOutItems = createItemCache<GpuLeftOut, LeftOut>();
@@ -101,12 +102,9 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
         </p>
       )}
       {series.rows.length > 0 && series.gap && <GapNote gap={series.gap} locale={locale} t={t} />}
-      {plotRows.length > 0 && (
-        // Hidden, not unmounted, while the filters leave nothing to draw (useLastNonEmpty).
-        <div className="chart-retained" hidden={series.rows.length === 0}>
-          <GpuPlot rows={plotRows} scale={scale} colors={colors} familyNames={familyNames} locale={locale} t={t} />
-        </div>
-      )}
+      <KeptPlot drawn={plotRows.length > 0} empty={series.rows.length === 0}>
+        <GpuPlot rows={plotRows} scale={scale} colors={colors} familyNames={familyNames} locale={locale} t={t} />
+      </KeptPlot>
     </ChartFrame>
   );
 }

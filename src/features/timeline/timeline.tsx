@@ -30,6 +30,7 @@ import './timeline.css';
 import { useViewFilters } from '../../store/view-filters';
 import { createItemCache } from '../../lib/label-cache';
 import { useLastWhere } from '../../lib/use-last-non-empty';
+import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
 const leftOutItems = createItemCache<TimelineLeftOut, LeftOut>();
@@ -171,12 +172,9 @@ export function ReleaseTimeline({ dataset }: Props) {
     >
       <div ref={plotRef} className="timeline-plot-box">
         {series.items.length === 0 && <p className="muted timeline-empty">{t('timeline.empty', 'No system in view has a known release date in this window.')}</p>}
-        {drawnPlot.series.items.length > 0 && (
-          // Hidden, not unmounted, while the filters leave nothing to draw (useLastWhere).
-          <div className="chart-retained" hidden={series.items.length === 0}>
-            <TimelinePlot series={drawnPlot.series} layout={drawnPlot.layout} text={text} onZoom={setCustomWindow} />
-          </div>
-        )}
+        <KeptPlot drawn={drawnPlot.series.items.length > 0} empty={series.items.length === 0}>
+          <TimelinePlot series={drawnPlot.series} layout={drawnPlot.layout} text={text} onZoom={setCustomWindow} />
+        </KeptPlot>
       </div>
     </ChartFrame>
   );
