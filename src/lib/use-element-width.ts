@@ -39,8 +39,3 @@ export function useMeasuredWidth(ref: RefObject<HTMLElement | null>, fallback: n
   }, [ref]);
   return state;
 }
-
-/** `useMeasuredWidth`'s width alone. */
-export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
-  return useMeasuredWidth(ref, fallback).width;
-}
