@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 
@@ -12,6 +12,7 @@ export interface FacetMenuOption {
 interface Props {
   label: string;
   options: FacetMenuOption[];
+  /** Keep it the same function across renders, or every option re-renders. */
   onToggle: (value: string) => void;
   /** Shown as the option's title: what the count means. */
   countHint: string;
@@ -49,10 +50,16 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const listed = matching.length <= LISTED_OPTIONS ? matching : matching.filter((o, i) => i < LISTED_OPTIONS || o.selected || touched.has(o.value));
   const statusId = useId();
-  const toggle = (value: string) => {
-    if (long) setTouched((prev) => (prev.has(value) ? prev : new Set(prev).add(value)));
-    onToggle(value);
-  };
+  // One toggle for every option, the same across renders (given a stable `onToggle`): an option
+  // whose tick and count did not change is not re-rendered (a filter click used to rewrite every
+  // checkbox of every menu).
+  const toggle = useCallback(
+    (value: string) => {
+      if (long) setTouched((prev) => (prev.has(value) ? prev : new Set(prev).add(value)));
+      onToggle(value);
+    },
+    [long, onToggle],
+  );
 
   useEffect(() => {
     const details = ref.current;
@@ -106,13 +113,7 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
           />
         )}
 
-        {renderOptions && listed.map((o) => (
-          <label key={o.value} className={o.count === 0 && !o.selected ? 'facet-option is-empty' : 'facet-option'} title={countHint}>
-            <input type="checkbox" checked={o.selected} onChange={() => toggle(o.value)} />
-            <span className="facet-option-label">{o.label}</span>
-            <span className="facet-count">{o.count}</span>
-          </label>
-        ))}
+        {renderOptions && listed.map((o) => <FacetOption key={o.value} value={o.value} label={o.label} count={o.count} selected={o.selected} title={countHint} onToggle={toggle} />)}
         {renderOptions && long && (
           // One live status line for the find box: how many are listed, or that nothing matches.
           <p className="muted facet-note" id={statusId} role="status" data-testid={listed.length < matching.length ? 'facet-more' : undefined}>
@@ -127,3 +128,14 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
     </details>
   );
 }
+
+/** One checkbox of a menu; re-rendered only when its own tick, count or label changes. */
+const FacetOption = memo(function FacetOption({ value, label, count, selected, title, onToggle }: FacetMenuOption & { title: string; onToggle: (value: string) => void }) {
+  return (
+    <label className={count === 0 && !selected ? 'facet-option is-empty' : 'facet-option'} title={title}>
+      <input type="checkbox" checked={selected} onChange={() => onToggle(value)} />
+      <span className="facet-option-label">{label}</span>
+      <span className="facet-count">{count}</span>
+    </label>
+  );
+});

@@ -52,6 +52,12 @@ export function FilterBar({ dataset }: Props) {
     return out;
   }, [filters, labelled, counts]);
 
+  // One toggle per facet for the life of the bar, so the menus' options can skip re-rendering.
+  const onToggle = useMemo(() => {
+    const of = (facet: ListFacet) => (value: string) => toggle(facet, value);
+    return { organizations: of('organizations'), bases: of('bases'), modalities: of('modalities'), openness: of('openness'), kinds: of('kinds') };
+  }, [toggle]);
+
   const filtering = isFiltering(filters);
   const countHint = t('filters.count-hint', 'How many systems the filters would leave with this option');
   const empty = t('filters.no-options', 'Nothing to choose');
@@ -69,11 +75,11 @@ export function FilterBar({ dataset }: Props) {
             onChange={(e) => setQuery(e.target.value)}
           />
         </label>
-        <FacetMenu label={t('filters.organization', 'Organization')} options={facetOptions.organizations} onToggle={(v) => toggle('organizations', v)} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.base-model', 'Base model')} options={facetOptions.bases} onToggle={(v) => toggle('bases', v)} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.modality', 'Modality')} options={facetOptions.modalities} onToggle={(v) => toggle('modalities', v)} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.openness', 'Openness')} options={facetOptions.openness} onToggle={(v) => toggle('openness', v)} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.kind', 'Kind')} options={facetOptions.kinds} onToggle={(v) => toggle('kinds', v)} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.organization', 'Organization')} options={facetOptions.organizations} onToggle={onToggle.organizations} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.base-model', 'Base model')} options={facetOptions.bases} onToggle={onToggle.bases} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.modality', 'Modality')} options={facetOptions.modalities} onToggle={onToggle.modalities} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.openness', 'Openness')} options={facetOptions.openness} onToggle={onToggle.openness} countHint={countHint} emptyText={empty} />
+        <FacetMenu label={t('filters.kind', 'Kind')} options={facetOptions.kinds} onToggle={onToggle.kinds} countHint={countHint} emptyText={empty} />
         <fieldset className="date-range">
           <legend className="visually-hidden">{t('filters.release-range', 'Release date range')}</legend>
           <MonthSelect label={t('filters.from', 'From')} value={filters.dateFrom} months={months} onChange={(m) => setDateRange(m, filters.dateTo)} />
@@ -103,16 +109,23 @@ export function FilterBar({ dataset }: Props) {
 
 function MonthSelect({ label, value, months, onChange }: { label: string; value: string | null; months: string[]; onChange: (month: string | null) => void }) {
   const { t, locale } = useT();
+  // The same elements on every render, so React skips them: a filter click re-renders this select,
+  // and Epoch's file spans hundreds of months (each formatted, in two selects).
+  const options = useMemo(
+    () =>
+      months.map((m) => (
+        <option key={m} value={m}>
+          {formatMonth(m, locale)}
+        </option>
+      )),
+    [months, locale],
+  );
   return (
     <label>
       <span>{label}</span>
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
         <option value="">{t('filters.any-date', 'Any')}</option>
-        {months.map((m) => (
-          <option key={m} value={m}>
-            {formatMonth(m, locale)}
-          </option>
-        ))}
+        {options}
       </select>
     </label>
   );
