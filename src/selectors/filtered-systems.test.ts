@@ -1,7 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
-import { DEFAULT_FILTERS, type Filters } from '../store/filters-model';
-import { selectFacetCounts, selectFilteredSystems, selectOrganizations, selectReleaseMonths } from './filtered-systems';
+import { syntheticDataset } from '../../tests/fixtures/synthetic-dataset';
+import { parseDataset } from '../data/load-dataset';
+import type { Dataset } from '../data/schema';
+import { DEFAULT_FILTERS, LIST_FACETS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../store/filters-model';
+import { selectBaseOptions, selectFacetCounts, selectFilteredSystems, selectOrganizations, selectReleaseMonths } from './filtered-systems';
 
 const ds = miniDataset();
 const ids = (f: Partial<Filters>) => selectFilteredSystems(ds, { ...DEFAULT_FILTERS, ...f }).map((s) => s.id);
@@ -85,6 +90,63 @@ describe('selectFacetCounts', () => {
   it('base counts include descendants', () => {
     expect(selectFacetCounts(ds, DEFAULT_FILTERS, 'bases').get('fam')).toBe(4);
   });
+});
+
+/**
+ * What a count means, from the filter alone: a ticked option (or any, when none is ticked) counts
+ * the systems it would match with that option alone; an unticked one counts the result of also
+ * ticking it (widened for "any of" facets, narrowed for openness, which is "all of").
+ */
+function countByDefinition(dataset: Dataset, filters: Filters, facet: ListFacet, value: string): number {
+  const wanted = filters[facet] as string[];
+  const next = wanted.length === 0 || wanted.includes(value) ? [value] : [...wanted, value];
+  return selectFilteredSystems(dataset, { ...filters, [facet]: next }).length;
+}
+
+describe('selectFacetCounts on random filters', () => {
+  const synthetic = parseDataset(syntheticDataset(400, 11));
+  if (!synthetic.ok) throw new Error('synthetic dataset invalid');
+  const datasets: [string, Dataset][] = [
+    ['bundled', bundledDataset()],
+    ['synthetic 400', synthetic.dataset],
+  ];
+  for (const [name, dataset] of datasets) {
+    it(`equals what ticking each option would leave (${name})`, () => {
+      const choices: Record<ListFacet, string[]> = {
+        organizations: [...selectOrganizations(dataset).slice(0, 12), 'No Such Org'],
+        bases: selectBaseOptions(dataset).slice(0, 12).map((b) => b.id),
+        modalities: [...MODALITY_CATEGORIES],
+        openness: [...OPENNESS_FACETS],
+        kinds: [...SYSTEM_KINDS],
+      };
+      const months = selectReleaseMonths(dataset);
+      const filters = fc.record({
+        organizations: fc.subarray(choices.organizations, { maxLength: 3 }),
+        bases: fc.subarray(choices.bases, { maxLength: 2 }),
+        modalities: fc.subarray(choices.modalities, { maxLength: 2 }),
+        openness: fc.subarray(choices.openness, { maxLength: 2 }),
+        kinds: fc.subarray(choices.kinds, { maxLength: 2 }),
+        dateFrom: fc.option(fc.constantFrom(...months), { nil: null }),
+        dateTo: fc.option(fc.constantFrom(...months), { nil: null }),
+        query: fc.constantFrom('', 'a', 'llama', 'synth 1'),
+      }) as fc.Arbitrary<Filters>;
+      fc.assert(
+        fc.property(filters, (f) => {
+          for (const facet of LIST_FACETS) {
+            const counts = selectFacetCounts(dataset, f, facet);
+            // Every option the filter bar lists has its count (a value not in the data only if ticked).
+            for (const value of choices[facet]) {
+              if (value === 'No Such Org' && !f.organizations.includes(value)) continue;
+              expect(counts.get(value), `${facet}=${value}`).toBe(countByDefinition(dataset, f, facet, value));
+            }
+            // Every ticked option has a count, even one no system has.
+            for (const value of f[facet] as string[]) expect(counts.has(value)).toBe(true);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
 });
 
 describe('lists for the filter bar', () => {

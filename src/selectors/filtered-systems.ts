@@ -1,5 +1,5 @@
 import type { Dataset, System } from '../data/schema';
-import { DEFAULT_FILTERS, type Filters, type ListFacet } from '../store/filters-model';
+import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../store/filters-model';
 import { buildBaseOptions, buildChildrenIndex, descendantsOf, type BaseOption } from './lineage';
 import { opennessOf, releaseMonth, systemModality } from './system-facts';
 
@@ -16,10 +16,40 @@ interface IndexedSystem {
   searchText: string;
 }
 
+/** One facet's values as small integers: `values[code]`, and each system's codes. */
+interface FacetCodes {
+  values: string[];
+  of: (readonly number[])[];
+}
+
 interface FilterIndex {
   systems: IndexedSystem[];
   baseOptions: BaseOption[];
+  codes: Record<ListFacet, FacetCodes>;
 }
+
+/** `known`: the facet's options even where no system has them (the filter bar lists them all). */
+function facetCodes(systems: readonly IndexedSystem[], facet: ListFacet, known: readonly string[]): FacetCodes {
+  const values: string[] = [...known];
+  const codeOf = new Map<string, number>(known.map((v, i) => [v, i]));
+  const none: readonly number[] = [];
+  const of = systems.map((item) => {
+    const have = item.values[facet];
+    if (have.length === 0) return none;
+    return have.map((v) => {
+      let code = codeOf.get(v);
+      if (code === undefined) {
+        code = values.length;
+        values.push(v);
+        codeOf.set(v, code);
+      }
+      return code;
+    });
+  });
+  return { values, of };
+}
+
+const FACETS: readonly ListFacet[] = ['organizations', 'bases', 'modalities', 'openness', 'kinds'];
 
 const indexCache = new WeakMap<Dataset, FilterIndex>();
 
@@ -51,7 +81,16 @@ export function getFilterIndex(dataset: Dataset): FilterIndex {
       searchText: [system.id, system.name, system.nameZh ?? '', system.organizations.join(' '), system.summary].join(' ').toLocaleLowerCase(),
     };
   });
-  index = { systems, baseOptions };
+  const codes = {} as Record<ListFacet, FacetCodes>;
+  const known: Record<ListFacet, readonly string[]> = {
+    organizations: [],
+    bases: baseOptions.map((o) => o.id),
+    modalities: MODALITY_CATEGORIES,
+    openness: OPENNESS_FACETS,
+    kinds: SYSTEM_KINDS,
+  };
+  for (const facet of FACETS) codes[facet] = facetCodes(systems, facet, known[facet]);
+  index = { systems, baseOptions, codes };
   indexCache.set(dataset, index);
   return index;
 }
@@ -86,7 +125,6 @@ function queryWords(q: string): string[] {
   return query === '' ? [] : query.split(/\s+/);
 }
 
-const FACETS: readonly ListFacet[] = ['organizations', 'bases', 'modalities', 'openness', 'kinds'];
 /** Bit of the non-facet filters (dates, search) in a failure mask; facet i is bit i. */
 const REST_BIT = 1 << FACETS.length;
 
@@ -96,6 +134,8 @@ interface FilterPass {
   /** Per indexed system: which filters it fails (0 = passes all). */
   masks: Uint8Array;
   systems: System[];
+  /** Every facet's option counts, made on the first ask. */
+  counts?: Record<ListFacet, Map<string, number>>;
 }
 
 // Every view asks for the same (dataset, filters) on a click: one pass answers them all — the
@@ -134,39 +174,58 @@ export interface FacetOption {
 
 /**
  * Options of one facet with counts. Counting is done against "everything but this facet", so an
- * option's count is what clicking it would leave, not the current result size. One pass over the
- * systems per facet, reusing the filter pass's masks.
+ * option's count is what clicking it would leave, not the current result size. All five facets
+ * are counted in one pass over the filter pass's masks, kept with it: a system counts for a facet
+ * only when it fails nothing, or nothing but that facet.
  */
 export function selectFacetCounts(dataset: Dataset, filters: Filters, facet: ListFacet): Map<string, number> {
-  const index = getFilterIndex(dataset);
-  const { masks } = filterPass(dataset, filters);
-  const others = ~(1 << FACETS.indexOf(facet));
-  const wanted = filters[facet] as readonly string[];
-  const isAnd = AND_FACETS.has(facet);
-  const own = new Map<string, number>();
-  const extra = new Map<string, number>();
-  let matchingNow = 0;
-  index.systems.forEach((item, i) => {
-    if ((masks[i] & others) !== 0) return;
-    const values = item.values[facet];
-    const current = (masks[i] & ~others) === 0;
-    for (const v of values) own.set(v, (own.get(v) ?? 0) + 1);
-    if (current) {
-      matchingNow++;
-      if (isAnd) for (const v of values) extra.set(v, (extra.get(v) ?? 0) + 1);
-    } else if (!isAnd) {
-      for (const v of values) extra.set(v, (extra.get(v) ?? 0) + 1);
-    }
+  const pass = filterPass(dataset, filters);
+  pass.counts ??= countFacets(getFilterIndex(dataset), pass);
+  return pass.counts[facet];
+}
+
+function countFacets(index: FilterIndex, { filters, masks }: FilterPass): Record<ListFacet, Map<string, number>> {
+  // Per facet: systems with each value that fail nothing else ("own"), and the part of those that
+  // would be added (OR) or kept (AND) by ticking it ("extra"); codes in first-counted order.
+  const tallies = FACETS.map((facet) => {
+    const n = index.codes[facet].values.length;
+    return { own: new Int32Array(n), extra: new Int32Array(n), order: [] as number[], isAnd: AND_FACETS.has(facet) };
   });
-  const counts = new Map<string, number>();
-  const all = new Set([...own.keys(), ...wanted]);
-  for (const v of all) {
-    if (wanted.includes(v)) counts.set(v, own.get(v) ?? 0);
-    else if (wanted.length === 0) counts.set(v, own.get(v) ?? 0);
-    else if (isAnd) counts.set(v, extra.get(v) ?? 0);
-    else counts.set(v, matchingNow + (extra.get(v) ?? 0));
+  let matchingNow = 0;
+  for (let i = 0; i < masks.length; i++) {
+    const mask = masks[i];
+    // Fails nothing: counts for every facet. Fails one facet only: counts for that facet. Fails
+    // two filters, or the date range or search alone: counts for none.
+    if (mask === 0) matchingNow++;
+    else if ((mask & (mask - 1)) !== 0) continue;
+    for (let f = 0; f < FACETS.length; f++) {
+      if (mask !== 0 && mask !== 1 << f) continue;
+      const tally = tallies[f];
+      const current = mask === 0;
+      for (const code of index.codes[FACETS[f]].of[i]) {
+        if (tally.own[code]++ === 0) tally.order.push(code);
+        if (current === tally.isAnd) tally.extra[code]++;
+      }
+    }
   }
-  return counts;
+  const out = {} as Record<ListFacet, Map<string, number>>;
+  FACETS.forEach((facet, f) => {
+    const { own, extra, order, isAnd } = tallies[f];
+    const { values } = index.codes[facet];
+    const wanted = filters[facet] as readonly string[];
+    const counts = new Map<string, number>();
+    const set = (v: string, ownCount: number, extraCount: number) => {
+      if (wanted.length === 0 || wanted.includes(v)) counts.set(v, ownCount);
+      else counts.set(v, isAnd ? extraCount : matchingNow + extraCount);
+    };
+    for (const code of order) set(values[code], own[code], extra[code]);
+    // Values no system passing the rest has: ticking one beside others still leaves what the
+    // others match (these used to be missing, read as 0). Then ticked values no system has.
+    for (let code = 0; code < values.length; code++) if (own[code] === 0) set(values[code], 0, 0);
+    for (const v of wanted) if (!counts.has(v)) set(v, 0, 0);
+    out[facet] = counts;
+  });
+  return out;
 }
 
 /** Every organization in the dataset, alphabetically. */
