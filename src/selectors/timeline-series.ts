@@ -1,6 +1,6 @@
 import type { Dataset, DatedEvent, System } from '../data/schema';
 import { factValue, systemModality } from './system-facts';
-import { systemsById } from './systems-by-id';
+import { idSetOf, systemsById } from './systems-by-id';
 import { cached } from '../lib/cache';
 
 /*
@@ -259,7 +259,7 @@ function seriesOf({ byId, leftOut, window, inWindow, laneOf, plottedIds }: Retur
 
   return {
     items,
-    links: buildLinks(items, byId, new Set(filtered.map((s) => s.id)), plottedIds),
+    links: buildLinks(items, byId, idSetOf(filtered), plottedIds),
     lanes: buildLanes(items, options.lanes),
     window,
     total: filtered.length,
@@ -315,7 +315,7 @@ export function buildCappedTimelineSeries(
   return {
     items,
     // Links of drawn items to drawn bases: those of the uncapped series with both ends drawn.
-    links: buildLinks(items, byId, new Set(filtered.map((s) => s.id)), plottedIds).filter((l) => keptIds.has(l.from)),
+    links: buildLinks(items, byId, idSetOf(filtered), plottedIds).filter((l) => keptIds.has(l.from)),
     // Lanes in the uncapped series' order (sizes counted over every item), holding the drawn items.
     lanes: orderLanes(
       inWindow.map((d) => ({ laneKey: laneOf(d), start: d.release.start })),

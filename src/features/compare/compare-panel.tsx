@@ -10,6 +10,7 @@ import { TableExportMenu } from '../../components/chart-frame/table-export-menu'
 import { compareTable } from '../../selectors/panel-tables';
 import './compare-panel.css';
 import { useViewFilters } from '../../store/view-filters';
+import { idSetOf } from '../../selectors/systems-by-id';
 
 const COMPARED_FIELDS = FIELD_IDS.filter((f) => f !== 'name');
 const ACCESS = new Set(['weights', 'trainingCode', 'datasetAccess']);
@@ -25,7 +26,7 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
   const toggleSelected = useAppStore((s) => s.toggleSelected);
   const rowsById = useMemo(() => selectFieldRows(dataset, locale, t), [dataset, locale, t]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
-  const inView = useMemo(() => new Set(selectFilteredSystems(dataset, filters).map((s) => s.id)), [dataset, filters]);
+  const inView = useMemo(() => idSetOf(selectFilteredSystems(dataset, filters)), [dataset, filters]);
   const picked = compareIds.map((id) => rowsById.get(id)).filter((r): r is FieldRow => !!r);
   const outside = picked.filter((r) => !inView.has(r.system.id));
   const sectionRef = useRef<HTMLElement>(null);

@@ -13,6 +13,7 @@ import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../lib/use-chart-width';
 import './lineage.css';
 import { useViewFilters } from '../../store/view-filters';
+import { idSetOf } from '../../selectors/systems-by-id';
 
 interface Props {
   dataset: Dataset;
@@ -43,7 +44,7 @@ export function LineageTree({ dataset }: Props) {
   const { t, locale } = useT();
   const filters = useViewFilters();
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const inFilter = useMemo(() => new Set(systems.map((s) => s.id)), [systems]);
+  const inFilter = useMemo(() => idSetOf(systems), [systems]);
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useChartWidth(boxRef, 800);
 

@@ -8,6 +8,7 @@ import { textOf } from '../../components/chart-frame/export-menu';
 import { seedTable, seedTablesCsv } from '../../selectors/panel-tables';
 import './seed-tables.css';
 import { useViewFilters } from '../../store/view-filters';
+import { idSetOf } from '../../selectors/systems-by-id';
 
 /*
  * The talk's two comparison tables, reproduced cell for cell. "talk" mode shows only the talk's
@@ -32,7 +33,7 @@ export function SeedTables({ dataset }: Props) {
   const filters = useViewFilters();
   const mode = useAppStore((s) => s.viewSettings.seedTablesMode);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
-  const inView = useMemo(() => new Set(selectFilteredSystems(dataset, filters).map((s) => s.id)), [dataset, filters]);
+  const inView = useMemo(() => idSetOf(selectFilteredSystems(dataset, filters)), [dataset, filters]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const namesById = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const corrections = useMemo(() => dataset.seedTables.reduce((n, table) => n + countCorrections(table), 0), [dataset]);
