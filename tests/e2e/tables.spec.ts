@@ -37,6 +37,31 @@ test('explorer follows the organization filter', async ({ page }) => {
   expect((await tableIds(page)).sort()).toEqual(['dolly-1', 'dolly-2']);
 });
 
+test('unticking a filter that left two rows brings a full screen of rows back in one step, not a short window first', async ({ page }) => {
+  await gotoReady(page);
+  const full = await tableRows(page).count();
+  expect(full).toBeGreaterThan(12);
+  const panel = await openFacet(page, 'Organization');
+  const databricks = panel.getByRole('checkbox', { name: /^Databricks/ });
+  await databricks.check();
+  await expect(tableRows(page)).toHaveCount(2);
+  // The scroll box is now two rows tall. Record the row count in every frame until it changes.
+  const counts = await page.evaluate(async () => {
+    const rows = () => document.querySelectorAll('[data-testid="models-table"] tbody tr[data-system-id]').length;
+    const seen: number[] = [];
+    (document.querySelector('details.facet[open] input[type="checkbox"]:checked') as HTMLInputElement).click();
+    for (let frame = 0; frame < 60; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      seen.push(rows());
+      if (seen.length > 3 && seen.slice(-3).every((n) => n === seen[seen.length - 1] && n > 2)) break;
+    }
+    return seen;
+  });
+  // The first frame with more than two rows already has them all (the virtualizer sizes its window by the box's max-height).
+  expect(counts.filter((n) => n > 2)[0]).toBe(full);
+  await expect(tableRows(page)).toHaveCount(full);
+});
+
 test('a shared URL reproduces sort, columns and the compare set', async ({ page }) => {
   await gotoReady(page, '/?sort=-parameters&cols=name,parameters,gpuHours,evaluation&cmp=llama-7b,vicuna-13b,llava');
   const headers = await page.getByTestId('models-table').locator('thead th').allTextContents();

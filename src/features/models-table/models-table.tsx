@@ -51,7 +51,9 @@ const scrollUnlessNew: typeof elementScroll<HTMLDivElement> = (offset, options, 
 /**
  * Reports the scroll box's content-box size (the library's own observer reads clientWidth /
  * clientHeight; the box has no padding) from ResizeObserver entries, which arrive after layout,
- * instead of measuring it now.
+ * instead of measuring it now. The height is at least the box's max-height: a box holding a short
+ * result is only as tall as its rows, and a filter click that brings many rows back would first
+ * draw a window that small, then again, a frame later, the screenful the box grows to.
  */
 function observeBoxSize(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void): (() => void) | undefined {
   const element = instance.scrollElement;
@@ -63,7 +65,7 @@ function observeBoxSize(instance: Virtualizer<HTMLDivElement, Element>, cb: (rec
   }
   const observer = new ResizeObserver((entries) => {
     const box = entries[entries.length - 1]?.contentBoxSize?.[0];
-    if (box) cb({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
+    if (box) cb({ width: Math.round(box.inlineSize), height: Math.max(Math.round(box.blockSize), parseFloat(getComputedStyle(element).maxHeight) || 0) });
   });
   observer.observe(element);
   return () => observer.disconnect();
