@@ -165,6 +165,24 @@ function windowFor(dated: readonly { release: TimelineSpan; talk?: TimelineSpan 
   return { start: start - pad, end: end + pad };
 }
 
+/** Indices below this fit beside a day count in one double, exactly (days × 2²¹ + index < 2⁵³). */
+const INDEX_LIMIT = 2 ** 21;
+
+/**
+ * Indices in order of `startOf` (UTC ms), ties by index. Where every start is a whole day (release
+ * dates are), each index is packed with its day into one number and the numbers sorted as such:
+ * no comparator call per pair, for the thousands of left-out systems ordered on every filter click
+ * at scale. Otherwise, a comparison sort.
+ */
+function sortByRelease(indices: Iterable<number>, startOf: (i: number) => number): number[] {
+  const list = [...indices];
+  if (!list.every((i) => i >= 0 && i < INDEX_LIMIT && startOf(i) % DAY === 0)) return list.sort((a, b) => startOf(a) - startOf(b) || a - b);
+  const keys = new Float64Array(list.length);
+  list.forEach((i, k) => (keys[k] = (startOf(i) / DAY) * INDEX_LIMIT + i));
+  keys.sort();
+  return Array.from(keys, (key) => ((key % INDEX_LIMIT) + INDEX_LIMIT) % INDEX_LIMIT);
+}
+
 function overlaps(span: TimelineSpan, w: TimeWindow): boolean {
   return span.start < w.end && span.end > w.start;
 }
@@ -179,6 +197,9 @@ interface SystemTimeline {
   talk?: TimelineItem['talk'];
   label: string;
   kindLane: KindLane;
+  /** `kind:…` and `org:…` lane keys, made once rather than per item per click. */
+  kindKey: string;
+  orgKey: string;
 }
 
 const perSystem = new WeakMap<System, SystemTimeline>();
@@ -193,6 +214,8 @@ function timelineOf(s: System): SystemTimeline {
       talk: date && claim?.relation === 'differs' && claim.value ? { ...eventSpan(claim.value), text: claim.text, note: claim.note } : undefined,
       label: shortLabel(s.name),
       kindLane: kindLaneOf(s),
+      kindKey: `kind:${kindLaneOf(s)}`,
+      orgKey: `org:${s.organizations[0]}`,
     };
   });
 }
@@ -203,6 +226,10 @@ function leftOutEntry(entry: SystemTimeline, reason: TimelineLeftOutReason, make
 }
 
 type Dated = SystemTimeline & { release: TimelineSpan };
+
+function cappedEntry(d: Dated): TimelineLeftOut {
+  return leftOutEntry(d, 'capped', () => ({ id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date }));
+}
 
 /** What every timeline of `filtered` starts from: the dated systems in the window, in filtered order, and those left out. */
 function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[], options: TimelineOptions) {
@@ -224,8 +251,17 @@ function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[],
     leftOut.push(leftOutEntry(d, 'outside-window', () => ({ id: d.system.id, name: d.system.name, reason: 'outside-window', release: d.release.date })));
     return false;
   });
-  const laneOf = options.lanes === 'kind' ? (d: SystemTimeline) => `kind:${d.kindLane}` : organizationLaneKeys(dated.map((d) => d.system));
-  return { byId: systemsById(dataset.systems), leftOut, window, inWindow, laneOf, plottedIds: new Set(inWindow.map((d) => d.system.id)) };
+  const laneOf = options.lanes === 'kind' ? (d: SystemTimeline) => d.kindKey : organizationLaneKeys(dated.map((d) => d.system));
+  const byId = systemsById(dataset.systems);
+  const inFilter = idSetOf(filtered);
+  // Plotted: in the filters, dated, and in the window (what `inWindow` holds), asked of a few ids
+  // (bases) rather than made into a set of thousands on every click.
+  const isPlotted = (id: string) => {
+    const s = inFilter.has(id) ? byId.get(id) : undefined;
+    const release = s && timelineOf(s).release;
+    return !!release && overlaps(release, window);
+  };
+  return { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted };
 }
 
 function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, isPlotted: (id: string) => boolean): TimelineItem {
@@ -251,15 +287,14 @@ export function buildTimelineSeries(dataset: Pick<Dataset, 'systems'>, filtered:
   return seriesOf(collect(dataset, filtered, options), filtered, options);
 }
 
-function seriesOf({ byId, leftOut, window, inWindow, laneOf, plottedIds }: ReturnType<typeof collect>, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
-  const isPlotted = (id: string) => plottedIds.has(id);
+function seriesOf({ byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted }: ReturnType<typeof collect>, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
   const items: TimelineItem[] = inWindow
     .map((d) => itemOf(d, laneOf(d), byId, isPlotted))
     .sort((a, b) => a.release.start - b.release.start); // stable: same-day items keep dataset order (7B, 13B, …)
 
   return {
     items,
-    links: buildLinks(items, byId, idSetOf(filtered), plottedIds),
+    links: buildLinks(items, byId, inFilter, isPlotted),
     lanes: buildLanes(items, options.lanes),
     window,
     total: filtered.length,
@@ -285,47 +320,45 @@ export function buildCappedTimelineSeries(
   keep: readonly (string | null | undefined)[] = [],
 ): TimelineSeries & { capped: boolean; totalItems: number } {
   const collected = collect(dataset, filtered, options);
-  const { byId, leftOut, window, inWindow, laneOf, plottedIds } = collected;
+  const { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted } = collected;
   const n = inWindow.length;
   if (n <= cap) return { ...seriesOf(collected, filtered, options), capped: false, totalItems: n };
 
   // Release order (stable: filtered order on the same day), as the uncapped series sorts its items.
-  const byRelease = (a: number, b: number) => inWindow[a].release.start - inWindow[b].release.start || a - b;
+  const inReleaseOrder = (indices: Iterable<number>) => sortByRelease(indices, (i) => inWindow[i].release.start);
   // The `cap` highest scores (ties: the earlier release), found through the cap-th highest score.
-  const scores = inWindow.map((d) => score(d.system.id));
-  const threshold = Float64Array.from(scores).sort()[n - cap];
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = score(inWindow[i].system.id);
+  const threshold = scores.slice().sort()[n - cap];
   const above: number[] = [];
   const atThreshold: number[] = [];
   scores.forEach((v, i) => (v > threshold ? above.push(i) : v === threshold && atThreshold.push(i)));
-  const kept = new Set([...above, ...atThreshold.sort(byRelease).slice(0, cap - above.length)]);
+  const kept = new Set([...above, ...inReleaseOrder(atThreshold).slice(0, cap - above.length)]);
   const keepIds = new Set(keep.filter((k): k is string => !!k));
   if (keepIds.size > 0) inWindow.forEach((d, i) => keepIds.has(d.system.id) && kept.add(i));
   const keptIds = new Set([...kept].map((i) => inWindow[i].system.id));
+  const isKept = new Uint8Array(n);
+  for (const i of kept) isKept[i] = 1;
 
-  const isDrawn = (id: string) => plottedIds.has(id) && keptIds.has(id);
-  const items = [...kept].sort(byRelease).map((i) => itemOf(inWindow[i], laneOf(inWindow[i]), byId, isDrawn));
-  const dropped: TimelineLeftOut[] = [];
+  // Every kept item is plotted.
+  const isDrawn = (id: string) => keptIds.has(id);
+  const items = inReleaseOrder(kept).map((i) => itemOf(inWindow[i], laneOf(inWindow[i]), byId, isDrawn));
   const rest: number[] = [];
-  for (let i = 0; i < n; i++) if (!kept.has(i)) rest.push(i);
-  for (const i of rest.sort(byRelease)) {
-    const d = inWindow[i];
-    dropped.push(leftOutEntry(d, 'capped', () => ({ id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date })));
-  }
+  for (let i = 0; i < n; i++) if (!isKept[i]) rest.push(i);
+  // The dropped items follow the other left-out systems (`leftOut` is this call's own array).
+  for (const i of inReleaseOrder(rest)) leftOut.push(inWindow[i].leftOut?.capped ?? cappedEntry(inWindow[i]));
 
   return {
     items,
     // Links of drawn items to drawn bases: those of the uncapped series with both ends drawn.
-    links: buildLinks(items, byId, idSetOf(filtered), plottedIds).filter((l) => keptIds.has(l.from)),
+    links: buildLinks(items, byId, inFilter, isPlotted).filter((l) => keptIds.has(l.from)),
     // Lanes in the uncapped series' order (sizes counted over every item), holding the drawn items.
-    lanes: orderLanes(
-      inWindow.map((d) => ({ laneKey: laneOf(d), start: d.release.start })),
-      options.lanes,
-    )
+    lanes: orderLanes(inWindow, (d) => laneOf(d), (d) => d.release.start, options.lanes)
       .map((l) => ({ ...l, itemIds: items.filter((i) => i.laneKey === l.key).map((i) => i.id) }))
       .filter((l) => l.itemIds.length > 0),
     window,
     total: filtered.length,
-    leftOut: [...leftOut, ...dropped],
+    leftOut,
     capped: true,
     totalItems: n,
   };
@@ -336,7 +369,7 @@ export function buildCappedTimelineSeries(
  * unknown (GPT-3.5) is skipped over to its nearest plotted ancestors, so GPT-3 still links to
  * ChatGPT "via GPT-3.5". Bases filtered out or outside the window get no link (the table names them).
  */
-function buildLinks(items: TimelineItem[], byId: ReadonlyMap<string, System>, inFilter: ReadonlySet<string>, plotted: ReadonlySet<string>): TimelineLink[] {
+function buildLinks(items: TimelineItem[], byId: ReadonlyMap<string, System>, inFilter: ReadonlySet<string>, isPlotted: (id: string) => boolean): TimelineLink[] {
   const links: TimelineLink[] = [];
   const seen = new Set<string>();
   const add = (l: TimelineLink) => {
@@ -347,7 +380,7 @@ function buildLinks(items: TimelineItem[], byId: ReadonlyMap<string, System>, in
   };
   for (const item of items) {
     for (const base of byId.get(item.id)?.baseModels ?? []) {
-      if (plotted.has(base.id)) {
+      if (isPlotted(base.id)) {
         add({ from: base.id, to: item.id, relation: base.relation, via: [] });
         continue;
       }
@@ -357,7 +390,7 @@ function buildLinks(items: TimelineItem[], byId: ReadonlyMap<string, System>, in
         if (!sys || guard.has(id) || !inFilter.has(id) || factValue(sys.release)) return;
         guard.add(id);
         for (const up of sys.baseModels) {
-          if (plotted.has(up.id)) add({ from: up.id, to: item.id, relation: base.relation, via: [...via, id] });
+          if (isPlotted(up.id)) add({ from: up.id, to: item.id, relation: base.relation, via: [...via, id] });
           else walk(up.id, [...via, id], guard);
         }
       };
@@ -385,11 +418,11 @@ function organizationLaneKeys(dated: readonly System[]): (d: { system: System })
             .slice(0, MAX_ORG_LANES - 1)
             .map(([o]) => o),
         );
-  return ({ system: s }) => (keep.has(s.organizations[0]) ? `org:${s.organizations[0]}` : OTHER_LANE);
+  return ({ system: s }) => (keep.has(s.organizations[0]) ? timelineOf(s).orgKey : OTHER_LANE);
 }
 
 function buildLanes(items: TimelineItem[], mode: TimelineLanes): TimelineLane[] {
-  const lanes = orderLanes(items.map((i) => ({ laneKey: i.laneKey, start: i.release.start })), mode);
+  const lanes = orderLanes(items, (i) => i.laneKey, (i) => i.release.start, mode);
   const ids = new Map(lanes.map((l) => [l.key, l.itemIds]));
   for (const i of items) ids.get(i.laneKey)?.push(i.id);
   return lanes;
@@ -400,12 +433,14 @@ function buildLanes(items: TimelineItem[], mode: TimelineLanes): TimelineLane[] 
  * fixed order; organization lanes largest first (by how many of `entries` each holds), then the
  * earliest, "Other" always last.
  */
-function orderLanes(entries: readonly { laneKey: string; start: number }[], mode: TimelineLanes): TimelineLane[] {
+function orderLanes<E>(entries: readonly E[], laneKeyOf: (e: E) => string, startOf: (e: E) => number, mode: TimelineLanes): TimelineLane[] {
   const count = new Map<string, number>();
   const first = new Map<string, number>();
   for (const e of entries) {
-    count.set(e.laneKey, (count.get(e.laneKey) ?? 0) + 1);
-    if (!(e.start >= (first.get(e.laneKey) ?? Infinity))) first.set(e.laneKey, e.start);
+    const key = laneKeyOf(e);
+    const start = startOf(e);
+    count.set(key, (count.get(key) ?? 0) + 1);
+    if (!(start >= (first.get(key) ?? Infinity))) first.set(key, start);
   }
   const lanes: TimelineLane[] = [...count.keys()].map((key) => ({
     key,
