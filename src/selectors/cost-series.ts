@@ -174,33 +174,58 @@ export function buildCostSeries(dataset: Pick<Dataset, 'sources'>, systems: read
     else leftOut.push(r);
   }
   const ordered = orderRunRows(rows);
+  // The components any drawn figure has, as a bit set per row (made once per row).
+  let present = 0;
+  for (const row of ordered) present |= rowFacts(row).components;
   return {
     unit: 'USD',
     rows: ordered,
     leftOut,
     total: systems.length,
     dollarBases: dollarBasesOf(ordered),
-    components: COST_COMPONENTS.filter((c) => ordered.some((r) => r.figures.some((f) => f.components.some((x) => x.component === c)))),
+    components: COST_COMPONENTS.filter((_, bit) => present & (1 << bit)),
   };
 }
 
-/** Each figure's dollar-basis key, made once (figures belong to the per-system rows cached above). */
-const basisKeys = new WeakMap<object, string>();
+/**
+ * What the series totals need of a row, worked out once per row (rows are the per-system objects
+ * cached above): each figure's dollar-basis key, and which components its figures have.
+ */
+interface RowFacts {
+  bases: { key: string; figure: CostFigure; by: string | null }[];
+  /** Bit i: some figure has COST_COMPONENTS[i]. */
+  components: number;
+}
+const rowFactsCache = new WeakMap<CostRow, RowFacts>();
+
+function rowFacts(row: CostRow): RowFacts {
+  let facts = rowFactsCache.get(row);
+  if (!facts) {
+    let components = 0;
+    for (const f of row.figures) for (const x of f.components) components |= 1 << COST_COMPONENTS.indexOf(x.component);
+    facts = {
+      bases: row.figures.map((f) => {
+        const by = f.status === 'reported' ? null : f.by;
+        return { key: `${f.dollars}|${f.dollarYear}|${by ?? ''}`, figure: f, by };
+      }),
+      components,
+    };
+    rowFactsCache.set(row, facts);
+  }
+  return facts;
+}
 
 function dollarBasesOf(rows: readonly CostRow[]): DollarBasis[] {
   const bases = new Map<string, DollarBasis>();
   for (const row of rows) {
-    for (const f of row.figures) {
-      const by = f.status === 'reported' ? null : f.by;
-      let key = basisKeys.get(f);
-      if (key === undefined) {
-        key = `${f.dollars}|${f.dollarYear}|${by ?? ''}`;
-        basisKeys.set(f, key);
+    for (const { key, figure: f, by } of rowFacts(row).bases) {
+      let b = bases.get(key);
+      if (!b) {
+        b = { dollars: f.dollars, year: f.dollarYear, by, systemIds: [] };
+        bases.set(key, b);
       }
-      const b = bases.get(key) ?? { dollars: f.dollars, year: f.dollarYear, by, systemIds: [] };
       // A row's figures come one after another: checking the last id keeps this linear (was `includes`, quadratic).
       if (b.systemIds[b.systemIds.length - 1] !== row.systemId) b.systemIds.push(row.systemId);
-      bases.set(key, b);
     }
   }
   // The developers' own figures first, then estimators by name; newer dollars first.
