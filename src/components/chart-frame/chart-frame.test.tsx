@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { miniDataset } from '../../../tests/fixtures/mini-dataset';
@@ -50,6 +50,14 @@ describe('ChartFrame', () => {
     expect(screen.getByTestId('chart-demo-count')).toHaveTextContent('2 of 5 systems shown');
     await user.click(screen.getByText('1 left out — why'));
     expect(screen.getByTestId('chart-demo-left-out')).toHaveTextContent('Closed: not disclosed');
+  });
+
+  it('on paper, lists the left-out systems grouped by reason, without opening anything', () => {
+    useAppStore.setState({ printing: true });
+    renderFrame();
+    expect(document.querySelector('.chart-left-out-grouped')).toHaveTextContent('not disclosed: Closed');
+    act(() => useAppStore.setState({ printing: false }));
+    expect(document.querySelector('.chart-left-out-grouped')).toBeNull();
   });
 
   it('the show-data table is the accessible alternative, toggled by a button', async () => {
@@ -118,6 +126,10 @@ describe('ChartFrame at scale', () => {
     );
     expect(screen.getByTestId('chart-big-cap-note')).toHaveTextContent('Showing the 40 largest of 1,000 systems; the CSV export has all of them.');
     const list = screen.getByTestId('chart-big-left-out');
+    // Closed, the list holds nothing (a hundred hidden names per chart, redrawn on every filter click).
+    expect(list).toBeEmptyDOMElement();
+    expect(document.querySelector('.chart-left-out-grouped')).toBeNull();
+    await user.click(screen.getByText(`${MAX_LEFT_OUT + 7} left out — why`));
     expect(within(list).getAllByRole('listitem')).toHaveLength(MAX_LEFT_OUT + 1);
     expect(list).toHaveTextContent('… and 7 more; the CSV export lists every system.');
     expect(built).toBe(0);

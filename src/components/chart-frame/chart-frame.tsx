@@ -8,6 +8,7 @@ import { buildPanelSvg } from '../../lib/export-panel';
 import { ExportMenu, exportFooter, textOf } from './export-menu';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
+import { useAppStore } from '../../store';
 
 export interface LeftOut {
   id: string;
@@ -60,6 +61,10 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
   const filters = useViewFilters();
   const subtitle = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
   const [showData, setShowData] = useState(false);
+  // The left-out names are rendered while their list is open, and on paper (grouped by reason):
+  // closed, they were a hundred hidden items per chart, replaced on every filter click.
+  const [leftOutOpen, setLeftOutOpen] = useState(false);
+  const printing = useAppStore((s) => s.printing);
   const titleId = useId();
   const tableId = useId();
   const sectionRef = useRef<HTMLElement>(null);
@@ -103,15 +108,15 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
           {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', { shown: formatInteger(shown, locale), total: formatInteger(total, locale) })}
         </p>
         {leftOut.length > 0 && (
-          <details className="chart-left-out">
+          <details className="chart-left-out" onToggle={(e) => setLeftOutOpen(e.currentTarget.open)}>
             <summary>{tn('chart.left-out', leftOut.length, '{count} left out — why', '{count} left out — why', { count: formatInteger(leftOut.length, locale) })}</summary>
             <ul data-testid={`chart-${id}-left-out`}>
-              {leftOut.slice(0, MAX_LEFT_OUT).map((l) => (
+              {leftOutOpen && leftOut.slice(0, MAX_LEFT_OUT).map((l) => (
                 <li key={l.id}>
                   <strong>{l.name}</strong>: {l.reason}
                 </li>
               ))}
-              {leftOut.length > MAX_LEFT_OUT && (
+              {leftOutOpen && leftOut.length > MAX_LEFT_OUT && (
                 <li className="chart-left-out-more">
                   {t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(leftOut.length - MAX_LEFT_OUT, locale) })}
                 </li>
@@ -119,7 +124,7 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
             </ul>
           </details>
         )}
-        {leftOut.length > 0 && (
+        {leftOut.length > 0 && printing && (
           // On paper the list is grouped by reason, so a long list does not push the panel over a page.
           <ul className="print-only chart-left-out-grouped">
             {groupByReason(leftOut)

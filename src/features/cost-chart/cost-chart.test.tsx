@@ -18,11 +18,15 @@ describe('TrainingCostChart', () => {
     useAppStore.getState().receiveDataset({ ok: true, dataset });
   });
 
-  it('shows the title, how many systems are drawn, and why the others are not', () => {
+  it('shows the title, how many systems are drawn, and why the others are not', async () => {
     renderChart();
     expect(screen.getByRole('heading', { name: 'Training cost' })).toBeInTheDocument();
     expect(screen.getByTestId('chart-training-cost-count')).toHaveTextContent('8 of 32 systems shown');
-    const leftOut = within(screen.getByTestId('chart-training-cost-left-out'));
+    // The names are listed once the list is opened.
+    expect(screen.getByTestId('chart-training-cost-left-out')).toBeEmptyDOMElement();
+    fireEvent.click(screen.getByText(/left out — why/));
+    const leftOut = within(await screen.findByTestId('chart-training-cost-left-out'));
+    await leftOut.findByText('GPT-4');
     expect(leftOut.getByText('GPT-4').closest('li')).toHaveTextContent(/GPT-4: not disclosed — Not published/);
     expect(leftOut.getByText('LLaMA-7B').closest('li')).toHaveTextContent(/LLaMA-7B: unknown — No dollar cost published/);
     expect(leftOut.getByText(/^LiGO/).closest('li')).toHaveTextContent(/LiGO: .* not applicable \(paper\/event\)$/);
