@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { FIELD_IDS, type FieldId, type SortSpec } from '../data/fields';
 import { translate } from '../i18n/i18n';
-import { compareKeys, fieldRanks, sortFieldRows } from './explorer-sort';
+import { compareKeys, fieldRanks, sortFieldRows, sortTableSubset } from './explorer-sort';
 import { selectFieldRows, type FieldRow } from './system-fields';
 
 /** The order the table had when the library sorted it: compareKeys per key, no value last either way, ties in input order. */
@@ -92,6 +92,32 @@ describe('sortFieldRows', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('sortTableSubset', () => {
+  it('equals sorting the subset, for random subsets in table order, keys and directions', () => {
+    const fields: FieldId[] = ['name', 'organization', 'parameters'];
+    const text = fc.constantFrom('GPT-3', 'gpt-3', 'GPT-10', 'Ä', 'a', 'B', '', undefined);
+    const num = fc.constantFrom(0, 1, 7e9, 1.3e10, -1, undefined);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, text, num), { minLength: 8, maxLength: 60 }),
+        fc.uniqueArray(fc.record({ id: fc.constantFrom(...fields), desc: fc.boolean() }), { selector: (s) => s.id, minLength: 1, maxLength: 3 }),
+        fc.constantFrom(0.05, 0.3, 0.6, 0.9, 1),
+        fc.integer(),
+        (keys, sorting, share, seed) => {
+          const rows = fakeRows(keys, fields);
+          // A subset in table order, from tiny (sorted directly) to all of it (the cached whole order).
+          const subset = [...rows.values()].filter((_, i) => ((i * 2654435761 + seed) >>> 0) / 2 ** 32 < share);
+          const expected = sortFieldRows(subset, sorting, rows).map((r) => r.system.id);
+          expect(sortTableSubset(subset, sorting, rows).map((r) => r.system.id)).toEqual(expected);
+          // Asked again (from the cache), the same.
+          expect(sortTableSubset(subset, sorting, rows).map((r) => r.system.id)).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

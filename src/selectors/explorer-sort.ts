@@ -72,3 +72,24 @@ export function sortFieldRows(rows: readonly FieldRow[], sorting: readonly SortS
   });
   return order.map((i) => rows[i]);
 }
+
+/** Per table of rows: the whole table sorted, by sort spec. */
+const tableOrderCache = new WeakMap<ReadonlyMap<string, FieldRow>, Map<string, readonly FieldRow[]>>();
+
+/**
+ * `sortFieldRows` for rows in table order (the order of `rowsById`, as the filtered rows are):
+ * a large subset is picked out of the whole table sorted once per sort spec, instead of sorted
+ * again on every filter click (10,000 rows by release date, each time the filters change).
+ * Equal to sorting the subset: both are the table's order by the keys, ties in table order.
+ */
+export function sortTableSubset(rows: readonly FieldRow[], sorting: readonly SortSpec[], rowsById: ReadonlyMap<string, FieldRow>): readonly FieldRow[] {
+  if (sorting.length === 0 || rows.length < 2) return rows;
+  // A small subset sorts faster than the whole table is walked.
+  if (rows.length * 8 < rowsById.size) return sortFieldRows(rows, sorting, rowsById);
+  const bySpec = cached(tableOrderCache, rowsById, () => new Map<string, readonly FieldRow[]>());
+  const spec = sorting.map((s) => `${s.id}${s.desc ? '-' : '+'}`).join(',');
+  const whole = cached(bySpec, spec, () => sortFieldRows([...rowsById.values()], sorting, rowsById));
+  if (rows.length === rowsById.size) return whole;
+  const wanted = new Set(rows);
+  return whole.filter((r) => wanted.has(r));
+}

@@ -20,12 +20,12 @@ import { ColumnPicker } from './column-picker';
 import { ExportMenu } from './export-menu';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { explorerTable, IMAGE_ROW_LIMIT } from '../../selectors/panel-tables';
-import { sortFieldRows } from '../../selectors/explorer-sort';
+import { sortTableSubset } from '../../selectors/explorer-sort';
 import { tableAsRows } from '../../selectors/table-export';
 import './models-table.css';
 import { useViewFilters } from '../../store/view-filters';
 
-// Sorted by sortFieldRows (selectors/explorer-sort.ts); the library keeps the sort state and the header controls.
+// Sorted by sortTableSubset (selectors/explorer-sort.ts); the library keeps the sort state and the header controls.
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, FieldRow>();
 const NO_ROWS: FieldRow[] = [];
@@ -92,7 +92,7 @@ export function ModelsTable({ dataset }: Props) {
     () => selectFilteredSystems(dataset, filters).map((s) => rowsById.get(s.id)).filter((r): r is FieldRow => !!r),
     [dataset, filters, rowsById],
   );
-  const data = useMemo(() => sortFieldRows(filtered, sorting, rowsById), [filtered, sorting, rowsById]);
+  const data = useMemo(() => sortTableSubset(filtered, sorting, rowsById), [filtered, sorting, rowsById]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
 
   const columns = useMemo(
