@@ -18,8 +18,11 @@ export function translate(locale: Locale, key: string, english: string, vars?: V
 }
 
 /** English needs singular/plural; Chinese has one form (the catalog's `key`). */
+/** Made once: an Intl object costs far more to build than to use (a chart frame asks on every render). */
+const ENGLISH_PLURALS = new Intl.PluralRules('en');
+
 export function translatePlural(locale: Locale, key: string, count: number, one: string, other: string, vars?: Vars): string {
-  const english = new Intl.PluralRules('en').select(count) === 'one' ? one : other;
+  const english = ENGLISH_PLURALS.select(count) === 'one' ? one : other;
   return translate(locale, key, english, { count, ...vars });
 }
 
