@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { Dataset } from '../../data/schema';
+import type { Dataset, System } from '../../data/schema';
 import { ChartFrame, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatInteger } from '../../i18n/format';
@@ -14,6 +14,7 @@ import { useChartWidth } from '../../lib/use-chart-width';
 import './lineage.css';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
+import { cached } from '../../lib/cache';
 
 interface Props {
   dataset: Dataset;
@@ -34,6 +35,18 @@ const RELATION_DASH: Record<LineageRelation, string | undefined> = {
   'successor-of': '9 3 2 3',
 };
 const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
+
+/** A left-out entry per system, made once per translator (language): see `leftOut` below. */
+function leftOutMaker(reason: (t: Translator['t']) => string): (t: Translator['t']) => (s: System) => LeftOut {
+  const byT = new WeakMap<object, WeakMap<System, LeftOut>>();
+  return (t) => {
+    const entries = cached(byT, t, () => new WeakMap<System, LeftOut>());
+    const text = reason(t);
+    return (s) => cached(entries, s, () => ({ id: s.id, name: s.name, reason: text }));
+  };
+}
+const cappedLeftOut = leftOutMaker((t) => t('lineage.left-out.capped', 'not among the systems drawn (see the note above)'));
+const isolatedLeftOut = leftOutMaker((t) => t('lineage.left-out.isolated', 'no base-model link in the data'));
 
 /**
  * The family tree of base models, base on the left and what was built on it to the right.
@@ -65,22 +78,20 @@ export function LineageTree({ dataset }: Props) {
   const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
   const treeIds = useMemo(() => new Set(layout.nodes.map((n) => n.id)), [layout]);
-  const shown = systems.filter((s) => treeIds.has(s.id)).length;
   const keptIds = useMemo(() => (trees.capped ? new Set(trees.systems.map((s) => s.id)) : null), [trees]);
-  const leftOut: LeftOut[] = useMemo(
-    () =>
-      systems
-        .filter((s) => !treeIds.has(s.id))
-        .map((s) => ({
-          id: s.id,
-          name: s.name,
-          reason:
-            keptIds && !keptIds.has(s.id) && (s.baseModels.length > 0 || s.family !== undefined)
-              ? t('lineage.left-out.capped', 'not among the systems drawn (see the note above)')
-              : t('lineage.left-out.isolated', 'no base-model link in the data'),
-        })),
-    [systems, treeIds, keptIds, t],
-  );
+  const leftOut: LeftOut[] = useMemo(() => {
+    // Each system's entry is made once per reason and language (thousands per click at scale).
+    const capped = cappedLeftOut(t);
+    const isolated = isolatedLeftOut(t);
+    const out: LeftOut[] = [];
+    for (const s of systems) {
+      if (treeIds.has(s.id)) continue;
+      const isCapped = keptIds && !keptIds.has(s.id) && (s.baseModels.length > 0 || s.family !== undefined);
+      out.push(isCapped ? capped(s) : isolated(s));
+    }
+    return out;
+  }, [systems, treeIds, keptIds, t]);
+  const shown = systems.length - leftOut.length;
   const relation = (r: LineageRelation) => relationLabel(t, r);
   const dataTable = (): DataTableSpec => ({
     columns: [
