@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createItemCache } from './label-cache';
+import { createItemCache, lazyList } from './label-cache';
 
 describe('createItemCache', () => {
   it('makes each item once per `by`, in order, and again for another `by`', () => {
@@ -21,5 +21,17 @@ describe('createItemCache', () => {
     const objects = createItemCache<{ id: string }, { label: string }>();
     const first = objects([a], en, (i) => ({ label: i.id }))[0];
     expect(objects([a], en, (i) => ({ label: i.id }))[0]).toBe(first);
+  });
+});
+
+describe('lazyList', () => {
+  it('has its length at once and makes its items on the first read only', () => {
+    let made = 0;
+    const list = lazyList(2, () => (made++, ['a', 'b']));
+    expect(list.length).toBe(2);
+    expect(made).toBe(0);
+    expect(list.items()).toEqual(['a', 'b']);
+    expect(list.items()).toBe(list.items());
+    expect(made).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { resetAppStore, useAppStore } from '../../store';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { ChartFrame, groupByReason, Segmented } from './chart-frame';
+import { lazyList } from '../../lib/label-cache';
 
 const ds = miniDataset();
 const en = (k: string, e: string, v?: Record<string, string | number>) => translate('en', k, e, v);
@@ -50,6 +51,22 @@ describe('ChartFrame', () => {
     expect(screen.getByTestId('chart-demo-count')).toHaveTextContent('2 of 5 systems shown');
     await user.click(screen.getByText('1 left out — why'));
     expect(screen.getByTestId('chart-demo-left-out')).toHaveTextContent('Closed: not disclosed');
+  });
+
+  it('labels a lazy left-out list only when it is opened', async () => {
+    const user = userEvent.setup();
+    let made = 0;
+    const leftOut = lazyList(3, () => (made++, [1, 2, 3].map((i) => ({ id: `x${i}`, name: `X${i}`, reason: 'unknown' }))));
+    render(
+      <ChartFrame id="lazy" dataset={ds} title="Lazy" description="d" shown={1} total={4} leftOut={leftOut} sourceNote="s" dataTable={{ columns: [], rows: [] }}>
+        <svg />
+      </ChartFrame>,
+    );
+    expect(screen.getByText('3 left out — why')).toBeInTheDocument();
+    expect(made).toBe(0);
+    await user.click(screen.getByText('3 left out — why'));
+    expect(screen.getByTestId('chart-lazy-left-out')).toHaveTextContent('X1: unknownX2: unknownX3: unknown');
+    expect(made).toBe(1);
   });
 
   it('on paper, lists the left-out systems grouped by reason, without opening anything', () => {

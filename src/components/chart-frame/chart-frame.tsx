@@ -9,6 +9,7 @@ import { ExportMenu, exportFooter, textOf } from './export-menu';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
+import type { LazyList } from '../../lib/label-cache';
 
 export interface LeftOut {
   id: string;
@@ -35,7 +36,8 @@ interface Props {
   /** Items drawn, and systems in the filtered set the chart could have drawn. */
   shown: number;
   total: number;
-  leftOut: LeftOut[];
+  /** Why systems are not drawn: a list, or one labelled only when read (lib/label-cache.ts `lazyList`). */
+  leftOut: readonly LeftOut[] | LazyList<LeftOut>;
   /**
    * Said on the chart (and in the exported image) when the chart draws only a subset of what it
    * could, e.g. "Showing the 40 largest of 8,123 systems with a training cost…".
@@ -65,6 +67,7 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
   // closed, they were a hundred hidden items per chart, replaced on every filter click.
   const [leftOutOpen, setLeftOutOpen] = useState(false);
   const printing = useAppStore((s) => s.printing);
+  const leftOutItems = () => ('items' in leftOut ? leftOut.items() : leftOut);
   const titleId = useId();
   const tableId = useId();
   const sectionRef = useRef<HTMLElement>(null);
@@ -111,7 +114,7 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
           <details className="chart-left-out" onToggle={(e) => setLeftOutOpen(e.currentTarget.open)}>
             <summary>{tn('chart.left-out', leftOut.length, '{count} left out — why', '{count} left out — why', { count: formatInteger(leftOut.length, locale) })}</summary>
             <ul data-testid={`chart-${id}-left-out`}>
-              {leftOutOpen && leftOut.slice(0, MAX_LEFT_OUT).map((l) => (
+              {leftOutOpen && leftOutItems().slice(0, MAX_LEFT_OUT).map((l) => (
                 <li key={l.id}>
                   <strong>{l.name}</strong>: {l.reason}
                 </li>
@@ -127,7 +130,7 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
         {leftOut.length > 0 && printing && (
           // On paper the list is grouped by reason, so a long list does not push the panel over a page.
           <ul className="print-only chart-left-out-grouped">
-            {groupByReason(leftOut)
+            {groupByReason(leftOutItems())
               .slice(0, MAX_LEFT_OUT)
               .map(([reason, names]) => (
                 <li key={reason}>

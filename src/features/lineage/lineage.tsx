@@ -15,6 +15,7 @@ import './lineage.css';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
 import { cached } from '../../lib/cache';
+import { lazyList } from '../../lib/label-cache';
 
 interface Props {
   dataset: Dataset;
@@ -79,19 +80,27 @@ export function LineageTree({ dataset }: Props) {
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
   const treeIds = useMemo(() => new Set(layout.nodes.map((n) => n.id)), [layout]);
   const keptIds = useMemo(() => (trees.capped ? new Set(trees.systems.map((s) => s.id)) : null), [trees]);
-  const leftOut: LeftOut[] = useMemo(() => {
-    // Each system's entry is made once per reason and language (thousands per click at scale).
-    const capped = cappedLeftOut(t);
-    const isolated = isolatedLeftOut(t);
-    const out: LeftOut[] = [];
-    for (const s of systems) {
-      if (treeIds.has(s.id)) continue;
-      const isCapped = keptIds && !keptIds.has(s.id) && (s.baseModels.length > 0 || s.family !== undefined);
-      out.push(isCapped ? capped(s) : isolated(s));
-    }
-    return out;
-  }, [systems, treeIds, keptIds, t]);
-  const shown = systems.length - leftOut.length;
+  const shown = useMemo(() => {
+    let n = 0;
+    for (const s of systems) if (treeIds.has(s.id)) n++;
+    return n;
+  }, [systems, treeIds]);
+  // Labelled only when the list is opened or printed; each entry made once per reason and language.
+  const leftOut = useMemo(
+    () =>
+      lazyList(systems.length - shown, () => {
+        const capped = cappedLeftOut(t);
+        const isolated = isolatedLeftOut(t);
+        const out: LeftOut[] = [];
+        for (const s of systems) {
+          if (treeIds.has(s.id)) continue;
+          const isCapped = keptIds && !keptIds.has(s.id) && (s.baseModels.length > 0 || s.family !== undefined);
+          out.push(isCapped ? capped(s) : isolated(s));
+        }
+        return out;
+      }),
+    [systems, shown, treeIds, keptIds, t],
+  );
   const relation = (r: LineageRelation) => relationLabel(t, r);
   const dataTable = (): DataTableSpec => ({
     columns: [
