@@ -10,7 +10,7 @@ export function createItemCache<T extends object, R>(): (items: readonly T[], by
   const caches = new WeakMap<object, WeakMap<T, R>>();
   return (items, by, make) => {
     const cache = cached(caches, by, () => new WeakMap<T, R>());
-    return items.map((item) => cached(cache, item, () => make(item)));
+    return items.map((item) => cached(cache, item, make));
   };
 }
 

@@ -102,7 +102,11 @@ const leftOutCache = new WeakMap<System, Co2LeftOut>();
 
 /** Why a system has no bar, made once per system. */
 function leftOutOf(system: System): Co2LeftOut {
-  return cached(leftOutCache, system, () => ({ id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) }));
+  return cached(leftOutCache, system, makeLeftOut);
+}
+
+function makeLeftOut(system: System): Co2LeftOut {
+  return { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
 }
 
 // Second figures by system, with every source known: looked up once per dataset, not per system per click.
@@ -143,7 +147,11 @@ const barCache = new WeakMap<Dataset, WeakMap<System, Co2Bar | null>>();
 
 function cachedBar(dataset: Dataset, system: System): Co2Bar | undefined {
   const bySystem = cached(barCache, dataset, () => new WeakMap<System, Co2Bar | null>());
-  return cached(bySystem, system, () => toBar(dataset, system) ?? null) ?? undefined;
+  const hit = bySystem.get(system);
+  if (hit !== undefined) return hit ?? undefined;
+  const bar = toBar(dataset, system) ?? null;
+  bySystem.set(system, bar);
+  return bar ?? undefined;
 }
 
 /** The order `localeCompare` gives, with one collator instead of one per comparison. */

@@ -117,7 +117,7 @@ function gpuEntry(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
 const perSystem = new WeakMap<System, { run: GpuRun } | { leftOut: GpuLeftOut }>();
 
 function gpuEntryOf(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
-  return cached(perSystem, system, () => gpuEntry(system));
+  return cached(perSystem, system, gpuEntry);
 }
 
 export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: readonly System[]): GpuHoursSeries {

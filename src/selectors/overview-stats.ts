@@ -28,8 +28,14 @@ export function buildOverviewStats(systems: readonly System[]): OverviewStats {
     const key = releaseSortKey(s);
     if (key === undefined) undated++;
     else {
-      if (first === null || key < firstKey) [first, firstKey] = [s, key];
-      if (last === null || key > lastKey) [last, lastKey] = [s, key];
+      if (first === null || key < firstKey) {
+        first = s;
+        firstKey = key;
+      }
+      if (last === null || key > lastKey) {
+        last = s;
+        lastKey = key;
+      }
     }
     if (s.kind === 'model') {
       models++;

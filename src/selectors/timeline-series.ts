@@ -155,9 +155,11 @@ function windowFor(dated: readonly { release: TimelineSpan; talk?: TimelineSpan 
   let start = Infinity;
   let end = -Infinity;
   for (const d of dated) {
-    for (const span of d.talk ? [d.release, d.talk] : [d.release]) {
-      if (span.start < start) start = span.start;
-      if (span.end > end) end = span.end;
+    if (d.release.start < start) start = d.release.start;
+    if (d.release.end > end) end = d.release.end;
+    if (d.talk) {
+      if (d.talk.start < start) start = d.talk.start;
+      if (d.talk.end > end) end = d.talk.end;
     }
   }
   // A little air either side, at least two weeks, so edge markers are not cut in half.
@@ -205,19 +207,22 @@ interface SystemTimeline {
 const perSystem = new WeakMap<System, SystemTimeline>();
 
 function timelineOf(s: System): SystemTimeline {
-  return cached(perSystem, s, () => {
-    const date = factValue(s.release);
-    const claim = s.release.talk;
-    return {
-      system: s,
-      release: date ? eventSpan(date) : undefined,
-      talk: date && claim?.relation === 'differs' && claim.value ? { ...eventSpan(claim.value), text: claim.text, note: claim.note } : undefined,
-      label: shortLabel(s.name),
-      kindLane: kindLaneOf(s),
-      kindKey: `kind:${kindLaneOf(s)}`,
-      orgKey: `org:${s.organizations[0]}`,
-    };
-  });
+  return cached(perSystem, s, makeTimeline);
+}
+
+function makeTimeline(s: System): SystemTimeline {
+  const date = factValue(s.release);
+  const claim = s.release.talk;
+  const kindLane = kindLaneOf(s);
+  return {
+    system: s,
+    release: date ? eventSpan(date) : undefined,
+    talk: date && claim?.relation === 'differs' && claim.value ? { ...eventSpan(claim.value), text: claim.text, note: claim.note } : undefined,
+    label: shortLabel(s.name),
+    kindLane,
+    kindKey: `kind:${kindLane}`,
+    orgKey: `org:${s.organizations[0]}`,
+  };
 }
 
 function leftOutEntry(entry: SystemTimeline, reason: TimelineLeftOutReason, make: () => TimelineLeftOut): TimelineLeftOut {
