@@ -69,6 +69,23 @@ describe('ChartFrame', () => {
     expect(made).toBe(1);
   });
 
+  it('a left-out list that goes away and comes back starts closed, with nothing rendered', async () => {
+    const user = userEvent.setup();
+    const frame = (leftOut: { id: string; name: string; reason: string }[]) => (
+      <ChartFrame id="back" dataset={ds} title="Back" description="d" shown={1} total={1 + leftOut.length} leftOut={leftOut} sourceNote="s" dataTable={{ columns: [], rows: [] }}>
+        <svg />
+      </ChartFrame>
+    );
+    const some = [{ id: 'a', name: 'A', reason: 'unknown' }];
+    const { rerender } = render(frame(some));
+    await user.click(screen.getByText('1 left out — why'));
+    expect(screen.getByTestId('chart-back-left-out')).toHaveTextContent('A: unknown');
+    rerender(frame([]));
+    expect(screen.queryByTestId('chart-back-left-out')).toBeNull();
+    rerender(frame(some));
+    expect(screen.getByTestId('chart-back-left-out')).toBeEmptyDOMElement();
+  });
+
   it('on paper, lists the left-out systems grouped by reason, without opening anything', () => {
     useAppStore.setState({ printing: true });
     renderFrame();

@@ -63,9 +63,8 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
   const filters = useViewFilters();
   const subtitle = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
   const [showData, setShowData] = useState(false);
-  // The left-out names are rendered while their list is open, and on paper (grouped by reason):
-  // closed, they were a hundred hidden items per chart, replaced on every filter click.
-  const [leftOutOpen, setLeftOutOpen] = useState(false);
+  // The left-out names are rendered while their list is open (LeftOutList), and on paper grouped
+  // by reason: closed, they were a hundred hidden items per chart, replaced on every filter click.
   const printing = useAppStore((s) => s.printing);
   const leftOutItems = () => ('items' in leftOut ? leftOut.items() : leftOut);
   const titleId = useId();
@@ -110,23 +109,7 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
         <p className="chart-count" data-testid={`chart-${id}-count`}>
           {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', { shown: formatInteger(shown, locale), total: formatInteger(total, locale) })}
         </p>
-        {leftOut.length > 0 && (
-          <details className="chart-left-out" onToggle={(e) => setLeftOutOpen(e.currentTarget.open)}>
-            <summary>{tn('chart.left-out', leftOut.length, '{count} left out — why', '{count} left out — why', { count: formatInteger(leftOut.length, locale) })}</summary>
-            <ul data-testid={`chart-${id}-left-out`}>
-              {leftOutOpen && leftOutItems().slice(0, MAX_LEFT_OUT).map((l) => (
-                <li key={l.id}>
-                  <strong>{l.name}</strong>: {l.reason}
-                </li>
-              ))}
-              {leftOutOpen && leftOut.length > MAX_LEFT_OUT && (
-                <li className="chart-left-out-more">
-                  {t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(leftOut.length - MAX_LEFT_OUT, locale) })}
-                </li>
-              )}
-            </ul>
-          </details>
-        )}
+        {leftOut.length > 0 && <LeftOutList id={id} count={leftOut.length} items={leftOutItems} />}
         {leftOut.length > 0 && printing && (
           // On paper the list is grouped by reason, so a long list does not push the panel over a page.
           <ul className="print-only chart-left-out-grouped">
@@ -185,6 +168,35 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * "N left out — why": the names are rendered while the list is open. Its own component, so that a
+ * list that goes away (nothing left out) and comes back starts closed, with nothing rendered.
+ */
+function LeftOutList({ id, count, items }: { id: string; count: number; items: () => readonly LeftOut[] }) {
+  const { t, tn, locale } = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="chart-left-out" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{tn('chart.left-out', count, '{count} left out — why', '{count} left out — why', { count: formatInteger(count, locale) })}</summary>
+      <ul data-testid={`chart-${id}-left-out`}>
+        {open &&
+          items()
+            .slice(0, MAX_LEFT_OUT)
+            .map((l) => (
+              <li key={l.id}>
+                <strong>{l.name}</strong>: {l.reason}
+              </li>
+            ))}
+        {open && count > MAX_LEFT_OUT && (
+          <li className="chart-left-out-more">
+            {t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(count - MAX_LEFT_OUT, locale) })}
+          </li>
+        )}
+      </ul>
+    </details>
   );
 }
 

@@ -63,12 +63,21 @@ function observeBoxSize(instance: Virtualizer<HTMLDivElement, Element>, cb: (rec
     cb({ width: element.clientWidth, height: element.clientHeight });
     return undefined;
   }
+  let last: { width: number; height: number } | undefined;
+  const report = () => last && cb({ width: last.width, height: Math.max(last.height, parseFloat(getComputedStyle(element).maxHeight) || 0) });
   const observer = new ResizeObserver((entries) => {
     const box = entries[entries.length - 1]?.contentBoxSize?.[0];
-    if (box) cb({ width: Math.round(box.inlineSize), height: Math.max(Math.round(box.blockSize), parseFloat(getComputedStyle(element).maxHeight) || 0) });
+    if (!box) return;
+    last = { width: Math.round(box.inlineSize), height: Math.round(box.blockSize) };
+    report();
   });
   observer.observe(element);
-  return () => observer.disconnect();
+  // The max-height follows the window (70vh) while a short result keeps the box itself the same size.
+  window.addEventListener('resize', report);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('resize', report);
+  };
 }
 
 
