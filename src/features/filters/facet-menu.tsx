@@ -33,7 +33,8 @@ const EAGER_OPTIONS = 60;
  */
 export const LISTED_OPTIONS = 100;
 
-export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Props) {
+/** Memoized: a facet whose options, ticks and counts did not change is not re-rendered on a click. */
+export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, countHint, emptyText }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
   const panelId = useId();
   const selectedCount = options.filter((o) => o.selected).length;
@@ -127,7 +128,7 @@ export function FacetMenu({ label, options, onToggle, countHint, emptyText }: Pr
       </fieldset>
     </details>
   );
-}
+});
 
 /** One checkbox of a menu; re-rendered only when its own tick, count or label changes. */
 const FacetOption = memo(function FacetOption({ value, label, count, selected, title, onToggle }: FacetMenuOption & { title: string; onToggle: (value: string) => void }) {

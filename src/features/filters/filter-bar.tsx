@@ -38,19 +38,15 @@ export function FilterBar({ dataset }: Props) {
     for (const facet of Object.keys(labelled) as ListFacet[]) out[facet] = selectFacetCounts(dataset, countedFilters, facet);
     return out;
   }, [dataset, countedFilters, labelled]);
-  const facetOptions = useMemo(() => {
-    const out = {} as Record<ListFacet, FacetMenuOption[]>;
-    for (const facet of Object.keys(labelled) as ListFacet[]) {
-      const selected = new Set(filters[facet] as string[]);
-      out[facet] = labelled[facet].map(({ value, label }) => ({
-        value,
-        label,
-        count: counts[facet].get(value) ?? 0,
-        selected: selected.has(value),
-      }));
-    }
-    return out;
-  }, [filters, labelled, counts]);
+  // Per facet: a click re-renders the filter bar at once with the new ticks, and only the facet
+  // clicked gets new options then (the counts, and so every facet, follow in the deferred render).
+  const facetOptions: Record<ListFacet, FacetMenuOption[]> = {
+    organizations: useFacetOptions(labelled.organizations, counts.organizations, filters.organizations),
+    bases: useFacetOptions(labelled.bases, counts.bases, filters.bases),
+    modalities: useFacetOptions(labelled.modalities, counts.modalities, filters.modalities),
+    openness: useFacetOptions(labelled.openness, counts.openness, filters.openness),
+    kinds: useFacetOptions(labelled.kinds, counts.kinds, filters.kinds),
+  };
 
   // One toggle per facet for the life of the bar, so the menus' options can skip re-rendering.
   const onToggle = useMemo(() => {
@@ -132,6 +128,13 @@ function MonthSelect({ label, value, months, onChange }: { label: string; value:
 }
 
 type Labelled = Record<ListFacet, { value: string; label: string }[]>;
+
+function useFacetOptions(labelled: Labelled[ListFacet], counts: Map<string, number>, wanted: readonly string[]): FacetMenuOption[] {
+  return useMemo(() => {
+    const selected = new Set(wanted);
+    return labelled.map(({ value, label }) => ({ value, label, count: counts.get(value) ?? 0, selected: selected.has(value) }));
+  }, [labelled, counts, wanted]);
+}
 
 function useFacetLabels(dataset: Dataset): Labelled {
   const { t } = useT();
