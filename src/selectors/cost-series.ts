@@ -3,6 +3,7 @@ import { formatUsd, type Locale } from '../i18n/format';
 import { leftOutReasonText, type LeftOutReason } from './left-out';
 import { orderRunRows, runKindOf, sizeKeyOf, type OrderableRow } from './run-rows';
 import type { Translate } from './system-fields';
+import { cached } from '../lib/cache';
 
 /*
  * The training-cost chart's derived table: one row per system with at least one published dollar
@@ -199,20 +200,17 @@ interface RowFacts {
 const rowFactsCache = new WeakMap<CostRow, RowFacts>();
 
 function rowFacts(row: CostRow): RowFacts {
-  let facts = rowFactsCache.get(row);
-  if (!facts) {
-    let components = 0;
-    for (const f of row.figures) for (const x of f.components) components |= 1 << COST_COMPONENTS.indexOf(x.component);
-    facts = {
-      bases: row.figures.map((f) => {
-        const by = f.status === 'reported' ? null : f.by;
-        return { key: `${f.dollars}|${f.dollarYear}|${by ?? ''}`, figure: f, by };
-      }),
-      components,
-    };
-    rowFactsCache.set(row, facts);
-  }
-  return facts;
+  return cached(rowFactsCache, row, makeRowFacts);
+}
+
+function makeRowFacts(row: CostRow): RowFacts {
+  let components = 0;
+  for (const f of row.figures) for (const x of f.components) components |= 1 << COST_COMPONENTS.indexOf(x.component);
+  const bases = row.figures.map((f) => {
+    const by = f.status === 'reported' ? null : f.by;
+    return { key: `${f.dollars}|${f.dollarYear}|${by ?? ''}`, figure: f, by };
+  });
+  return { bases, components };
 }
 
 function dollarBasesOf(rows: readonly CostRow[]): DollarBasis[] {

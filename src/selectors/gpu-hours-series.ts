@@ -188,8 +188,9 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
   const rowById = new Map(rows.map((r) => [r.systemId, r]));
   const pairs: GpuGap[] = [];
   const ancestors = cached(ancestorCache, byId, () => new Map<string, string | null>());
+  const ancestorOf = (id: string) => pretrainingAncestor(id, byId) ?? null;
   for (const f of fine) {
-    const ancestor = cached(ancestors, f.systemId, () => pretrainingAncestor(f.systemId, byId) ?? null);
+    const ancestor = cached(ancestors, f.systemId, ancestorOf);
     const p = ancestor ? rowById.get(ancestor) : undefined;
     if (p) pairs.push({ kind: 'lineage', pre: p, fine: f, ratio: p.hours / f.hours });
   }
