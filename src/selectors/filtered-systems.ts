@@ -1,5 +1,5 @@
 import type { Dataset, System } from '../data/schema';
-import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../store/filters-model';
+import { DEFAULT_FILTERS, LIST_FACETS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../store/filters-model';
 import { buildBaseOptions, buildChildrenIndex, descendantsOf, type BaseOption } from './lineage';
 import { opennessOf, releaseMonth, systemModality } from './system-facts';
 
@@ -49,7 +49,8 @@ function facetCodes(systems: readonly IndexedSystem[], facet: ListFacet, known: 
   return { values, of };
 }
 
-const FACETS: readonly ListFacet[] = ['organizations', 'bases', 'modalities', 'openness', 'kinds'];
+/** The list facets in a fixed order: facet i is bit i of a filter pass's failure masks. */
+const FACETS = LIST_FACETS;
 
 const indexCache = new WeakMap<Dataset, FilterIndex>();
 
