@@ -101,7 +101,7 @@ export function ModelsTable({ dataset }: Props) {
     () => selectFilteredSystems(dataset, filters).map((s) => rowsById.get(s.id)).filter((r): r is FieldRow => !!r),
     [dataset, filters, rowsById],
   );
-  const data = useMemo(() => sortTableSubset(filtered, sorting, rowsById), [filtered, sorting, rowsById]);
+  const rows = useMemo(() => sortTableSubset(filtered, sorting, rowsById), [filtered, sorting, rowsById]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
 
   const columns = useMemo(
@@ -124,7 +124,7 @@ export function ModelsTable({ dataset }: Props) {
   const columnVisibility = useMemo(() => Object.fromEntries(FIELD_IDS.map((f) => [f, visibleColumns.includes(f)])), [visibleColumns]);
 
   // The library keeps the columns, their visibility and the sort state (the header's controls); the
-  // body draws `data` itself. Given the rows, it would build a row object for each of them on every
+  // body draws `rows` itself. Given them, it would build a row object for each of them on every
   // filter click and sort (50,000 at the largest size).
   const table = useTable({
     features,
@@ -136,16 +136,14 @@ export function ModelsTable({ dataset }: Props) {
       const next = typeof updater === 'function' ? updater(sortingState) : updater;
       setSorting(next.filter((s) => isFieldId(s.id)).map((s) => ({ id: s.id as FieldId, desc: s.desc })));
     },
-    // Rows arrive sorted (sortFieldRows: missing values — "not disclosed", "unknown", "—" — last in both directions).
+    // Rows arrive sorted (sortTableSubset: missing values — "not disclosed", "unknown", "—" — last in both directions).
     manualSorting: true,
     enableMultiSort: true,
     maxMultiSortColCount: 4,
   });
 
-  const rows = data;
   const visibleLeafColumns = table.getVisibleLeafColumns();
   const shownColumns = visibleLeafColumns.map((c) => c.id as FieldId);
-  const sortedRows = data;
   const sectionRef = useRef<HTMLElement>(null);
   const title = t('models-table.title', 'Model explorer');
   const legendNote = t('models-table.legend', 'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.');
@@ -168,15 +166,15 @@ export function ModelsTable({ dataset }: Props) {
             dataset={dataset}
             sectionRef={sectionRef}
             title={title}
-            tables={() => (rows.length > 0 ? [explorerTable(sortedRows, shownColumns, t, IMAGE_ROW_LIMIT)] : [])}
+            tables={() => (rows.length > 0 ? [explorerTable(rows, shownColumns, t, IMAGE_ROW_LIMIT)] : [])}
             empty={t('models-table.empty', 'No models match.')}
             notes={imageNotes}
             csv={() => {
-              const { header, body } = tableAsRows(sortedRows, shownColumns, t, dataset);
+              const { header, body } = tableAsRows(rows, shownColumns, t, dataset);
               return { columns: header, rows: body };
             }}
           />
-          <ExportMenu dataset={dataset} rows={sortedRows} columns={shownColumns} rowsById={rowsById} />
+          <ExportMenu dataset={dataset} rows={rows} columns={shownColumns} rowsById={rowsById} />
         </div>
       </div>
       <p className="view-sub muted">
