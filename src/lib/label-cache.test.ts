@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createItemCache, lazyList } from './label-cache';
+import { createItemCache, createLazyLabels, lazyList } from './label-cache';
 
 describe('createItemCache', () => {
   it('makes each item once per `by`, in order, and again for another `by`', () => {
@@ -33,5 +33,21 @@ describe('lazyList', () => {
     expect(list.items()).toEqual(['a', 'b']);
     expect(list.items()).toBe(list.items());
     expect(made).toBe(1);
+  });
+});
+
+describe('createLazyLabels', () => {
+  it('labels nothing until read, then each item once per `by`', () => {
+    const labels = createLazyLabels<{ id: string }, string>();
+    const items = [{ id: 'a' }, { id: 'b' }];
+    const en = {};
+    let calls = 0;
+    const make = (i: { id: string }) => (calls++, `en:${i.id}`);
+    const list = labels(items, en, make);
+    expect(list.length).toBe(2);
+    expect(calls).toBe(0);
+    expect(list.items()).toEqual(['en:a', 'en:b']);
+    expect(labels(items, en, make).items()).toEqual(['en:a', 'en:b']);
+    expect(calls).toBe(2);
   });
 });

@@ -28,3 +28,12 @@ export function lazyList<R>(length: number, make: () => readonly R[]): LazyList<
   let made: readonly R[] | undefined;
   return { length, items: () => (made ??= make()) };
 }
+
+/**
+ * A chart's left-out labels: made only when the list is read (`lazyList`), and then once per item
+ * and `by` (`createItemCache`). One per chart, made at module level.
+ */
+export function createLazyLabels<T extends object, R>(): (items: readonly T[], by: object, make: (item: T) => R) => LazyList<R> {
+  const labels = createItemCache<T, R>();
+  return (items, by, make) => lazyList(items.length, () => labels(items, by, make));
+}

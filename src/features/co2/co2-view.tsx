@@ -10,7 +10,7 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { factValue } from '../../selectors/system-facts';
 import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
 import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar, type Co2LeftOut } from '../../selectors/co2-series';
-import { createItemCache, lazyList } from '../../lib/label-cache';
+import { createLazyLabels } from '../../lib/label-cache';
 import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
@@ -22,7 +22,7 @@ import { useViewFilters } from '../../store/view-filters';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutItems = createItemCache<Co2LeftOut, LeftOut>();
+const leftOutLabels = createLazyLabels<Co2LeftOut, LeftOut>();
 
 interface Props {
   dataset: Dataset;
@@ -49,7 +49,7 @@ export function Co2View({ dataset }: Props) {
   const groups = useMemo(() => co2Groups(dataset), [dataset]);
   const colors = useMemo(() => assignColors(groups), [groups]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
-  const leftOut = useMemo(() => lazyList(series.leftOut.length, () => leftOutItems(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) }))), [series, t]);
+  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) })), [series, t]);
 
   // The calculator depends on the dataset only; the same element lets React skip it on a filter click (thousands of <option>s at scale).
   const calculator = useMemo(() => <Co2Calculator dataset={dataset} sourcesById={sourcesById} />, [dataset, sourcesById]);

@@ -30,11 +30,11 @@ import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './cost-chart.css';
 import { useViewFilters } from '../../store/view-filters';
-import { createItemCache, lazyList } from '../../lib/label-cache';
+import { createLazyLabels } from '../../lib/label-cache';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutItems = createItemCache<LeftOutSystem, LeftOut>();
+const leftOutLabels = createLazyLabels<LeftOutSystem, LeftOut>();
 
 /** One colour per cost component, assigned once for every render and every filter. */
 const COMPONENT_COLORS = assignColors(['training', 'data', 'total'] satisfies CostComponentName[]);
@@ -63,7 +63,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   const plotRows = useLastNonEmpty(series.rows);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildCostTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut = useMemo(() => lazyList(series.leftOut.length, () => leftOutItems(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) }))), [series, t]);
+  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })), [series, t]);
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
   const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.figures.flatMap((f) => f.sources)), sourcesById), [series, sourcesById]);
   const title = t('cost-chart.title', 'Training cost');

@@ -30,11 +30,11 @@ import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './gpu-hours-chart.css';
 import { useViewFilters } from '../../store/view-filters';
-import { createItemCache, lazyList } from '../../lib/label-cache';
+import { createLazyLabels } from '../../lib/label-cache';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutItems = createItemCache<GpuLeftOut, LeftOut>();
+const leftOutLabels = createLazyLabels<GpuLeftOut, LeftOut>();
 
 const ROW = 28;
 /** A label inside the bar ends this far before the bar's end. */
@@ -61,7 +61,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const colors = useMemo(() => assignColors(datasetHardware(dataset)), [dataset]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildGpuHoursTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut = useMemo(() => lazyList(series.leftOut.length, () => leftOutItems(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) }))), [series, t]);
+  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })), [series, t]);
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
   const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.sources), sourcesById), [series, sourcesById]);
 

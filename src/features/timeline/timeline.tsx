@@ -28,12 +28,12 @@ import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../lib/use-chart-width';
 import './timeline.css';
 import { useViewFilters } from '../../store/view-filters';
-import { createItemCache, lazyList } from '../../lib/label-cache';
+import { createLazyLabels } from '../../lib/label-cache';
 import { useLastWhere } from '../../lib/use-last-non-empty';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutItems = createItemCache<TimelineLeftOut, LeftOut>();
+const leftOutLabels = createLazyLabels<TimelineLeftOut, LeftOut>();
 
 interface Props {
   dataset: Dataset;
@@ -75,7 +75,7 @@ export function ReleaseTimeline({ dataset }: Props) {
 
   const plotInput = useMemo(() => ({ series, layout }), [series, layout]);
   const drawnPlot = useLastWhere(plotInput, series.items.length > 0);
-  const leftOut = useMemo(() => lazyList(series.leftOut.length, () => leftOutItems(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) }))), [series, t, locale]);
+  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })), [series, t, locale]);
   // The data table and the CSV have every item: built only when asked for.
   const dataTable = useCallback(() => buildDataTable(buildTimelineSeries(dataset, systems, options), text, sourceTitles), [dataset, systems, options, text, sourceTitles]);
   const differing = series.items.filter((i) => i.talk);
