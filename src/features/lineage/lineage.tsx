@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { Dataset, System } from '../../data/schema';
+import type { Dataset } from '../../data/schema';
 import { ChartFrame, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatInteger } from '../../i18n/format';
@@ -14,7 +14,6 @@ import { useChartWidth } from '../../lib/use-chart-width';
 import './lineage.css';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
-import { cached } from '../../lib/cache';
 import { lazyList } from '../../lib/label-cache';
 
 interface Props {
@@ -37,17 +36,6 @@ const RELATION_DASH: Record<LineageRelation, string | undefined> = {
 };
 const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
 
-/** A left-out entry per system, made once per translator (language): see `leftOut` below. */
-function leftOutMaker(reason: (t: Translator['t']) => string): (t: Translator['t']) => (s: System) => LeftOut {
-  const byT = new WeakMap<object, WeakMap<System, LeftOut>>();
-  return (t) => {
-    const entries = cached(byT, t, () => new WeakMap<System, LeftOut>());
-    const text = reason(t);
-    return (s) => cached(entries, s, () => ({ id: s.id, name: s.name, reason: text }));
-  };
-}
-const cappedLeftOut = leftOutMaker((t) => t('lineage.left-out.capped', 'not among the systems drawn (see the note above)'));
-const isolatedLeftOut = leftOutMaker((t) => t('lineage.left-out.isolated', 'no base-model link in the data'));
 
 /**
  * The family tree of base models, base on the left and what was built on it to the right.
@@ -85,17 +73,17 @@ export function LineageTree({ dataset }: Props) {
     for (const s of systems) if (treeIds.has(s.id)) n++;
     return n;
   }, [systems, treeIds]);
-  // Labelled only when the list is opened or printed; each entry made once per reason and language.
+  // Labelled only when the list is opened or printed.
   const leftOut = useMemo(
     () =>
       lazyList(systems.length - shown, () => {
-        const capped = cappedLeftOut(t);
-        const isolated = isolatedLeftOut(t);
+        const capped = t('lineage.left-out.capped', 'not among the systems drawn (see the note above)');
+        const isolated = t('lineage.left-out.isolated', 'no base-model link in the data');
         const out: LeftOut[] = [];
         for (const s of systems) {
           if (treeIds.has(s.id)) continue;
           const isCapped = keptIds && !keptIds.has(s.id) && (s.baseModels.length > 0 || s.family !== undefined);
-          out.push(isCapped ? capped(s) : isolated(s));
+          out.push({ id: s.id, name: s.name, reason: isCapped ? capped : isolated });
         }
         return out;
       }),
