@@ -1,6 +1,7 @@
 import type { FieldId, SortSpec } from '../data/fields';
 import type { FieldRow } from './system-fields';
 import { cached } from '../lib/cache';
+import { pickInOrder } from '../lib/pick-in-order';
 
 /*
  * The model explorer's sort. Each field's order over the whole dataset is worked out once (a
@@ -89,7 +90,5 @@ export function sortTableSubset(rows: readonly FieldRow[], sorting: readonly Sor
   const bySpec = cached(tableOrderCache, rowsById, () => new Map<string, readonly FieldRow[]>());
   const spec = sorting.map((s) => `${s.id}${s.desc ? '-' : '+'}`).join(',');
   const whole = cached(bySpec, spec, () => sortFieldRows([...rowsById.values()], sorting, rowsById));
-  if (rows.length === rowsById.size) return whole;
-  const wanted = new Set(rows);
-  return whole.filter((r) => wanted.has(r));
+  return pickInOrder(whole, rows);
 }

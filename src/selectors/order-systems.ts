@@ -2,6 +2,7 @@ import type { System } from '../data/schema';
 import type { ViewSettings } from '../store/url-state';
 import { releaseSortKey } from './system-facts';
 import { cached } from '../lib/cache';
+import { pickInOrder } from '../lib/pick-in-order';
 
 export type SystemOrder = ViewSettings['overviewOrder'];
 
@@ -31,10 +32,7 @@ const orderCache = new WeakMap<readonly System[], Map<SystemOrder, System[]>>();
 export function orderSystems(systems: readonly System[], order: SystemOrder, all?: readonly System[]): System[] {
   if (!all) return sortSystems(systems, order);
   const byOrder = cached(orderCache, all, () => new Map<SystemOrder, System[]>());
-  const full = cached(byOrder, order, () => sortSystems(all, order));
-  if (systems.length === all.length) return [...full];
-  const wanted = new Set(systems);
-  return full.filter((s) => wanted.has(s));
+  return pickInOrder(cached(byOrder, order, () => sortSystems(all, order)), systems);
 }
 
 function sortSystems(systems: readonly System[], order: SystemOrder): System[] {
