@@ -71,4 +71,17 @@ describe('dataset origin and the stored import', () => {
     expect(idb.data.get('datasets')!.has('active')).toBe(false);
     expect(storageNotices()).toEqual([]);
   });
+
+  it('back to the bundled dataset: the stored import is gone by the time the bundled data shows (a reload then cannot bring it back)', async () => {
+    const idb = createFakeIndexedDB();
+    vi.stubGlobal('indexedDB', idb.factory);
+    await useAppStore.getState().showImportedDataset(miniDataset(), label);
+    let storedWhenShown: boolean | undefined;
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.datasetOrigin.kind === 'bundled' && prev.datasetOrigin.kind === 'imported') storedWhenShown = idb.data.get('datasets')!.has('active');
+    });
+    await useAppStore.getState().showBundledDataset();
+    unsubscribe();
+    expect(storedWhenShown).toBe(false);
+  });
 });

@@ -59,9 +59,10 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     if (!saved.ok && get().dataset === dataset) get().addStorageNotice('save', saved.problem);
   },
   showBundledDataset: async () => {
-    const result = await loadBundledDataset();
+    // The stored import is forgotten before the bundled data is shown: a reload right after the
+    // switch must not bring the import back (the delete used to commit a moment after the switch).
+    const [result, cleared] = await Promise.all([loadBundledDataset(), clearActive()]);
     get().receiveDataset(result);
-    const cleared = await clearActive();
     if (!cleared.ok && cleared.problem.reason !== 'unavailable') get().addStorageNotice('clear', cleared.problem);
     else get().dismissStorageNotices();
   },
