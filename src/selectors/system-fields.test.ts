@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { translate } from '../i18n/i18n';
-import { cellExportText, collectSourceIds, selectFieldRows } from './system-fields';
+import { cellExportText, collectSourceIds, FIELD_IDS, selectFieldRows } from './system-fields';
 import { fullTableAsRows, systemsAsJson, tableAsRows } from './table-export';
 
 const ds = bundledDataset();
@@ -62,6 +62,22 @@ describe('field cells from the bundled data', () => {
     const zhRows = selectFieldRows(ds, 'zh-CN', zh);
     expect(zhRows).not.toBe(rows);
     expect(zhRows.get('chatgpt')?.parameters.text).toBe('未公开');
+  });
+
+  it('a cell is made when first read, once, and reads as a plain property', () => {
+    const calls: string[] = [];
+    const counting = (k: string, e: string, v?: Record<string, string | number>) => (calls.push(k), en(k, e, v));
+    const lazy = selectFieldRows({ ...ds }, 'en', counting);
+    expect(calls).toEqual([]);
+    const chatgpt = lazy.get('chatgpt');
+    if (!chatgpt) throw new Error('chatgpt');
+    const cell = chatgpt.parameters;
+    expect(calls).toEqual(['fact.not-disclosed']);
+    expect(chatgpt.parameters).toBe(cell);
+    expect(calls).toHaveLength(1);
+    // Every field reads the same as in the table built before (and as its eager build did).
+    for (const id of FIELD_IDS) expect(chatgpt[id], id).toEqual(row('chatgpt')[id]);
+    expect(FIELD_IDS.every((id) => id in chatgpt)).toBe(true);
   });
 });
 
