@@ -96,6 +96,34 @@ describe('sortFieldRows', () => {
   });
 });
 
+describe('fieldRanks', () => {
+  it('ranks release-style keys (all "YYYY-MM-DD") exactly as the collator does', () => {
+    const day = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    // Other digit-and-dash keys ("9-10", "2023-3-1") are not of that shape: numbers inside compare by value.
+    const other = fc.stringMatching(/^[0-9]{1,3}(-[0-9]{1,3}){0,2}$/);
+    const pool = fc.oneof(fc.constant('all days'), fc.constant('mixed'));
+    fc.assert(
+      fc.property(pool.chain((p) => fc.array(fc.option(p === 'mixed' ? fc.oneof(day, other) : day, { nil: undefined }), { maxLength: 60 })), (keys) => {
+        const rows = fakeRows(
+          keys.map((k) => [k]),
+          ['release'],
+        );
+        const ranks = fieldRanks(rows, 'release');
+        const keyed = [...rows.values()].filter((r) => r.release.sortKey !== undefined);
+        for (const a of keyed)
+          for (const b of keyed) {
+            const byCollator = Math.sign(compareKeys(a.release.sortKey, b.release.sortKey));
+            expect(Math.sign((ranks.get(a) ?? NaN) - (ranks.get(b) ?? NaN))).toBe(byCollator);
+          }
+        expect(ranks.size).toBe(keyed.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('sortTableSubset', () => {
   it('equals sorting the subset, for random subsets in table order, keys and directions', () => {
     const fields: FieldId[] = ['name', 'organization', 'parameters'];

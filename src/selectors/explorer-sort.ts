@@ -30,16 +30,27 @@ export function fieldRanks(rowsById: ReadonlyMap<string, FieldRow>, field: Field
   const byField = cached(rankCache, rowsById, () => new Map<FieldId, Map<FieldRow, number>>());
   return cached(byField, field, () => {
     const keyed = [...rowsById.values()].filter((r) => r[field].sortKey !== undefined);
-    keyed.sort((a, b) => compareKeys(a[field].sortKey, b[field].sortKey));
+    const compare = keyed.every((r) => isIsoDay(r[field].sortKey)) ? compareCodeUnits : compareKeys;
+    keyed.sort((a, b) => compare(a[field].sortKey, b[field].sortKey));
     const ranks = new Map<FieldRow, number>();
     let rank = 0;
     for (let i = 0; i < keyed.length; i++) {
-      if (i > 0 && compareKeys(keyed[i - 1][field].sortKey, keyed[i][field].sortKey) !== 0) rank = i;
+      if (i > 0 && compare(keyed[i - 1][field].sortKey, keyed[i][field].sortKey) !== 0) rank = i;
       ranks.set(keyed[i], rank);
     }
     return ranks;
   });
 }
+
+/*
+ * Release dates sort by "YYYY-MM-DD" keys (the explorer's default order). For keys all of that
+ * one fixed shape, the collator's numeric order is plain code-unit order (same-width digit runs at
+ * the same places), and only identical keys are equal: comparing code units gives the same ranks
+ * without the collator.
+ */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isIsoDay = (key: unknown): boolean => typeof key === 'string' && ISO_DAY.test(key);
+const compareCodeUnits = (a: unknown, b: unknown): number => ((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0);
 
 /**
  * `rows` sorted by `sorting` (first key first): each key ascending or descending, rows without a
