@@ -13,7 +13,8 @@ interface IndexedSystem {
   system: System;
   values: Record<ListFacet, readonly string[]>;
   month: string | undefined;
-  searchText: string;
+  /** Lower-cased text the search box matches; made on the first search (most visits never search). */
+  searchText?: string;
 }
 
 /** One facet's values as small integers: `values[code]`, and each system's codes. */
@@ -79,7 +80,6 @@ export function getFilterIndex(dataset: Dataset): FilterIndex {
         kinds: [system.kind],
       },
       month: releaseMonth(system),
-      searchText: [system.id, system.name, system.nameZh ?? '', system.organizations.join(' '), system.summary].join(' ').toLocaleLowerCase(),
     };
   });
   const codes = {} as Record<ListFacet, FacetCodes>;
@@ -117,8 +117,14 @@ function matchesRest(item: IndexedSystem, f: Filters, words: readonly string[]):
     if (f.dateFrom !== null && item.month < f.dateFrom) return false;
     if (f.dateTo !== null && item.month > f.dateTo) return false;
   }
-  for (const word of words) if (!item.searchText.includes(word)) return false;
+  if (words.length === 0) return true;
+  const text = (item.searchText ??= searchTextOf(item.system));
+  for (const word of words) if (!text.includes(word)) return false;
   return true;
+}
+
+function searchTextOf(system: System): string {
+  return [system.id, system.name, system.nameZh ?? '', system.organizations.join(' '), system.summary].join(' ').toLocaleLowerCase();
 }
 
 function queryWords(q: string): string[] {

@@ -11,12 +11,11 @@ const NAME_COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: tr
 const ORG_COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
 const byName = (a: System, b: System) => NAME_COLLATOR.compare(a.name, b.name);
 
-function byRelease(a: System, b: System): number {
-  const ka = releaseSortKey(a);
-  const kb = releaseSortKey(b);
+/** Release keys in order; 0 for equal keys (the caller breaks ties by name). */
+function compareRelease(ka: string | undefined, kb: string | undefined): number {
   // Undated systems go last rather than first: an unknown date is not "earliest".
-  if (ka === undefined || kb === undefined) return ka === kb ? byName(a, b) : ka === undefined ? 1 : -1;
-  return ka < kb ? -1 : ka > kb ? 1 : byName(a, b);
+  if (ka === undefined || kb === undefined) return ka === kb ? 0 : ka === undefined ? 1 : -1;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** The whole dataset in each order, worked out once (keyed by the dataset's systems array). */
@@ -38,8 +37,11 @@ export function orderSystems(systems: readonly System[], order: SystemOrder, all
 function sortSystems(systems: readonly System[], order: SystemOrder): System[] {
   const out = [...systems];
   if (order === 'name') return out.sort(byName);
+  // Release keys made once per system, not twice per comparison (a string each for month dates).
+  const keys = new Map(systems.map((s) => [s, releaseSortKey(s)]));
+  const release = (a: System, b: System) => compareRelease(keys.get(a), keys.get(b)) || byName(a, b);
   if (order === 'organization') {
-    return out.sort((a, b) => ORG_COLLATOR.compare(a.organizations[0], b.organizations[0]) || byRelease(a, b));
+    return out.sort((a, b) => ORG_COLLATOR.compare(a.organizations[0], b.organizations[0]) || release(a, b));
   }
-  return out.sort(byRelease);
+  return out.sort(release);
 }
