@@ -198,6 +198,24 @@ describe('fast path: what it does not know it says so when built', () => {
     expect(parser('\u{1F600}\u{1F600}')).toBe('\u{1F600}\u{1F600}');
   });
 
+  it('an enum accepts what zod accepts (not the reverse keys of a numeric TypeScript enum)', () => {
+    enum Numeric {
+      A,
+      B,
+    }
+    const schema = z.enum(Numeric);
+    const parser = compileFastParser(schema);
+    for (const v of ['A', 'B', 0, 1, 2]) expect(parser(v) !== FAIL, String(v)).toBe(schema.safeParse(v).success);
+  });
+
+  it('an object that is not plain goes to zod, which returns a plain one', () => {
+    const input = clone(miniDatasetInput) as unknown as Record<string, unknown>;
+    input.meta = Object.assign(Object.create(null) as object, input.meta);
+    expect(fast(input)).toBe(FAIL);
+    const result = parseDataset(input);
+    expect(result.ok && Object.getPrototypeOf(result.dataset.meta)).toBe(Object.prototype);
+  });
+
   it('an asynchronous refinement is left to zod', () => {
     const parser = compileFastParser(z.string().refine(async () => true));
     expect(parser('x')).toBe(FAIL);

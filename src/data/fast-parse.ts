@@ -12,10 +12,19 @@ import type { z } from 'zod';
  * the value zod would produce: unknown keys left out, defaults filled in, strings trimmed.
  *
  * It only ever answers "valid, and here is the value" or "ask zod": at the first problem — or
- * anything unusual (an inherited key, an asynchronous check) — it gives up with FAIL, and the
- * caller runs zod, whose report names every problem. So a problem report is always zod's own.
- * tests (fast-parse.test.ts) hold its values equal to zod's on valid data and its FAILs to zod's
- * rejections on mutated data.
+ * anything unusual (an inherited key, an object that is not plain, an asynchronous check) — it
+ * gives up with FAIL, and the caller runs zod, whose report names every problem. So a problem
+ * report is always zod's own. Tests (fast-parse.test.ts) hold its values equal to zod's on valid
+ * data and its FAILs to zod's rejections on mutated data.
+ *
+ * Input is data as JSON.parse, a JSON module or structuredClone give it: plain objects and arrays
+ * of data properties. For that it matches zod exactly. It reads each property once or twice and
+ * does not look for getters, non-enumerable keys or extra properties on arrays, which such data
+ * never has. Only the dataset schema's constructs are supported; anything else is refused when
+ * the parser is built.
+ *
+ * What is already in the schema's form comes back as the input's own objects (see below): the
+ * caller must treat the input as given away, as the app treats every dataset (never mutated).
  */
 
 export const FAIL: unique symbol = Symbol('fast-parse: ask zod');
@@ -45,7 +54,7 @@ interface Def {
   defaultValue?: unknown;
 }
 interface Node {
-  _zod: { def: Def; optin?: string; optout?: string };
+  _zod: { def: Def; optin?: string; optout?: string; values?: unknown };
 }
 
 type Step = (input: unknown) => unknown;
@@ -81,12 +90,11 @@ function compileType(node: Node, def: Def): Step {
       return (v) => (typeof v === 'number' && Number.isFinite(v) ? v : FAIL);
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : FAIL);
-    case 'literal': {
-      const values = new Set(def.values);
-      return (v) => (values.has(v) ? v : FAIL);
-    }
+    case 'literal':
     case 'enum': {
-      const values = new Set(Object.values(def.entries ?? {}));
+      // The very set zod tests against (an enum's excludes a numeric TypeScript enum's reverse keys).
+      const values = node._zod.values;
+      if (!(values instanceof Set)) throw new Error(`fast-parse: ${def.type} without a value set`);
       return (v) => (values.has(v) ? v : FAIL);
     }
     case 'array':
@@ -251,7 +259,8 @@ function compileObject(def: Def): Step {
     return true;
   };
   return (v) => {
-    if (!isObject(v)) return FAIL;
+    // A plain object only: zod returns one for anything else (a class instance, no prototype).
+    if (!isObject(v) || Object.getPrototypeOf(v) !== Object.prototype) return FAIL;
     let out: Record<string, unknown> | undefined;
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];

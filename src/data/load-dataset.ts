@@ -21,17 +21,30 @@ export type ParseResult = { ok: true; dataset: Dataset } | { ok: false; problems
 
 const MAX_PROBLEMS = 200;
 
-/** ./fast-parse, built on first use. */
+/** ./fast-parse, built on first use; should it refuse the schema, every input goes to zod. */
 let fastParser: FastParser<Dataset> | undefined;
+function getFastParser(): FastParser<Dataset> {
+  if (!fastParser) {
+    try {
+      fastParser = compileFastParser(datasetSchema);
+    } catch {
+      fastParser = () => FAIL;
+    }
+  }
+  return fastParser;
+}
 
 /**
  * Validates raw JSON against the schema. Never throws: anything wrong (including input that is
  * not an object at all) comes back as problems naming the record and field.
+ *
+ * A valid dataset shares the input's objects wherever they are already in the schema's form
+ * (./fast-parse): neither the input nor the result may be mutated afterwards. (zod returned a
+ * fresh copy; nothing in the app mutates a dataset.)
  */
 export function parseDataset(raw: unknown): ParseResult {
   // Valid data (nearly every load) takes the fast path; anything else gets zod's full report.
-  fastParser ??= compileFastParser(datasetSchema);
-  const fast = fastParser(raw);
+  const fast = getFastParser()(raw);
   if (fast !== FAIL) return { ok: true, dataset: fast };
   const result = datasetSchema.safeParse(raw);
   if (result.success) return { ok: true, dataset: result.data };

@@ -270,16 +270,21 @@ function plainCell(text: string): FieldCell {
 /**
  * A row whose cells are made when first read, then kept. The explorer shows a screenful of rows
  * and sorts by one field at a time: building every cell of every system up front was most of its
- * first render (about 140–200 ms at 10,000 systems). Reads like a plain `FieldRow`.
+ * first render (about 140–200 ms at 10,000 systems). Reads like a plain `FieldRow`: `row[field]`
+ * and `row.system`. The cells are getters on the prototype, so a spread or JSON.stringify of a row
+ * does not carry them (nothing does either: the exports read the cells field by field).
  */
 class LazyFieldRow {
-  private readonly made: Partial<Record<FieldId, FieldCell>> = {};
+  readonly #made: Partial<Record<FieldId, FieldCell>> = {};
+  readonly #ctx: FieldContext;
   constructor(
     readonly system: System,
-    private readonly ctx: FieldContext,
-  ) {}
+    ctx: FieldContext,
+  ) {
+    this.#ctx = ctx;
+  }
   cell(id: FieldId): FieldCell {
-    return (this.made[id] ??= CELL_BUILDERS[id](this.system, this.ctx));
+    return (this.#made[id] ??= CELL_BUILDERS[id](this.system, this.#ctx));
   }
 }
 for (const id of Object.keys(CELL_BUILDERS) as FieldId[]) {
