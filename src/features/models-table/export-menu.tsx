@@ -4,6 +4,7 @@ import type { FieldId } from '../../data/fields';
 import { downloadText } from '../../lib/download';
 import { toCsv } from '../../lib/csv';
 import { useT } from '../../i18n/use-t';
+import { formatInteger } from '../../i18n/format';
 import type { FieldRow } from '../../selectors/system-fields';
 import { datasetAsJson, fullTableAsRows, systemsAsJson, tableAsRows } from '../../selectors/table-export';
 
@@ -18,7 +19,7 @@ interface Props {
 
 /** Downloads of what is on screen (filtered, sorted, visible columns) and of everything. */
 export function ExportMenu({ dataset, rows, columns, rowsById }: Props) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const menu = useRef<HTMLDetailsElement>(null);
   // Each action closes the menu, as a menu item does.
   const run = (action: () => void) => () => {
@@ -45,7 +46,7 @@ export function ExportMenu({ dataset, rows, columns, rowsById }: Props) {
       <summary>{t('export.download', 'Download')}</summary>
       <div className="facet-panel facet-panel-right export-panel" role="group" aria-label={t('export.download', 'Download')}>
         <button type="button" onClick={run(csvView)} data-testid="download-csv-view">
-          {t('export.csv-view', 'CSV — this view ({count} rows)', { count: rows.length })}
+          {t('export.csv-view', 'CSV — this view ({count} rows)', { count: formatInteger(rows.length, locale) })}
         </button>
         <button type="button" onClick={run(csvAll)} data-testid="download-csv-all">
           {t('export.csv-all', 'CSV — all systems, all columns')}

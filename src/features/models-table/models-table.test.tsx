@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
 import { miniDataset } from '../../../tests/fixtures/mini-dataset';
+import { syntheticDataset } from '../../../tests/fixtures/synthetic-dataset';
+import { parseDataset } from '../../data/load-dataset';
 import { resetAppStore, useAppStore } from '../../store';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { ModelsTable } from './models-table';
@@ -170,5 +172,14 @@ describe('ModelsTable columns, selection, compare, empty state', () => {
     expect(await screen.findByText('No models match.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear all filters' }));
     expect(rowIds()).toHaveLength(ds.systems.length);
+  });
+
+  it('counts rows with thousands separators, as the rest of the page does', async () => {
+    const result = parseDataset(syntheticDataset(1001, 3));
+    if (!result.ok) throw new Error('synthetic dataset invalid');
+    setup(result.dataset);
+    expect(screen.getByText(/^1,001 rows/)).toBeInTheDocument();
+    // The download menu's item (in a closed <details>, so not an accessible button yet).
+    expect(screen.getByTestId('download-csv-view')).toHaveTextContent('CSV — this view (1,001 rows)');
   });
 });

@@ -13,6 +13,7 @@ import type { Dataset, Source } from '../../data/schema';
 import { FIELD_IDS, isFieldId, MAX_COMPARE, type FieldId } from '../../data/fields';
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
 import { useT } from '../../i18n/use-t';
+import { formatInteger } from '../../i18n/format';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { fieldLabel, NUMERIC_FIELDS, selectFieldRows, type FieldRow } from '../../selectors/system-fields';
@@ -148,9 +149,9 @@ export function ModelsTable({ dataset }: Props) {
   const title = t('models-table.title', 'Model explorer');
   const legendNote = t('models-table.legend', 'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.');
   const imageNotes = () => [
-    tn('models-table.count', rows.length, '{count} row', '{count} rows'),
+    tn('models-table.count', rows.length, '{count} row', '{count} rows', { count: formatInteger(rows.length, locale) }),
     ...(rows.length > IMAGE_ROW_LIMIT
-      ? [t('models-table.image-limit', 'The image shows the first {shown} of {total} rows; the CSV has all of them.', { shown: IMAGE_ROW_LIMIT, total: rows.length })]
+      ? [t('models-table.image-limit', 'The image shows the first {shown} of {total} rows; the CSV has all of them.', { shown: formatInteger(IMAGE_ROW_LIMIT, locale), total: formatInteger(rows.length, locale) })]
       : []),
     t('models-table.image-legend', '“est.”: an estimate, not a reported figure.'),
   ];
@@ -178,7 +179,7 @@ export function ModelsTable({ dataset }: Props) {
         </div>
       </div>
       <p className="view-sub muted">
-        {tn('models-table.count', rows.length, '{count} row', '{count} rows')} ·{' '}
+        {tn('models-table.count', rows.length, '{count} row', '{count} rows', { count: formatInteger(rows.length, locale) })} ·{' '}
         <span className="screen-only">{t('models-table.hint', 'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.')}</span>
       </p>
       {rows.length === 0 ? (
