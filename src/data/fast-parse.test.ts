@@ -216,6 +216,27 @@ describe('fast path: what it does not know it says so when built', () => {
     expect(result.ok && Object.getPrototypeOf(result.dataset.meta)).toBe(Object.prototype);
   });
 
+  it('a required key that is absent fails even where the schema would take undefined, as in zod', () => {
+    const schema = z.object({ a: z.literal(undefined) });
+    expect(schema.safeParse({}).success).toBe(false);
+    expect(compileFastParser(schema)({})).toBe(FAIL);
+    expect(compileFastParser(schema)({ a: undefined })).toStrictEqual(schema.parse({ a: undefined }));
+  });
+
+  it('a key found only on the prototype (a polluted Object.prototype) goes to zod', () => {
+    const schema = z.object({ id: z.string(), note: z.string().optional() });
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.note = 'from the prototype';
+    try {
+      const input = { id: 'a' };
+      expect(fast(clone(miniDatasetInput))).toBe(FAIL);
+      expect(compileFastParser(schema)(input)).toBe(FAIL);
+      expect(schema.parse(input)).toStrictEqual({ id: 'a', note: 'from the prototype' });
+    } finally {
+      delete proto.note;
+    }
+  });
+
   it('an asynchronous refinement is left to zod', () => {
     const parser = compileFastParser(z.string().refine(async () => true));
     expect(parser('x')).toBe(FAIL);
