@@ -1,4 +1,5 @@
 import type { DatedEvent } from '../data/schema';
+import { cached } from '../lib/cache';
 
 /*
  * All number, currency and date formatting goes through here, on Intl, so every view writes
@@ -9,31 +10,26 @@ import type { DatedEvent } from '../data/schema';
 export type Locale = 'en' | 'zh-CN';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = cache.get(key);
-  if (!f) {
-    f = make();
-    cache.set(key, f);
-  }
-  return f as T;
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  return cached(cache, key, make) as T;
 }
 
 export function formatInteger(n: number, locale: Locale): string {
-  return cached(`int|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(n);
+  return formatter(`int|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(n);
 }
 
 export function formatDecimal(n: number, locale: Locale, maxFractionDigits = 2): string {
-  return cached(`dec|${locale}|${maxFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })).format(n);
+  return formatter(`dec|${locale}|${maxFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })).format(n);
 }
 
 /** 6.7e9 → "6.7B" (en) / "67亿" (zh-CN). */
 export function formatCompact(n: number, locale: Locale): string {
-  return cached(`compact|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 })).format(n);
+  return formatter(`compact|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 })).format(n);
 }
 
 /** 3.14e23 → "3.14×10²³": FLOP counts read better in scientific notation than "314 sextillion". */
 export function formatScientific(n: number, locale: Locale): string {
-  const parts = cached(`sci|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 })).formatToParts(n);
+  const parts = formatter(`sci|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 })).formatToParts(n);
   const mantissa = parts.filter((p) => p.type === 'integer' || p.type === 'decimal' || p.type === 'fraction').map((p) => p.value).join('');
   const exponent = parts.filter((p) => p.type === 'exponentInteger' || p.type === 'exponentMinusSign').map((p) => p.value).join('');
   return `${mantissa}×10${toSuperscript(exponent)}`;
@@ -46,7 +42,7 @@ function toSuperscript(s: string): string {
 
 export function formatUsd(n: number, locale: Locale): string {
   const compact = n >= 10_000;
-  return cached(`usd|${locale}|${compact}`, () =>
+  return formatter(`usd|${locale}|${compact}`, () =>
     new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: 'USD',
@@ -59,7 +55,7 @@ export function formatUsd(n: number, locale: Locale): string {
 }
 
 export function formatPercent(fraction: number, locale: Locale): string {
-  return cached(`pct|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(fraction);
+  return formatter(`pct|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(fraction);
 }
 
 /** A date at the precision the source gives: "13 Mar 2023" or "Mar 2023", never an invented day. */
@@ -67,9 +63,9 @@ export function formatEventDate(event: Pick<DatedEvent, 'date' | 'precision'>, l
   const [y, m, d] = event.date.split('-').map(Number);
   const utc = new Date(Date.UTC(y, m - 1, d ?? 1));
   if (event.precision === 'month') {
-    return cached(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(utc);
+    return formatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(utc);
   }
-  return cached(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(utc);
+  return formatter(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(utc);
 }
 
 /** "YYYY-MM" → "Mar 2023" in the locale. */
@@ -81,7 +77,7 @@ export function formatMonth(month: string, locale: Locale): string {
 export function formatDateTime(iso: string, locale: Locale): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return cached(`datetime|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(d);
+  return formatter(`datetime|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(d);
 }
 
 /** 4_191_686 → "4 MB"; smaller files in KB or bytes. */

@@ -112,15 +112,15 @@ function makeLeftOut(system: System): Co2LeftOut {
 // Second figures by system, with every source known: looked up once per dataset, not per system per click.
 const ownGridCache = new WeakMap<Dataset, Map<string, Dataset['reference']['ownGridCo2']>>();
 function ownGridFigures(dataset: Dataset): Map<string, Dataset['reference']['ownGridCo2']> {
-  let bySystem = ownGridCache.get(dataset);
-  if (!bySystem) {
-    const sourceIds = new Set(dataset.sources.map((s) => s.id));
-    bySystem = new Map();
-    for (const alt of dataset.reference.ownGridCo2) {
-      if (!alt.sources.every((id) => sourceIds.has(id))) continue;
-      bySystem.set(alt.systemId, [...(bySystem.get(alt.systemId) ?? []), alt]);
-    }
-    ownGridCache.set(dataset, bySystem);
+  return cached(ownGridCache, dataset, makeOwnGridFigures);
+}
+
+function makeOwnGridFigures(dataset: Dataset): Map<string, Dataset['reference']['ownGridCo2']> {
+  const sourceIds = new Set(dataset.sources.map((s) => s.id));
+  const bySystem = new Map<string, Dataset['reference']['ownGridCo2']>();
+  for (const alt of dataset.reference.ownGridCo2) {
+    if (!alt.sources.every((id) => sourceIds.has(id))) continue;
+    bySystem.set(alt.systemId, [...(bySystem.get(alt.systemId) ?? []), alt]);
   }
   return bySystem;
 }

@@ -135,12 +135,12 @@ function leftOutReason(system: System): Pick<LeftOutSystem, 'reason' | 'note'> {
  */
 const rowCache = new WeakMap<readonly Source[], { sourcesById: Map<string, Source>; bySystem: WeakMap<System, CostRow | LeftOutSystem> }>();
 
+function newRowCache(sources: readonly Source[]) {
+  return { sourcesById: new Map(sources.map((s) => [s.id, s])), bySystem: new WeakMap<System, CostRow | LeftOutSystem>() };
+}
+
 function costRowOf(sources: readonly Source[], system: System): CostRow | LeftOutSystem {
-  let cache = rowCache.get(sources);
-  if (!cache) {
-    cache = { sourcesById: new Map(sources.map((s) => [s.id, s])), bySystem: new WeakMap() };
-    rowCache.set(sources, cache);
-  }
+  const cache = cached(rowCache, sources, newRowCache);
   const hit = cache.bySystem.get(system);
   if (hit) return hit;
   const sourcesById = cache.sourcesById;

@@ -3,17 +3,13 @@ import { formatMonth, type Locale } from '../i18n/format';
 import { kindLabel, modalityLabel, opennessLabel } from '../i18n/labels';
 import type { Filters } from '../store/filters-model';
 import { selectBaseOptions } from './filtered-systems';
+import { cached } from '../lib/cache';
 import type { Translate } from './system-fields';
 
 // Every chart frame describes the filters on every click: the labels are looked up once per dataset.
 const labelsCache = new WeakMap<Dataset, Map<string, string>>();
 function baseLabels(dataset: Dataset): Map<string, string> {
-  let labels = labelsCache.get(dataset);
-  if (!labels) {
-    labels = new Map(selectBaseOptions(dataset).map((o) => [o.id, o.label]));
-    labelsCache.set(dataset, labels);
-  }
-  return labels;
+  return cached(labelsCache, dataset, (d) => new Map(selectBaseOptions(d).map((o) => [o.id, o.label])));
 }
 
 /**

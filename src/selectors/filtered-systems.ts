@@ -2,6 +2,7 @@ import type { Dataset, System } from '../data/schema';
 import { DEFAULT_FILTERS, LIST_FACETS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../store/filters-model';
 import { buildBaseOptions, buildChildrenIndex, descendantsOf, type BaseOption } from './lineage';
 import { opennessOf, releaseMonth, systemModality } from './system-facts';
+import { cached } from '../lib/cache';
 
 /*
  * Every view starts from `selectFilteredSystems`. The per-dataset work (lineage walks, facet
@@ -56,8 +57,10 @@ const FACETS = LIST_FACETS;
 const indexCache = new WeakMap<Dataset, FilterIndex>();
 
 export function getFilterIndex(dataset: Dataset): FilterIndex {
-  let index = indexCache.get(dataset);
-  if (index) return index;
+  return cached(indexCache, dataset, buildFilterIndex);
+}
+
+function buildFilterIndex(dataset: Dataset): FilterIndex {
   const children = buildChildrenIndex(dataset.systems);
   const baseOptions = buildBaseOptions(dataset);
   const basesBySystem = new Map<string, string[]>();
@@ -91,9 +94,7 @@ export function getFilterIndex(dataset: Dataset): FilterIndex {
     kinds: SYSTEM_KINDS,
   };
   for (const facet of FACETS) codes[facet] = facetCodes(systems, facet, known[facet]);
-  index = { systems, baseOptions, codes };
-  indexCache.set(dataset, index);
-  return index;
+  return { systems, baseOptions, codes };
 }
 
 /** Openness is "all of these parts public"; every other list facet is "any of these". */

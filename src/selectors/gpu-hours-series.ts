@@ -67,16 +67,14 @@ function talkOf(talk: TalkClaim<unknown> | undefined): GpuRun['talk'] {
 
 /** Every hardware name in the dataset, sorted: colours are assigned on this list once, so filters never repaint a bar. */
 export function datasetHardware(dataset: Pick<Dataset, 'systems'>): string[] {
-  const cached = hardwareCache.get(dataset.systems);
-  if (cached) return cached;
-  const set = new Set<string>();
-  for (const s of dataset.systems) {
-    const f = s.gpuHours;
-    if (f && (f.status === 'reported' || f.status === 'estimated')) set.add(f.value.hardware);
-  }
-  const list = [...set].sort((a, b) => a.localeCompare(b));
-  hardwareCache.set(dataset.systems, list);
-  return list;
+  return cached(hardwareCache, dataset.systems, (systems) => {
+    const set = new Set<string>();
+    for (const s of systems) {
+      const f = s.gpuHours;
+      if (f && (f.status === 'reported' || f.status === 'estimated')) set.add(f.value.hardware);
+    }
+    return [...set].sort((a, b) => a.localeCompare(b));
+  });
 }
 
 // Per dataset: the filters never change the hardware list, and a click should not re-scan every system.

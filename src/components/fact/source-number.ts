@@ -1,4 +1,5 @@
 import type { Source } from '../../data/schema';
+import { cached } from '../../lib/cache';
 
 const numbersCache = new WeakMap<ReadonlyMap<string, Source>, Map<string, number>>();
 
@@ -9,10 +10,9 @@ const numbersCache = new WeakMap<ReadonlyMap<string, Source>, Map<string, number
  * On screen the markers keep their short local [1] [2].
  */
 export function sourceNumber(sourcesById: ReadonlyMap<string, Source>, id: string): number | undefined {
-  let numbers = numbersCache.get(sourcesById);
-  if (!numbers) {
-    numbers = new Map([...sourcesById.keys()].map((key, i) => [key, i + 1]));
-    numbersCache.set(sourcesById, numbers);
-  }
-  return numbers.get(id);
+  return cached(numbersCache, sourcesById, numberSources).get(id);
+}
+
+function numberSources(sourcesById: ReadonlyMap<string, Source>): Map<string, number> {
+  return new Map([...sourcesById.keys()].map((key, i) => [key, i + 1]));
 }

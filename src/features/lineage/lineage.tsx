@@ -67,7 +67,7 @@ export function LineageTree({ dataset }: Props) {
   const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
   const treeIds = useMemo(() => new Set(layout.nodes.map((n) => n.id)), [layout]);
-  const keptIds = useMemo(() => (trees.capped ? new Set(trees.systems.map((s) => s.id)) : null), [trees]);
+  const keptIds = useMemo(() => (trees.capped ? idSetOf(trees.systems) : null), [trees]);
   const shown = useMemo(() => {
     let n = 0;
     for (const s of systems) if (treeIds.has(s.id)) n++;
