@@ -47,4 +47,10 @@ describe('i18n', () => {
     expect(translatePlural('en', 'k', 1, '{count} system', '{count} systems')).toBe('1 system');
     expect(translatePlural('en', 'k', 3, '{count} system', '{count} systems')).toBe('3 systems');
   });
+
+  it('writes the count for the locale unless given another', () => {
+    expect(translatePlural('en', 'k', 10000, '{count} row', '{count} rows')).toBe('10,000 rows');
+    expect(translatePlural('zh-CN', 'models-table.count', 10000, '{count} row', '{count} rows')).toBe('10,000 行');
+    expect(translatePlural('en', 'k', 10000, '{count} rows', '{count} rows', { count: 'ten thousand' })).toBe('ten thousand rows');
+  });
 });

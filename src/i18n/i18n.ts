@@ -1,5 +1,5 @@
 import { zhCN } from './messages-zh-cn';
-import type { Locale } from './format';
+import { formatInteger, type Locale } from './format';
 
 export type { Locale };
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -17,13 +17,16 @@ export function translate(locale: Locale, key: string, english: string, vars?: V
   return vars ? interpolate(template, vars) : template;
 }
 
-/** English needs singular/plural; Chinese has one form (the catalog's `key`). */
 /** Made once: an Intl object costs far more to build than to use (a chart frame asks on every render). */
 const ENGLISH_PLURALS = new Intl.PluralRules('en');
 
+/**
+ * English needs singular/plural; Chinese has one form (the catalog's `key`). `{count}` is the
+ * count written for the locale ("10,000"), unless `vars` gives its own.
+ */
 export function translatePlural(locale: Locale, key: string, count: number, one: string, other: string, vars?: Vars): string {
   const english = ENGLISH_PLURALS.select(count) === 'one' ? one : other;
-  return translate(locale, key, english, { count, ...vars });
+  return translate(locale, key, english, { count: formatInteger(count, locale), ...vars });
 }
 
 function interpolate(template: string, vars: Vars): string {

@@ -180,7 +180,7 @@ function LeftOutList({ id, count, items }: { id: string; count: number; items: (
   const [open, setOpen] = useState(false);
   return (
     <details className="chart-left-out" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{tn('chart.left-out', count, '{count} left out — why', '{count} left out — why', { count: formatInteger(count, locale) })}</summary>
+      <summary>{tn('chart.left-out', count, '{count} left out — why', '{count} left out — why')}</summary>
       <ul data-testid={`chart-${id}-left-out`}>
         {open &&
           items()

@@ -217,7 +217,7 @@ function Columns({ mapped, ignored }: Pick<Analysis['report'], 'mapped' | 'ignor
 }
 
 function Conflicts({ conflicts, winner, onWinner, name }: { conflicts: MergeConflict[]; winner: ConflictWinner; onWinner: (w: ConflictWinner) => void; name: string }) {
-  const { t, tn, locale } = useT();
+  const { t, tn } = useT();
   if (conflicts.length === 0) {
     return (
       <p className="muted" data-testid="import-no-conflicts">
@@ -225,7 +225,7 @@ function Conflicts({ conflicts, winner, onWinner, name }: { conflicts: MergeConf
       </p>
     );
   }
-  const title = tn('import.conflicts', conflicts.length, '{count} system is in both', '{count} systems are in both', { count: formatInteger(conflicts.length, locale) });
+  const title = tn('import.conflicts', conflicts.length, '{count} system is in both', '{count} systems are in both');
   const kept = winner === 'imported' ? t('import.kept-imported', 'imported record') : t('import.kept-current', 'current record');
   return (
     <section className="import-section" data-testid="import-conflicts">

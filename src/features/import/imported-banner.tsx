@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatDateTime, formatInteger } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import './import.css';
@@ -27,7 +27,7 @@ export function ImportedBanner() {
         <span className="imported-details">
           (
           {[
-            tn('import.banner-systems', label.systems, '{count} system', '{count} systems', { count: formatInteger(label.systems, locale) }),
+            tn('import.banner-systems', label.systems, '{count} system', '{count} systems'),
             label.mode === 'merge' ? t('import.banner-merged', 'merged') : t('import.banner-replaced', 'replaced'),
             formatDateTime(label.importedAt, locale),
           ].join(', ')}

@@ -149,7 +149,7 @@ export function ModelsTable({ dataset }: Props) {
   const title = t('models-table.title', 'Model explorer');
   const legendNote = t('models-table.legend', 'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.');
   const imageNotes = () => [
-    tn('models-table.count', rows.length, '{count} row', '{count} rows', { count: formatInteger(rows.length, locale) }),
+    tn('models-table.count', rows.length, '{count} row', '{count} rows'),
     ...(rows.length > IMAGE_ROW_LIMIT
       ? [t('models-table.image-limit', 'The image shows the first {shown} of {total} rows; the CSV has all of them.', { shown: formatInteger(IMAGE_ROW_LIMIT, locale), total: formatInteger(rows.length, locale) })]
       : []),
@@ -179,7 +179,7 @@ export function ModelsTable({ dataset }: Props) {
         </div>
       </div>
       <p className="view-sub muted">
-        {tn('models-table.count', rows.length, '{count} row', '{count} rows', { count: formatInteger(rows.length, locale) })} ·{' '}
+        {tn('models-table.count', rows.length, '{count} row', '{count} rows')} ·{' '}
         <span className="screen-only">{t('models-table.hint', 'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.')}</span>
       </p>
       {rows.length === 0 ? (

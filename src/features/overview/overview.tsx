@@ -70,7 +70,7 @@ export function Overview({ dataset }: Props) {
         <div className="card" data-testid="card-models">
           <dt>{t('overview.models', 'Models')}</dt>
           <dd className="card-figure">{formatInteger(stats.models, locale)}</dd>
-          <dd className="card-note">{tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view', { count: formatInteger(stats.systems, locale) })}</dd>
+          <dd className="card-note">{tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view')}</dd>
         </div>
         <div className="card" data-testid="card-organizations">
           <dt>{t('overview.organizations', 'Organizations')}</dt>
@@ -85,7 +85,7 @@ export function Overview({ dataset }: Props) {
               </dd>
               <dd className="card-note">
                 {span.first.name} → {span.last.name}
-                {stats.undatedCount > 0 && <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date', { count: formatInteger(stats.undatedCount, locale) })}</>}
+                {stats.undatedCount > 0 && <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date')}</>}
               </dd>
             </>
           ) : (
@@ -172,7 +172,7 @@ function SystemChips({ systems, selectedId }: { systems: System[]; selectedId: s
       </ul>
       {shown.capped && (
         <p className="system-chips-more muted" data-testid="systems-in-view-more">
-          {tn('overview.chips-more', shown.total - shown.rows.length, '… and {count} more system; the explorer table and the CSV export list every one.', '… and {count} more systems; the explorer table and the CSV export list every one.', { count: formatInteger(shown.total - shown.rows.length, locale) })}
+          {tn('overview.chips-more', shown.total - shown.rows.length, '… and {count} more system; the explorer table and the CSV export list every one.', '… and {count} more systems; the explorer table and the CSV export list every one.')}
         </p>
       )}
     </>

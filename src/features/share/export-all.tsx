@@ -90,7 +90,7 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
       : status.kind === 'busy'
       ? t('export-all.progress', 'Exporting {n} of {total}…', { n: status.n, total: status.total })
       : status.kind === 'done'
-        ? tn('export-all.done', status.count, 'Exported {count} panel.', 'Exported {count} panels.', { count: status.count })
+        ? tn('export-all.done', status.count, 'Exported {count} panel.', 'Exported {count} panels.')
         : status.kind === 'failed'
           ? t('export-all.failed', 'Export all failed: {error}', { error: status.error })
           : '';
