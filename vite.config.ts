@@ -71,7 +71,11 @@ function preloadFirstPaint(): Plugin {
           if (c.moduleIds.some((id) => PRELOADED.some((re) => re.test(id)))) walk(c.fileName, files);
         }
         for (const f of initial) files.delete(f);
-        return [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${f}` }, injectTo: 'head' as const }));
+        return [...files].map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `./${f}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };

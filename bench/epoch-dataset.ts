@@ -12,7 +12,8 @@ export type EpochResult = { ok: true; dataset: unknown; rows: number; added: num
 
 export function epochDataset(bundled: unknown, fileName: string, csv: string): EpochResult {
   const current = parseDataset(bundled);
-  if (!current.ok) return { ok: false, reason: `the bundled dataset does not validate (${current.problems[0]?.message ?? 'unknown problem'})` };
+  if (!current.ok)
+    return { ok: false, reason: `the bundled dataset does not validate (${current.problems[0]?.message ?? 'unknown problem'})` };
   const analysis = analyzeImport(fileName, csv);
   if (!analysis.data) return { ok: false, reason: `the import refused the file: ${analysis.report.fatal ?? 'no data'}` };
   const applied = applyImport(current.dataset, analysis.data, 'merge', 'current');

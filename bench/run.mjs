@@ -31,19 +31,33 @@ const COUNTS = {
   sort: positive('BENCH_SORT_CLICKS', QUICK ? 4 : 20),
   hover: positive('BENCH_HOVERS', QUICK ? 4 : 20),
 };
-const SIZES = (env.BENCH_SIZES ?? 'bundled,epoch,10000,50000').split(',').map((s) => s.trim()).filter(Boolean);
+const SIZES = (env.BENCH_SIZES ?? 'bundled,epoch,10000,50000')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 // 50,000 systems take long per load and per click: fewer loads and interactions there.
 const CAP_AT = 50000;
 // One load there takes over a minute and one filter click tens of seconds on a 2-core machine.
 const CAP = QUICK ? { runs: 1, filter: 2, sort: 2, hover: 2 } : { runs: 2, filter: 4, sort: 4, hover: 4 };
 const TIMEOUT_MS = positive('BENCH_TIMEOUT_MS', 300000);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
 
 const executablePath = findChromium();
 if (!executablePath) {
-  console.error('No Chromium found: install one (sudo apt-get install -y chromium) or set CHROME_PATH. The bench never downloads a browser.');
+  console.error(
+    'No Chromium found: install one (sudo apt-get install -y chromium) or set CHROME_PATH. The bench never downloads a browser.',
+  );
   process.exit(1);
 }
 
@@ -56,7 +70,11 @@ async function measurePage(label, { url, outDir, page, dataset, runs, interactio
     for (let i = 0; i < runs; i++) {
       const last = i === runs - 1;
       log(`${label}: load ${i + 1}/${runs}${last ? ' + interactions' : ''}`);
-      const { result, page: open, context } = await loadOnce(browser, { url, outDir, initial, page, dataset, timeoutMs: TIMEOUT_MS, keepOpen: last });
+      const {
+        result,
+        page: open,
+        context,
+      } = await loadOnce(browser, { url, outDir, initial, page, dataset, timeoutMs: TIMEOUT_MS, keepOpen: last });
       loads.push(result);
       if (last) {
         if (result.complete) interacted = await interact(open, { ...interactions, isFloor, timeoutMs: TIMEOUT_MS });
@@ -109,7 +127,14 @@ const results = {
 
 try {
   log('floor page');
-  const floor = await measurePage('floor', { url: floorServer.url, outDir: resolve(ROOT, FLOOR_OUT), page: FLOOR_PAGE, runs: RUNS, interactions: { filter: 0, sort: COUNTS.sort, hover: 0 }, isFloor: true });
+  const floor = await measurePage('floor', {
+    url: floorServer.url,
+    outDir: resolve(ROOT, FLOOR_OUT),
+    page: FLOOR_PAGE,
+    runs: RUNS,
+    interactions: { filter: 0, sort: COUNTS.sort, hover: 0 },
+    isFloor: true,
+  });
   results.floor = floor;
 
   for (const d of datasets) {
@@ -119,12 +144,24 @@ try {
     }
     const capped = d.systems >= CAP_AT;
     const runs = capped ? Math.min(RUNS, CAP.runs) : RUNS;
-    const interactions = capped ? { filter: Math.min(COUNTS.filter, CAP.filter), sort: Math.min(COUNTS.sort, CAP.sort), hover: Math.min(COUNTS.hover, CAP.hover) } : COUNTS;
-    const capNote = capped ? `capped at this size: ${runs} load(s), ${interactions.filter} filter clicks, ${interactions.sort} sorts, ${interactions.hover} hovers` : null;
+    const interactions = capped
+      ? { filter: Math.min(COUNTS.filter, CAP.filter), sort: Math.min(COUNTS.sort, CAP.sort), hover: Math.min(COUNTS.hover, CAP.hover) }
+      : COUNTS;
+    const capNote = capped
+      ? `capped at this size: ${runs} load(s), ${interactions.filter} filter clicks, ${interactions.sort} sorts, ${interactions.hover} hovers`
+      : null;
     const dataset = d.json ? { body: `export default ${d.json};`, gzip: 0 } : null;
     if (dataset) dataset.gzip = gzipBodySize(dataset.body);
     log(`${d.label}${dataset ? ` (dataset chunk ${(dataset.body.length / 1e6).toFixed(1)} MB)` : ''}`);
-    const m = await measurePage(d.key, { url: app.url, outDir: resolve(ROOT, APP_OUT), page: APP_PAGE, dataset, runs, interactions, isFloor: false });
+    const m = await measurePage(d.key, {
+      url: app.url,
+      outDir: resolve(ROOT, APP_OUT),
+      page: APP_PAGE,
+      dataset,
+      runs,
+      interactions,
+      isFloor: false,
+    });
     results.sizes.push({ key: d.key, label: d.label, systems: d.systems, capNote, ...m });
   }
 } finally {
@@ -134,8 +171,12 @@ try {
 
 // ---- print ----
 const seconds = (Date.now() - started) / 1000;
-console.log(`\nBenchmark — ${results.when} — ${results.chromium}, viewport 1280×900, ${RUNS} fresh load(s) per size (medians)${QUICK ? ' — BENCH_QUICK=1 smoke run' : ''}`);
-console.log(`Interactions per size: ${COUNTS.filter} filter clicks, ${COUNTS.sort} header clicks, ${COUNTS.hover} hovers. Sizes are gzip (zlib default level) of the built files.`);
+console.log(
+  `\nBenchmark — ${results.when} — ${results.chromium}, viewport 1280×900, ${RUNS} fresh load(s) per size (medians)${QUICK ? ' — BENCH_QUICK=1 smoke run' : ''}`,
+);
+console.log(
+  `Interactions per size: ${COUNTS.filter} filter clicks, ${COUNTS.sort} header clicks, ${COUNTS.hover} hovers. Sizes are gzip (zlib default level) of the built files.`,
+);
 printFloor(results.floor);
 const allChecks = [];
 for (const size of results.sizes) {
@@ -146,7 +187,16 @@ for (const size of results.sizes) {
   for (const c of printSize(size, results.floor)) allChecks.push({ size: size.key, ...c });
 }
 const met = allChecks.filter((c) => c.ok === true).length;
-console.log(`\nTargets met: ${met} of ${allChecks.length}.${allChecks.some((c) => !c.ok) ? ` Not met: ${allChecks.filter((c) => !c.ok).map((c) => `${c.name} @ ${c.size}`).join('; ')}.` : ''}`);
+console.log(
+  `\nTargets met: ${met} of ${allChecks.length}.${
+    allChecks.some((c) => !c.ok)
+      ? ` Not met: ${allChecks
+          .filter((c) => !c.ok)
+          .map((c) => `${c.name} @ ${c.size}`)
+          .join('; ')}.`
+      : ''
+  }`,
+);
 console.log(`Run time: ${seconds.toFixed(0)} s. JSON: bench/results/latest.json`);
 
 results.checks = allChecks;

@@ -14,5 +14,11 @@ export default defineConfig({
   plugins: [react()],
   base: './',
   logLevel: 'warn',
-  build: { target: 'es2022', sourcemap: false, outDir: fileURLToPath(new URL('../../dist-bench-floor', import.meta.url)), emptyOutDir: true, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    outDir: fileURLToPath(new URL('../../dist-bench-floor', import.meta.url)),
+    emptyOutDir: true,
+    manifest: true,
+  },
 });

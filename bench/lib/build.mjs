@@ -14,7 +14,12 @@ export const FLOOR_OUT = 'dist-bench-floor';
 
 export async function buildAll(root) {
   // The project's own config (plugins, CSP, target), only into another folder and with a manifest.
-  await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: APP_OUT, emptyOutDir: true, manifest: true } });
+  await build({
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: APP_OUT, emptyOutDir: true, manifest: true },
+  });
   await build({ configFile: resolve(root, 'bench/floor/vite.config.ts'), logLevel: 'warn' });
 }
 

@@ -23,7 +23,12 @@ export async function makeDatasets(root, sizes) {
   for (const size of sizes) {
     if (size === 'bundled') {
       // Served from the build itself: no interception, the real chunk.
-      out.push({ key: 'bundled', label: `bundled dataset (${bundledJson.systems.length} systems)`, systems: bundledJson.systems.length, json: null });
+      out.push({
+        key: 'bundled',
+        label: `bundled dataset (${bundledJson.systems.length} systems)`,
+        systems: bundledJson.systems.length,
+        json: null,
+      });
     } else if (size === 'epoch') {
       out.push(await epochSize(root, bundledJson));
     } else {
@@ -31,7 +36,12 @@ export async function makeDatasets(root, sizes) {
       if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_SIZES: "${size}" is not bundled, epoch or a positive integer`);
       const { syntheticDataset } = await loadTs(root, 'tests/fixtures/synthetic-dataset.ts');
       const json = JSON.stringify(syntheticDataset(count, SYNTHETIC_SEED));
-      out.push({ key: String(count), label: `synthetic ${count.toLocaleString('en')} systems (seed ${SYNTHETIC_SEED})`, systems: count, json });
+      out.push({
+        key: String(count),
+        label: `synthetic ${count.toLocaleString('en')} systems (seed ${SYNTHETIC_SEED})`,
+        systems: count,
+        json,
+      });
     }
   }
   return out;

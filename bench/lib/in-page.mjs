@@ -59,7 +59,14 @@ export function pageFacts() {
  * timed click waits, frame by frame, until every view shows that again.
  */
 export async function filterClicks({ clicks, maxFrames, gapMs }) {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(0); }));
+  const frame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+      }),
+    );
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   // What each view shows, cheaply: rows/marks per view, filtered-out cells, counts and row counts.
   const fingerprint = () => {
@@ -67,14 +74,16 @@ export async function filterClicks({ clicks, maxFrames, gapMs }) {
     for (const slot of document.querySelectorAll('.view-slot')) {
       const counts = [...slot.querySelectorAll('[data-testid$="-count"]')].map((e) => e.textContent).join('/');
       const rowCount = slot.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount') ?? '';
-      parts.push(`${slot.getAttribute('data-view')}:${slot.querySelectorAll('[data-system-id]').length}:${slot.querySelectorAll('.is-filtered-out').length}:${rowCount}:${counts}`);
+      parts.push(
+        `${slot.getAttribute('data-view')}:${slot.querySelectorAll('[data-system-id]').length}:${slot.querySelectorAll('.is-filtered-out').length}:${rowCount}:${counts}`,
+      );
     }
     return parts.join('|');
   };
   const settle = async () => {
     let prev = fingerprint();
     const end = performance.now() + 15000;
-    for (let stable = 0; stable < 5 && performance.now() < end; ) {
+    for (let stable = 0; stable < 5 && performance.now() < end;) {
       await frame();
       await sleep(20);
       const cur = fingerprint();
@@ -84,7 +93,10 @@ export async function filterClicks({ clicks, maxFrames, gapMs }) {
     return prev;
   };
   const options = [...document.querySelectorAll('details.facet[open] .facet-option')];
-  const index = Math.max(0, options.findIndex((o) => !o.classList.contains('is-empty')));
+  const index = Math.max(
+    0,
+    options.findIndex((o) => !o.classList.contains('is-empty')),
+  );
   const option = options[index];
   if (!option) return { error: 'no Organization option found' };
   const input = option.querySelector('input');
@@ -125,9 +137,17 @@ export async function filterClicks({ clicks, maxFrames, gapMs }) {
  * alone), and waits frame by frame until the first row has changed.
  */
 export async function sortClicks({ clicks, fields, maxFrames, gapMs }) {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(0); }));
+  const frame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+      }),
+    );
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  const firstId = () => document.querySelector('[data-testid="models-table"] tbody tr[data-system-id]')?.getAttribute('data-system-id') ?? null;
+  const firstId = () =>
+    document.querySelector('[data-testid="models-table"] tbody tr[data-system-id]')?.getAttribute('data-system-id') ?? null;
   const missing = fields.filter((f) => !document.querySelector(`[data-testid="sort-${f}"]`));
   if (missing.length) return { error: `no sort button for ${missing.join(', ')}` };
   // Untimed: one click on each, so the timed clicks alternate between two settled orders.
@@ -160,7 +180,14 @@ export async function sortClicks({ clicks, fields, maxFrames, gapMs }) {
  * first learns how many elements that is for each target.
  */
 export async function hoverMarks({ count, maxFrames, gapMs }) {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(0); }));
+  const frame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+      }),
+    );
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const rows = [...document.querySelectorAll('[data-testid="models-table"] tbody tr[data-system-id]')];
   const marks = [...document.querySelectorAll('[data-chart="training-cost"] .bar-row[data-system-id]')];
@@ -171,7 +198,8 @@ export async function hoverMarks({ count, maxFrames, gapMs }) {
   }
   if (targets.length === 0) return { error: 'no explorer row or chart mark to hover' };
   const lit = (id) => document.querySelectorAll(`[data-system-id="${CSS.escape(id)}"]:is(.is-hovered, [data-hovered="true"])`).length;
-  const over = (el) => el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, cancelable: true, view: window, relatedTarget: null }));
+  const over = (el) =>
+    el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, cancelable: true, view: window, relatedTarget: null }));
   const out = (el) => el.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, cancelable: true, view: window, relatedTarget: null }));
   const waitFor = async (test, ms) => {
     const end = performance.now() + ms;
@@ -182,7 +210,7 @@ export async function hoverMarks({ count, maxFrames, gapMs }) {
     over(target.el);
     await sleep(150);
     let prev = -1;
-    for (let stable = 0; stable < 3; ) {
+    for (let stable = 0; stable < 3;) {
       await frame();
       const cur = lit(id);
       stable = cur === prev ? stable + 1 : 0;

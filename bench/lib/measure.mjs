@@ -49,7 +49,8 @@ export async function loadOnce(browser, { url, outDir, initial, page: pageSpec, 
     if (u.origin === origin && /\.(m?js|css)$/.test(u.pathname)) requested.push(u.pathname.replace(/^\//, ''));
   });
   await page.addInitScript(probe, { marks: pageSpec.marks, timeoutMs });
-  if (dataset) await page.route(/\/assets\/dataset-[^/]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: dataset.body }));
+  if (dataset)
+    await page.route(/\/assets\/dataset-[^/]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: dataset.body }));
 
   await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   const wanted = Object.keys(pageSpec.marks);
@@ -77,7 +78,13 @@ export async function loadOnce(browser, { url, outDir, initial, page: pageSpec, 
   const sized = files.map((file) => {
     const isDataset = /^assets\/dataset-[^/]+\.js$/.test(file);
     const gzip = isDataset && dataset ? dataset.gzip : gzipFileSize(resolve(outDir, file));
-    return { file, kind: file.endsWith('.css') ? 'css' : 'js', initial: initial.has(file), gzip, served: isDataset && dataset ? 'bench' : 'build' };
+    return {
+      file,
+      kind: file.endsWith('.css') ? 'css' : 'js',
+      initial: initial.has(file),
+      gzip,
+      served: isDataset && dataset ? 'bench' : 'build',
+    };
   });
 
   const chartTimes = pageSpec.charts.map((id) => marks[id]).filter((t) => t !== undefined);
@@ -111,7 +118,8 @@ export async function loadOnce(browser, { url, outDir, initial, page: pageSpec, 
 /** Runs the interactions on an open, loaded page; each with the long tasks seen while it ran. */
 export async function interact(page, { filter, sort, hover, isFloor, timeoutMs }) {
   const out = {};
-  const tasksIn = async ([from, to]) => (await page.evaluate(() => window.__bench.longTasks)).filter((t) => t.start + t.duration >= from && t.start <= to);
+  const tasksIn = async ([from, to]) =>
+    (await page.evaluate(() => window.__bench.longTasks)).filter((t) => t.start + t.duration >= from && t.start <= to);
   const run = async (name, fn, arg) => {
     try {
       const r = await page.evaluate(fn, arg);
@@ -133,7 +141,8 @@ export async function interact(page, { filter, sort, hover, isFloor, timeoutMs }
       out.filter = { error: String(err instanceof Error ? err.message : err).split('\n')[0] };
     }
   }
-  if (sort > 0) await run('sort', sortClicks, { clicks: sort, fields: (isFloor ? FLOOR_PAGE : APP_PAGE).sortFields, maxFrames: 600, gapMs: 50 });
+  if (sort > 0)
+    await run('sort', sortClicks, { clicks: sort, fields: (isFloor ? FLOOR_PAGE : APP_PAGE).sortFields, maxFrames: 600, gapMs: 50 });
   if (!isFloor && hover > 0) await run('hover', hoverMarks, { count: hover, maxFrames: 600, gapMs: 50 });
   return out;
 }

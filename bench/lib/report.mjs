@@ -96,7 +96,8 @@ function printTable(title, rows) {
   for (const r of rows) console.log(line(r));
 }
 
-const spread = (s) => (s ? `p50 ${ms1(s.p50)} · p95 ${ms1(s.p95)} (n=${s.settled}/${s.n}${s.multiFrame ? `, ${s.multiFrame} took >1 frame` : ''})` : 'n/a');
+const spread = (s) =>
+  s ? `p50 ${ms1(s.p50)} · p95 ${ms1(s.p95)} (n=${s.settled}/${s.n}${s.multiFrame ? `, ${s.multiFrame} took >1 frame` : ''})` : 'n/a';
 
 /** Prints one dataset size; returns the checks as `{ name, ok }` for the summary. */
 export function printSize(size, floor) {
@@ -109,26 +110,60 @@ export function printSize(size, floor) {
   const { load: L, interactions: I } = size;
   const f = floor?.load;
   const jsRatio = f && f.initialJs ? L.initialJs / f.initialJs : null;
-  add('Initial JS (gzip)', `${kb(L.initialJs)}${jsRatio ? ` = ${jsRatio.toFixed(2)} × floor` : ''}`, f ? `≤ 1.15 × floor = ${kb(1.15 * f.initialJs)}` : 'floor not measured', f ? L.initialJs <= 1.15 * f.initialJs : null);
+  add(
+    'Initial JS (gzip)',
+    `${kb(L.initialJs)}${jsRatio ? ` = ${jsRatio.toFixed(2)} × floor` : ''}`,
+    f ? `≤ 1.15 × floor = ${kb(1.15 * f.initialJs)}` : 'floor not measured',
+    f ? L.initialJs <= 1.15 * f.initialJs : null,
+  );
   add('Initial CSS (gzip)', kb(L.initialCss));
   add('Initial JS + CSS (gzip)', kb(L.initialTotal));
   for (const c of L.lazy) add(`  lazy: ${c.file}${c.served === 'bench' ? ' (served by bench)' : ''}`, kb(c.gzip));
   add('Lazy chunks total (gzip)', kb(L.lazyTotal));
   add('First contentful paint', ms(L.fcp));
   const chartRatio = f && f.firstChart && L.firstChart ? L.firstChart / f.firstChart : null;
-  add('First chart painted', `${ms(L.firstChart)}${chartRatio ? ` = ${chartRatio.toFixed(2)} × floor` : ''}`, f?.firstChart ? `≤ 1.3 × floor = ${ms(1.3 * f.firstChart)}` : 'floor not measured', f?.firstChart && L.firstChart !== null ? L.firstChart <= 1.3 * f.firstChart : f?.firstChart ? false : null);
+  add(
+    'First chart painted',
+    `${ms(L.firstChart)}${chartRatio ? ` = ${chartRatio.toFixed(2)} × floor` : ''}`,
+    f?.firstChart ? `≤ 1.3 × floor = ${ms(1.3 * f.firstChart)}` : 'floor not measured',
+    f?.firstChart && L.firstChart !== null ? L.firstChart <= 1.3 * f.firstChart : f?.firstChart ? false : null,
+  );
   add(`First-screen views painted (${L.firstScreenViews.join(', ') || 'none found'})`, ms(L.firstScreen));
   add('All views painted', ms(L.allViews));
   if (L.loadLongTaskMax) add('Longest task during load', ms(L.loadLongTaskMax));
 
   const filter = I?.filter;
   const filterTarget = FILTER_TARGET[size.key];
-  if (filter?.error) add('Filter click → all views', `error: ${filter.error}`, filterTarget ? `p50 ≤ ${filterTarget} ms` : '—', filterTarget ? false : undefined);
-  else if (filter) add('Filter click → all views', spread(filter), filterTarget ? `p50 ≤ ${filterTarget} ms` : '—', filterTarget ? filter.p50 !== null && filter.p50 <= filterTarget : undefined);
+  if (filter?.error)
+    add(
+      'Filter click → all views',
+      `error: ${filter.error}`,
+      filterTarget ? `p50 ≤ ${filterTarget} ms` : '—',
+      filterTarget ? false : undefined,
+    );
+  else if (filter)
+    add(
+      'Filter click → all views',
+      spread(filter),
+      filterTarget ? `p50 ≤ ${filterTarget} ms` : '—',
+      filterTarget ? filter.p50 !== null && filter.p50 <= filterTarget : undefined,
+    );
   const sort = I?.sort;
   const sortTarget = size.key === '10000' ? 50 : null;
-  if (sort?.error) add('Header click → rows re-sorted', `error: ${sort.error}`, sortTarget ? `p50 ≤ ${sortTarget} ms` : '—', sortTarget ? false : undefined);
-  else if (sort) add('Header click → rows re-sorted', spread(sort), sortTarget ? `p50 ≤ ${sortTarget} ms` : '—', sortTarget ? sort.p50 !== null && sort.p50 <= sortTarget : undefined);
+  if (sort?.error)
+    add(
+      'Header click → rows re-sorted',
+      `error: ${sort.error}`,
+      sortTarget ? `p50 ≤ ${sortTarget} ms` : '—',
+      sortTarget ? false : undefined,
+    );
+  else if (sort)
+    add(
+      'Header click → rows re-sorted',
+      spread(sort),
+      sortTarget ? `p50 ≤ ${sortTarget} ms` : '—',
+      sortTarget ? sort.p50 !== null && sort.p50 <= sortTarget : undefined,
+    );
   const hover = I?.hover;
   if (hover?.error) add('Hover → cross-view highlight', `error: ${hover.error}`);
   else if (hover) add('Hover → cross-view highlight', spread(hover));
@@ -137,12 +172,22 @@ export function printSize(size, floor) {
     const maxTask = blocks.length ? Math.max(...blocks.map((b) => b.longTaskMax)) : null;
     const over = blocks.reduce((a, b) => a + b.longTasksOver200, 0);
     const is50k = size.key === '50000';
-    add('Long tasks in interactions: max / count > 200 ms', `${ms(maxTask)} / ${over}`, is50k ? 'none > 200 ms' : '—', is50k ? blocks.length > 0 && over === 0 : undefined);
+    add(
+      'Long tasks in interactions: max / count > 200 ms',
+      `${ms(maxTask)} / ${over}`,
+      is50k ? 'none > 200 ms' : '—',
+      is50k ? blocks.length > 0 && over === 0 : undefined,
+    );
   }
   const is10k = size.key === '10000';
   add('JS heap after load (after GC)', mb(L.heapUsed), is10k ? '≤ 80 MB' : '—', is10k ? L.heapUsed <= 80 * 1024 * 1024 : undefined);
   add('DOM nodes (CDP) / elements', `${int(L.domNodes)} / ${int(L.elements)}`);
-  add('Explorer tbody rows rendered', `${int(L.tbodyRows)} (${int(L.dataRows)} data rows of ${int(size.systems)} systems)`, `≤ ${ROW_BOUND} (bounded)`, L.tbodyRows <= ROW_BOUND);
+  add(
+    'Explorer tbody rows rendered',
+    `${int(L.tbodyRows)} (${int(L.dataRows)} data rows of ${int(size.systems)} systems)`,
+    `≤ ${ROW_BOUND} (bounded)`,
+    L.tbodyRows <= ROW_BOUND,
+  );
   const title = `== ${size.label} — ${L.runs} load(s)${L.complete < L.runs ? `, ${L.runs - L.complete} did not finish painting` : ''}${size.capNote ? ` — ${size.capNote}` : ''}`;
   printTable(title, rows);
   if (L.datasetProblems) console.log('  !! the app refused the dataset (dataset-problems shown)');
@@ -158,7 +203,12 @@ export function printFloor(floor) {
     ['Initial CSS (gzip)', kb(L.initialCss), '', ''],
     ['First contentful paint', ms(L.fcp), '', ''],
     ['First chart painted', ms(L.firstChart), '', ''],
-    ['Header click → rows re-sorted', floor.interactions?.sort?.error ? `error: ${floor.interactions.sort.error}` : spread(floor.interactions?.sort), '', ''],
+    [
+      'Header click → rows re-sorted',
+      floor.interactions?.sort?.error ? `error: ${floor.interactions.sort.error}` : spread(floor.interactions?.sort),
+      '',
+      '',
+    ],
     ['JS heap after load (after GC)', mb(L.heapUsed), '', ''],
   ];
   printTable(`== Floor page (bench/floor: react-dom + one recharts BarChart + 5-row TanStack table + zustand) — ${L.runs} load(s)`, rows);

@@ -130,7 +130,10 @@ export function App() {
               filtering && <FilterSummaryLine dataset={dataset} />
             ) : (
               <>
-                <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: t('filters.region', 'Filters') })} retryLabel={t('view.retry', 'Try again')}>
+                <ErrorBoundary
+                  title={t('view.failed', '{view} could not be shown', { view: t('filters.region', 'Filters') })}
+                  retryLabel={t('view.retry', 'Try again')}
+                >
                   <FilterBar dataset={dataset} />
                 </ErrorBoundary>
                 {/* On paper the filter bar's controls give way to one line saying what is shown. */}
@@ -153,7 +156,9 @@ export function App() {
       {present && <PresentationBar current={present} title={titleOf(VIEWS.find((v) => v.id === present) ?? VIEWS[0])} />}
       {!single && (
         <footer className="app-footer">
-          <p>{t('app.footer', 'Open-source dashboard. Data: the talk and its sources, linked at every figure; Epoch AI data CC BY 4.0.')}</p>
+          <p>
+            {t('app.footer', 'Open-source dashboard. Data: the talk and its sources, linked at every figure; Epoch AI data CC BY 4.0.')}
+          </p>
         </footer>
       )}
     </div>
@@ -164,14 +169,36 @@ export function App() {
  * One panel in the page: its error boundary, the placeholder of a lazy view until its chunk is in,
  * and `ViewMounted` once the view (or its error) has rendered.
  */
-const ViewSlot = memo(function ViewSlot({ view, title, dataset, onMount, waiting }: { view: ViewDef; title: string; dataset: Dataset; onMount: (id: PanelId, mounted: boolean) => void; waiting: boolean }) {
+const ViewSlot = memo(function ViewSlot({
+  view,
+  title,
+  dataset,
+  onMount,
+  waiting,
+}: {
+  view: ViewDef;
+  title: string;
+  dataset: Dataset;
+  onMount: (id: PanelId, mounted: boolean) => void;
+  waiting: boolean;
+}) {
   const { t } = useT();
   const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
   const settled = !waiting && (view.render !== null || lazy.status !== 'loading');
   return (
     <div className="view-slot" data-view={view.id}>
       <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
-        {waiting ? <ViewLoading id={view.id} title={title} /> : view.render ? view.render(dataset) : lazy.status === 'ready' ? <lazy.View dataset={dataset} /> : lazy.status === 'failed' ? <Rethrow error={lazy.error} /> : <ViewLoading id={view.id} title={title} />}
+        {waiting ? (
+          <ViewLoading id={view.id} title={title} />
+        ) : view.render ? (
+          view.render(dataset)
+        ) : lazy.status === 'ready' ? (
+          <lazy.View dataset={dataset} />
+        ) : lazy.status === 'failed' ? (
+          <Rethrow error={lazy.error} />
+        ) : (
+          <ViewLoading id={view.id} title={title} />
+        )}
       </ErrorBoundary>
       {settled && <ViewMounted id={view.id} onMount={onMount} />}
     </div>
@@ -285,7 +312,8 @@ function useReturnFromPresentation(present: PanelId | null): void {
     if (present) {
       last.current = present;
       document.documentElement.scrollTop = 0;
-      if (!document.activeElement || document.activeElement === document.body) document.getElementById('main')?.focus({ preventScroll: true });
+      if (!document.activeElement || document.activeElement === document.body)
+        document.getElementById('main')?.focus({ preventScroll: true });
       return;
     }
     const left = last.current;

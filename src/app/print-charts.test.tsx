@@ -42,7 +42,13 @@ describe('charts on paper', () => {
       </>,
     );
     const onScreen = chartWidths();
-    expect(Object.keys(onScreen).sort()).toEqual(['chart-co2', 'chart-gpu-hours', 'chart-lineage', 'chart-timeline', 'chart-training-cost']);
+    expect(Object.keys(onScreen).sort()).toEqual([
+      'chart-co2',
+      'chart-gpu-hours',
+      'chart-lineage',
+      'chart-timeline',
+      'chart-training-cost',
+    ]);
     expect(onScreen['chart-training-cost']).toBeGreaterThan(PRINT_WIDTH);
     expect(onScreen['chart-timeline']).toBeGreaterThan(PRINT_WIDTH);
 

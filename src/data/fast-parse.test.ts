@@ -83,7 +83,11 @@ describe('fast path: valid datasets', () => {
 
 /** Every path to an object or array member of `value`, with the value there. */
 function pathsOf(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  const members: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : value && typeof value === 'object' ? Object.entries(value) : [];
+  const members: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
   for (const [key, v] of members) {
     out.push([...path, key]);
     pathsOf(v, [...path, key], out);
@@ -96,11 +100,67 @@ type Mutation = { kind: 'set'; value: unknown } | { kind: 'delete' } | { kind: '
 /** Values that probe each rule of the schema: slugs, trims, URLs, dates, bounds, types. */
 const probe = fc.oneof(
   fc.constantFrom<unknown>(
-    '', ' ', ' x ', 'x', 'a-b.c', 'Not a slug', '-lead', 'https://example.org/a', 'http://x', 'javascript:alert(1)', 'ftp://x.org', 'not a url',
-    '2023-02-28', '2023-02-29', '2024-02-29', '2023-13', '2023-00', '2023-04', '2023', 'reported', 'estimated', 'not-disclosed', 'unknown',
-    'day', 'month', 'exact', 'approx', 'upper', 'text', 'image', 'model', 'agrees', 'differs', 'primary', 'imported', 'training', 'total',
-    0, -1, 1, 1.5, 2014, 2015, 2030, 2031, 1e300, Infinity, Number.NaN, 2 ** 53, true, false, null, undefined,
-    [], [''], ['x'], ['a', 'b'], {}, { id: 'x' }, { status: 'unknown', note: 'n' }, { status: 'reported', value: 1, sources: ['x'] },
+    '',
+    ' ',
+    ' x ',
+    'x',
+    'a-b.c',
+    'Not a slug',
+    '-lead',
+    'https://example.org/a',
+    'http://x',
+    'javascript:alert(1)',
+    'ftp://x.org',
+    'not a url',
+    '2023-02-28',
+    '2023-02-29',
+    '2024-02-29',
+    '2023-13',
+    '2023-00',
+    '2023-04',
+    '2023',
+    'reported',
+    'estimated',
+    'not-disclosed',
+    'unknown',
+    'day',
+    'month',
+    'exact',
+    'approx',
+    'upper',
+    'text',
+    'image',
+    'model',
+    'agrees',
+    'differs',
+    'primary',
+    'imported',
+    'training',
+    'total',
+    0,
+    -1,
+    1,
+    1.5,
+    2014,
+    2015,
+    2030,
+    2031,
+    1e300,
+    Infinity,
+    Number.NaN,
+    2 ** 53,
+    true,
+    false,
+    null,
+    undefined,
+    [],
+    [''],
+    ['x'],
+    ['a', 'b'],
+    {},
+    { id: 'x' },
+    { status: 'unknown', note: 'n' },
+    { status: 'reported', value: 1, sources: ['x'] },
   ),
   fc.string({ maxLength: 4 }),
   fc.double(),
@@ -109,7 +169,14 @@ const probe = fc.oneof(
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: probe.map((value) => ({ kind: 'set' as const, value })) },
   { weight: 2, arbitrary: fc.constant({ kind: 'delete' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-key' as const), key: fc.constantFrom('extra', 'note', 'value', 'sources', 'talk', 'url'), value: probe }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('add-key' as const),
+      key: fc.constantFrom('extra', 'note', 'value', 'sources', 'talk', 'url'),
+      value: probe,
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'pad' as const }) },
 );
 
@@ -159,12 +226,38 @@ describe('fast path: mutated datasets (property)', () => {
 
 describe('fast path: a leaf replaced by another of its type (property)', () => {
   // Most paths above lead to objects and arrays; these aim at each number and string check.
-  const numbers = fc.oneof(fc.constantFrom(Infinity, -Infinity, Number.NaN, 0, -0, -1, 0.5, 2014, 2015, 2030, 2031, 2 ** 53, 2 ** 53 - 1, 1e-300), fc.double());
+  const numbers = fc.oneof(
+    fc.constantFrom(Infinity, -Infinity, Number.NaN, 0, -0, -1, 0.5, 2014, 2015, 2030, 2031, 2 ** 53, 2 ** 53 - 1, 1e-300),
+    fc.double(),
+  );
   const strings = fc.oneof(
-    fc.constantFrom('', ' ', '\t\n', ' x', 'x ', 'a', 'A', '-a', 'a-b.c', 'a_b', '\u{1F600}', '2023-02-29', '2024-02-29', '2023-04-31', '2023-4', 'https://a.b/c', ' https://a.b ', 'https://', 'mailto:x@y.z'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\t\n',
+      ' x',
+      'x ',
+      'a',
+      'A',
+      '-a',
+      'a-b.c',
+      'a_b',
+      '\u{1F600}',
+      '2023-02-29',
+      '2024-02-29',
+      '2023-04-31',
+      '2023-4',
+      'https://a.b/c',
+      ' https://a.b ',
+      'https://',
+      'mailto:x@y.z',
+    ),
     fc.string({ maxLength: 3 }),
   );
-  for (const [name, base] of [['bundled', raw], ['synthetic', syntheticDataset(6, 6)]] as const) {
+  for (const [name, base] of [
+    ['bundled', raw],
+    ['synthetic', syntheticDataset(6, 6)],
+  ] as const) {
     const leaves = pathsOf(base).filter((p) => {
       const v = p.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], base);
       return typeof v === 'number' || typeof v === 'string';

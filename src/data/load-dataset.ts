@@ -70,7 +70,10 @@ function describeIssue(raw: unknown, path: PropertyKey[], message: string): Vali
 }
 
 function joinPath(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function getAt(value: unknown, path: (string | number)[]): unknown {

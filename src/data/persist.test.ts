@@ -33,7 +33,10 @@ describe('persist: the active import in IndexedDB', () => {
   });
 
   it('a full disk on write is reported as "quota"', async () => {
-    vi.stubGlobal('indexedDB', createFakeIndexedDB({ writeError: new DOMException('The quota has been exceeded.', 'QuotaExceededError') }).factory);
+    vi.stubGlobal(
+      'indexedDB',
+      createFakeIndexedDB({ writeError: new DOMException('The quota has been exceeded.', 'QuotaExceededError') }).factory,
+    );
     const r = await saveActive({ dataset: miniDataset(), label });
     expect(r).toEqual({ ok: false, problem: { reason: 'quota', detail: 'The quota has been exceeded.' } });
   });

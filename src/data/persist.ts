@@ -175,11 +175,16 @@ export async function loadActive(): Promise<LoadResult> {
   if (raw === undefined) return { active: null };
   const label = readLabel(raw);
   // The validator loads on demand: most visits have nothing stored and never need it here.
-  const parsed = raw && typeof raw === 'object' && 'version' in raw && raw.version === RECORD_VERSION && 'dataset' in raw ? await validateDataset(raw.dataset) : null;
+  const parsed =
+    raw && typeof raw === 'object' && 'version' in raw && raw.version === RECORD_VERSION && 'dataset' in raw
+      ? await validateDataset(raw.dataset)
+      : null;
   if (!label || !parsed?.ok) {
     await clearActive();
     const first = parsed && !parsed.ok ? parsed.problems[0] : null;
-    const detail = first ? `${first.record}${first.field ? ` ${first.field}` : ''}: ${first.message}` : 'not a stored dataset of this version';
+    const detail = first
+      ? `${first.record}${first.field ? ` ${first.field}` : ''}: ${first.message}`
+      : 'not a stored dataset of this version';
     return { active: null, problem: { reason: 'invalid-stored', detail } };
   }
   return { active: { dataset: parsed.dataset, label } };

@@ -80,7 +80,10 @@ export const sourceSchema = z
     grade: sourceGrade,
     publisher: nonEmpty.optional(),
     /** ISO date of the source itself, if known. */
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+      .optional(),
     note: nonEmpty.optional(),
   })
   .superRefine((s, ctx) => {
@@ -259,9 +262,7 @@ export const seedCell = z.object({
   /** The dataset's systems the cell describes. */
   systemIds: z.array(id).min(1),
   /** Where a checked source says otherwise: the corrected reading and why. */
-  checked: z
-    .object({ text: nonEmpty, note: nonEmpty, sources: z.array(id).min(1) })
-    .optional(),
+  checked: z.object({ text: nonEmpty, note: nonEmpty, sources: z.array(id).min(1) }).optional(),
 });
 
 export const seedTableSchema = z.object({
@@ -308,8 +309,10 @@ export const datasetSchema = z
     });
     const declaredFamilies = new Set<string>();
     ds.families.forEach((f, i) => {
-      if (systemIds.has(f.id)) ctx.addIssue({ code: 'custom', path: ['families', i, 'id'], message: `family id "${f.id}" collides with a system id` });
-      if (declaredFamilies.has(f.id)) ctx.addIssue({ code: 'custom', path: ['families', i, 'id'], message: `duplicate family id "${f.id}"` });
+      if (systemIds.has(f.id))
+        ctx.addIssue({ code: 'custom', path: ['families', i, 'id'], message: `family id "${f.id}" collides with a system id` });
+      if (declaredFamilies.has(f.id))
+        ctx.addIssue({ code: 'custom', path: ['families', i, 'id'], message: `duplicate family id "${f.id}"` });
       declaredFamilies.add(f.id);
     });
     ds.systems.forEach((s, i) => {
@@ -329,23 +332,32 @@ export const datasetSchema = z
     });
     ds.systems.forEach((s, i) => {
       s.baseModels.forEach((b, j) => {
-        if (!systemIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['systems', i, 'baseModels', j, 'id'], message: `unknown base model "${b.id}"` });
-        if (b.id === s.id) ctx.addIssue({ code: 'custom', path: ['systems', i, 'baseModels', j, 'id'], message: 'a system cannot be its own base' });
+        if (!systemIds.has(b.id))
+          ctx.addIssue({ code: 'custom', path: ['systems', i, 'baseModels', j, 'id'], message: `unknown base model "${b.id}"` });
+        if (b.id === s.id)
+          ctx.addIssue({ code: 'custom', path: ['systems', i, 'baseModels', j, 'id'], message: 'a system cannot be its own base' });
       });
     });
     const cycle = findLineageCycle(ds.systems);
     if (cycle) ctx.addIssue({ code: 'custom', path: ['systems'], message: `lineage cycle: ${cycle.join(' → ')}` });
     ds.reference.llamaTable15.rows.forEach((r, i) => {
-      if (!systemIds.has(r.systemId)) ctx.addIssue({ code: 'custom', path: ['reference', 'llamaTable15', 'rows', i, 'systemId'], message: `unknown system "${r.systemId}"` });
+      if (!systemIds.has(r.systemId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reference', 'llamaTable15', 'rows', i, 'systemId'],
+          message: `unknown system "${r.systemId}"`,
+        });
     });
     ds.reference.ownGridCo2.forEach((r, i) => {
-      if (!systemIds.has(r.systemId)) ctx.addIssue({ code: 'custom', path: ['reference', 'ownGridCo2', i, 'systemId'], message: `unknown system "${r.systemId}"` });
+      if (!systemIds.has(r.systemId))
+        ctx.addIssue({ code: 'custom', path: ['reference', 'ownGridCo2', i, 'systemId'], message: `unknown system "${r.systemId}"` });
     });
     ds.seedTables.forEach((t, ti) => {
       walk(t, ['seedTables', ti], (value, path) => {
         if (path[path.length - 1] === 'systemIds' && Array.isArray(value)) {
           value.forEach((ref, j) => {
-            if (typeof ref === 'string' && !systemIds.has(ref)) ctx.addIssue({ code: 'custom', path: [...path, j], message: `unknown system "${ref}"` });
+            if (typeof ref === 'string' && !systemIds.has(ref))
+              ctx.addIssue({ code: 'custom', path: [...path, j], message: `unknown system "${ref}"` });
           });
         }
       });

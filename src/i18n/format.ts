@@ -19,38 +19,66 @@ export function formatInteger(n: number, locale: Locale): string {
 }
 
 export function formatDecimal(n: number, locale: Locale, maxFractionDigits = 2): string {
-  return formatter(`dec|${locale}|${maxFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })).format(n);
+  return formatter(
+    `dec|${locale}|${maxFractionDigits}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits }),
+  ).format(n);
 }
 
 /** 6.7e9 → "6.7B" (en) / "67亿" (zh-CN). */
 export function formatCompact(n: number, locale: Locale): string {
-  return formatter(`compact|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 })).format(n);
+  return formatter(`compact|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 })).format(
+    n,
+  );
 }
 
 /** 3.14e23 → "3.14×10²³": FLOP counts read better in scientific notation than "314 sextillion". */
 export function formatScientific(n: number, locale: Locale): string {
-  const parts = formatter(`sci|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 })).formatToParts(n);
-  const mantissa = parts.filter((p) => p.type === 'integer' || p.type === 'decimal' || p.type === 'fraction').map((p) => p.value).join('');
-  const exponent = parts.filter((p) => p.type === 'exponentInteger' || p.type === 'exponentMinusSign').map((p) => p.value).join('');
+  const parts = formatter(
+    `sci|${locale}`,
+    () => new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 }),
+  ).formatToParts(n);
+  const mantissa = parts
+    .filter((p) => p.type === 'integer' || p.type === 'decimal' || p.type === 'fraction')
+    .map((p) => p.value)
+    .join('');
+  const exponent = parts
+    .filter((p) => p.type === 'exponentInteger' || p.type === 'exponentMinusSign')
+    .map((p) => p.value)
+    .join('');
   return `${mantissa}×10${toSuperscript(exponent)}`;
 }
 
-const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+};
 function toSuperscript(s: string): string {
   return [...s].map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
 export function formatUsd(n: number, locale: Locale): string {
   const compact = n >= 10_000;
-  return formatter(`usd|${locale}|${compact}`, () =>
-    new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'USD',
-      currencyDisplay: 'narrowSymbol',
-      notation: compact ? 'compact' : 'standard',
-      maximumSignificantDigits: compact ? 3 : undefined,
-      maximumFractionDigits: compact ? undefined : 0,
-    }),
+  return formatter(
+    `usd|${locale}|${compact}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: 'USD',
+        currencyDisplay: 'narrowSymbol',
+        notation: compact ? 'compact' : 'standard',
+        maximumSignificantDigits: compact ? 3 : undefined,
+        maximumFractionDigits: compact ? undefined : 0,
+      }),
   ).format(n);
 }
 
@@ -63,9 +91,14 @@ export function formatEventDate(event: Pick<DatedEvent, 'date' | 'precision'>, l
   const [y, m, d] = event.date.split('-').map(Number);
   const utc = new Date(Date.UTC(y, m - 1, d ?? 1));
   if (event.precision === 'month') {
-    return formatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(utc);
+    return formatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(
+      utc,
+    );
   }
-  return formatter(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(utc);
+  return formatter(
+    `day|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  ).format(utc);
 }
 
 /** "YYYY-MM" → "Mar 2023" in the locale. */

@@ -36,7 +36,37 @@ describe('i18n', () => {
 
   it('placeholders survive translation', () => {
     for (const [key, text] of Object.entries(zhCN)) {
-      for (const m of text.matchAll(/\{(\w+)\}/g)) expect(['count', 'shown', 'total', 'label', 'text', 'method', 'view', 'open', 'known', 'talk', 'date', 'n', 'title', 'name', 'names', 'nth', 'direction', 'range', 'app', 'asOf', 'error', 'limit', 'file', 'done', 'size', 'added', 'replaced', 'kept']).toContain(m[1]);
+      for (const m of text.matchAll(/\{(\w+)\}/g))
+        expect([
+          'count',
+          'shown',
+          'total',
+          'label',
+          'text',
+          'method',
+          'view',
+          'open',
+          'known',
+          'talk',
+          'date',
+          'n',
+          'title',
+          'name',
+          'names',
+          'nth',
+          'direction',
+          'range',
+          'app',
+          'asOf',
+          'error',
+          'limit',
+          'file',
+          'done',
+          'size',
+          'added',
+          'replaced',
+          'kept',
+        ]).toContain(m[1]);
       expect(key).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
     }
   });

@@ -176,7 +176,8 @@ export const zhCN: Record<string, string> = {
   'chart.show-data': '显示数据',
   'chart.hide-data': '隐藏数据',
   'co2.title': '训练的碳排放（CO₂）',
-  'co2.description': '单次训练运行排放的二氧化碳当量（吨），按已发表的数字。同一颜色的条形来自同一来源和方法。选中一个条形，可在下方查看它相当于什么。',
+  'co2.description':
+    '单次训练运行排放的二氧化碳当量（吨），按已发表的数字。同一颜色的条形来自同一来源和方法。选中一个条形，可在下方查看它相当于什么。',
   'co2.description-estimates': '图中每个数字都是估算值：斜线填充、虚线边框，并标注“{text}”。',
   'co2.axis': '每次训练的 t CO₂e',
   'co2.chart-range': '已发表数字的范围 {range} t',
@@ -221,7 +222,8 @@ export const zhCN: Record<string, string> = {
   'co2.eq-gpt3-how': 'GPT-3 的 {text} t ÷ {n} t',
   'co2.eq-note': '每个参考数字都链接到其来源。一年按 365.25 天（8,766 小时）计。能耗取该次训练已发表的 MWh，因此不随电网变化。',
   'co2.calc-title': '计算器：LLaMA 论文的方法，适用于任何有 GPU 小时数的训练',
-  'co2.calc-formula': '能耗（MWh）= GPU 小时数 × GPU 功率（W）× PUE ÷ 1,000,000。CO₂（t CO₂e）= 能耗（MWh）× 碳强度（kg CO₂e/kWh），因为每千瓦时 1 千克就等于每兆瓦时 1 吨。',
+  'co2.calc-formula':
+    '能耗（MWh）= GPU 小时数 × GPU 功率（W）× PUE ÷ 1,000,000。CO₂（t CO₂e）= 能耗（MWh）× 碳强度（kg CO₂e/kWh），因为每千瓦时 1 千克就等于每兆瓦时 1 吨。',
   'co2.calc-presets': '预设',
   'co2.calc-preset-llama': 'LLaMA 论文（{text}：{n} W，PUE {count}，美国平均 {label}）',
   'co2.calc-preset-grid': '{name} 的电网（{n} kg CO₂e/kWh）',
@@ -242,12 +244,14 @@ export const zhCN: Record<string, string> = {
   'co2.calc-error-pue': 'PUE 至少为 1（1 表示除 IT 设备外没有额外开销）。',
   'co2.calc-hardware': '硬件：{text}。',
   'co2.calc-hours-estimated': '该 GPU 小时数是估算值：{method}。',
-  'co2.calc-hardware-warning': '⚠ 不是 {label}：{n} W 预设是 LLaMA 论文所用的 {label} NVLink 功率，可能不适用于 {text}。如果知道该 GPU 的功率，请输入。',
+  'co2.calc-hardware-warning':
+    '⚠ 不是 {label}：{n} W 预设是 LLaMA 论文所用的 {label} NVLink 功率，可能不适用于 {text}。如果知道该 GPU 的功率，请输入。',
   'co2.calc-edited': '已修改 GPU 小时数：下方的已发表数字对应模型自己的 GPU 小时数，因此不再显示。',
   'co2.calc-none-published': '{name} 没有已发表的能耗或 CO₂ 数字：此结果是唯一的数字。',
   'co2.calc-published': '{name} 已发表的数字：',
   'co2.t15-title': '复现 LLaMA 论文的表 15',
-  'co2.t15-rule': '能复现印刷表格的取整方式：MWh 截断为整数（若四舍五入，LLaMA-65B 一行会多 1），t CO₂e 四舍五入到整吨（若截断，有三行会少 1）。无论用精确的 MWh 还是印出的 MWh 计算，吨数都相同。',
+  'co2.t15-rule':
+    '能复现印刷表格的取整方式：MWh 截断为整数（若四舍五入，LLaMA-65B 一行会多 1），t CO₂e 四舍五入到整吨（若截断，有三行会少 1）。无论用精确的 MWh 还是印出的 MWh 计算，吨数都相同。',
   'co2.t15-summary': 't CO₂e：{total} 行中有 {shown} 行一致。MWh：{total} 行中有 {count} 行一致。',
   'co2.t15-mismatch': '⚠ {name}：论文印的是 {n} MWh，但用它自己的 GPU 小时数算出 {text} MWh，所以 {n} 是论文自己的数字。',
   'co2.t15-check': '核对',
@@ -270,7 +274,8 @@ export const zhCN: Record<string, string> = {
   'timeline.zoom.wave': '2023 年 2–4 月',
   'timeline.zoom.reset': '重置缩放（{range}）',
   'timeline.source-note': '来源：每个发布日期取自数据表中列出的来源（博客文章、论文或代码仓库）；讲座自己的日期取自讲座“{talk}”。',
-  'timeline.footnote.precision': '只精确到月份的日期画成横跨整月的条，而不是 1 日的一个点。基础模型日期未知时，连线跳到最近的有日期的上游模型，并以浅色绘制（GPT-3 到 ChatGPT，经由 GPT-3.5）；不在时间范围内或被筛掉的基础模型见数据表。',
+  'timeline.footnote.precision':
+    '只精确到月份的日期画成横跨整月的条，而不是 1 日的一个点。基础模型日期未知时，连线跳到最近的有日期的上游模型，并以浅色绘制（GPT-3 到 ChatGPT，经由 GPT-3.5）；不在时间范围内或被筛掉的基础模型见数据表。',
   'timeline.footnote.differs': '{name}：讲座写作 {talk}，来源为 {date}。',
   'timeline.footnote.zoom': '在图上横向拖动即可放大某一时段。',
   'timeline.empty': '当前范围内没有已知发布日期的系统。',
@@ -314,7 +319,8 @@ export const zhCN: Record<string, string> = {
   'lineage.title': '模型谱系',
   'lineage.description': '哪个模型建立在哪个模型之上：左侧为基础模型，箭头指向由其衍生的模型。点击基础模型，只显示它及建立在它之上的模型。',
   'lineage.source-note': '来源：每条连线的来源见数据表（模型卡、论文、博客文章）。',
-  'lineage.footnote.sizes': '同一模型的不同规模（LLaMA 7B–65B、Vicuna 7B/13B、Dolly 1.0/2.0）放在同一个框中；每个箭头都从模型实际所基于的那个规模出发。',
+  'lineage.footnote.sizes':
+    '同一模型的不同规模（LLaMA 7B–65B、Vicuna 7B/13B、Dolly 1.0/2.0）放在同一个框中；每个箭头都从模型实际所基于的那个规模出发。',
   'lineage.footnote.family-filter': '点击框的标题可按整个系列筛选。',
   'lineage.footnote.dimmed': '完整的谱系始终显示；不在当前筛选范围内的系统以淡色显示。',
   'lineage.left-out.isolated': '数据中没有基础模型关系',
@@ -387,7 +393,8 @@ export const zhCN: Record<string, string> = {
   'gpu-hours-chart.source-note': '来源：{names}。每次训练的来源见数据表。',
   'gpu-hours-chart.empty': '当前视图中没有系统公开了 GPU 小时。',
   'gpu-hours-chart.gap-lineage': '微调 {name} 用了 {n} GPU 小时；预训练其基础模型 {title} 用了 {total}——约为 {count} 倍。',
-  'gpu-hours-chart.gap-extremes': '视图中最大的预训练 {title}（{total} GPU 小时）所用的 GPU 小时约为最小的微调 {name}（{n}）的 {count} 倍。',
+  'gpu-hours-chart.gap-extremes':
+    '视图中最大的预训练 {title}（{total} GPU 小时）所用的 GPU 小时约为最小的微调 {name}（{n}）的 {count} 倍。',
   'gpu-hours-chart.section-pre-training': '预训练（{n}）',
   'gpu-hours-chart.section-fine-tune': '微调（{n}）',
   'gpu-hours-chart.tip-hours': '{n} GPU 小时，{label}',
@@ -395,7 +402,8 @@ export const zhCN: Record<string, string> = {
   'gpu-hours-chart.family-tip': '同一模型的不同规模：{name}',
   'gpu-hours-chart.legend-estimated': '估（估算值）',
   'gpu-hours-chart.legend-family': '同一模型的不同规模',
-  'gpu-hours-chart.note-status': '公开报告：来源给出的 GPU 小时，或来源给出的 GPU 数 × 时间（算式见提示和数据表）。估：估算值（Epoch AI 或另一篇论文的假设），以斜线填充和虚线边框绘制。',
+  'gpu-hours-chart.note-status':
+    '公开报告：来源给出的 GPU 小时，或来源给出的 GPU 数 × 时间（算式见提示和数据表）。估：估算值（Epoch AI 或另一篇论文的假设），以斜线填充和虚线边框绘制。',
   'gpu-hours-chart.note-run-kind': '预训练还是微调由数据决定：由基础模型微调而来的是微调，其余均为预训练。',
   'gpu-hours-chart.note-hardware': '硬件名称照来源所写；来源未给出显存大小时写作“A100”。',
   'gpu-hours-chart.note-log': '对数刻度：每乘以 10 距离相同；条形长度与 GPU 小时不成比例。',
@@ -481,7 +489,8 @@ export const zhCN: Record<string, string> = {
   'import.title': '导入数据',
   'import.close': '关闭',
   'import.cancel': '取消',
-  'import.intro': '使用你自己的数据：从本仪表板导出的 CSV 或 JSON 文件、Epoch AI 的“All ML systems”CSV，或列名与仪表板字段相符的任何 CSV。在你确认之前不会有任何改动，文件也只留在你的浏览器中。',
+  'import.intro':
+    '使用你自己的数据：从本仪表板导出的 CSV 或 JSON 文件、Epoch AI 的“All ML systems”CSV，或列名与仪表板字段相符的任何 CSV。在你确认之前不会有任何改动，文件也只留在你的浏览器中。',
   'import.drop-here': '把文件拖放到这里，或选择一个文件：',
   'import.drop-page': '松开即可导入该文件',
   'import.choose': '选择要导入的文件',

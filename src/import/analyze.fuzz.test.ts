@@ -96,7 +96,9 @@ const headerNames = fc.constantFrom(
 );
 const randomCsv = fc
   .uniqueArray(headerNames, { minLength: 0, maxLength: 12 })
-  .chain((header) => fc.tuple(fc.constant(header), fc.array(fc.array(cell, { minLength: 0, maxLength: header.length + 2 }), { maxLength: 12 })))
+  .chain((header) =>
+    fc.tuple(fc.constant(header), fc.array(fc.array(cell, { minLength: 0, maxLength: header.length + 2 }), { maxLength: 12 })),
+  )
   // Duplicate rows on purpose: the same name (and date) twice.
   .map(([header, rows]) => ({ header, rows: rows.length > 0 ? [...rows, rows[0]] : rows }));
 
@@ -133,30 +135,37 @@ describe('analyzeImport never throws and its report adds up', () => {
 
   it('CSVs of random cells: wrong types, missing columns, duplicates, 1e400, NaN, negative costs, 2023-02-30, script names and links (400 runs); merging never throws', () => {
     fc.assert(
-      fc.property(randomCsv, fc.constantFrom('utf8', 'bom', 'utf16le', 'latin1') as fc.Arbitrary<'utf8' | 'bom' | 'utf16le' | 'latin1'>, ({ header, rows }, how) => {
-        const a = analyzeImport('random.csv', encode(toCsv(header, rows, { bom: false }), how));
-        checkInvariants(a);
-        if (a.data) {
-          const names = a.data.systems.map((s) => s.name);
-          if (rows.some((r) => r.includes('<img src=x onerror=alert(1)>')) && names.includes('<img src=x onerror=alert(1)>')) {
-            expect(names).toContain('<img src=x onerror=alert(1)>');
+      fc.property(
+        randomCsv,
+        fc.constantFrom('utf8', 'bom', 'utf16le', 'latin1') as fc.Arbitrary<'utf8' | 'bom' | 'utf16le' | 'latin1'>,
+        ({ header, rows }, how) => {
+          const a = analyzeImport('random.csv', encode(toCsv(header, rows, { bom: false }), how));
+          checkInvariants(a);
+          if (a.data) {
+            const names = a.data.systems.map((s) => s.name);
+            if (rows.some((r) => r.includes('<img src=x onerror=alert(1)>')) && names.includes('<img src=x onerror=alert(1)>')) {
+              expect(names).toContain('<img src=x onerror=alert(1)>');
+            }
+            expect(JSON.stringify(a.data.sources)).not.toMatch(/javascript:|"url":"data:/);
+            for (const mode of ['merge', 'replace'] as const) {
+              const r = applyImport(current, a.data, mode, 'imported');
+              expect(r.ok ? [] : r.problems).toEqual([]);
+            }
           }
-          expect(JSON.stringify(a.data.sources)).not.toMatch(/javascript:|"url":"data:/);
-          for (const mode of ['merge', 'replace'] as const) {
-            const r = applyImport(current, a.data, mode, 'imported');
-            expect(r.ok ? [] : r.problems).toEqual([]);
-          }
-        }
-      }),
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('JSON of random shapes (200 runs)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ systems: fc.array(fc.jsonValue(), { maxLength: 5 }), sources: fc.jsonValue() })), (doc) => {
-        checkInvariants(analyzeImport('f.json', JSON.stringify(doc) ?? 'null'));
-      }),
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.record({ systems: fc.array(fc.jsonValue(), { maxLength: 5 }), sources: fc.jsonValue() })),
+        (doc) => {
+          checkInvariants(analyzeImport('f.json', JSON.stringify(doc) ?? 'null'));
+        },
+      ),
       { numRuns: 200 },
     );
   });

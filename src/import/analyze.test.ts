@@ -19,7 +19,12 @@ const citedSources = (d: Dataset) => byId(d.sources.filter((s) => collectSourceI
 function fullCsv(locale: Locale, dropRecord = false): string {
   const t = tr(locale);
   const { header, body } = fullTableAsRows(ds, selectFieldRows(ds, locale, t), t);
-  return dropRecord ? toCsv(header.slice(0, -1), body.map((r) => r.slice(0, -1))) : toCsv(header, body);
+  return dropRecord
+    ? toCsv(
+        header.slice(0, -1),
+        body.map((r) => r.slice(0, -1)),
+      )
+    : toCsv(header, body);
 }
 
 describe('our own exports re-import without loss', () => {
@@ -41,17 +46,26 @@ describe('our own exports re-import without loss', () => {
     expect(byId(data!.sources)).toEqual(citedSources(ds));
   });
 
-  it.each(['en', 'zh-CN'] as const)('the full CSV (%s) → exactly the systems and the sources they cite; merging it changes nothing', (locale) => {
-    const { report, data } = analyzeImport('llm-wave_models_all.csv', new TextEncoder().encode(fullCsv(locale)));
-    expect(report.format).toBe('dashboard-csv');
-    expect(report).toMatchObject({ rowsRead: ds.systems.length, valid: ds.systems.length, rejected: [], fieldProblems: [], warnings: [] });
-    expect(data!.systems).toEqual(ds.systems);
-    expect(byId(data!.sources)).toEqual(citedSources(ds));
-    const merged = applyImport(ds, data!, 'merge', 'imported');
-    if (!merged.ok) throw new Error(merged.problems.join('\n'));
-    expect(merged).toMatchObject({ added: 0, replaced: ds.systems.length, kept: 0 });
-    expect(plain(merged.dataset)).toEqual(plain(ds));
-  });
+  it.each(['en', 'zh-CN'] as const)(
+    'the full CSV (%s) → exactly the systems and the sources they cite; merging it changes nothing',
+    (locale) => {
+      const { report, data } = analyzeImport('llm-wave_models_all.csv', new TextEncoder().encode(fullCsv(locale)));
+      expect(report.format).toBe('dashboard-csv');
+      expect(report).toMatchObject({
+        rowsRead: ds.systems.length,
+        valid: ds.systems.length,
+        rejected: [],
+        fieldProblems: [],
+        warnings: [],
+      });
+      expect(data!.systems).toEqual(ds.systems);
+      expect(byId(data!.sources)).toEqual(citedSources(ds));
+      const merged = applyImport(ds, data!, 'merge', 'imported');
+      if (!merged.ok) throw new Error(merged.problems.join('\n'));
+      expect(merged).toMatchObject({ added: 0, replaced: ds.systems.length, kept: 0 });
+      expect(plain(merged.dataset)).toEqual(plain(ds));
+    },
+  );
 
   it('a CSV of ours without the record column falls back to our column labels (English and Chinese)', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
@@ -59,13 +73,27 @@ describe('our own exports re-import without loss', () => {
       expect(report.format, locale).toBe('generic-csv');
       expect(report.valid, locale).toBe(ds.systems.length);
       expect(report.warnings.join(' '), locale).toMatch(/without its record column/);
-      expect(report.mapped.map((m) => m.field), locale).toEqual(['name (and id)', 'organizations', 'release', 'parameters']);
+      expect(
+        report.mapped.map((m) => m.field),
+        locale,
+      ).toEqual(['name (and id)', 'organizations', 'release', 'parameters']);
       expect(report.ignored, locale).toHaveLength(12);
       const gpt3 = data!.systems.find((s) => s.name === 'GPT-3')!;
-      expect(gpt3.release, locale).toMatchObject({ status: 'reported', value: { date: '2020-05-28', precision: 'day' }, sources: ['import-file'] });
+      expect(gpt3.release, locale).toMatchObject({
+        status: 'reported',
+        value: { date: '2020-05-28', precision: 'day' },
+        sources: ['import-file'],
+      });
       expect(gpt3.parameters, locale).toEqual({ status: 'reported', value: 175e9, sources: ['import-file'] });
       expect(data!.systems.find((s) => s.name === 'CLIP')!.parameters, locale).toMatchObject({ value: 370e6 });
-      expect(data!.systems.find((s) => s.name === 'Vicuna-7B')!.organizations, locale).toEqual(['LMSYS', 'UC Berkeley', 'CMU', 'Stanford', 'UC San Diego', 'MBZUAI']);
+      expect(data!.systems.find((s) => s.name === 'Vicuna-7B')!.organizations, locale).toEqual([
+        'LMSYS',
+        'UC Berkeley',
+        'CMU',
+        'Stanford',
+        'UC San Diego',
+        'MBZUAI',
+      ]);
       // "not disclosed"/"未公开" and "unknown"/"未知" are no value, not a problem.
       expect(data!.systems.find((s) => s.name === 'ChatGPT')!.parameters, locale).toBeUndefined();
       expect(report.fieldProblems, locale).toEqual([]);
@@ -99,7 +127,12 @@ describe('analyzeImport', () => {
     };
     const latin = Uint8Array.from([...csv].map((c) => c.charCodeAt(0)));
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]);
-    for (const [label, bytes] of [['bom', bom], ['le', utf16(true)], ['be', utf16(false)], ['1252', latin]] as const) {
+    for (const [label, bytes] of [
+      ['bom', bom],
+      ['le', utf16(true)],
+      ['be', utf16(false)],
+      ['1252', latin],
+    ] as const) {
       const { data, report } = analyzeImport(`${label}.csv`, bytes);
       expect(data?.systems[0]?.name, label).toBe('Café Model');
       expect(data?.systems[0]?.organizations, label).toEqual(['Équipe']);
@@ -133,7 +166,12 @@ describe('analyzeImport', () => {
     ]);
     expect(report.valid + report.rejected.length).toBe(report.rowsRead);
     const [good, bad, huge, xss] = data!.systems;
-    expect(good).toMatchObject({ id: 'good', organizations: ['A', 'B'], parameters: { value: 1.2e6 }, links: [{ url: 'https://example.org/a' }] });
+    expect(good).toMatchObject({
+      id: 'good',
+      organizations: ['A', 'B'],
+      parameters: { value: 1.2e6 },
+      links: [{ url: 'https://example.org/a' }],
+    });
     expect(good.trainingCost[0]).toMatchObject({ value: { components: [{ usd: 1000 }], dollarYear: 2020 } });
     expect(bad.release).toEqual({ status: 'unknown', note: 'the file gives “2023-02-30”, not a real date' });
     expect(bad.organizations).toEqual(['not stated in the file']);
@@ -161,7 +199,12 @@ describe('analyzeImport', () => {
     const rows = Array.from({ length: 450 }, (_, i) => [`M${i}`]);
     const onProgress = vi.fn();
     analyzeImport('p.csv', toCsv(['Name'], rows), onProgress);
-    expect(onProgress.mock.calls).toEqual([[200, 450], [400, 450], [450, 450], [450, 450]]);
+    expect(onProgress.mock.calls).toEqual([
+      [200, 450],
+      [400, 450],
+      [450, 450],
+      [450, 450],
+    ]);
   });
 
   it('JSON that is not ours is fatal; a bare array of records is read as systems', () => {
@@ -176,14 +219,17 @@ describe('analyzeImport', () => {
 });
 
 describe('applyImport', () => {
-  const epochLike = (rows: string[][]) => analyzeImport('e.csv', toCsv(['Model', 'Domain', 'Task', 'Organization', 'Publication date', 'Link', 'Base model'], rows)).data!;
+  const epochLike = (rows: string[][]) =>
+    analyzeImport('e.csv', toCsv(['Model', 'Domain', 'Task', 'Organization', 'Publication date', 'Link', 'Base model'], rows)).data!;
 
   it('links base models named in the file against the current dataset; unknown names are warned about', () => {
     const data = epochLike([['Alpaca-2', 'Language', 'Chat', 'X', '2023-05-01', 'https://x.org', 'LLaMA 7B, Nowhere-1']]);
     expect(data.pendingBaseModels!.map((p) => p.ref)).toEqual(['LLaMA 7B', 'Nowhere-1']);
     const r = applyImport(ds, data, 'merge', 'imported');
     if (!r.ok) throw new Error(r.problems.join('\n'));
-    expect(r.dataset.systems.find((s) => s.id === 'alpaca-2')!.baseModels).toEqual([{ id: 'llama-7b', relation: 'fine-tuned-from', sources: ['epoch-ai-import'] }]);
+    expect(r.dataset.systems.find((s) => s.id === 'alpaca-2')!.baseModels).toEqual([
+      { id: 'llama-7b', relation: 'fine-tuned-from', sources: ['epoch-ai-import'] },
+    ]);
     expect(r.warnings!.join(' ')).toMatch(/not found.*Nowhere-1/);
   });
 

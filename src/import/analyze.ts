@@ -49,12 +49,14 @@ export function analyzeImport(fileName: string, input: Uint8Array | string, onPr
   const parts = emptyParts();
   try {
     bytes = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length;
-    if (bytes > MAX_IMPORT_BYTES) return fatal(fileName, bytes, 'unknown', parts, `the file is ${mb(bytes)}; the limit is ${mb(MAX_IMPORT_BYTES)}`);
+    if (bytes > MAX_IMPORT_BYTES)
+      return fatal(fileName, bytes, 'unknown', parts, `the file is ${mb(bytes)}; the limit is ${mb(MAX_IMPORT_BYTES)}`);
     if (bytes === 0) return fatal(fileName, bytes, 'unknown', parts, 'the file is empty');
     const decoded = typeof input === 'string' ? { text: input } : decode(input, parts.warnings);
     if ('fatal' in decoded) return fatal(fileName, bytes, 'unknown', parts, decoded.fatal);
     const text = decoded.text.replace(/^\uFEFF/, '');
-    if (text.includes('\u0000')) return fatal(fileName, bytes, 'unknown', parts, 'the file is not text (it holds NUL bytes); import a CSV or JSON file');
+    if (text.includes('\u0000'))
+      return fatal(fileName, bytes, 'unknown', parts, 'the file is not text (it holds NUL bytes); import a CSV or JSON file');
     if (text.trim() === '') return fatal(fileName, bytes, 'unknown', parts, 'the file is empty (only blank space)');
     const first = text.trimStart()[0];
     if (first === '{' || first === '[') return analyzeJson(fileName, bytes, text, parts, onProgress);
@@ -73,29 +75,56 @@ function fatal(fileName: string, bytes: number, format: ImportFormat | 'unknown'
 function done(fileName: string, bytes: number, format: ImportFormat, parts: ReportParts, data: ImportedData): Analysis {
   const report = toReport(fileName, bytes, format, parts, data.systems.length);
   if (data.systems.length === 0) {
-    return { report: { ...report, fatal: parts.rowsRead === 0 ? 'the file holds no records' : 'no row could be imported (see the rejected rows)' }, data: null };
+    return {
+      report: { ...report, fatal: parts.rowsRead === 0 ? 'the file holds no records' : 'no row could be imported (see the rejected rows)' },
+      data: null,
+    };
   }
   return { report, data: { ...data, fileName } };
 }
 
-function analyzeJson(fileName: string, bytes: number, text: string, parts: ReportParts, onProgress?: (done: number, total: number) => void): Analysis {
+function analyzeJson(
+  fileName: string,
+  bytes: number,
+  text: string,
+  parts: ReportParts,
+  onProgress?: (done: number, total: number) => void,
+): Analysis {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return fatal(fileName, bytes, 'unknown', parts, `the file starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    return fatal(
+      fileName,
+      bytes,
+      'unknown',
+      parts,
+      `the file starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
-  const total = Array.isArray(doc) ? doc.length : doc && typeof doc === 'object' && Array.isArray((doc as { systems?: unknown }).systems) ? (doc as { systems: unknown[] }).systems.length : 0;
+  const total = Array.isArray(doc)
+    ? doc.length
+    : doc && typeof doc === 'object' && Array.isArray((doc as { systems?: unknown }).systems)
+      ? (doc as { systems: unknown[] }).systems.length
+      : 0;
   const read = readOwnJson(doc, parts, progressTicker(total, onProgress));
   if ('fatal' in read) return fatal(fileName, bytes, 'unknown', parts, read.fatal);
   return done(fileName, bytes, read.format, parts, read.data);
 }
 
-function analyzeCsv(fileName: string, bytes: number, text: string, parts: ReportParts, onProgress?: (done: number, total: number) => void): Analysis {
+function analyzeCsv(
+  fileName: string,
+  bytes: number,
+  text: string,
+  parts: ReportParts,
+  onProgress?: (done: number, total: number) => void,
+): Analysis {
   const { rows, errors } = parseCsvDetailed(text);
   if (errors.length > 0) {
     const shown = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
-    parts.warnings.push(`The CSV is malformed in ${errors.length} place${errors.length === 1 ? '' : 's'}; read as far as it goes (${shown.join('; ')}${errors.length > 5 ? '; …' : ''}).`);
+    parts.warnings.push(
+      `The CSV is malformed in ${errors.length} place${errors.length === 1 ? '' : 's'}; read as far as it goes (${shown.join('; ')}${errors.length > 5 ? '; …' : ''}).`,
+    );
   }
   const [header, ...body] = rows;
   if (!header) return fatal(fileName, bytes, 'unknown', parts, 'the file has no header row');
@@ -113,13 +142,26 @@ function analyzeCsv(fileName: string, bytes: number, text: string, parts: Report
   const plan = planColumns(header, epoch ? EPOCH_ALIASES : genericAliases(), parts.warnings);
   if (plan.index.name === undefined) {
     const found = header.slice(0, 20).map((h) => `“${h.replace(/^\uFEFF/, '').trim()}”`);
-    return fatal(fileName, bytes, 'unknown', parts, `no name column (expected e.g. “Model”, “System”, “Name” or “名称”); the columns are ${found.join(', ') || 'none'}${header.length > 20 ? ', …' : ''}`);
+    return fatal(
+      fileName,
+      bytes,
+      'unknown',
+      parts,
+      `no name column (expected e.g. “Model”, “System”, “Name” or “名称”); the columns are ${found.join(', ') || 'none'}${header.length > 20 ? ', …' : ''}`,
+    );
   }
   parts.mapped.push(...plan.mapped);
   parts.ignored.push(...plan.ignored);
   if (!epoch && ownLabelCount(header) >= 3) {
-    parts.warnings.push('This looks like this dashboard’s CSV without its record column: only name, organization, release date and parameters are read from the display text.');
+    parts.warnings.push(
+      'This looks like this dashboard’s CSV without its record column: only name, organization, release date and parameters are read from the display text.',
+    );
   }
   const mapped = mapCsvRows(header, body, plan, epoch ? epochProfile(fileName) : genericProfile(fileName), parts, tick);
-  return done(fileName, bytes, epoch ? 'epoch-csv' : 'generic-csv', parts, { systems: mapped.systems, sources: mapped.sources, families: [], pendingBaseModels: mapped.pendingBaseModels });
+  return done(fileName, bytes, epoch ? 'epoch-csv' : 'generic-csv', parts, {
+    systems: mapped.systems,
+    sources: mapped.sources,
+    families: [],
+    pendingBaseModels: mapped.pendingBaseModels,
+  });
 }

@@ -22,7 +22,12 @@ export function findConflicts(current: Dataset, data: ImportedData): MergeConfli
     for (const s of data.systems) {
       const byIdMatch = byId.get(s.id);
       const byNameMatch = byName.get(normaliseName(s.name));
-      const match = byIdMatch && !taken.has(byIdMatch.id) ? byIdMatch : byNameMatch && !taken.has(byNameMatch.id) && normaliseName(s.name) !== '' ? byNameMatch : undefined;
+      const match =
+        byIdMatch && !taken.has(byIdMatch.id)
+          ? byIdMatch
+          : byNameMatch && !taken.has(byNameMatch.id) && normaliseName(s.name) !== ''
+            ? byNameMatch
+            : undefined;
       if (!match) continue;
       taken.add(match.id);
       out.push({ importedId: s.id, currentId: match.id, name: match.name });
@@ -43,7 +48,8 @@ function renameSources<T>(value: T, map: ReadonlyMap<string, string>): T {
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, inner] of Object.entries(v)) {
-        out[k] = k === 'sources' && Array.isArray(inner) ? inner.map((id) => (typeof id === 'string' ? (map.get(id) ?? id) : id)) : visit(inner);
+        out[k] =
+          k === 'sources' && Array.isArray(inner) ? inner.map((id) => (typeof id === 'string' ? (map.get(id) ?? id) : id)) : visit(inner);
       }
       return out;
     }
@@ -53,12 +59,21 @@ function renameSources<T>(value: T, map: ReadonlyMap<string, string>): T {
 }
 
 /** Rewrites system ids wherever the dataset refers to one (base models, reference rows, seed tables). */
-function renameSystems(systems: System[], reference: Dataset['reference'], seedTables: Dataset['seedTables'], map: ReadonlyMap<string, string>) {
+function renameSystems(
+  systems: System[],
+  reference: Dataset['reference'],
+  seedTables: Dataset['seedTables'],
+  map: ReadonlyMap<string, string>,
+) {
   if (map.size === 0) return { systems, reference, seedTables };
   const ren = (id: string) => map.get(id) ?? id;
   const dedupe = (ids: string[]) => [...new Set(ids.map(ren))];
   return {
-    systems: systems.map((s) => ({ ...s, id: ren(s.id), baseModels: s.baseModels.map((b) => ({ ...b, id: ren(b.id) })).filter((b, i, all) => all.findIndex((x) => x.id === b.id) === i) })),
+    systems: systems.map((s) => ({
+      ...s,
+      id: ren(s.id),
+      baseModels: s.baseModels.map((b) => ({ ...b, id: ren(b.id) })).filter((b, i, all) => all.findIndex((x) => x.id === b.id) === i),
+    })),
     reference: {
       ...reference,
       llamaTable15: { ...reference.llamaTable15, rows: reference.llamaTable15.rows.map((r) => ({ ...r, systemId: ren(r.systemId) })) },
@@ -67,7 +82,11 @@ function renameSystems(systems: System[], reference: Dataset['reference'], seedT
     seedTables: seedTables.map((t) => ({
       ...t,
       header: t.header.map((h) => ({ ...h, systemIds: dedupe(h.systemIds) })),
-      rows: t.rows.map((r) => ({ ...r, systemIds: dedupe(r.systemIds), cells: r.cells.map((c) => ({ ...c, systemIds: dedupe(c.systemIds) })) })),
+      rows: t.rows.map((r) => ({
+        ...r,
+        systemIds: dedupe(r.systemIds),
+        cells: r.cells.map((c) => ({ ...c, systemIds: dedupe(c.systemIds) })),
+      })),
     })),
   };
 }
@@ -114,13 +133,18 @@ function merge(current: Dataset, input: ImportedData, winner: ConflictWinner): A
   const conflictOfImported = new Map(conflicts.map((c) => [c.importedId, c]));
   const conflictOfCurrent = new Map(conflicts.map((c) => [c.currentId, c]));
   // Ids every import must avoid: current systems not in a conflict, and family ids.
-  const nextId = uniqueIdMaker([...current.systems.map((s) => s.id), ...current.families.map((f) => f.id), ...data.families.map((f) => f.id)]);
+  const nextId = uniqueIdMaker([
+    ...current.systems.map((s) => s.id),
+    ...current.families.map((f) => f.id),
+    ...data.families.map((f) => f.id),
+  ]);
   const importedIdMap = new Map<string, string>(); // imported id → id in the result
   const currentIdMap = new Map<string, string>(); // current id → id in the result (when the import won)
   for (const s of imported) {
     const c = conflictOfImported.get(s.id);
     if (!c) {
-      const id = current.systems.some((x) => x.id === s.id) || current.families.some((f) => f.id === s.id) ? nextId(s.id) : (nextId(s.id), s.id);
+      const id =
+        current.systems.some((x) => x.id === s.id) || current.families.some((f) => f.id === s.id) ? nextId(s.id) : (nextId(s.id), s.id);
       if (id !== s.id) warnings.push(`The imported “${s.name}” takes the id “${id}” (“${s.id}” is taken).`);
       importedIdMap.set(s.id, id);
     } else if (winner === 'imported') {
@@ -132,7 +156,11 @@ function merge(current: Dataset, input: ImportedData, winner: ConflictWinner): A
     }
   }
   const origIds = imported.map((s) => s.id);
-  imported = imported.map((s) => ({ ...s, id: importedIdMap.get(s.id) ?? s.id, baseModels: s.baseModels.map((b) => ({ ...b, id: importedIdMap.get(b.id) ?? b.id })) }));
+  imported = imported.map((s) => ({
+    ...s,
+    id: importedIdMap.get(s.id) ?? s.id,
+    baseModels: s.baseModels.map((b) => ({ ...b, id: importedIdMap.get(b.id) ?? b.id })),
+  }));
 
   let systems: System[] = [];
   let added = 0;
@@ -162,7 +190,10 @@ function merge(current: Dataset, input: ImportedData, winner: ConflictWinner): A
   systems = renamedAll.systems;
 
   // Imported families join by id; a model's family must be declared.
-  const families = [...current.families, ...data.families.filter((f) => !current.families.some((x) => x.id === f.id) && !systems.some((s) => s.id === f.id))];
+  const families = [
+    ...current.families,
+    ...data.families.filter((f) => !current.families.some((x) => x.id === f.id) && !systems.some((s) => s.id === f.id)),
+  ];
   systems = dropUndeclaredFamilies(systems, families, warnings);
   systems = resolvePending(systems, pendingKept, warnings);
 
@@ -182,7 +213,11 @@ function replace(current: Dataset, input: ImportedData): ApplyResult {
   const ids = new Set(systems.map((s) => s.id));
   const families = familiesPool.filter((f) => systems.some((s) => s.family === f.id) && !ids.has(f.id));
   const rows = current.reference.llamaTable15.rows.filter((r) => ids.has(r.systemId));
-  const reference = { ...current.reference, llamaTable15: { ...current.reference.llamaTable15, rows }, ownGridCo2: current.reference.ownGridCo2.filter((r) => ids.has(r.systemId)) };
+  const reference = {
+    ...current.reference,
+    llamaTable15: { ...current.reference.llamaTable15, rows },
+    ownGridCo2: current.reference.ownGridCo2.filter((r) => ids.has(r.systemId)),
+  };
   const seedTables = current.seedTables.filter((t) => [...collectSystemIds(t)].every((id) => ids.has(id)));
   const dropped = current.seedTables.length - seedTables.length;
   if (dropped > 0) warnings.push(`${dropped} of the talk’s tables name models no longer in the dataset and are left out.`);
@@ -238,9 +273,13 @@ function resolvePending(systems: System[], pending: NonNullable<ImportedData['pe
       continue;
     }
     addEdge(graph, owner.id, baseId);
-    links.set(owner.id, [...(links.get(owner.id) ?? []), { id: baseId, relation: p.relation, sources: p.sources, ...(p.note ? { note: p.note } : {}) }]);
+    links.set(owner.id, [
+      ...(links.get(owner.id) ?? []),
+      { id: baseId, relation: p.relation, sources: p.sources, ...(p.note ? { note: p.note } : {}) },
+    ]);
   }
-  if (missing.size > 0) warnings.push(`Base models not found, links left out: ${[...missing].slice(0, 40).join(', ')}${missing.size > 40 ? ', …' : ''}.`);
+  if (missing.size > 0)
+    warnings.push(`Base models not found, links left out: ${[...missing].slice(0, 40).join(', ')}${missing.size > 40 ? ', …' : ''}.`);
   if (cycles.length > 0) warnings.push(`Base-model links dropped because they would make a cycle: ${cycles.join('; ')}.`);
   return systems.map((s) => (links.has(s.id) ? { ...s, baseModels: [...s.baseModels, ...links.get(s.id)!] } : s));
 }
@@ -260,6 +299,7 @@ function breakCycles(systems: System[], warnings: string[]): System[] {
 
 function validated(next: unknown, counts: { added: number; replaced: number; kept: number }, warnings: string[]): ApplyResult {
   const parsed = parseDataset(next);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.slice(0, 20).map((p) => `${p.record}${p.field ? ` · ${p.field}` : ''}: ${p.message}`) };
+  if (!parsed.ok)
+    return { ok: false, problems: parsed.problems.slice(0, 20).map((p) => `${p.record}${p.field ? ` · ${p.field}` : ''}: ${p.message}`) };
   return { ok: true, dataset: parsed.dataset, ...counts, warnings };
 }

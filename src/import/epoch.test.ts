@@ -37,10 +37,24 @@ describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)
       'Organization: no organization; recorded as “…”': 19,
       'Link: not an http(s) link, not made a link: “…”': 1,
     });
-    expect(report.fieldProblems.find((p) => p.field === 'Link')).toEqual({ row: 131, field: 'Link', reason: 'not an http(s) link, not made a link: “arxiv.org/abs/2501.14818”' });
+    expect(report.fieldProblems.find((p) => p.field === 'Link')).toEqual({
+      row: 131,
+      field: 'Link',
+      reason: 'not an http(s) link, not made a link: “arxiv.org/abs/2501.14818”',
+    });
     expect(report.mapped).toHaveLength(16);
     expect(report.mapped.map((m) => m.column)).toEqual(
-      expect.arrayContaining(['Model', 'Organization', 'Publication date', 'Parameters', 'Training compute (FLOP)', 'Training chip-hours', 'Hardware quantity', 'Training compute cost (2023 USD)', 'Base model']),
+      expect.arrayContaining([
+        'Model',
+        'Organization',
+        'Publication date',
+        'Parameters',
+        'Training compute (FLOP)',
+        'Training chip-hours',
+        'Hardware quantity',
+        'Training compute cost (2023 USD)',
+        'Base model',
+      ]),
     );
     expect(report.ignored).toHaveLength(41);
     expect(report.ignored).toContain('Authors');
@@ -52,15 +66,33 @@ describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)
     const t0xxl = data!.systems.find((s) => s.name === 'T0-XXL')!;
     expect(t0xxl.id).toBe('t0-xxl');
     expect(t0xxl.organizations).toEqual(['Hugging Face', 'Brown University']);
-    expect(t0xxl.release).toEqual({ status: 'reported', value: { date: '2021-10-15', precision: 'day', marks: 'publication date given by the file' }, sources: ['epoch-ai-import', 't0-xxl-link'] });
+    expect(t0xxl.release).toEqual({
+      status: 'reported',
+      value: { date: '2021-10-15', precision: 'day', marks: 'publication date given by the file' },
+      sources: ['epoch-ai-import', 't0-xxl-link'],
+    });
     expect(t0xxl.parameters).toEqual({ status: 'reported', value: 11e9, sources: ['epoch-ai-import'] });
     expect(t0xxl.flop).toEqual({ status: 'estimated', value: 9.1819e20, sources: ['epoch-ai-import'], method: 'Epoch AI (Hardware)' });
-    expect(t0xxl.gpuHours).toEqual({ status: 'estimated', value: { hours: 69120, hardware: 'Google TPU v3', gpuCount: 256 }, sources: ['epoch-ai-import'], method: 'Epoch AI' });
+    expect(t0xxl.gpuHours).toEqual({
+      status: 'estimated',
+      value: { hours: 69120, hardware: 'Google TPU v3', gpuCount: 256 },
+      sources: ['epoch-ai-import'],
+      method: 'Epoch AI',
+    });
     expect(t0xxl.trainingCost).toEqual([
-      { status: 'estimated', value: { components: [{ component: 'training', usd: 11671.84, bound: 'approx' }], dollarYear: 2023, basis: 'Epoch AI estimate' }, sources: ['epoch-ai-import'], method: 'Epoch AI' },
+      {
+        status: 'estimated',
+        value: { components: [{ component: 'training', usd: 11671.84, bound: 'approx' }], dollarYear: 2023, basis: 'Epoch AI estimate' },
+        sources: ['epoch-ai-import'],
+        method: 'Epoch AI',
+      },
     ]);
     expect(t0xxl.baseModels).toEqual([{ id: 't5-11b', relation: 'fine-tuned-from', sources: ['epoch-ai-import'] }]);
-    expect(t0xxl.weights).toEqual({ status: 'reported', value: { available: true, terms: 'Open weights (unrestricted)' }, sources: ['epoch-ai-import'] });
+    expect(t0xxl.weights).toEqual({
+      status: 'reported',
+      value: { available: true, terms: 'Open weights (unrestricted)' },
+      sources: ['epoch-ai-import'],
+    });
     expect(t0xxl.trainingCode?.status === 'reported' && t0xxl.trainingCode.value.available).toBe(true);
     expect(t0xxl.modality).toMatchObject({ value: { inputs: ['text'], outputs: ['text'] } });
     expect(t0xxl.summary).toBe('Language · Language modeling (imported from Epoch AI)');
@@ -100,7 +132,8 @@ describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)
     const [header, ...body] = rows;
     const sample = body.slice(0, 300);
     const base = analyzeImport('a.csv', toCsv(header, sample, { bom: false }));
-    const pick = (a: ReturnType<typeof analyzeImport>) => a.data!.systems.map((s) => ({ ...s, trainingCost: s.trainingCost.map((c) => ('value' in c ? c.value.components : null)) }));
+    const pick = (a: ReturnType<typeof analyzeImport>) =>
+      a.data!.systems.map((s) => ({ ...s, trainingCost: s.trainingCost.map((c) => ('value' in c ? c.value.components : null)) }));
     const variants: [string, string[], string[][]][] = [];
     variants.push(['System', header.map((h) => (h === 'Model' ? 'System' : h)), sample]);
     variants.push(['BOM + odd spacing/case', header.map((h) => `  ${h.toUpperCase().replace(/ /g, '  ')} `), sample]);
@@ -109,7 +142,9 @@ describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)
     // An older release: 42 columns, every mapped one among them.
     const mappedCols = new Set(base.report.mapped.map((m) => m.column));
     const others = header.map((_, i) => i).filter((i) => !mappedCols.has(header[i]));
-    const subset = header.map((_, i) => i).filter((i) => mappedCols.has(header[i]) || others.indexOf(i) < 42 - mappedCols.size && others.includes(i));
+    const subset = header
+      .map((_, i) => i)
+      .filter((i) => mappedCols.has(header[i]) || (others.indexOf(i) < 42 - mappedCols.size && others.includes(i)));
     expect(subset).toHaveLength(42);
     variants.push(['42 columns', subset.map((i) => header[i]), sample.map((r) => subset.map((i) => r[i] ?? ''))]);
     variants.push(['extra columns', [...header, 'My notes', 'Zzz'], sample.map((r) => [...r, 'x', 'y'])]);
@@ -119,9 +154,15 @@ describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)
       expect(a.report.mapped, label).toHaveLength(16);
       expect(pick(a), label).toEqual(pick(base));
     }
-    const old = analyzeImport('old.csv', toCsv(header.map((h) => h.replace('(2023 USD)', '(2020 USD)')), sample, { bom: false }));
+    const old = analyzeImport(
+      'old.csv',
+      toCsv(
+        header.map((h) => h.replace('(2023 USD)', '(2020 USD)')),
+        sample,
+        { bom: false },
+      ),
+    );
     const cost = old.data!.systems.find((s) => s.trainingCost.length > 0)!.trainingCost[0];
     expect(cost.status === 'estimated' && cost.value.dollarYear).toBe(2020);
   });
 });
-

@@ -2,7 +2,17 @@ import { systemSchema, type Access, type Modality, type Source, type System } fr
 import { baseGraph, addEdge, wouldCycle } from './lineage';
 import type { ReportParts } from './report';
 import type { ColumnMapping, PendingBaseModel } from './types';
-import { isNoValue, normaliseHeader, normaliseName, parseDateText, parseHttpUrl, parsePositiveNumber, slugify, splitList, uniqueIdMaker } from './values';
+import {
+  isNoValue,
+  normaliseHeader,
+  normaliseName,
+  parseDateText,
+  parseHttpUrl,
+  parsePositiveNumber,
+  slugify,
+  splitList,
+  uniqueIdMaker,
+} from './values';
 
 /*
  * Epoch AI's "all ML systems" / "notable models" CSV, any release of its columns (42–88 of them,
@@ -70,7 +80,18 @@ export const EPOCH_ALIASES: Record<CsvField, readonly string[]> = {
 const COST_COLUMN = /^training compute cost \((\d{4}) usd\)$/;
 
 /** Headers only Epoch's file has; three of them (plus its name column) make a file Epoch's. */
-const EPOCH_SIGNATURE = ['domain', 'task', 'authors', 'publication date', 'reference', 'link', 'training compute (flop)', 'model accessibility', 'notability criteria', 'training hardware'];
+const EPOCH_SIGNATURE = [
+  'domain',
+  'task',
+  'authors',
+  'publication date',
+  'reference',
+  'link',
+  'training compute (flop)',
+  'model accessibility',
+  'notability criteria',
+  'training hardware',
+];
 
 export function looksLikeEpoch(header: readonly string[]): boolean {
   const names = new Set(header.map(normaliseHeader));
@@ -159,7 +180,15 @@ const NOT_STATED = 'not stated in the file';
  * Maps data rows (the header excluded) into systems. Never throws on a cell: a bad value becomes
  * a field problem, a row without a name or repeating an earlier one is rejected.
  */
-export function mapCsvRows(header: readonly string[], rows: readonly string[][], plan: ColumnPlan, profile: MapProfile, parts: ReportParts, tick: (done: number) => void, rowOffset = 0): MappedRows {
+export function mapCsvRows(
+  header: readonly string[],
+  rows: readonly string[][],
+  plan: ColumnPlan,
+  profile: MapProfile,
+  parts: ReportParts,
+  tick: (done: number) => void,
+  rowOffset = 0,
+): MappedRows {
   const drafts: RowDraft[] = [];
   const rowSources: Source[] = [];
   const nextId = uniqueIdMaker();
@@ -197,7 +226,11 @@ export function mapCsvRows(header: readonly string[], rows: readonly string[][],
     let release: System['release'];
     const date = parseDateText(releaseText);
     if (date?.ok) {
-      release = { status: 'reported', value: { date: date.value.date, precision: date.value.precision, marks: 'publication date given by the file' }, sources };
+      release = {
+        status: 'reported',
+        value: { date: date.value.date, precision: date.value.precision, marks: 'publication date given by the file' },
+        sources,
+      };
     } else if (date) {
       problem('release', date.reason);
       release = { status: 'unknown', note: date.reason };
@@ -275,7 +308,11 @@ export function mapCsvRows(header: readonly string[], rows: readonly string[][],
       }
       system.trainingCost.push({
         status: 'estimated',
-        value: { components: [{ component: 'training', usd: usd.value, bound: 'approx' }], dollarYear: year, basis: `${profile.estimator} estimate` },
+        value: {
+          components: [{ component: 'training', usd: usd.value, bound: 'approx' }],
+          dollarYear: year,
+          basis: `${profile.estimator} estimate`,
+        },
         sources,
         method: profile.estimator,
       });
@@ -283,16 +320,23 @@ export function mapCsvRows(header: readonly string[], rows: readonly string[][],
 
     const access = (text: string, open: (t: string) => boolean): Access => ({ available: open(text), terms: text });
     const weights = cell('weights');
-    if (weights && !isNoValue(weights)) system.weights = { status: 'reported', value: access(weights, (t) => /^open weights/i.test(t)), sources };
+    if (weights && !isNoValue(weights))
+      system.weights = { status: 'reported', value: access(weights, (t) => /^open weights/i.test(t)), sources };
     const code = cell('trainingCode');
     if (code && !isNoValue(code)) system.trainingCode = { status: 'reported', value: access(code, (t) => /^open/i.test(t)), sources };
 
     const modality = modalityOfDomain(domain);
-    if (modality) system.modality = { status: 'estimated', value: modality, sources, method: `${profile.estimator}, from the Domain column` };
+    if (modality)
+      system.modality = { status: 'estimated', value: modality, sources, method: `${profile.estimator}, from the Domain column` };
 
     const link = parseHttpUrl(cell('link'));
     if (link?.ok) {
-      const source: Source = { id: `${id}-link`, title: `${name}: the link given in the imported file`, url: link.value, grade: 'secondary' };
+      const source: Source = {
+        id: `${id}-link`,
+        title: `${name}: the link given in the imported file`,
+        url: link.value,
+        grade: 'secondary',
+      };
       rowSources.push(source);
       system.links.push({ label: 'Link given in the imported file', url: link.value });
       if (system.release.status === 'reported') system.release.sources = [sid, source.id];

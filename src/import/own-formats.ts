@@ -34,7 +34,13 @@ function firstIssue(result: { error: { issues: { path: PropertyKey[]; message: s
  * Validates records one by one: a record that is not a valid system is rejected with its first
  * problem; its sources are kept once (by id); base models outside the file stay pending by id.
  */
-export function readOwnRecords(records: RawRecord[], extraSources: unknown[], extraFamilies: unknown[], parts: ReportParts, tick: (done: number) => void): ImportedData {
+export function readOwnRecords(
+  records: RawRecord[],
+  extraSources: unknown[],
+  extraFamilies: unknown[],
+  parts: ReportParts,
+  tick: (done: number) => void,
+): ImportedData {
   const systems: System[] = [];
   const sources = new Map<string, Source>();
   const families = new Map<string, Dataset['families'][number]>();
@@ -48,12 +54,14 @@ export function readOwnRecords(records: RawRecord[], extraSources: unknown[], ex
     }
     const had = sources.get(s.data.id);
     if (!had) sources.set(s.data.id, s.data);
-    else if (JSON.stringify(had) !== JSON.stringify(s.data)) parts.warnings.push(`Source “${s.data.id}” appears twice with different content; the first is kept.`);
+    else if (JSON.stringify(had) !== JSON.stringify(s.data))
+      parts.warnings.push(`Source “${s.data.id}” appears twice with different content; the first is kept.`);
   };
   const addFamily = (raw: unknown) => {
     if (!raw || typeof raw !== 'object') return;
     const { id, name } = raw as { id?: unknown; name?: unknown };
-    if (familySchema.safeParse(id).success && typeof name === 'string' && name.trim() && !families.has(id as string)) families.set(id as string, { id: id as string, name });
+    if (familySchema.safeParse(id).success && typeof name === 'string' && name.trim() && !families.has(id as string))
+      families.set(id as string, { id: id as string, name });
   };
   extraSources.forEach(addSource);
   extraFamilies.forEach(addFamily);
@@ -80,7 +88,15 @@ export function readOwnRecords(records: RawRecord[], extraSources: unknown[], ex
   for (const s of systems) {
     const kept = s.baseModels.filter((b) => ids.has(b.id));
     for (const b of s.baseModels) {
-      if (!ids.has(b.id)) pendingBaseModels.push({ systemId: s.id, ref: b.id, by: 'id', relation: b.relation, sources: b.sources, ...(b.note ? { note: b.note } : {}) });
+      if (!ids.has(b.id))
+        pendingBaseModels.push({
+          systemId: s.id,
+          ref: b.id,
+          by: 'id',
+          relation: b.relation,
+          sources: b.sources,
+          ...(b.note ? { note: b.note } : {}),
+        });
     }
     if (kept.length !== s.baseModels.length) s.baseModels = kept;
   }
@@ -96,7 +112,9 @@ export function readOwnRecords(records: RawRecord[], extraSources: unknown[], ex
   };
   visit(systems);
   if (missing.size > 0) {
-    parts.warnings.push(`The records cite ${missing.size} source${missing.size === 1 ? '' : 's'} not in the file; they must exist in the current dataset: ${[...missing].slice(0, 20).join(', ')}.`);
+    parts.warnings.push(
+      `The records cite ${missing.size} source${missing.size === 1 ? '' : 's'} not in the file; they must exist in the current dataset: ${[...missing].slice(0, 20).join(', ')}.`,
+    );
   }
   return { systems, sources: [...sources.values()], families: [...families.values()], pendingBaseModels };
 }
@@ -110,7 +128,8 @@ export function readOwnJson(doc: unknown, parts: ReportParts, tick: (done: numbe
     parts.rowsRead = doc.length;
     return { format: 'systems-json', data: readOwnRecords(asRecords(doc), [], [], parts, tick) };
   }
-  if (!doc || typeof doc !== 'object') return { fatal: 'the JSON holds no records (expected this dashboard’s export: an object with “systems”, or a list of records)' };
+  if (!doc || typeof doc !== 'object')
+    return { fatal: 'the JSON holds no records (expected this dashboard’s export: an object with “systems”, or a list of records)' };
   const o = doc as Record<string, unknown>;
   if (!Array.isArray(o.systems)) {
     const keys = Object.keys(o).slice(0, 10);
@@ -119,8 +138,17 @@ export function readOwnJson(doc: unknown, parts: ReportParts, tick: (done: numbe
   const meta = o.meta && typeof o.meta === 'object' ? (o.meta as Record<string, unknown>) : undefined;
   const full = !!meta && Array.isArray(o.sources) && !!o.reference && typeof o.reference === 'object' && !('exportNote' in meta);
   parts.rowsRead = o.systems.length;
-  if (full) parts.warnings.push('The file is a full dataset: its systems, sources and families are imported; its reference figures and the talk’s tables are not.');
-  const data = readOwnRecords(asRecords(o.systems), Array.isArray(o.sources) ? o.sources : [], Array.isArray(o.families) ? o.families : [], parts, tick);
+  if (full)
+    parts.warnings.push(
+      'The file is a full dataset: its systems, sources and families are imported; its reference figures and the talk’s tables are not.',
+    );
+  const data = readOwnRecords(
+    asRecords(o.systems),
+    Array.isArray(o.sources) ? o.sources : [],
+    Array.isArray(o.families) ? o.families : [],
+    parts,
+    tick,
+  );
   return { format: full ? 'dataset-json' : 'systems-json', data };
 }
 
@@ -136,7 +164,11 @@ export function readOwnCsv(rows: readonly string[][], recordAt: number, parts: R
       rec = undefined;
     }
     if (!rec || typeof rec !== 'object' || !('system' in rec)) {
-      parts.rejected.push({ row: i + 1, field: 'record', reason: text ? 'the record column is not a record of this dashboard (JSON with “system”)' : 'the record column is empty' });
+      parts.rejected.push({
+        row: i + 1,
+        field: 'record',
+        reason: text ? 'the record column is not a record of this dashboard (JSON with “system”)' : 'the record column is empty',
+      });
       return;
     }
     const r = rec as { system: unknown; sources?: unknown; family?: unknown };

@@ -14,7 +14,14 @@ export function emptyParts(): ReportParts {
   return { rowsRead: 0, rejected: [], fieldProblems: [], mapped: [], ignored: [], warnings: [] };
 }
 
-export function toReport(fileName: string, bytes: number, format: ImportFormat | 'unknown', parts: ReportParts, valid: number, fatal?: string): ImportReport {
+export function toReport(
+  fileName: string,
+  bytes: number,
+  format: ImportFormat | 'unknown',
+  parts: ReportParts,
+  valid: number,
+  fatal?: string,
+): ImportReport {
   return {
     fileName,
     format,

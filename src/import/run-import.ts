@@ -33,7 +33,19 @@ export function isTooLarge(file: Pick<File, 'size'>): boolean {
 
 function emptyReport(file: Pick<File, 'name' | 'size'>, fatal: string): Analysis {
   return {
-    report: { fileName: file.name, format: 'unknown', bytes: file.size, rowsRead: 0, valid: 0, rejected: [], fieldProblems: [], mapped: [], ignored: [], warnings: [], fatal },
+    report: {
+      fileName: file.name,
+      format: 'unknown',
+      bytes: file.size,
+      rowsRead: 0,
+      valid: 0,
+      rejected: [],
+      fieldProblems: [],
+      mapped: [],
+      ignored: [],
+      warnings: [],
+      fatal,
+    },
     data: null,
   };
 }
@@ -68,7 +80,12 @@ function readBytes(file: File): Promise<ArrayBuffer> {
 }
 
 /** Without a Worker: after one macrotask (so the "reading" state paints), in this thread. */
-async function analyzeHere(fileName: string, bytes: Uint8Array, onProgress: RunImportOptions['onProgress'], signal: AbortSignal | undefined): Promise<Analysis> {
+async function analyzeHere(
+  fileName: string,
+  bytes: Uint8Array,
+  onProgress: RunImportOptions['onProgress'],
+  signal: AbortSignal | undefined,
+): Promise<Analysis> {
   // Loaded only here, so the page's own bundle does not carry the parsers the worker has.
   const { analyzeImport } = await import('./analyze');
   await new Promise((r) => setTimeout(r, 0));
@@ -77,13 +94,21 @@ async function analyzeHere(fileName: string, bytes: Uint8Array, onProgress: RunI
   try {
     analysis = analyzeImport(fileName, bytes, onProgress);
   } catch (err) {
-    analysis = emptyReport({ name: fileName, size: bytes.byteLength }, `The file could not be analysed: ${err instanceof Error ? err.message : String(err)}`);
+    analysis = emptyReport(
+      { name: fileName, size: bytes.byteLength },
+      `The file could not be analysed: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   if (signal?.aborted) throw new ImportCancelledError();
   return analysis;
 }
 
-function analyzeInWorker(fileName: string, bytes: Uint8Array, onProgress: RunImportOptions['onProgress'], signal: AbortSignal | undefined): Promise<Analysis> {
+function analyzeInWorker(
+  fileName: string,
+  bytes: Uint8Array,
+  onProgress: RunImportOptions['onProgress'],
+  signal: AbortSignal | undefined,
+): Promise<Analysis> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
@@ -116,7 +141,13 @@ function analyzeInWorker(fileName: string, bytes: Uint8Array, onProgress: RunImp
       finish();
       // The worker script itself failed to load (before any message): run here instead.
       if (!started) analyzeHere(fileName, bytes, onProgress, signal).then(resolve, reject);
-      else resolve(emptyReport({ name: fileName, size: bytes.byteLength }, `The file could not be analysed: ${event.message || 'the worker failed'}`));
+      else
+        resolve(
+          emptyReport(
+            { name: fileName, size: bytes.byteLength },
+            `The file could not be analysed: ${event.message || 'the worker failed'}`,
+          ),
+        );
     };
     const request: ImportWorkerRequest = { fileName, bytes };
     // Copied, not transferred: the bytes must stay usable here for the in-thread fallback.

@@ -7,7 +7,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Header matching: BOM, case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** Name matching (conflicts, base models): lower-case, no spaces or punctuation. */
@@ -73,7 +77,9 @@ export function parsePositiveNumber(raw: string, opts: { compact?: boolean } = {
   let text = cleanCell(raw).replace(/^~|^≈/, '').replace(/^\$/, '').replace(/\s+/g, '');
   if (/^-/.test(text)) {
     const abs = parsePositiveNumber(text.slice(1), opts);
-    return abs?.ok || /^-\d/.test(text) ? { ok: false, reason: `negative value “${raw.trim()}”` } : { ok: false, reason: `not a number: “${raw.trim()}”` };
+    return abs?.ok || /^-\d/.test(text)
+      ? { ok: false, reason: `negative value “${raw.trim()}”` }
+      : { ok: false, reason: `not a number: “${raw.trim()}”` };
   }
   let factor = 1;
   if (opts.compact) {

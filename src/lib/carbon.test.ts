@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { factValue } from '../selectors/system-facts';
-import {
-  brainYears,
-  checkTable15Row,
-  computeCarbon,
-  parseNumberInput,
-  table15Mwh,
-  table15Tonnes,
-  validateCarbonInputs,
-} from './carbon';
+import { brainYears, checkTable15Row, computeCarbon, parseNumberInput, table15Mwh, table15Tonnes, validateCarbonInputs } from './carbon';
 
 const ds = bundledDataset();
 const method = ds.reference.llamaCarbonMethod;
@@ -55,7 +47,13 @@ describe('LLaMA Table 15, reproduced', () => {
   });
 
   it('every printed MWh is the computed MWh truncated — except BLOOM, whose printed 475 is the paper’s own figure', () => {
-    expect(checks.filter((c) => c.mwhMatches).map((c) => c.systemId)).toEqual(['opt-175b', 'llama-7b', 'llama-13b', 'llama-33b', 'llama-65b']);
+    expect(checks.filter((c) => c.mwhMatches).map((c) => c.systemId)).toEqual([
+      'opt-175b',
+      'llama-7b',
+      'llama-13b',
+      'llama-33b',
+      'llama-65b',
+    ]);
     const bloom = byId.get('bloom-175b')!;
     expect(bloom.computed.mwh).toBeCloseTo(476.4672, 4);
     expect(bloom.mwhByRule).toBe(476);

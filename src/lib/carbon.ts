@@ -143,9 +143,7 @@ export function parseNumberInput(raw: string): ParsedNumber {
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
 
-export type CarbonValidation =
-  | { ok: true; inputs: CarbonInputs }
-  | { ok: false; problems: Partial<Record<CarbonField, InputProblem>> };
+export type CarbonValidation = { ok: true; inputs: CarbonInputs } | { ok: false; problems: Partial<Record<CarbonField, InputProblem>> };
 
 /** All four inputs, or the problem with each bad one (the result is withheld until all are valid). */
 export function validateCarbonInputs(raw: CarbonRawInputs): CarbonValidation {

@@ -5,7 +5,15 @@ const BOM = '\uFEFF';
 
 describe('toCsv', () => {
   it('prepends a UTF-8 BOM by default and ends every line with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['1', '2'], ['3', '4']])).toBe(`${BOM}a,b\r\n1,2\r\n3,4\r\n`);
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+      ),
+    ).toBe(`${BOM}a,b\r\n1,2\r\n3,4\r\n`);
   });
 
   it('leaves the BOM out with bom: false', () => {
@@ -24,7 +32,10 @@ describe('toCsv', () => {
   it('keeps Chinese text as it is', () => {
     const csv = toCsv(['模型', '机构'], [['羊驼 (Alpaca)', '斯坦福大学']]);
     expect(csv).toBe(`${BOM}模型,机构\r\n羊驼 (Alpaca),斯坦福大学\r\n`);
-    expect(parseCsv(csv)).toEqual([['模型', '机构'], ['羊驼 (Alpaca)', '斯坦福大学']]);
+    expect(parseCsv(csv)).toEqual([
+      ['模型', '机构'],
+      ['羊驼 (Alpaca)', '斯坦福大学'],
+    ]);
     // The BOM is what makes Excel read the bytes as UTF-8.
     expect([...new TextEncoder().encode(csv).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
@@ -48,15 +59,30 @@ describe('neutraliseCell', () => {
   });
 
   it('is applied to header and body cells, before quoting', () => {
-    const csv = toCsv(['=cmd', 'ok'], [['-5', '@SUM(1)'], ['=HYPERLINK("http://x.example","y")', '\rz']], { bom: false });
-    expect(csv).toBe("'=cmd,ok\r\n'-5,'@SUM(1)\r\n\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",\"'\rz\"\r\n");
-    expect(parseCsv(csv)).toEqual([["'=cmd", 'ok'], ["'-5", "'@SUM(1)"], ['\'=HYPERLINK("http://x.example","y")', "'\rz"]]);
+    const csv = toCsv(
+      ['=cmd', 'ok'],
+      [
+        ['-5', '@SUM(1)'],
+        ['=HYPERLINK("http://x.example","y")', '\rz'],
+      ],
+      { bom: false },
+    );
+    expect(csv).toBe('\'=cmd,ok\r\n\'-5,\'@SUM(1)\r\n"\'=HYPERLINK(""http://x.example"",""y"")","\'\rz"\r\n');
+    expect(parseCsv(csv)).toEqual([
+      ["'=cmd", 'ok'],
+      ["'-5", "'@SUM(1)"],
+      ['\'=HYPERLINK("http://x.example","y")', "'\rz"],
+    ]);
   });
 });
 
 describe('parseCsv', () => {
   it('strips the BOM and reads CRLF and LF line ends alike', () => {
-    expect(parseCsv(`${BOM}a,b\r\n1,2\n3,4`)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(parseCsv(`${BOM}a,b\r\n1,2\n3,4`)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('reads quoted fields with doubled quotes, commas and line breaks', () => {
@@ -77,18 +103,34 @@ describe('parseCsv', () => {
     const text = 'a,b\r\n1,"never closed\r\nstill, inside\r\n';
     expect(() => parseCsvDetailed(text)).not.toThrow();
     const { rows, errors } = parseCsvDetailed(text);
-    expect(rows).toEqual([['a', 'b'], ['1', 'never closed\r\nstill, inside\r\n']]);
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['1', 'never closed\r\nstill, inside\r\n'],
+    ]);
     expect(errors).toEqual([{ line: 2, message: expect.stringMatching(/unterminated/) }]);
   });
 
   it('reports text after a closing quote and a quote inside an unquoted field', () => {
     const { rows, errors } = parseCsvDetailed('"multi\nline"x,ok\r\nab"c,d\r\n');
-    expect(rows).toEqual([['multi\nlinex', 'ok'], ['ab"c', 'd']]);
+    expect(rows).toEqual([
+      ['multi\nlinex', 'ok'],
+      ['ab"c', 'd'],
+    ]);
     expect(errors.map((e) => e.line)).toEqual([2, 3]);
   });
 
   it('has no errors for what toCsv writes', () => {
-    expect(parseCsvDetailed(toCsv(['a', 'b'], [['"', ',\r\n'], ['=x', '']])).errors).toEqual([]);
+    expect(
+      parseCsvDetailed(
+        toCsv(
+          ['a', 'b'],
+          [
+            ['"', ',\r\n'],
+            ['=x', ''],
+          ],
+        ),
+      ).errors,
+    ).toEqual([]);
   });
 });
 

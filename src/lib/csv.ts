@@ -119,7 +119,8 @@ export function parseCsvDetailed(text: string): CsvParseResult {
         const start = i;
         while (i < n && !isFieldEnd(text[i])) i++;
         value = text.slice(start, i);
-        if (value.includes('"')) errors.push({ line, message: 'a " inside an unquoted field (quote the whole field and double the quote)' });
+        if (value.includes('"'))
+          errors.push({ line, message: 'a " inside an unquoted field (quote the whole field and double the quote)' });
       }
       row.push(value);
       if (text[i] !== ',') break;

@@ -11,7 +11,8 @@ import type { Filters } from '../store/filters-model';
  * metric twin Liberation Sans) comes before the CJK faces: without one, a machine lacking Noto
  * Sans draws curly quotes and apostrophes full-width from the CJK font.
  */
-export const EXPORT_FONT = "'Noto Sans', Arial, 'Liberation Sans', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export const EXPORT_FONT =
+  "'Noto Sans', Arial, 'Liberation Sans', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -42,7 +43,14 @@ export function filterSlug(filters: Filters, familyIds: ReadonlySet<string>): st
 }
 
 /** `training-cost_llama-family_2025-11.png`: panel, filters, the data's month (from `asOf`). */
-export function exportFileName(opts: { panelId: string; filters: Filters; familyIds: ReadonlySet<string>; asOf: string; ext: string; suffix?: string }): string {
+export function exportFileName(opts: {
+  panelId: string;
+  filters: Filters;
+  familyIds: ReadonlySet<string>;
+  asOf: string;
+  ext: string;
+  suffix?: string;
+}): string {
   const month = /^\d{4}-\d{2}/.exec(opts.asOf)?.[0] ?? 'undated';
   return `${opts.panelId}_${filterSlug(opts.filters, opts.familyIds)}_${month}${opts.suffix ?? ''}.${opts.ext}`;
 }
@@ -255,7 +263,15 @@ function cloneWithStyles(source: SVGElement, patternIds: Set<string>): SVGElemen
     }
     if (orig instanceof SVGTextElement || orig instanceof SVGTSpanElement) copy.setAttribute('font-family', EXPORT_FONT);
     for (const attr of [...copy.attributes]) {
-      if (attr.name === 'class' || attr.name === 'style' || attr.name === 'tabindex' || attr.name.startsWith('on') || attr.name.startsWith('aria-') || attr.name === 'role') copy.removeAttribute(attr.name);
+      if (
+        attr.name === 'class' ||
+        attr.name === 'style' ||
+        attr.name === 'tabindex' ||
+        attr.name.startsWith('on') ||
+        attr.name.startsWith('aria-') ||
+        attr.name === 'role'
+      )
+        copy.removeAttribute(attr.name);
     }
     const oc = orig.children;
     const cc = copy.children;
@@ -306,7 +322,8 @@ function mutedColor(section: HTMLElement): string {
 
 function startPage(section: HTMLElement, width: number, opts: ExportOptions): SvgPage {
   const sectionStyle = getComputedStyle(section);
-  const background = sectionStyle.backgroundColor && sectionStyle.backgroundColor !== 'rgba(0, 0, 0, 0)' ? sectionStyle.backgroundColor : '#ffffff';
+  const background =
+    sectionStyle.backgroundColor && sectionStyle.backgroundColor !== 'rgba(0, 0, 0, 0)' ? sectionStyle.backgroundColor : '#ffffff';
   const textColor = getComputedStyle(section.querySelector('h2') ?? section).color;
   const muted = mutedColor(section);
   const page: SvgPage = {
@@ -322,7 +339,9 @@ function startPage(section: HTMLElement, width: number, opts: ExportOptions): Sv
       const lineHeight = Math.round(size * 1.35);
       for (const line of wrapText(text, page.inner, measurer(size, weight))) {
         page.y += lineHeight;
-        page.body.push(el('text', { x: PAD, y: page.y - Math.round(size * 0.3), 'font-size': size, 'font-weight': weight, fill: color }, line));
+        page.body.push(
+          el('text', { x: PAD, y: page.y - Math.round(size * 0.3), 'font-size': size, 'font-weight': weight, fill: color }, line),
+        );
       }
       page.y += gap;
     },
@@ -367,7 +386,9 @@ export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltS
     const figure = section.querySelector<HTMLElement>('.chart-figure');
     if (figure) {
       const fig = figure.getBoundingClientRect();
-      const svgs = [...figure.querySelectorAll<SVGSVGElement>('svg')].filter((s) => !s.closest('.chart-legend') && !s.closest('.legend-item') && s.getBoundingClientRect().width > 0);
+      const svgs = [...figure.querySelectorAll<SVGSVGElement>('svg')].filter(
+        (s) => !s.closest('.chart-legend') && !s.closest('.legend-item') && s.getBoundingClientRect().width > 0,
+      );
       const legend = figure.querySelector('.chart-legend');
       let maxBottom = 0;
       for (const s of svgs) {
@@ -411,7 +432,9 @@ export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltS
             clone.setAttribute('y', String(page.y + (h - swH) / 2));
             body.push(clone);
           }
-          body.push(el('text', { x: x + swW + 5, y: page.y + h / 2, 'dominant-baseline': 'central', 'font-size': size, fill: muted }, label));
+          body.push(
+            el('text', { x: x + swW + 5, y: page.y + h / 2, 'dominant-baseline': 'central', 'font-size': size, fill: muted }, label),
+          );
           x += w;
           rowHeight = Math.max(rowHeight, h);
         }
@@ -457,7 +480,16 @@ export function buildTablesSvg(section: HTMLElement, opts: TablesExportOptions):
         const marked = !isHeader && table.marked?.[r - 1];
         // Zebra rows, unless rows carry a mark of their own (then only marked rows are tinted).
         if (isHeader || (table.marked ? marked : r % 2 === 0)) {
-          page.body.push(el('rect', { x: PAD, y, width: layout.width, height: h, fill: page.muted, 'fill-opacity': isHeader ? 0.16 : marked ? 0.1 : 0.06 }));
+          page.body.push(
+            el('rect', {
+              x: PAD,
+              y,
+              width: layout.width,
+              height: h,
+              fill: page.muted,
+              'fill-opacity': isHeader ? 0.16 : marked ? 0.1 : 0.06,
+            }),
+          );
         }
         row.forEach((lines, c) => {
           const right = !isHeader && table.numeric?.[c];
@@ -481,7 +513,16 @@ export function buildTablesSvg(section: HTMLElement, opts: TablesExportOptions):
             );
           });
         });
-        rule.append(el('line', { x1: PAD, x2: PAD + layout.width, y1: y + h, y2: y + h, stroke: page.muted, 'stroke-opacity': isHeader ? 0.7 : 0.25 }));
+        rule.append(
+          el('line', {
+            x1: PAD,
+            x2: PAD + layout.width,
+            y1: y + h,
+            y2: y + h,
+            stroke: page.muted,
+            'stroke-opacity': isHeader ? 0.7 : 0.25,
+          }),
+        );
       });
       page.y = top + layout.height + 14;
     });
@@ -507,7 +548,9 @@ export async function svgToPng(built: BuiltSvg, scale: number): Promise<Blob> {
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no canvas');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -43,14 +43,38 @@ export function estimateGlyphWidth(text: string, fontSize: number): number {
 /** Width class of one UTF-16 unit, in em: CJK and Hangul full-width; spaces and narrow marks; capitals and wide signs; the rest. */
 function glyphEm(c: number): number {
   if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef)) return 1;
-  if (isSpace(c) || c === 0x2e /* . */ || c === 0x2c /* , */ || c === 0x3a /* : */ || c === 0x3b /* ; */ || c === 0x7c /* | */ || c === 0x69 /* i */ || c === 0x6c /* l */ || c === 0x27 /* ' */ || c === 0x2019 /* ’ */) return 0.3;
+  if (
+    isSpace(c) ||
+    c === 0x2e /* . */ ||
+    c === 0x2c /* , */ ||
+    c === 0x3a /* : */ ||
+    c === 0x3b /* ; */ ||
+    c === 0x7c /* | */ ||
+    c === 0x69 /* i */ ||
+    c === 0x6c /* l */ ||
+    c === 0x27 /* ' */ ||
+    c === 0x2019 /* ’ */
+  )
+    return 0.3;
   if ((c >= 0x41 && c <= 0x5a) || c === 0x24 /* $ */ || c === 0x25 /* % */) return 0.68;
   return 0.56;
 }
 
 /** What a regex `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
 function isSpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** A measuring function for one font size and weight; widths are cached per text. */

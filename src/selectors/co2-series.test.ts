@@ -28,7 +28,12 @@ describe('buildCo2Series (bundled data)', () => {
   });
 
   it('keeps provenance: sources, method, the talk’s claim, energy', () => {
-    expect(bar('gpt-3')).toMatchObject({ sources: ['patterson-2021'], group: 'patterson-2021', talk: { text: '552 吨 CO₂', relation: 'agrees' }, energy: { value: 1287, status: 'estimated' } });
+    expect(bar('gpt-3')).toMatchObject({
+      sources: ['patterson-2021'],
+      group: 'patterson-2021',
+      talk: { text: '552 吨 CO₂', relation: 'agrees' },
+      energy: { value: 1287, status: 'estimated' },
+    });
     expect(bar('gpt-3').method).toMatch(/0\.429/);
     expect(bar('llama-13b')).toMatchObject({ group: 'llama-paper', talk: { relation: 'agrees' }, energy: { value: 59 } });
     expect(bar('sam')).toMatchObject({ group: 'sam-paper', energy: { value: 6.963 } });
@@ -66,11 +71,26 @@ describe('buildCo2Series (bundled data)', () => {
 
   it('leaves out every other system with the reason; nothing is drawn as 0', () => {
     const reasons = Object.fromEntries(all.leftOut.map((l) => [l.id, l.reason]));
-    expect(reasons).toMatchObject({ chatgpt: 'not-disclosed', 'gpt-4': 'not-disclosed', bard: 'not-disclosed', midjourney: 'not-disclosed', alpaca: 'unknown', 'vicuna-13b': 'unknown', clip: 'unknown', llava: 'unknown' });
+    expect(reasons).toMatchObject({
+      chatgpt: 'not-disclosed',
+      'gpt-4': 'not-disclosed',
+      bard: 'not-disclosed',
+      midjourney: 'not-disclosed',
+      alpaca: 'unknown',
+      'vicuna-13b': 'unknown',
+      clip: 'unknown',
+      llava: 'unknown',
+    });
     // Context models with no CO₂ entry at all: not recorded (unknown), not zero.
-    expect(reasons).toMatchObject({ 'gpt-3.5': 'not-recorded', lamda: 'not-recorded', 'gpt-j-6b': 'not-recorded', 'pythia-12b': 'not-recorded' });
+    expect(reasons).toMatchObject({
+      'gpt-3.5': 'not-recorded',
+      lamda: 'not-recorded',
+      'gpt-j-6b': 'not-recorded',
+      'pythia-12b': 'not-recorded',
+    });
     // Papers, events and libraries/apps train no model of their own.
-    for (const id of ['patterson-2021', 'sustainable-ai', 'pytorch-2', 'ligo', 'chatllama', 'freedomgpt']) expect(reasons[id]).toBe('not-applicable');
+    for (const id of ['patterson-2021', 'sustainable-ai', 'pytorch-2', 'ligo', 'chatllama', 'freedomgpt'])
+      expect(reasons[id]).toBe('not-applicable');
     expect(all.leftOut.find((l) => l.id === 'chatgpt')?.note).toBe('Not published.');
     expect(all.leftOut.find((l) => l.id === 'alpaca')?.note).toMatch(/No figure in the sources checked/);
     expect(all.total).toBe(ds.systems.length);
@@ -125,10 +145,17 @@ describe('buildCo2Series (mini fixture)', () => {
     input.systems[5].co2Tonnes = { status: 'not-disclosed', sources: ['src-a'], note: 'withheld' };
     const mini = datasetSchema.parse(input);
     const s = buildCo2Series(mini, mini.systems);
-    expect(s.bars).toMatchObject([{ id: 'fam-small', value: 14, status: 'reported', unit: 't CO₂e', group: 'src-a', gpt3Multiple: 552 / 14 }]);
+    expect(s.bars).toMatchObject([
+      { id: 'fam-small', value: 14, status: 'reported', unit: 't CO₂e', group: 'src-a', gpt3Multiple: 552 / 14 },
+    ]);
     expect(s.bars[0].range).toBeUndefined();
     expect(s.leftOut.find((l) => l.id === 'closed')).toEqual({ id: 'closed', name: 'Closed', reason: 'not-disclosed', note: 'withheld' });
-    expect(s.leftOut.find((l) => l.id === 'fam-large')).toEqual({ id: 'fam-large', name: 'Fam-Large', reason: 'unknown', note: 'nothing found' });
+    expect(s.leftOut.find((l) => l.id === 'fam-large')).toEqual({
+      id: 'fam-large',
+      name: 'Fam-Large',
+      reason: 'unknown',
+      note: 'nothing found',
+    });
   });
 });
 
@@ -136,10 +163,19 @@ describe('buildEquivalents', () => {
   it('GPT-3: 460 per-passenger SF↔NY round trips (the talk’s 460 次), ≈ 3.1 whole jets, brain-years at 20 W and the talk’s 22 W', () => {
     const e = buildEquivalents(ds, bar('gpt-3'));
     expect(e.passengerTrips?.trips.value).toBeCloseTo(460, 6);
-    expect(e.passengerTrips).toMatchObject({ tonnesPerTrip: 1.2, sources: ['lamda-paper', 'patterson-2021'], talk: { text: '460 次', relation: 'agrees' } });
+    expect(e.passengerTrips).toMatchObject({
+      tonnesPerTrip: 1.2,
+      sources: ['lamda-paper', 'patterson-2021'],
+      talk: { text: '460 次', relation: 'agrees' },
+    });
     expect(e.jetTrips?.trips.value).toBeCloseTo(3.0667, 4);
     expect(e.jetTrips).toMatchObject({ tonnesPerTrip: 180, sources: ['patterson-2021'] });
-    expect(e.brainYears).toMatchObject({ mwh: 1287, watts: 20, sources: ['pnas-brain'], talk: { watts: 22, text: '22 瓦特', relation: 'differs' } });
+    expect(e.brainYears).toMatchObject({
+      mwh: 1287,
+      watts: 20,
+      sources: ['pnas-brain'],
+      talk: { watts: 22, text: '22 瓦特', relation: 'differs' },
+    });
     expect(e.brainYears?.years).toBeCloseTo(7340.86, 2);
     expect(e.brainYears?.talk?.years).toBeCloseTo(6673.51, 2);
     expect(e.gpt3).toBeUndefined();
@@ -167,7 +203,10 @@ describe('chooseEquivalentsRun', () => {
   it('defaults to GPT-3, follows a selected run with CO₂, and says when the selection has none', () => {
     expect(chooseEquivalentsRun(ds, null).bar?.id).toBe('gpt-3');
     expect(chooseEquivalentsRun(ds, 'llama-13b').bar?.id).toBe('llama-13b');
-    expect(chooseEquivalentsRun(ds, 'chatgpt')).toMatchObject({ bar: { id: 'gpt-3' }, selectedWithout: { id: 'chatgpt', reason: 'not-disclosed' } });
+    expect(chooseEquivalentsRun(ds, 'chatgpt')).toMatchObject({
+      bar: { id: 'gpt-3' },
+      selectedWithout: { id: 'chatgpt', reason: 'not-disclosed' },
+    });
     expect(chooseEquivalentsRun(ds, 'ligo')).toMatchObject({ bar: { id: 'gpt-3' }, selectedWithout: { reason: 'not-applicable' } });
     expect(chooseEquivalentsRun(ds, 'no-such-id')).toEqual({ bar: expect.objectContaining({ id: 'gpt-3' }) });
   });
@@ -176,7 +215,23 @@ describe('chooseEquivalentsRun', () => {
 describe('calculatorModels', () => {
   it('lists every system with GPU-hours, with its hardware and status', () => {
     const models = calculatorModels(ds);
-    expect(models.map((m) => m.id).sort()).toEqual(['alpaca', 'bloom-175b', 'clip', 'dolly-1', 'gpt-3', 'koala', 'llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'llava', 'opt-175b', 'pythia-12b', 'sam', 'vicuna-13b']);
+    expect(models.map((m) => m.id).sort()).toEqual([
+      'alpaca',
+      'bloom-175b',
+      'clip',
+      'dolly-1',
+      'gpt-3',
+      'koala',
+      'llama-13b',
+      'llama-33b',
+      'llama-65b',
+      'llama-7b',
+      'llava',
+      'opt-175b',
+      'pythia-12b',
+      'sam',
+      'vicuna-13b',
+    ]);
     expect(models.find((m) => m.id === 'gpt-3')).toMatchObject({ gpuHours: 3_552_000, hardware: 'V100', status: 'estimated' });
     expect(models.find((m) => m.id === 'llama-65b')).toMatchObject({ gpuHours: 1_022_362, hardware: 'A100-80GB', status: 'reported' });
     expect(calculatorModels(miniDataset())).toEqual([]);

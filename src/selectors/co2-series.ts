@@ -130,10 +130,23 @@ export function publishedFigures(dataset: Dataset, system: System): PublishedFig
   const own = shown(system.co2Tonnes);
   if (!own) return [];
   const figures: PublishedFigure[] = [
-    { kind: 'dataset', value: own.value, status: own.status, sources: own.sources, method: own.status === 'estimated' ? own.method : undefined },
+    {
+      kind: 'dataset',
+      value: own.value,
+      status: own.status,
+      sources: own.sources,
+      method: own.status === 'estimated' ? own.method : undefined,
+    },
   ];
   for (const alt of ownGridFigures(dataset).get(system.id) ?? []) {
-    figures.push({ kind: 'own-grid', value: alt.tco2e, status: 'estimated', sources: alt.sources, kgCo2ePerKwh: alt.kgCo2ePerKwh, quote: alt.quote });
+    figures.push({
+      kind: 'own-grid',
+      value: alt.tco2e,
+      status: 'estimated',
+      sources: alt.sources,
+      kgCo2ePerKwh: alt.kgCo2ePerKwh,
+      quote: alt.quote,
+    });
   }
   return figures;
 }
@@ -277,7 +290,13 @@ export function buildEquivalents(dataset: Dataset, bar: Co2Bar): Equivalents {
       sources: brain.sources,
       talk:
         talkW !== undefined && ref.brainPowerW.talk
-          ? { watts: talkW, years: brainYears(bar.energy.value, talkW), text: ref.brainPowerW.talk.text, relation: ref.brainPowerW.talk.relation, note: ref.brainPowerW.talk.note }
+          ? {
+              watts: talkW,
+              years: brainYears(bar.energy.value, talkW),
+              text: ref.brainPowerW.talk.text,
+              relation: ref.brainPowerW.talk.relation,
+              note: ref.brainPowerW.talk.note,
+            }
           : undefined,
     };
   }

@@ -4,7 +4,15 @@ import { miniDatasetInput } from '../../tests/fixtures/mini-dataset';
 import { datasetSchema, type DatasetInput } from '../data/schema';
 import { translate } from '../i18n/i18n';
 import { DEFAULT_FILTERS } from '../store/filters-model';
-import { buildCostSeries, buildCostTable, formatCostFigure, formatCostRow, formatCostTotal, leftOutReasonLabel, totalBoundOf } from './cost-series';
+import {
+  buildCostSeries,
+  buildCostTable,
+  formatCostFigure,
+  formatCostRow,
+  formatCostTotal,
+  leftOutReasonLabel,
+  totalBoundOf,
+} from './cost-series';
 import { selectFilteredSystems } from './filtered-systems';
 
 const t = (key: string, english: string, vars?: Record<string, string | number>) => translate('en', key, english, vars);
@@ -15,8 +23,26 @@ const row = (id: string) => all.rows.find((r) => r.systemId === id);
 describe('buildCostSeries on the bundled data', () => {
   it('draws every system with a published dollar figure: pre-training runs first, then fine-tunes, family sizes side by side', () => {
     expect(all.unit).toBe('USD');
-    expect(all.rows.map((r) => r.systemId)).toEqual(['gpt-3', 'llama-65b', 'clip', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala', 'dolly-1']);
-    expect(all.rows.map((r) => r.runKind)).toEqual(['pre-training', 'pre-training', 'pre-training', 'fine-tune', 'fine-tune', 'fine-tune', 'fine-tune', 'fine-tune']);
+    expect(all.rows.map((r) => r.systemId)).toEqual([
+      'gpt-3',
+      'llama-65b',
+      'clip',
+      'alpaca',
+      'vicuna-7b',
+      'vicuna-13b',
+      'koala',
+      'dolly-1',
+    ]);
+    expect(all.rows.map((r) => r.runKind)).toEqual([
+      'pre-training',
+      'pre-training',
+      'pre-training',
+      'fine-tune',
+      'fine-tune',
+      'fine-tune',
+      'fine-tune',
+      'fine-tune',
+    ]);
     expect(all.total).toBe(ds.systems.length);
     expect(all.rows.length + all.leftOut.length).toBe(all.total);
   });
@@ -58,7 +84,7 @@ describe('buildCostSeries on the bundled data', () => {
     expect(all.components).toEqual(['data', 'training']);
   });
 
-  it("upper bounds stay upper bounds (Koala <$100, Dolly 1.0 <$30)", () => {
+  it('upper bounds stay upper bounds (Koala <$100, Dolly 1.0 <$30)', () => {
     expect(formatCostTotal(row('koala')!.low, 'en')).toBe('<$100');
     expect(formatCostTotal(row('dolly-1')!.low, 'en')).toBe('<$30');
   });
@@ -84,7 +110,9 @@ describe('buildCostSeries on the bundled data', () => {
     const gpt4 = all.leftOut.find((l) => l.systemId === 'gpt-4')!;
     expect(leftOutReasonLabel(gpt4, t)).toMatch(/^not disclosed — Not published\. Epoch lists \$40\.6M/);
     expect(leftOutReasonLabel({ reason: 'not-applicable', kind: 'paper' }, t)).toBe('not applicable (paper/event)');
-    expect(leftOutReasonLabel({ reason: 'not-applicable', kind: 'library-app' }, t)).toBe('not applicable (a library or app: no training run of its own)');
+    expect(leftOutReasonLabel({ reason: 'not-applicable', kind: 'library-app' }, t)).toBe(
+      'not applicable (a library or app: no training run of its own)',
+    );
   });
 
   it('lists the dollar years of what is drawn: developers nominal 2023, Epoch constant 2023, Lambda 2020', () => {
@@ -100,7 +128,13 @@ describe('buildCostSeries on the bundled data', () => {
     expect(table.rows).toHaveLength(all.rows.reduce((n, r) => n + r.figures.length, 0));
     expect(table.rows).toHaveLength(14);
     const lambda = table.rows.find((r) => r.id === 'gpt-3:0')!;
-    expect(lambda.cells.slice(0, 5)).toEqual(['GPT-3', '$4.6M', '$4.6M', 'est.: Lambda Labs: 355 V100-years at the lowest cloud price', 'nominal 2020 USD']);
+    expect(lambda.cells.slice(0, 5)).toEqual([
+      'GPT-3',
+      '$4.6M',
+      '$4.6M',
+      'est.: Lambda Labs: 355 V100-years at the lowest cloud price',
+      'nominal 2020 USD',
+    ]);
     expect(lambda.cells[6]).toBe('Demystifying GPT-3 (Lambda Labs blog)');
     const alpaca = table.rows.find((r) => r.id === 'alpaca:0')!;
     expect(alpaca.cells).toEqual([
@@ -119,7 +153,15 @@ describe('buildCostSeries on the bundled data', () => {
     const s = buildCostSeries(ds, selectFilteredSystems(ds, { ...DEFAULT_FILTERS, bases: ['llama'] }));
     expect(s.rows.map((r) => r.systemId)).toEqual(['llama-65b', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala']);
     expect(s.total).toBe(12);
-    expect(s.leftOut.map((l) => l.systemId).sort()).toEqual(['chatllama', 'colossalchat', 'freedomgpt', 'llama-13b', 'llama-33b', 'llama-7b', 'llava']);
+    expect(s.leftOut.map((l) => l.systemId).sort()).toEqual([
+      'chatllama',
+      'colossalchat',
+      'freedomgpt',
+      'llama-13b',
+      'llama-33b',
+      'llama-7b',
+      'llava',
+    ]);
   });
 });
 
@@ -128,11 +170,20 @@ describe('buildCostSeries on the mini fixture', () => {
   input.sources.push({ id: 'src-epoch', title: 'Epoch file', url: 'https://example.org/e', grade: 'epoch', publisher: 'Epoch AI' });
   const sys = (id: string) => input.systems.find((s) => s.id === id)!;
   sys('fam-small').trainingCost = [
-    { status: 'estimated', value: { components: [{ component: 'total', usd: 5000, bound: 'exact' }], dollarYear: 2023 }, sources: ['src-epoch'], method: 'Epoch' },
+    {
+      status: 'estimated',
+      value: { components: [{ component: 'total', usd: 5000, bound: 'exact' }], dollarYear: 2023 },
+      sources: ['src-epoch'],
+      method: 'Epoch',
+    },
   ];
   sys('fam-large').trainingCost = [{ status: 'unknown', note: 'Not found.' }];
   sys('child').trainingCost = [
-    { status: 'reported', value: { components: [{ component: 'training', usd: 80, bound: 'approx' }], dollarYear: 2022 }, sources: ['src-a'] },
+    {
+      status: 'reported',
+      value: { components: [{ component: 'training', usd: 80, bound: 'approx' }], dollarYear: 2022 },
+      sources: ['src-a'],
+    },
   ];
   sys('closed').trainingCost = [{ status: 'not-disclosed', sources: ['src-a'] }];
   const mini = datasetSchema.parse(input);
@@ -175,8 +226,18 @@ describe('buildCostSeries on the mini fixture', () => {
 
 describe('totalBoundOf', () => {
   it('"less than" wins over "about", which wins over exact', () => {
-    expect(totalBoundOf([{ component: 'data', usd: 1, bound: 'approx' }, { component: 'training', usd: 1, bound: 'upper' }])).toBe('upper');
-    expect(totalBoundOf([{ component: 'data', usd: 1, bound: 'approx' }, { component: 'training', usd: 1, bound: 'exact' }])).toBe('approx');
+    expect(
+      totalBoundOf([
+        { component: 'data', usd: 1, bound: 'approx' },
+        { component: 'training', usd: 1, bound: 'upper' },
+      ]),
+    ).toBe('upper');
+    expect(
+      totalBoundOf([
+        { component: 'data', usd: 1, bound: 'approx' },
+        { component: 'training', usd: 1, bound: 'exact' },
+      ]),
+    ).toBe('approx');
     expect(totalBoundOf([{ component: 'total', usd: 1, bound: 'exact' }])).toBe('exact');
   });
 });

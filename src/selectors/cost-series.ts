@@ -98,7 +98,9 @@ function toFigure(system: System, fact: KnownCost, index: number, sourcesById: R
   const sources = fact.sources.map((id) => sourcesById.get(id)).filter((s): s is Source => !!s);
   const epoch = sources.some((s) => s.grade === 'epoch');
   const first = sources[0];
-  const by = epoch ? (sources.find((s) => s.grade === 'epoch')?.publisher ?? 'Epoch AI') : (first?.publisher ?? first?.title ?? fact.sources[0] ?? '');
+  const by = epoch
+    ? (sources.find((s) => s.grade === 'epoch')?.publisher ?? 'Epoch AI')
+    : (first?.publisher ?? first?.title ?? fact.sources[0] ?? '');
   return {
     key: `${system.id}:${index}`,
     systemId: system.id,
@@ -227,11 +229,12 @@ function dollarBasesOf(rows: readonly CostRow[]): DollarBasis[] {
     }
   }
   // The developers' own figures first, then estimators by name; newer dollars first.
-  return [...bases.values()].sort((a, b) => (a.by === null ? -1 : 0) - (b.by === null ? -1 : 0) || (a.by ?? '').localeCompare(b.by ?? '') || b.year - a.year);
+  return [...bases.values()].sort(
+    (a, b) => (a.by === null ? -1 : 0) - (b.by === null ? -1 : 0) || (a.by ?? '').localeCompare(b.by ?? '') || b.year - a.year,
+  );
 }
 
 /* ---- Text, shared by the chart's labels and its data table so the two cannot disagree. ---- */
-
 
 export function boundPrefix(bound: Bound): string {
   return bound === 'upper' ? '<' : bound === 'approx' ? '~' : '';
@@ -248,7 +251,8 @@ export function componentLabel(t: Translate, c: CostComponentName): string {
 
 /** One figure as published: "$140", or its parts: "<$500 data + <$100 training". */
 export function formatCostFigure(f: CostFigure, locale: Locale, t: Translate): string {
-  if (f.components.length === 1 && f.components[0].component !== 'data') return formatCostAmount(f.components[0].usd, f.components[0].bound, locale);
+  if (f.components.length === 1 && f.components[0].component !== 'data')
+    return formatCostAmount(f.components[0].usd, f.components[0].bound, locale);
   return f.components.map((c) => `${formatCostAmount(c.usd, c.bound, locale)} ${componentLabel(t, c.component)}`).join(' + ');
 }
 
@@ -315,7 +319,9 @@ export function buildCostTable(series: CostSeries, { locale, t, sourcesById }: T
           dollarsLabel(f, t),
           f.basis ?? '—',
           f.sources.map((id) => sourcesById.get(id)?.title ?? id).join('; '),
-          f.talk ? `${f.talk.text}${f.talk.relation === 'differs' ? ` (${t('cost-chart.talk-differs', 'differs from the source')})` : ` (${t('cost-chart.talk-unverified', 'unverified')})`}` : '—',
+          f.talk
+            ? `${f.talk.text}${f.talk.relation === 'differs' ? ` (${t('cost-chart.talk-differs', 'differs from the source')})` : ` (${t('cost-chart.talk-unverified', 'unverified')})`}`
+            : '—',
         ],
       })),
     ),

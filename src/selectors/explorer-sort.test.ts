@@ -36,14 +36,19 @@ function fakeRows(keys: readonly (readonly (string | number | undefined)[])[], f
 }
 
 describe('sortFieldRows', () => {
-  const rowsById = selectFieldRows(bundledDataset(), 'en', (k: string, e: string, v?: Record<string, string | number>) => translate('en', k, e, v));
+  const rowsById = selectFieldRows(bundledDataset(), 'en', (k: string, e: string, v?: Record<string, string | number>) =>
+    translate('en', k, e, v),
+  );
   const all = [...rowsById.values()];
 
   it('orders the bundled rows exactly as a comparison sort would, for every field in both directions', () => {
     for (const id of FIELD_IDS) {
       for (const desc of [false, true]) {
         const sorted = sortFieldRows(all, [{ id, desc }], rowsById);
-        expect(sorted.map((r) => r.system.id), `${id} ${desc ? 'desc' : 'asc'}`).toEqual(referenceSort(all, [{ id, desc }]).map((r) => r.system.id));
+        expect(
+          sorted.map((r) => r.system.id),
+          `${id} ${desc ? 'desc' : 'asc'}`,
+        ).toEqual(referenceSort(all, [{ id, desc }]).map((r) => r.system.id));
       }
     }
   });
@@ -61,7 +66,10 @@ describe('sortFieldRows', () => {
 
   it('sorts a filtered subset by the ranks of the whole table, and leaves an unsorted table alone', () => {
     const subset = all.filter((_, i) => i % 3 === 0);
-    const sorting: SortSpec[] = [{ id: 'organization', desc: false }, { id: 'release', desc: true }];
+    const sorting: SortSpec[] = [
+      { id: 'organization', desc: false },
+      { id: 'release', desc: true },
+    ];
     expect(sortFieldRows(subset, sorting, rowsById)).toEqual(referenceSort(subset, sorting));
     expect(sortFieldRows(subset, [], rowsById)).toBe(subset);
   });
@@ -88,7 +96,9 @@ describe('sortFieldRows', () => {
         (keys, sorting, every) => {
           const rows = fakeRows(keys, fields);
           const subset = [...rows.values()].filter((_, i) => i % every === 0);
-          expect(sortFieldRows(subset, sorting, rows).map((r) => r.system.id)).toEqual(referenceSort(subset, sorting).map((r) => r.system.id));
+          expect(sortFieldRows(subset, sorting, rows).map((r) => r.system.id)).toEqual(
+            referenceSort(subset, sorting).map((r) => r.system.id),
+          );
         },
       ),
       { numRuns: 300 },
@@ -98,30 +108,40 @@ describe('sortFieldRows', () => {
 
 describe('fieldRanks', () => {
   it('ranks release-style keys (all "YYYY-MM-DD") exactly as the collator does', () => {
-    const iso = ([y, m, d]: [number, number, number]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const iso = ([y, m, d]: [number, number, number]) =>
+      `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     // Mostly a few nearby dates, so equal keys (ties) are common; sometimes any digits at all.
     const day = fc.oneof(
-      { weight: 3, arbitrary: fc.tuple(fc.integer({ min: 2022, max: 2023 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).map(iso) },
-      { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(iso) },
+      {
+        weight: 3,
+        arbitrary: fc.tuple(fc.integer({ min: 2022, max: 2023 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).map(iso),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(iso),
+      },
     );
     // Other digit-and-dash keys ("9-10", "2023-3-1") are not of that shape: numbers inside compare by value.
     const other = fc.stringMatching(/^[0-9]{1,3}(-[0-9]{1,3}){0,2}$/);
     const pool = fc.oneof(fc.constant('all days'), fc.constant('mixed'));
     fc.assert(
-      fc.property(pool.chain((p) => fc.array(fc.option(p === 'mixed' ? fc.oneof(day, other) : day, { nil: undefined }), { maxLength: 60 })), (keys) => {
-        const rows = fakeRows(
-          keys.map((k) => [k]),
-          ['release'],
-        );
-        const ranks = fieldRanks(rows, 'release');
-        const keyed = [...rows.values()].filter((r) => r.release.sortKey !== undefined);
-        for (const a of keyed)
-          for (const b of keyed) {
-            const byCollator = Math.sign(compareKeys(a.release.sortKey, b.release.sortKey));
-            expect(Math.sign((ranks.get(a) ?? NaN) - (ranks.get(b) ?? NaN))).toBe(byCollator);
-          }
-        expect(ranks.size).toBe(keyed.length);
-      }),
+      fc.property(
+        pool.chain((p) => fc.array(fc.option(p === 'mixed' ? fc.oneof(day, other) : day, { nil: undefined }), { maxLength: 60 })),
+        (keys) => {
+          const rows = fakeRows(
+            keys.map((k) => [k]),
+            ['release'],
+          );
+          const ranks = fieldRanks(rows, 'release');
+          const keyed = [...rows.values()].filter((r) => r.release.sortKey !== undefined);
+          for (const a of keyed)
+            for (const b of keyed) {
+              const byCollator = Math.sign(compareKeys(a.release.sortKey, b.release.sortKey));
+              expect(Math.sign((ranks.get(a) ?? NaN) - (ranks.get(b) ?? NaN))).toBe(byCollator);
+            }
+          expect(ranks.size).toBe(keyed.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -135,7 +155,11 @@ describe('sortTableSubset', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(text, text, num), { minLength: 8, maxLength: 60 }),
-        fc.uniqueArray(fc.record({ id: fc.constantFrom(...fields), desc: fc.boolean() }), { selector: (s) => s.id, minLength: 1, maxLength: 3 }),
+        fc.uniqueArray(fc.record({ id: fc.constantFrom(...fields), desc: fc.boolean() }), {
+          selector: (s) => s.id,
+          minLength: 1,
+          maxLength: 3,
+        }),
         fc.constantFrom(0.05, 0.3, 0.6, 0.9, 1),
         fc.integer(),
         (keys, sorting, share, seed) => {

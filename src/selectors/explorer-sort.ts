@@ -57,7 +57,11 @@ const compareCodeUnits = (a: unknown, b: unknown): number => ((a as string) < (b
  * value for a key after those with one in either direction, and rows equal on every key in their
  * order in `rows`. The rows must come from `rowsById`. Returns `rows` itself when unsorted.
  */
-export function sortFieldRows(rows: readonly FieldRow[], sorting: readonly SortSpec[], rowsById: ReadonlyMap<string, FieldRow>): readonly FieldRow[] {
+export function sortFieldRows(
+  rows: readonly FieldRow[],
+  sorting: readonly SortSpec[],
+  rowsById: ReadonlyMap<string, FieldRow>,
+): readonly FieldRow[] {
   if (sorting.length === 0 || rows.length < 2) return rows;
   const n = rows.length;
   // Per key, each row's rank as a number (NaN: no value), in a flat array read by row position.
@@ -94,7 +98,11 @@ const tableOrderCache = new WeakMap<ReadonlyMap<string, FieldRow>, Map<string, r
  * again on every filter click (10,000 rows by release date, each time the filters change).
  * Equal to sorting the subset: both are the table's order by the keys, ties in table order.
  */
-export function sortTableSubset(rows: readonly FieldRow[], sorting: readonly SortSpec[], rowsById: ReadonlyMap<string, FieldRow>): readonly FieldRow[] {
+export function sortTableSubset(
+  rows: readonly FieldRow[],
+  sorting: readonly SortSpec[],
+  rowsById: ReadonlyMap<string, FieldRow>,
+): readonly FieldRow[] {
   if (sorting.length === 0 || rows.length < 2) return rows;
   // A small subset sorts faster than the whole table is walked.
   if (rows.length * 8 < rowsById.size) return sortFieldRows(rows, sorting, rowsById);

@@ -20,8 +20,10 @@ export function describeFilters(filters: Filters, dataset: Dataset, t: Translate
   const parts: string[] = [];
   const bases = baseLabels(dataset);
   if (filters.organizations.length) parts.push(`${t('filters.organization', 'Organization')}: ${filters.organizations.join(', ')}`);
-  if (filters.bases.length) parts.push(`${t('filters.base-model', 'Base model')}: ${filters.bases.map((b) => bases.get(b) ?? b).join(', ')}`);
-  if (filters.modalities.length) parts.push(`${t('filters.modality', 'Modality')}: ${filters.modalities.map((m) => modalityLabel(t, m)).join(', ')}`);
+  if (filters.bases.length)
+    parts.push(`${t('filters.base-model', 'Base model')}: ${filters.bases.map((b) => bases.get(b) ?? b).join(', ')}`);
+  if (filters.modalities.length)
+    parts.push(`${t('filters.modality', 'Modality')}: ${filters.modalities.map((m) => modalityLabel(t, m)).join(', ')}`);
   if (filters.openness.length) parts.push(filters.openness.map((o) => opennessLabel(t, o)).join(', '));
   if (filters.kinds.length) parts.push(`${t('filters.kind', 'Kind')}: ${filters.kinds.map((k) => kindLabel(t, k)).join(', ')}`);
   if (filters.dateFrom || filters.dateTo) {

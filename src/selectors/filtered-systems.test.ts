@@ -5,7 +5,15 @@ import { miniDataset } from '../../tests/fixtures/mini-dataset';
 import { syntheticDataset } from '../../tests/fixtures/synthetic-dataset';
 import { parseDataset } from '../data/load-dataset';
 import type { Dataset } from '../data/schema';
-import { DEFAULT_FILTERS, LIST_FACETS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../store/filters-model';
+import {
+  DEFAULT_FILTERS,
+  LIST_FACETS,
+  MODALITY_CATEGORIES,
+  OPENNESS_FACETS,
+  SYSTEM_KINDS,
+  type Filters,
+  type ListFacet,
+} from '../store/filters-model';
 import { selectBaseOptions, selectFacetCounts, selectFilteredSystems, selectOrganizations, selectReleaseMonths } from './filtered-systems';
 
 const ds = miniDataset();
@@ -114,7 +122,9 @@ describe('selectFacetCounts on random filters', () => {
     it(`equals what ticking each option would leave (${name})`, () => {
       const choices: Record<ListFacet, string[]> = {
         organizations: [...selectOrganizations(dataset).slice(0, 12), 'No Such Org'],
-        bases: selectBaseOptions(dataset).slice(0, 12).map((b) => b.id),
+        bases: selectBaseOptions(dataset)
+          .slice(0, 12)
+          .map((b) => b.id),
         modalities: [...MODALITY_CATEGORIES],
         openness: [...OPENNESS_FACETS],
         kinds: [...SYSTEM_KINDS],

@@ -1,5 +1,13 @@
 import type { Dataset, System } from '../data/schema';
-import { DEFAULT_FILTERS, LIST_FACETS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../store/filters-model';
+import {
+  DEFAULT_FILTERS,
+  LIST_FACETS,
+  MODALITY_CATEGORIES,
+  OPENNESS_FACETS,
+  SYSTEM_KINDS,
+  type Filters,
+  type ListFacet,
+} from '../store/filters-model';
 import { buildBaseOptions, buildChildrenIndex, descendantsOf, type BaseOption } from './lineage';
 import { opennessOf, releaseMonth, systemModality } from './system-facts';
 import { cached } from '../lib/cache';
@@ -154,7 +162,9 @@ function filterPass(dataset: Dataset, filters: Filters): FilterPass {
   if (last && last.dataset === dataset && last.filters === filters) return last;
   const index = getFilterIndex(dataset);
   const words = queryWords(filters.query);
-  const active = FACETS.map((facet, bit) => ({ facet, bit: 1 << bit, wanted: filters[facet] as readonly string[] })).filter((a) => a.wanted.length > 0);
+  const active = FACETS.map((facet, bit) => ({ facet, bit: 1 << bit, wanted: filters[facet] as readonly string[] })).filter(
+    (a) => a.wanted.length > 0,
+  );
   const masks = new Uint8Array(index.systems.length);
   const systems: System[] = [];
   index.systems.forEach((item, i) => {

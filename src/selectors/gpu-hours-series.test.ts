@@ -5,7 +5,15 @@ import { datasetSchema, type DatasetInput } from '../data/schema';
 import { translate } from '../i18n/i18n';
 import { DEFAULT_FILTERS } from '../store/filters-model';
 import { selectFilteredSystems } from './filtered-systems';
-import { buildGpuHoursSeries, buildGpuHoursTable, datasetHardware, derivationText, formatGpuHoursShort, formatRatio, gpuLeftOutLabel } from './gpu-hours-series';
+import {
+  buildGpuHoursSeries,
+  buildGpuHoursTable,
+  datasetHardware,
+  derivationText,
+  formatGpuHoursShort,
+  formatRatio,
+  gpuLeftOutLabel,
+} from './gpu-hours-series';
 
 const t = (key: string, english: string, vars?: Record<string, string | number>) => translate('en', key, english, vars);
 const ds = bundledDataset();
@@ -16,10 +24,29 @@ describe('buildGpuHoursSeries on the bundled data', () => {
   it('has the pre-training runs (LLaMA sizes together, smallest first), then the fine-tunes', () => {
     expect(all.unit).toBe('GPU-hours');
     expect(all.rows.map((r) => r.systemId)).toEqual([
-      'gpt-3', 'bloom-175b', 'llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'opt-175b', 'clip', 'pythia-12b', 'sam',
-      'vicuna-13b', 'llava', 'koala', 'alpaca', 'dolly-1',
+      'gpt-3',
+      'bloom-175b',
+      'llama-7b',
+      'llama-13b',
+      'llama-33b',
+      'llama-65b',
+      'opt-175b',
+      'clip',
+      'pythia-12b',
+      'sam',
+      'vicuna-13b',
+      'llava',
+      'koala',
+      'alpaca',
+      'dolly-1',
     ]);
-    expect(all.rows.filter((r) => r.runKind === 'fine-tune').map((r) => r.systemId)).toEqual(['vicuna-13b', 'llava', 'koala', 'alpaca', 'dolly-1']);
+    expect(all.rows.filter((r) => r.runKind === 'fine-tune').map((r) => r.systemId)).toEqual([
+      'vicuna-13b',
+      'llava',
+      'koala',
+      'alpaca',
+      'dolly-1',
+    ]);
     expect(all.rows.length + all.leftOut.length).toBe(ds.systems.length);
   });
 
@@ -66,7 +93,13 @@ describe('buildGpuHoursSeries on the bundled data', () => {
     const table = buildGpuHoursTable(all, { locale: 'en', t, sourcesById: new Map(ds.sources.map((s) => [s.id, s])) });
     expect(table.rows.map((r) => r.id)).toEqual(all.rows.map((r) => r.systemId));
     expect(table.rows.find((r) => r.id === 'alpaca')!.cells).toEqual([
-      'Alpaca', '24', 'A100-80GB', '8 GPUs × 3 h', 'Fine-tune', 'reported', 'Alpaca: A Strong, Replicable Instruction-Following Model',
+      'Alpaca',
+      '24',
+      'A100-80GB',
+      '8 GPUs × 3 h',
+      'Fine-tune',
+      'reported',
+      'Alpaca: A Strong, Replicable Instruction-Following Model',
     ]);
     expect(table.rows.find((r) => r.id === 'llama-65b')!.cells.slice(1, 5)).toEqual(['1,022,362', 'A100-80GB', '—', 'Pre-training']);
     expect(table.rows.find((r) => r.id === 'gpt-3')!.cells[5]).toMatch(/^est\.: Epoch AI/);
@@ -76,19 +109,36 @@ describe('buildGpuHoursSeries on the bundled data', () => {
 
   it('base filter LLaMA leaves the four LLaMA runs and their fine-tunes', () => {
     const s = buildGpuHoursSeries(ds, selectFilteredSystems(ds, { ...DEFAULT_FILTERS, bases: ['llama'] }));
-    expect(s.rows.map((r) => r.systemId)).toEqual(['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'vicuna-13b', 'llava', 'koala', 'alpaca']);
+    expect(s.rows.map((r) => r.systemId)).toEqual([
+      'llama-7b',
+      'llama-13b',
+      'llama-33b',
+      'llama-65b',
+      'vicuna-13b',
+      'llava',
+      'koala',
+      'alpaca',
+    ]);
     expect(s.hardware).toEqual(['A100', 'A100-80GB']);
     expect(s.gap?.fine.systemId).toBe('alpaca');
   });
 
   it('without a lineage pair in view, compares the largest pre-training run with the smallest fine-tune', () => {
-    const s = buildGpuHoursSeries(ds, ds.systems.filter((x) => ['sam', 'clip', 'dolly-1', 'koala'].includes(x.id)));
+    const s = buildGpuHoursSeries(
+      ds,
+      ds.systems.filter((x) => ['sam', 'clip', 'dolly-1', 'koala'].includes(x.id)),
+    );
     expect(s.gap).toMatchObject({ kind: 'extremes', pre: { systemId: 'clip' }, fine: { systemId: 'dolly-1' } });
     expect(s.gap?.ratio).toBe(73728 / 4);
   });
 
   it('no gap when only one kind of run is in view', () => {
-    expect(buildGpuHoursSeries(ds, ds.systems.filter((x) => x.id.startsWith('llama'))).gap).toBeNull();
+    expect(
+      buildGpuHoursSeries(
+        ds,
+        ds.systems.filter((x) => x.id.startsWith('llama')),
+      ).gap,
+    ).toBeNull();
   });
 });
 

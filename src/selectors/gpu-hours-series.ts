@@ -159,7 +159,6 @@ function pretrainingAncestor(id: string, byId: ReadonlyMap<string, System>): str
   return undefined;
 }
 
-
 /** Per dataset (its id map): each fine-tune's nearest pre-training ancestor, null for none. */
 const ancestorCache = new WeakMap<ReadonlyMap<string, System>, Map<string, string | null>>();
 
@@ -193,7 +192,8 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
     if (p) pairs.push({ kind: 'lineage', pre: p, fine: f, ratio: p.hours / f.hours });
   }
   // What a stable sort would put first, in one pass (thousands of fine-tunes at scale).
-  const best = (list: GpuGap[]) => firstBy(list, (a, b) => bothReported(b) - bothReported(a) || b.ratio - a.ratio || a.fine.name.localeCompare(b.fine.name));
+  const best = (list: GpuGap[]) =>
+    firstBy(list, (a, b) => bothReported(b) - bothReported(a) || b.ratio - a.ratio || a.fine.name.localeCompare(b.fine.name));
   if (pairs.length > 0) return best(pairs);
   const prefer = <T extends GpuRun>(list: T[], cmp: (a: T, b: T) => number) =>
     firstBy(list, (a, b) => (a.status === 'reported' ? 0 : 1) - (b.status === 'reported' ? 0 : 1) || cmp(a, b));
@@ -203,7 +203,6 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
 }
 
 /* ---- Text shared by the chart's labels and its data table. ---- */
-
 
 /** Exact GPU-hours as in the source ("82,432"); the data table and the marks' values. */
 export function formatGpuHours(hours: number, locale: Locale): string {
@@ -232,7 +231,9 @@ export function derivationText(r: Pick<GpuRun, 'derivation' | 'gpuCount' | 'wall
 }
 
 export function gpuStatusLabel(r: Pick<GpuRun, 'status' | 'method'>, t: Translate): string {
-  return r.status === 'estimated' ? t('gpu-hours-chart.status-estimated', 'est.: {method}', { method: r.method ?? '' }) : t('fact.reported', 'reported');
+  return r.status === 'estimated'
+    ? t('gpu-hours-chart.status-estimated', 'est.: {method}', { method: r.method ?? '' })
+    : t('fact.reported', 'reported');
 }
 
 export function gpuLeftOutLabel(l: Pick<GpuLeftOut, 'reason' | 'note' | 'kind'>, t: Translate): string {
@@ -245,7 +246,10 @@ export function gpuLeftOutLabel(l: Pick<GpuLeftOut, 'reason' | 'note' | 'kind'>,
   );
 }
 
-export function buildGpuHoursTable(series: GpuHoursSeries, { locale, t, sourcesById }: { locale: Locale; t: Translate; sourcesById: ReadonlyMap<string, Source> }) {
+export function buildGpuHoursTable(
+  series: GpuHoursSeries,
+  { locale, t, sourcesById }: { locale: Locale; t: Translate; sourcesById: ReadonlyMap<string, Source> },
+) {
   return {
     columns: [
       t('field.name', 'Name'),

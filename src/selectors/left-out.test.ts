@@ -13,7 +13,10 @@ describe('missingFactReason', () => {
   });
 
   it('keeps the fact’s own note', () => {
-    expect(missingFactReason('model', { status: 'not-disclosed', sources: ['s'], note: 'Not published.' })).toEqual({ reason: 'not-disclosed', note: 'Not published.' });
+    expect(missingFactReason('model', { status: 'not-disclosed', sources: ['s'], note: 'Not published.' })).toEqual({
+      reason: 'not-disclosed',
+      note: 'Not published.',
+    });
     expect(missingFactReason('model', { status: 'unknown', note: 'No figure.' })).toEqual({ reason: 'unknown', note: 'No figure.' });
   });
 });

@@ -22,7 +22,16 @@ export function missingFactReason(kind: SystemKind, fact: Fact<unknown> | undefi
  * and "unknown" read the same in every chart; each chart words the other two reasons itself
  * (`ownWords`), under its own translation keys.
  */
-export function leftOutReasonText(l: { reason: LeftOutReason; note?: string }, t: Translate, ownWords: (reason: 'not-recorded' | 'not-applicable') => string): string {
-  const word = l.reason === 'not-disclosed' ? t('fact.not-disclosed', 'not disclosed') : l.reason === 'unknown' ? t('fact.unknown-short', 'unknown') : ownWords(l.reason);
+export function leftOutReasonText(
+  l: { reason: LeftOutReason; note?: string },
+  t: Translate,
+  ownWords: (reason: 'not-recorded' | 'not-applicable') => string,
+): string {
+  const word =
+    l.reason === 'not-disclosed'
+      ? t('fact.not-disclosed', 'not disclosed')
+      : l.reason === 'unknown'
+        ? t('fact.unknown-short', 'unknown')
+        : ownWords(l.reason);
   return l.note ? `${word} — ${l.note}` : word;
 }

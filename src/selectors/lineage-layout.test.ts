@@ -43,7 +43,18 @@ describe('layoutLineage on the bundled data', () => {
   });
 
   it('systems with no base and nothing built on them are not in the tree', () => {
-    expect(layout.isolated.sort()).toEqual(['bloom-175b', 'gpt-4', 'ligo', 'midjourney', 'opt-175b', 'patterson-2021', 'pytorch-2', 'replit-code-v1-3b', 'sam', 'sustainable-ai']);
+    expect(layout.isolated.sort()).toEqual([
+      'bloom-175b',
+      'gpt-4',
+      'ligo',
+      'midjourney',
+      'opt-175b',
+      'patterson-2021',
+      'pytorch-2',
+      'replit-code-v1-3b',
+      'sam',
+      'sustainable-ai',
+    ]);
     expect(layout.nodes).toHaveLength(22);
   });
 
@@ -154,15 +165,18 @@ describe('helpers', () => {
     expect(separateLeastSquares([0, 0, 0], [0, 10, 10])).toEqual([-10, 0, 10]);
     expect(separateLeastSquares([0, 100], [0, 10])).toEqual([0, 100]);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -500, max: 500 }), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 20 }), (pairs) => {
-        const desired = pairs.map((p) => p[0]);
-        const gaps = pairs.map((p) => p[1]);
-        const out = separateLeastSquares(desired, gaps);
-        for (let i = 1; i < out.length; i++) expect(out[i] - out[i - 1]).toBeGreaterThanOrEqual(gaps[i] - 1e-9);
-        // The mean displacement is zero: the solution is not biased downwards.
-        const shift = out.reduce((s, y, i) => s + (y - desired[i]), 0);
-        expect(Math.abs(shift)).toBeLessThan(1e-6 * out.length + 1e-6);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -500, max: 500 }), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 20 }),
+        (pairs) => {
+          const desired = pairs.map((p) => p[0]);
+          const gaps = pairs.map((p) => p[1]);
+          const out = separateLeastSquares(desired, gaps);
+          for (let i = 1; i < out.length; i++) expect(out[i] - out[i - 1]).toBeGreaterThanOrEqual(gaps[i] - 1e-9);
+          // The mean displacement is zero: the solution is not biased downwards.
+          const shift = out.reduce((s, y, i) => s + (y - desired[i]), 0);
+          expect(Math.abs(shift)).toBeLessThan(1e-6 * out.length + 1e-6);
+        },
+      ),
     );
   });
 });

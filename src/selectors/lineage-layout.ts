@@ -134,14 +134,17 @@ export function layoutLineage(dataset: Pick<Dataset, 'systems' | 'families'>, op
 
   // Edges, one per base link, in dataset order.
   const edgesRaw = inTree.flatMap((s) =>
-    s.baseModels.filter((b) => treeIds.has(b.id)).map((b) => ({ from: b.id, to: s.id, relation: b.relation, sources: b.sources, note: b.note })),
+    s.baseModels
+      .filter((b) => treeIds.has(b.id))
+      .map((b) => ({ from: b.id, to: s.id, relation: b.relation, sources: b.sources, note: b.note })),
   );
 
   // 2. Units: family boxes, single nodes, waypoints.
   const units: Unit[] = [];
   const unitOfSystem = new Map<string, Unit>();
   const nodeWidth = (s: System) => Math.max(g.minNodeWidth, Math.ceil(options.measure(shortLabel(s.name)) + 2 * g.nodePadX));
-  const memberWidth = (s: System, title: string) => Math.max(g.minNodeWidth, Math.ceil(options.measure(memberLabel(s.name, title)) + 2 * g.nodePadX));
+  const memberWidth = (s: System, title: string) =>
+    Math.max(g.minNodeWidth, Math.ceil(options.measure(memberLabel(s.name, title)) + 2 * g.nodePadX));
   for (let layer = 0; layer < layerCount; layer++) {
     const here = inTree.filter((s) => layerOf.get(s.id) === layer);
     const byFamily = new Map<string, System[]>();
@@ -264,7 +267,10 @@ export function layoutLineage(dataset: Pick<Dataset, 'systems' | 'families'>, op
       const ns = neighbours.get(u) ?? [];
       return ns.length > 0 ? ns.reduce((s, n) => s + centre(n), 0) / ns.length - u.height / 2 : u.y;
     });
-    const placed = separateLeastSquares(desired, layer.map((u, i) => (i === 0 ? 0 : layer[i - 1].height + gapAfter(layer[i - 1], u))));
+    const placed = separateLeastSquares(
+      desired,
+      layer.map((u, i) => (i === 0 ? 0 : layer[i - 1].height + gapAfter(layer[i - 1], u))),
+    );
     layer.forEach((u, i) => (u.y = placed[i]));
   };
   // Start stacked, then align each layer on its parents, then the roots on their children, then again.
@@ -290,7 +296,17 @@ export function layoutLineage(dataset: Pick<Dataset, 'systems' | 'families'>, op
     if (u.waypoint) continue;
     const ux = columnX[u.layer];
     if (u.familyId) {
-      families.push({ id: u.familyId, name: familyNames.get(u.familyId) ?? u.familyId, title: familyTitle(u.familyId), memberIds: u.members, layer: u.layer, x: ux, y: u.y, width: u.width, height: u.height });
+      families.push({
+        id: u.familyId,
+        name: familyNames.get(u.familyId) ?? u.familyId,
+        title: familyTitle(u.familyId),
+        memberIds: u.members,
+        layer: u.layer,
+        x: ux,
+        y: u.y,
+        width: u.width,
+        height: u.height,
+      });
       u.members.forEach((id, i) => {
         const s = byId.get(id) as System;
         nodes.push({
@@ -308,7 +324,18 @@ export function layoutLineage(dataset: Pick<Dataset, 'systems' | 'families'>, op
       });
     } else {
       const s = byId.get(u.members[0]) as System;
-      nodes.push({ id: s.id, name: s.name, label: shortLabel(s.name), layer: u.layer, familyId: s.family, hasChildren: (children.get(s.id)?.length ?? 0) > 0, x: ux, y: u.y, width: u.width, height: g.nodeHeight });
+      nodes.push({
+        id: s.id,
+        name: s.name,
+        label: shortLabel(s.name),
+        layer: u.layer,
+        familyId: s.family,
+        hasChildren: (children.get(s.id)?.length ?? 0) > 0,
+        x: ux,
+        y: u.y,
+        width: u.width,
+        height: g.nodeHeight,
+      });
     }
   }
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
@@ -320,7 +347,7 @@ export function layoutLineage(dataset: Pick<Dataset, 'systems' | 'families'>, op
       ...e,
       points: [
         { x: a.x + a.width, y: a.y + a.height / 2 },
-        ...via.map((w) => ({ x: columnX[w.layer] + (Math.max(0, ...layers[w.layer].map((u) => u.width)) / 2), y: centre(w) })),
+        ...via.map((w) => ({ x: columnX[w.layer] + Math.max(0, ...layers[w.layer].map((u) => u.width)) / 2, y: centre(w) })),
         { x: b.x, y: b.y + b.height / 2 },
       ],
     };

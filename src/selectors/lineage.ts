@@ -94,7 +94,11 @@ export interface LineageSubset<S> {
  * systems + links, so it stays cheap at 50,000 systems. Unlinked systems are not counted (the
  * layout never draws them). Returns the input itself when everything fits.
  */
-export function lineageSubset<S extends Pick<System, 'id' | 'baseModels' | 'family'>>(systems: readonly S[], cap: number, keep: readonly (string | null | undefined)[] = []): LineageSubset<S> {
+export function lineageSubset<S extends Pick<System, 'id' | 'baseModels' | 'family'>>(
+  systems: readonly S[],
+  cap: number,
+  keep: readonly (string | null | undefined)[] = [],
+): LineageSubset<S> {
   const index = new Map(systems.map((s, i) => [s.id, i]));
   const parent = systems.map((_, i) => i);
   const find = (i: number): number => {

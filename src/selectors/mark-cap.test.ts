@@ -53,7 +53,15 @@ describe('topByValue (any items)', () => {
       { id: 'y', value: 9 },
       { id: 'z', value: 1 },
     ];
-    expect(topByValue(bars, 1, (b) => b.value, (b) => b.id, ['z']).rows.map((b) => b.id)).toEqual(['y', 'z']);
+    expect(
+      topByValue(
+        bars,
+        1,
+        (b) => b.value,
+        (b) => b.id,
+        ['z'],
+      ).rows.map((b) => b.id),
+    ).toEqual(['y', 'z']);
   });
 });
 
@@ -68,9 +76,24 @@ describe('firstItems (overview chips)', () => {
 });
 
 describe('lineageSubset', () => {
-  const sys = (id: string, bases: string[] = [], family?: string) => ({ id, family, baseModels: bases.map((b) => ({ id: b, relation: 'fine-tuned-from' as const, sources: ['s'] })) });
+  const sys = (id: string, bases: string[] = [], family?: string) => ({
+    id,
+    family,
+    baseModels: bases.map((b) => ({ id: b, relation: 'fine-tuned-from' as const, sources: ['s'] })),
+  });
   // Tree A: a0 → a1 → a2, a0 → a3 (4 systems). Tree B: b0 → b1 → f7, with f7's family sizes f13 and f33 (5). Loner z.
-  const systems = [sys('a0'), sys('a1', ['a0']), sys('b0'), sys('a2', ['a1']), sys('b1', ['b0']), sys('a3', ['a0']), sys('z'), sys('f7', ['b1'], 'f'), sys('f13', [], 'f'), sys('f33', [], 'f')];
+  const systems = [
+    sys('a0'),
+    sys('a1', ['a0']),
+    sys('b0'),
+    sys('a2', ['a1']),
+    sys('b1', ['b0']),
+    sys('a3', ['a0']),
+    sys('z'),
+    sys('f7', ['b1'], 'f'),
+    sys('f13', [], 'f'),
+    sys('f33', [], 'f'),
+  ];
 
   it('returns everything when the linked systems fit', () => {
     const all = lineageSubset(systems, 20);
@@ -151,7 +174,12 @@ describe('buildCappedTimelineSeries', () => {
           const subset = ds.systems.filter((_, i) => picks[i % picks.length]);
           const params = new Map(ds.systems.map((s) => [s.id, factValue(s.parameters) ?? 0]));
           // Real parameter counts, all equal, or a few distinct values: ties at the cap are common.
-          const score = [(id: string) => params.get(id) ?? 0, () => 1, (id: string) => id.length % 3, (id: string) => (params.get(id) ?? 0) > 1e10 ? 2 : 0][scoreKind];
+          const score = [
+            (id: string) => params.get(id) ?? 0,
+            () => 1,
+            (id: string) => id.length % 3,
+            (id: string) => ((params.get(id) ?? 0) > 1e10 ? 2 : 0),
+          ][scoreKind];
           const keep = [subset[keepIndex % Math.max(1, subset.length)]?.id, 'not-a-system', null];
           const options: TimelineOptions = { lanes, zoom };
           const expected = capTimelineSeries(buildTimelineSeries(ds, subset, options), cap, score, keep);

@@ -27,7 +27,13 @@ export interface Capped<R> {
  * `keep` (the selected system stays drawn even when it is small). Ties keep the earlier item.
  * Returns the input itself when nothing needs dropping.
  */
-export function topByValue<T>(items: readonly T[], cap: number, valueOf: (item: T) => number, idOf: (item: T) => string, keep: readonly (string | null | undefined)[] = []): Capped<T> {
+export function topByValue<T>(
+  items: readonly T[],
+  cap: number,
+  valueOf: (item: T) => number,
+  idOf: (item: T) => string,
+  keep: readonly (string | null | undefined)[] = [],
+): Capped<T> {
   if (items.length <= cap) return { rows: items as T[], total: items.length, capped: false };
   const values = items.map(valueOf);
   const order = items.map((_, i) => i).sort((a, b) => values[b] - values[a] || a - b);
@@ -38,12 +44,27 @@ export function topByValue<T>(items: readonly T[], cap: number, valueOf: (item: 
 }
 
 /** `topByValue` for the bar charts' rows, by their plotted `sortValue`. */
-export function topRowsByValue<R extends { systemId: string; sortValue: number }>(rows: readonly R[], cap: number, keep: readonly (string | null | undefined)[] = []): Capped<R> {
-  return topByValue(rows, cap, (r) => r.sortValue, (r) => r.systemId, keep);
+export function topRowsByValue<R extends { systemId: string; sortValue: number }>(
+  rows: readonly R[],
+  cap: number,
+  keep: readonly (string | null | undefined)[] = [],
+): Capped<R> {
+  return topByValue(
+    rows,
+    cap,
+    (r) => r.sortValue,
+    (r) => r.systemId,
+    keep,
+  );
 }
 
 /** The first `cap` items plus any kept id (appended, in input order), and how many are left. */
-export function firstItems<T>(items: readonly T[], cap: number, idOf: (item: T) => string, keep: readonly (string | null | undefined)[] = []): Capped<T> {
+export function firstItems<T>(
+  items: readonly T[],
+  cap: number,
+  idOf: (item: T) => string,
+  keep: readonly (string | null | undefined)[] = [],
+): Capped<T> {
   if (items.length <= cap) return { rows: items as T[], total: items.length, capped: false };
   const keepIds = new Set(keep.filter((k): k is string => !!k));
   const rows = items.filter((item, i) => i < cap || keepIds.has(idOf(item)));

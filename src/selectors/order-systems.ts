@@ -31,7 +31,10 @@ const orderCache = new WeakMap<readonly System[], Map<SystemOrder, System[]>>();
 export function orderSystems(systems: readonly System[], order: SystemOrder, all?: readonly System[]): System[] {
   if (!all) return sortSystems(systems, order);
   const byOrder = cached(orderCache, all, () => new Map<SystemOrder, System[]>());
-  return pickInOrder(cached(byOrder, order, () => sortSystems(all, order)), systems);
+  return pickInOrder(
+    cached(byOrder, order, () => sortSystems(all, order)),
+    systems,
+  );
 }
 
 function sortSystems(systems: readonly System[], order: SystemOrder): System[] {

@@ -20,7 +20,13 @@ describe('buildOverviewStats', () => {
   });
 
   it('is empty-safe', () => {
-    expect(buildOverviewStats([])).toMatchObject({ systems: 0, models: 0, organizations: 0, releaseSpan: null, openWeights: { open: 0, known: 0 } });
+    expect(buildOverviewStats([])).toMatchObject({
+      systems: 0,
+      models: 0,
+      organizations: 0,
+      releaseSpan: null,
+      openWeights: { open: 0, known: 0 },
+    });
   });
 });
 
@@ -44,13 +50,37 @@ describe('orderSystems', () => {
   it('release: oldest first, month-precision dates at their month, undated last; input untouched', async () => {
     const { orderSystems } = await import('./order-systems');
     const input = [...ds.systems];
-    expect(orderSystems(input, 'release').map((s) => s.id)).toEqual(['vision', 'closed', 'fam-large', 'fam-small', 'child', 'grandchild', 'event']);
+    expect(orderSystems(input, 'release').map((s) => s.id)).toEqual([
+      'vision',
+      'closed',
+      'fam-large',
+      'fam-small',
+      'child',
+      'grandchild',
+      'event',
+    ]);
     expect(input.map((s) => s.id)).toEqual(ds.systems.map((s) => s.id));
   });
   it('name and organization', async () => {
     const { orderSystems } = await import('./order-systems');
-    expect(orderSystems(ds.systems, 'name').map((s) => s.name)).toEqual(['An Event', 'Child', 'Closed', 'Fam-Large', 'Fam-Small', 'Grandchild', 'Vision']);
-    expect(orderSystems(ds.systems, 'organization').map((s) => s.id)).toEqual(['closed', 'fam-large', 'fam-small', 'event', 'vision', 'child', 'grandchild']);
+    expect(orderSystems(ds.systems, 'name').map((s) => s.name)).toEqual([
+      'An Event',
+      'Child',
+      'Closed',
+      'Fam-Large',
+      'Fam-Small',
+      'Grandchild',
+      'Vision',
+    ]);
+    expect(orderSystems(ds.systems, 'organization').map((s) => s.id)).toEqual([
+      'closed',
+      'fam-large',
+      'fam-small',
+      'event',
+      'vision',
+      'child',
+      'grandchild',
+    ]);
   });
   it('picking a subset out of the dataset sorted once gives the same order as sorting the subset (ties included)', async () => {
     const { orderSystems } = await import('./order-systems');

@@ -69,7 +69,14 @@ export function seedTablesCsv(dataset: Dataset, t: Translate): { columns: string
   ];
   const rows = dataset.seedTables.flatMap((table) =>
     table.rows.flatMap((row) =>
-      row.cells.map((cell, i) => [table.title, row.label, table.header[i]?.text ?? '', seedCellText(cell, 'talk').replace(/ ⚠$/, ''), cell.checked?.text ?? '', cell.checked?.note ?? '']),
+      row.cells.map((cell, i) => [
+        table.title,
+        row.label,
+        table.header[i]?.text ?? '',
+        seedCellText(cell, 'talk').replace(/ ⚠$/, ''),
+        cell.checked?.text ?? '',
+        cell.checked?.note ?? '',
+      ]),
     ),
   );
   return { columns, rows };

@@ -1,8 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familySpans, orderRunRows, roundSignificant, runKindOf, sourceNoteNames, thinTicks, valueAxis, type OrderableRow } from './run-rows';
+import {
+  familySpans,
+  orderRunRows,
+  roundSignificant,
+  runKindOf,
+  sourceNoteNames,
+  thinTicks,
+  valueAxis,
+  type OrderableRow,
+} from './run-rows';
 
-const r = (systemId: string, runKind: OrderableRow['runKind'], sortValue: number, family?: string, sizeKey?: number): OrderableRow => ({ systemId, name: systemId, runKind, sortValue, family, sizeKey });
+const r = (systemId: string, runKind: OrderableRow['runKind'], sortValue: number, family?: string, sizeKey?: number): OrderableRow => ({
+  systemId,
+  name: systemId,
+  runKind,
+  sortValue,
+  family,
+  sizeKey,
+});
 
 describe('runKindOf', () => {
   it('a system fine-tuned from a base is a fine-tune; wrapping or succeeding a model is not', () => {
@@ -14,18 +30,30 @@ describe('runKindOf', () => {
 
 describe('orderRunRows', () => {
   it('pre-training first; families together, sizes ascending; groups by their largest value', () => {
-    const rows = [r('ft-a', 'fine-tune', 5), r('big', 'pre-training', 100), r('f-13', 'pre-training', 50, 'f', 13), r('f-7', 'pre-training', 70, 'f', 7), r('ft-b', 'fine-tune', 9), r('f-x', 'pre-training', 1, 'f')];
+    const rows = [
+      r('ft-a', 'fine-tune', 5),
+      r('big', 'pre-training', 100),
+      r('f-13', 'pre-training', 50, 'f', 13),
+      r('f-7', 'pre-training', 70, 'f', 7),
+      r('ft-b', 'fine-tune', 9),
+      r('f-x', 'pre-training', 1, 'f'),
+    ];
     expect(orderRunRows(rows).map((x) => x.systemId)).toEqual(['big', 'f-7', 'f-13', 'f-x', 'ft-b', 'ft-a']);
   });
 
   it('family spans cover adjacent members only', () => {
-    expect(familySpans([{ family: 'a' }, { family: 'a' }, {}, { family: 'b' }, { family: 'a' }])).toEqual([{ family: 'a', from: 0, to: 1 }]);
+    expect(familySpans([{ family: 'a' }, { family: 'a' }, {}, { family: 'b' }, { family: 'a' }])).toEqual([
+      { family: 'a', from: 0, to: 1 },
+    ]);
   });
 });
 
 describe('valueAxis', () => {
   it('log: a tick at every power of ten around the values', () => {
-    expect(valueAxis([30, 4_600_000], 'log')).toEqual({ domain: [10, 10_000_000], ticks: [10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000] });
+    expect(valueAxis([30, 4_600_000], 'log')).toEqual({
+      domain: [10, 10_000_000],
+      ticks: [10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000],
+    });
     expect(valueAxis([4, 3_552_000], 'log').ticks[0]).toBe(1);
     // The smallest value never sits on the axis floor: $100 gets a bar from $10.
     expect(valueAxis([100], 'log')).toEqual({ domain: [10, 100], ticks: [10, 100] });
@@ -35,7 +63,10 @@ describe('valueAxis', () => {
   });
 
   it('linear: from 0 to a round maximum in 1/2/2.5/5 steps', () => {
-    expect(valueAxis([24, 3_552_000], 'linear')).toEqual({ domain: [0, 4_000_000], ticks: [0, 1_000_000, 2_000_000, 3_000_000, 4_000_000] });
+    expect(valueAxis([24, 3_552_000], 'linear')).toEqual({
+      domain: [0, 4_000_000],
+      ticks: [0, 1_000_000, 2_000_000, 3_000_000, 4_000_000],
+    });
     expect(valueAxis([600, 4_600_000], 'linear').domain).toEqual([0, 5_000_000]);
   });
 
@@ -84,8 +115,12 @@ describe('orderRunRows matches the plain definition', () => {
         const key = r.family ? `family:${r.family}` : `system:${r.systemId}`;
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
-      const sorted = [...groups.values()].map((g) => [...g].sort((a, b) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || names.compare(a.name, b.name)));
-      sorted.sort((a, b) => Math.max(...b.map((r) => r.sortValue)) - Math.max(...a.map((r) => r.sortValue)) || names.compare(a[0].name, b[0].name));
+      const sorted = [...groups.values()].map((g) =>
+        [...g].sort((a, b) => (a.sizeKey ?? Infinity) - (b.sizeKey ?? Infinity) || names.compare(a.name, b.name)),
+      );
+      sorted.sort(
+        (a, b) => Math.max(...b.map((r) => r.sortValue)) - Math.max(...a.map((r) => r.sortValue)) || names.compare(a[0].name, b[0].name),
+      );
       for (const g of sorted) out.push(...g);
     }
     return out;

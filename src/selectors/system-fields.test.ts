@@ -107,7 +107,11 @@ describe('exports', () => {
     const systems = ds.systems.filter((s) => s.id === 'alpaca');
     const doc = JSON.parse(systemsAsJson(ds, systems, 'note'));
     expect(doc.systems).toEqual(JSON.parse(JSON.stringify(systems)));
-    const cited = new Set(JSON.stringify(systems).match(/"sources":\[[^\]]*\]/g)?.flatMap((m) => JSON.parse(m.slice(10))) ?? []);
+    const cited = new Set(
+      JSON.stringify(systems)
+        .match(/"sources":\[[^\]]*\]/g)
+        ?.flatMap((m) => JSON.parse(m.slice(10))) ?? [],
+    );
     expect(new Set(doc.sources.map((s: { id: string }) => s.id))).toEqual(cited);
   });
 });

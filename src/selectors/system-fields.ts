@@ -85,9 +85,23 @@ function missingCell(fact: Fact<unknown> | undefined, t: Translate): FieldCell {
   if (!fact) return { status: 'not-applicable', text: '—', sortKey: undefined, sources: [] };
   const talk = talkOf(fact.talk);
   if (fact.status === 'not-disclosed') {
-    return { status: 'not-disclosed', text: t('fact.not-disclosed', 'not disclosed'), sortKey: undefined, sources: fact.sources, detail: fact.note, talk };
+    return {
+      status: 'not-disclosed',
+      text: t('fact.not-disclosed', 'not disclosed'),
+      sortKey: undefined,
+      sources: fact.sources,
+      detail: fact.note,
+      talk,
+    };
   }
-  return { status: 'unknown', text: t('fact.unknown-short', 'unknown'), sortKey: undefined, sources: [], detail: fact.status === 'unknown' ? fact.note : undefined, talk };
+  return {
+    status: 'unknown',
+    text: t('fact.unknown-short', 'unknown'),
+    sortKey: undefined,
+    sources: [],
+    detail: fact.status === 'unknown' ? fact.note : undefined,
+    talk,
+  };
 }
 
 function talkOf(talk: TalkClaim<unknown> | undefined): FieldCell['talk'] {
@@ -131,7 +145,12 @@ function costText(cost: TrainingCost, ctx: FieldContext): string {
   }
   return cost.components
     .map((c) => {
-      const part = c.component === 'data' ? ctx.t('cost.data', 'data') : c.component === 'training' ? ctx.t('cost.training', 'training') : ctx.t('cost.total', 'total');
+      const part =
+        c.component === 'data'
+          ? ctx.t('cost.data', 'data')
+          : c.component === 'training'
+            ? ctx.t('cost.training', 'training')
+            : ctx.t('cost.total', 'total');
       return `${boundPrefix(c.bound)}${formatUsd(c.usd, ctx.locale)} ${part}`;
     })
     .join(' + ');
@@ -160,8 +179,7 @@ function costCell(system: System, ctx: FieldContext): FieldCell {
   }
   const lo = Math.min(...totals);
   const hi = Math.max(...totals);
-  const text =
-    lo === hi ? formatUsd(lo, ctx.locale) : `${formatUsd(lo, ctx.locale)}–${formatUsd(hi, ctx.locale)}`;
+  const text = lo === hi ? formatUsd(lo, ctx.locale) : `${formatUsd(lo, ctx.locale)}–${formatUsd(hi, ctx.locale)}`;
   return {
     status,
     text: ctx.t('cost.spread', '{range} ({count} figures)', { range: text, count: known.length }),
@@ -184,7 +202,13 @@ function accessCell(fact: System['weights'], ctx: FieldContext): FieldCell {
 
 function modalityText(m: { inputs: string[]; outputs: string[] }, t: Translate): string {
   const word = (k: string) =>
-    k === 'text' ? t('modality-kind.text', 'text') : k === 'code' ? t('modality-kind.code', 'code') : k === 'image' ? t('modality-kind.image', 'image') : t('modality-kind.mask', 'mask');
+    k === 'text'
+      ? t('modality-kind.text', 'text')
+      : k === 'code'
+        ? t('modality-kind.code', 'code')
+        : k === 'image'
+          ? t('modality-kind.image', 'image')
+          : t('modality-kind.mask', 'mask');
   return `${m.inputs.map(word).join(' + ')} → ${m.outputs.map(word).join(' + ')}`;
 }
 
@@ -229,8 +253,20 @@ const CELL_BUILDERS: Record<FieldId, (system: System, ctx: FieldContext) => Fiel
       ? { ...plainCell(baseNames.join(', ')), sources: [...new Set(system.baseModels.flatMap((b) => b.sources))] }
       : { status: 'not-applicable', text: '—', sortKey: undefined, sources: [] };
   },
-  parameters: (system, { t, locale }) => factCell(system.parameters, t, (n) => formatCompact(n, locale), (n) => n),
-  modality: (system, { t }) => factCell(system.modality, t, (m) => modalityText(m, t), (m) => modalityText(m, t)),
+  parameters: (system, { t, locale }) =>
+    factCell(
+      system.parameters,
+      t,
+      (n) => formatCompact(n, locale),
+      (n) => n,
+    ),
+  modality: (system, { t }) =>
+    factCell(
+      system.modality,
+      t,
+      (m) => modalityText(m, t),
+      (m) => modalityText(m, t),
+    ),
   trainingData: (system, { t, locale }) =>
     factCell(
       system.trainingData,
@@ -251,12 +287,30 @@ const CELL_BUILDERS: Record<FieldId, (system: System, ctx: FieldContext) => Fiel
       (g) => g.hours,
       (g) => (g.derivation ? { detail: g.derivation } : {}),
     ),
-  co2: (system, { t, locale }) => factCell(system.co2Tonnes, t, (v) => formatDecimal(v, locale, 1), (v) => v),
+  co2: (system, { t, locale }) =>
+    factCell(
+      system.co2Tonnes,
+      t,
+      (v) => formatDecimal(v, locale, 1),
+      (v) => v,
+    ),
   weights: (system, ctx) => accessCell(system.weights, ctx),
   trainingCode: (system, ctx) => accessCell(system.trainingCode, ctx),
   datasetAccess: (system, ctx) => accessCell(system.dataset, ctx),
-  licence: (system, { t }) => factCell(system.licence, t, (l) => l.name, (l) => l.name.toLocaleLowerCase()),
-  evaluation: (system, { t }) => factCell(system.evaluation, t, (e) => e, (e) => e.toLocaleLowerCase()),
+  licence: (system, { t }) =>
+    factCell(
+      system.licence,
+      t,
+      (l) => l.name,
+      (l) => l.name.toLocaleLowerCase(),
+    ),
+  evaluation: (system, { t }) =>
+    factCell(
+      system.evaluation,
+      t,
+      (e) => e,
+      (e) => e.toLocaleLowerCase(),
+    ),
   sources: (system, { locale }) => {
     const sources = [...collectSourceIds(system)];
     return { status: 'reported', text: formatInteger(sources.length, locale), sortKey: sources.length, sources };

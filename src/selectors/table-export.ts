@@ -15,7 +15,11 @@ export function recordColumnLabel(t: Translate): string {
 }
 
 /** The record cell: the system, the sources it cites and its family, as JSON (`{system, sources, family?}`). */
-export function recordCell(system: System, sourcesById: ReadonlyMap<string, Source>, familiesById: ReadonlyMap<string, Dataset['families'][number]>): string {
+export function recordCell(
+  system: System,
+  sourcesById: ReadonlyMap<string, Source>,
+  familiesById: ReadonlyMap<string, Dataset['families'][number]>,
+): string {
   const cited = [...collectSourceIds(system)].map((id) => sourcesById.get(id)).filter((s): s is Source => !!s);
   const family = system.family ? familiesById.get(system.family) : undefined;
   return JSON.stringify(family ? { system, sources: cited, family } : { system, sources: cited });

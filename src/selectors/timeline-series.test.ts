@@ -16,7 +16,10 @@ function ids(list: { id: string }[]): string[] {
 
 describe('eventSpan', () => {
   it('a day covers that day; a month covers the whole month, not its 1st', () => {
-    expect(eventSpan({ date: '2023-03-13', precision: 'day', marks: 'x' })).toMatchObject({ start: utc(2023, 3, 13), end: utc(2023, 3, 14) });
+    expect(eventSpan({ date: '2023-03-13', precision: 'day', marks: 'x' })).toMatchObject({
+      start: utc(2023, 3, 13),
+      end: utc(2023, 3, 14),
+    });
     expect(eventSpan({ date: '2023-03', precision: 'month', marks: 'x' })).toMatchObject({ start: utc(2023, 3, 1), end: utc(2023, 4, 1) });
     expect(eventSpan({ date: '2022-12', precision: 'month', marks: 'x' })).toMatchObject({ start: utc(2022, 12, 1), end: utc(2023, 1, 1) });
   });
@@ -67,7 +70,11 @@ describe('buildTimelineSeries on the bundled data', () => {
   it('kind lanes: LLM, multimodal (from the modality), library/app, paper/event, in that order', () => {
     const s = buildTimelineSeries(ds, all, KIND_ALL);
     expect(s.lanes.map((l) => l.kind)).toEqual(['llm', 'multimodal', 'library-app', 'paper-event']);
-    const lane = (k: string) => s.lanes.find((l) => l.kind === k)?.itemIds.slice().sort();
+    const lane = (k: string) =>
+      s.lanes
+        .find((l) => l.kind === k)
+        ?.itemIds.slice()
+        .sort();
     expect(lane('multimodal')).toEqual(['clip', 'gpt-4', 'llava', 'midjourney', 'sam']);
     expect(lane('library-app')).toEqual(['chatllama']);
     expect(lane('paper-event')).toEqual(['ligo', 'patterson-2021', 'pytorch-2', 'sustainable-ai']);
@@ -144,8 +151,22 @@ describe('buildTimelineSeries on the bundled data', () => {
   it('?base=llama leaves LLaMA and its descendants; CLIP is filtered out, so LLaVA keeps only the Vicuna link', () => {
     const llama = selectFilteredSystems(ds, { ...DEFAULT_FILTERS, bases: ['llama'] });
     const s = buildTimelineSeries(ds, llama, KIND_ALL);
-    expect(ids(s.items)).toEqual(['alpaca', 'chatllama', 'colossalchat', 'koala', 'llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'llava', 'vicuna-13b', 'vicuna-7b']);
-    expect(s.leftOut).toEqual([{ id: 'freedomgpt', name: 'FreedomGPT', reason: 'release-unknown', talk: { text: '2023 年 4 月', relation: 'unverified' } }]);
+    expect(ids(s.items)).toEqual([
+      'alpaca',
+      'chatllama',
+      'colossalchat',
+      'koala',
+      'llama-13b',
+      'llama-33b',
+      'llama-65b',
+      'llama-7b',
+      'llava',
+      'vicuna-13b',
+      'vicuna-7b',
+    ]);
+    expect(s.leftOut).toEqual([
+      { id: 'freedomgpt', name: 'FreedomGPT', reason: 'release-unknown', talk: { text: '2023 年 4 月', relation: 'unverified' } },
+    ]);
     expect(s.links.filter((l) => l.to === 'llava').map((l) => l.from)).toEqual(['vicuna-13b']);
     expect(s.items.find((i) => i.id === 'llava')?.bases.find((b) => b.id === 'clip')?.plotted).toBe(false);
   });
@@ -166,7 +187,9 @@ describe('buildTimelineSeries on the mini fixture', () => {
   });
 
   it('an event without a date is left out with the talk’s unverified claim', () => {
-    expect(s.leftOut).toEqual([{ id: 'event', name: 'An Event', reason: 'release-unknown', talk: { text: '2023 年 4 月', relation: 'unverified' } }]);
+    expect(s.leftOut).toEqual([
+      { id: 'event', name: 'An Event', reason: 'release-unknown', talk: { text: '2023 年 4 月', relation: 'unverified' } },
+    ]);
     expect(s.items).toHaveLength(6);
   });
 
@@ -175,6 +198,10 @@ describe('buildTimelineSeries on the mini fixture', () => {
       ['llm', ['closed', 'fam-small', 'fam-large', 'child']],
       ['multimodal', ['vision', 'grandchild']],
     ]);
-    expect(s.links.map((l) => `${l.from}>${l.to}:${l.relation}`).sort()).toEqual(['child>grandchild:fine-tuned-from', 'fam-small>child:fine-tuned-from', 'vision>grandchild:component']);
+    expect(s.links.map((l) => `${l.from}>${l.to}:${l.relation}`).sort()).toEqual([
+      'child>grandchild:fine-tuned-from',
+      'fam-small>child:fine-tuned-from',
+      'vision>grandchild:component',
+    ]);
   });
 });

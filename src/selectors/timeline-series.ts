@@ -217,7 +217,8 @@ function makeTimeline(s: System): SystemTimeline {
   return {
     system: s,
     release: date ? eventSpan(date) : undefined,
-    talk: date && claim?.relation === 'differs' && claim.value ? { ...eventSpan(claim.value), text: claim.text, note: claim.note } : undefined,
+    talk:
+      date && claim?.relation === 'differs' && claim.value ? { ...eventSpan(claim.value), text: claim.text, note: claim.note } : undefined,
     label: shortLabel(s.name),
     kindLane,
     kindKey: `kind:${kindLane}`,
@@ -245,7 +246,14 @@ function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[],
     if (!entry.release) {
       const talk = s.release.talk;
       const reason = s.release.status === 'not-disclosed' ? 'release-not-disclosed' : 'release-unknown';
-      leftOut.push(leftOutEntry(entry, reason, () => ({ id: s.id, name: s.name, reason, talk: talk ? { text: talk.text, relation: talk.relation } : undefined })));
+      leftOut.push(
+        leftOutEntry(entry, reason, () => ({
+          id: s.id,
+          name: s.name,
+          reason,
+          talk: talk ? { text: talk.text, relation: talk.relation } : undefined,
+        })),
+      );
       continue;
     }
     dated.push(entry as Dated);
@@ -253,7 +261,14 @@ function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[],
   const window = windowFor(dated, options);
   const inWindow = dated.filter((d) => {
     if (overlaps(d.release, window)) return true;
-    leftOut.push(leftOutEntry(d, 'outside-window', () => ({ id: d.system.id, name: d.system.name, reason: 'outside-window', release: d.release.date })));
+    leftOut.push(
+      leftOutEntry(d, 'outside-window', () => ({
+        id: d.system.id,
+        name: d.system.name,
+        reason: 'outside-window',
+        release: d.release.date,
+      })),
+    );
     return false;
   });
   const laneOf = options.lanes === 'kind' ? (d: SystemTimeline) => d.kindKey : organizationLaneKeys(dated.map((d) => d.system));
@@ -288,11 +303,19 @@ function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, is
   };
 }
 
-export function buildTimelineSeries(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
+export function buildTimelineSeries(
+  dataset: Pick<Dataset, 'systems'>,
+  filtered: readonly System[],
+  options: TimelineOptions,
+): TimelineSeries {
   return seriesOf(collect(dataset, filtered, options), filtered, options);
 }
 
-function seriesOf({ byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted }: ReturnType<typeof collect>, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
+function seriesOf(
+  { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted }: ReturnType<typeof collect>,
+  filtered: readonly System[],
+  options: TimelineOptions,
+): TimelineSeries {
   const items: TimelineItem[] = inWindow
     .map((d) => itemOf(d, laneOf(d), byId, isPlotted))
     .sort((a, b) => a.release.start - b.release.start); // stable: same-day items keep dataset order (7B, 13B, …)
@@ -358,7 +381,12 @@ export function buildCappedTimelineSeries(
     // Links of drawn items to drawn bases: those of the uncapped series with both ends drawn.
     links: buildLinks(items, byId, inFilter, isPlotted).filter((l) => keptIds.has(l.from)),
     // Lanes in the uncapped series' order (sizes counted over every item), holding the drawn items.
-    lanes: orderLanes(inWindow, (d) => laneOf(d), (d) => d.release.start, options.lanes)
+    lanes: orderLanes(
+      inWindow,
+      (d) => laneOf(d),
+      (d) => d.release.start,
+      options.lanes,
+    )
       .map((l) => ({ ...l, itemIds: items.filter((i) => i.laneKey === l.key).map((i) => i.id) }))
       .filter((l) => l.itemIds.length > 0),
     window,
@@ -374,7 +402,12 @@ export function buildCappedTimelineSeries(
  * unknown (GPT-3.5) is skipped over to its nearest plotted ancestors, so GPT-3 still links to
  * ChatGPT "via GPT-3.5". Bases filtered out or outside the window get no link (the table names them).
  */
-function buildLinks(items: TimelineItem[], byId: ReadonlyMap<string, System>, inFilter: ReadonlySet<string>, isPlotted: (id: string) => boolean): TimelineLink[] {
+function buildLinks(
+  items: TimelineItem[],
+  byId: ReadonlyMap<string, System>,
+  inFilter: ReadonlySet<string>,
+  isPlotted: (id: string) => boolean,
+): TimelineLink[] {
   const links: TimelineLink[] = [];
   const seen = new Set<string>();
   const add = (l: TimelineLink) => {
@@ -427,7 +460,12 @@ function organizationLaneKeys(dated: readonly System[]): (d: { system: System })
 }
 
 function buildLanes(items: TimelineItem[], mode: TimelineLanes): TimelineLane[] {
-  const lanes = orderLanes(items, (i) => i.laneKey, (i) => i.release.start, mode);
+  const lanes = orderLanes(
+    items,
+    (i) => i.laneKey,
+    (i) => i.release.start,
+    mode,
+  );
   const ids = new Map(lanes.map((l) => [l.key, l.itemIds]));
   for (const i of items) ids.get(i.laneKey)?.push(i.id);
   return lanes;

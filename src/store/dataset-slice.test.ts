@@ -78,7 +78,8 @@ describe('dataset origin and the stored import', () => {
     await useAppStore.getState().showImportedDataset(miniDataset(), label);
     let storedWhenShown: boolean | undefined;
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.datasetOrigin.kind === 'bundled' && prev.datasetOrigin.kind === 'imported') storedWhenShown = idb.data.get('datasets')!.has('active');
+      if (s.datasetOrigin.kind === 'bundled' && prev.datasetOrigin.kind === 'imported')
+        storedWhenShown = idb.data.get('datasets')!.has('active');
     });
     await useAppStore.getState().showBundledDataset();
     unsubscribe();

@@ -47,7 +47,12 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     // No IndexedDB at all means nothing can have been stored: nothing to say.
     if (stored.problem && stored.problem.reason !== 'unavailable') get().addStorageNotice('load', stored.problem);
     if (stored.active) {
-      set({ datasetStatus: 'ready', dataset: stored.active.dataset, datasetProblems: [], datasetOrigin: { kind: 'imported', label: stored.active.label } });
+      set({
+        datasetStatus: 'ready',
+        dataset: stored.active.dataset,
+        datasetProblems: [],
+        datasetOrigin: { kind: 'imported', label: stored.active.label },
+      });
       return;
     }
     get().receiveDataset(await bundled);

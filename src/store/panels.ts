@@ -2,7 +2,17 @@
  * The dashboard's panels, in page order. The ids name the view slots and are the values of the
  * `embed=` and `present=` link parameters, so they are part of every shared link: rename with care.
  */
-export const PANEL_IDS = ['overview', 'models-table', 'training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage', 'seed-tables', 'compare'] as const;
+export const PANEL_IDS = [
+  'overview',
+  'models-table',
+  'training-cost',
+  'gpu-hours',
+  'co2',
+  'timeline',
+  'lineage',
+  'seed-tables',
+  'compare',
+] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export function isPanelId(value: string): value is PanelId {

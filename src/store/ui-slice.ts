@@ -59,11 +59,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
       if (problems.length === 0) return s;
       const open = s.notices.find((n) => n.kind === 'url-problems');
       if (!open) return { notices: [...s.notices, { id: nextNoticeId++, kind: 'url-problems', problems }] };
-      return { notices: s.notices.map((n) => (n === open && n.kind === 'url-problems' ? { ...n, problems: [...n.problems, ...problems] } : n)) };
+      return {
+        notices: s.notices.map((n) => (n === open && n.kind === 'url-problems' ? { ...n, problems: [...n.problems, ...problems] } : n)),
+      };
     }),
   addStorageNotice: (during, problem) =>
     set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== 'storage'), { id: nextNoticeId++, kind: 'storage', during, problem }] })),
-  dismissStorageNotices: () => set((s) => (s.notices.some((n) => n.kind === 'storage') ? { notices: s.notices.filter((n) => n.kind !== 'storage') } : s)),
+  dismissStorageNotices: () =>
+    set((s) => (s.notices.some((n) => n.kind === 'storage') ? { notices: s.notices.filter((n) => n.kind !== 'storage') } : s)),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setPresentPanel: (panel) => set({ presentPanel: panel }),
   setPrinting: (printing) => set((s) => (s.printing === printing ? s : { printing })),

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_IDS, MAX_COMPARE, MAX_SORT_KEYS } from '../data/fields';
 import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS } from './filters-model';
 import { PANEL_IDS } from './panels';
-import { DEFAULT_URL_STATE, fromUrl, hasControlCharacters, MAX_LIST_ITEMS, reconcileWithDataset, THEME_CHOICES, toUrl, VIEW_SETTINGS, type UrlState } from './url-state';
+import {
+  DEFAULT_URL_STATE,
+  fromUrl,
+  hasControlCharacters,
+  MAX_LIST_ITEMS,
+  reconcileWithDataset,
+  THEME_CHOICES,
+  toUrl,
+  VIEW_SETTINGS,
+  type UrlState,
+} from './url-state';
 
 const parse = (query: string) => fromUrl(new URLSearchParams(query));
 
@@ -25,12 +35,23 @@ describe('toUrl', () => {
 
 describe('fromUrl', () => {
   it('reads a full link back', () => {
-    const { state, problems } = parse('org=Meta+AI&base=llama&mod=multimodal&open=weights&open=code&kind=model&from=2023-02&to=2023-04&q=chat&sel=llava&lang=zh-CN&theme=dark');
+    const { state, problems } = parse(
+      'org=Meta+AI&base=llama&mod=multimodal&open=weights&open=code&kind=model&from=2023-02&to=2023-04&q=chat&sel=llava&lang=zh-CN&theme=dark',
+    );
     expect(parse('order=name').state.view.overviewOrder).toBe('name');
     expect(parse('order=sideways').problems).toEqual([{ param: 'order', value: 'sideways', reason: 'unknown-value' }]);
     expect(problems).toEqual([]);
     expect(state).toEqual({
-      filters: { organizations: ['Meta AI'], bases: ['llama'], modalities: ['multimodal'], openness: ['weights', 'code'], kinds: ['model'], dateFrom: '2023-02', dateTo: '2023-04', query: 'chat' },
+      filters: {
+        organizations: ['Meta AI'],
+        bases: ['llama'],
+        modalities: ['multimodal'],
+        openness: ['weights', 'code'],
+        kinds: ['model'],
+        dateFrom: '2023-02',
+        dateTo: '2023-04',
+        query: 'chat',
+      },
       selectedId: 'llava',
       language: 'zh-CN',
       theme: 'dark',
@@ -44,7 +65,9 @@ describe('fromUrl', () => {
   });
 
   it('falls back to the default for each invalid value and says which', () => {
-    const { state, problems } = parse('mod=hologram&open=weights&from=2023-13&to=yesterday&lang=klingon&theme=neon&sel=%3Cscript%3E&bogus=1');
+    const { state, problems } = parse(
+      'mod=hologram&open=weights&from=2023-13&to=yesterday&lang=klingon&theme=neon&sel=%3Cscript%3E&bogus=1',
+    );
     expect(state.filters.modalities).toEqual([]);
     expect(state.filters.openness).toEqual(['weights']);
     expect(state.filters.dateFrom).toBeNull();
@@ -53,7 +76,15 @@ describe('fromUrl', () => {
     expect(state.theme).toBe('system');
     expect(state.selectedId).toBeNull();
     expect(problems.map((p) => `${p.param}:${p.reason}`).sort()).toEqual(
-      ['bogus:unknown-value', 'from:malformed', 'lang:unknown-value', 'mod:unknown-value', 'sel:malformed', 'theme:unknown-value', 'to:malformed'].sort(),
+      [
+        'bogus:unknown-value',
+        'from:malformed',
+        'lang:unknown-value',
+        'mod:unknown-value',
+        'sel:malformed',
+        'theme:unknown-value',
+        'to:malformed',
+      ].sort(),
     );
   });
 
@@ -93,35 +124,48 @@ describe('fromUrl', () => {
 
   it('round-trips any valid state', () => {
     const slug = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/);
-    const month = fc.tuple(fc.integer({ min: 2015, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
-    const state = fc.record({
-      filters: fc.record({
-        organizations: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0 && !hasControlCharacters(s)), { maxLength: 5 }),
-        bases: fc.uniqueArray(slug, { maxLength: 5 }),
-        modalities: fc.uniqueArray(fc.constantFrom(...MODALITY_CATEGORIES)),
-        openness: fc.uniqueArray(fc.constantFrom(...OPENNESS_FACETS)),
-        kinds: fc.uniqueArray(fc.constantFrom(...SYSTEM_KINDS)),
-        dateFrom: fc.option(month, { nil: null }),
-        dateTo: fc.option(month, { nil: null }),
-        query: fc.string({ maxLength: 40 }).map((s) => s.trim()).filter((s) => !hasControlCharacters(s)),
-      }),
-      selectedId: fc.option(slug, { nil: null }),
-      language: fc.constantFrom(null, 'en' as const, 'zh-CN' as const),
-      theme: fc.constantFrom(...THEME_CHOICES),
-      view: fc.record({
-        overviewOrder: fc.constantFrom(...VIEW_SETTINGS.overviewOrder.values),
-        seedTablesMode: fc.constantFrom(...VIEW_SETTINGS.seedTablesMode.values),
-        costScale: fc.constantFrom(...VIEW_SETTINGS.costScale.values),
-        gpuHoursScale: fc.constantFrom(...VIEW_SETTINGS.gpuHoursScale.values),
-        timelineLanes: fc.constantFrom(...VIEW_SETTINGS.timelineLanes.values),
-        timelineZoom: fc.constantFrom(...VIEW_SETTINGS.timelineZoom.values),
-      }),
-      sorting: fc.uniqueArray(fc.record({ id: fc.constantFrom(...FIELD_IDS), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: MAX_SORT_KEYS }),
-      visibleColumns: fc.subarray([...FIELD_IDS]).map((cols) => FIELD_IDS.filter((f) => f === 'name' || cols.includes(f))),
-      compareIds: fc.uniqueArray(slug, { maxLength: MAX_COMPARE }),
-      embed: fc.constantFrom(null, ...PANEL_IDS),
-      present: fc.constantFrom(null, ...PANEL_IDS),
-    }).filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
+    const month = fc
+      .tuple(fc.integer({ min: 2015, max: 2030 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    const state = fc
+      .record({
+        filters: fc.record({
+          organizations: fc.uniqueArray(
+            fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0 && !hasControlCharacters(s)),
+            { maxLength: 5 },
+          ),
+          bases: fc.uniqueArray(slug, { maxLength: 5 }),
+          modalities: fc.uniqueArray(fc.constantFrom(...MODALITY_CATEGORIES)),
+          openness: fc.uniqueArray(fc.constantFrom(...OPENNESS_FACETS)),
+          kinds: fc.uniqueArray(fc.constantFrom(...SYSTEM_KINDS)),
+          dateFrom: fc.option(month, { nil: null }),
+          dateTo: fc.option(month, { nil: null }),
+          query: fc
+            .string({ maxLength: 40 })
+            .map((s) => s.trim())
+            .filter((s) => !hasControlCharacters(s)),
+        }),
+        selectedId: fc.option(slug, { nil: null }),
+        language: fc.constantFrom(null, 'en' as const, 'zh-CN' as const),
+        theme: fc.constantFrom(...THEME_CHOICES),
+        view: fc.record({
+          overviewOrder: fc.constantFrom(...VIEW_SETTINGS.overviewOrder.values),
+          seedTablesMode: fc.constantFrom(...VIEW_SETTINGS.seedTablesMode.values),
+          costScale: fc.constantFrom(...VIEW_SETTINGS.costScale.values),
+          gpuHoursScale: fc.constantFrom(...VIEW_SETTINGS.gpuHoursScale.values),
+          timelineLanes: fc.constantFrom(...VIEW_SETTINGS.timelineLanes.values),
+          timelineZoom: fc.constantFrom(...VIEW_SETTINGS.timelineZoom.values),
+        }),
+        sorting: fc.uniqueArray(fc.record({ id: fc.constantFrom(...FIELD_IDS), desc: fc.boolean() }), {
+          selector: (s) => s.id,
+          maxLength: MAX_SORT_KEYS,
+        }),
+        visibleColumns: fc.subarray([...FIELD_IDS]).map((cols) => FIELD_IDS.filter((f) => f === 'name' || cols.includes(f))),
+        compareIds: fc.uniqueArray(slug, { maxLength: MAX_COMPARE }),
+        embed: fc.constantFrom(null, ...PANEL_IDS),
+        present: fc.constantFrom(null, ...PANEL_IDS),
+      })
+      .filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
     fc.assert(
       fc.property(state, (s) => {
         const back = fromUrl(new URLSearchParams(toUrl(s).toString()));
@@ -137,7 +181,10 @@ describe('table state in the URL', () => {
   it('sort, columns and compare set: written only when not default, read back in order', () => {
     const state: UrlState = {
       ...DEFAULT_URL_STATE,
-      sorting: [{ id: 'trainingCost', desc: true }, { id: 'release', desc: false }],
+      sorting: [
+        { id: 'trainingCost', desc: true },
+        { id: 'release', desc: false },
+      ],
       visibleColumns: ['name', 'release', 'trainingCost'],
       compareIds: ['alpaca', 'vicuna-13b'],
     };
@@ -157,7 +204,12 @@ describe('table state in the URL', () => {
     expect(state.sorting).toEqual([{ id: 'release', desc: false }]);
     expect(state.visibleColumns).toEqual(['name', 'release']);
     expect(state.compareIds).toEqual([]);
-    expect(problems.map((p) => `${p.param}:${p.reason}`).sort()).toEqual(['cmp:too-many', 'cols:unknown-value', 'sort:duplicate', 'sort:unknown-value']);
+    expect(problems.map((p) => `${p.param}:${p.reason}`).sort()).toEqual([
+      'cmp:too-many',
+      'cols:unknown-value',
+      'sort:duplicate',
+      'sort:unknown-value',
+    ]);
   });
 
   it('the name column cannot be hidden through the URL', () => {
@@ -167,7 +219,12 @@ describe('table state in the URL', () => {
 
 describe('embed and presentation in the URL', () => {
   it('writes the panel last, after the state it shows, and reads it back', () => {
-    const state: UrlState = { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] }, language: 'en', embed: 'co2' };
+    const state: UrlState = {
+      ...DEFAULT_URL_STATE,
+      filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] },
+      language: 'en',
+      embed: 'co2',
+    };
     const query = toUrl(state).toString();
     expect(query).toBe('org=OpenAI&lang=en&embed=co2');
     expect(parse(query)).toEqual({ state, problems: [] });
@@ -204,7 +261,14 @@ describe('embed and presentation in the URL', () => {
 describe('reconcileWithDataset', () => {
   const known = { organizations: new Set(['OpenAI']), baseOptionIds: new Set(['llama']), systemIds: new Set(['gpt-3']) };
   it('drops what the dataset does not know and reports it', () => {
-    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI', 'Nobody'], bases: ['llama', 'ghost'] }, selectedId: 'ghost-model', compareIds: ['gpt-3', 'ghost-2'] }, known);
+    const r = reconcileWithDataset(
+      {
+        filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI', 'Nobody'], bases: ['llama', 'ghost'] },
+        selectedId: 'ghost-model',
+        compareIds: ['gpt-3', 'ghost-2'],
+      },
+      known,
+    );
     expect(r.filters.organizations).toEqual(['OpenAI']);
     expect(r.filters.bases).toEqual(['llama']);
     expect(r.selectedId).toBeNull();
@@ -212,7 +276,10 @@ describe('reconcileWithDataset', () => {
     expect(r.problems.map((p) => `${p.param}=${p.value}`)).toEqual(['org=Nobody', 'base=ghost', 'sel=ghost-model', 'cmp=ghost-2']);
   });
   it('keeps known values untouched', () => {
-    const r = reconcileWithDataset({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] }, selectedId: 'gpt-3', compareIds: [] }, known);
+    const r = reconcileWithDataset(
+      { filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] }, selectedId: 'gpt-3', compareIds: [] },
+      known,
+    );
     expect(r.problems).toEqual([]);
     expect(r.selectedId).toBe('gpt-3');
   });

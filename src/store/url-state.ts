@@ -9,13 +9,7 @@ import {
   type SortSpec,
 } from '../data/fields';
 import { isLocale, type Locale } from '../i18n/i18n';
-import {
-  DEFAULT_FILTERS,
-  MODALITY_CATEGORIES,
-  OPENNESS_FACETS,
-  SYSTEM_KINDS,
-  type Filters,
-} from './filters-model';
+import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters } from './filters-model';
 import { isPanelId, type PanelId } from './panels';
 
 /*
@@ -131,7 +125,9 @@ export function toUrl(state: UrlState): URLSearchParams {
   }
   const sort = state.sorting.map((s) => `${s.desc ? '-' : ''}${s.id}`).join(',');
   if (sort !== DEFAULT_SORTING.map((s) => `${s.desc ? '-' : ''}${s.id}`).join(',')) p.set(URL_KEYS.sorting, sort || 'none');
-  const cols = sameSet(state.visibleColumns, DEFAULT_VISIBLE_FIELDS) ? '' : FIELD_IDS.filter((f) => state.visibleColumns.includes(f)).join(',');
+  const cols = sameSet(state.visibleColumns, DEFAULT_VISIBLE_FIELDS)
+    ? ''
+    : FIELD_IDS.filter((f) => state.visibleColumns.includes(f)).join(',');
   if (cols) p.set(URL_KEYS.columns, cols);
   if (state.compareIds.length > 0) p.set(URL_KEYS.compare, state.compareIds.join(','));
   if (state.embed) p.set(URL_KEYS.embed, state.embed);
@@ -154,12 +150,7 @@ function shorten(v: string): string {
 }
 
 /** Reads a repeated list parameter, keeping valid unique values and reporting the rest. */
-function readList<T extends string>(
-  params: URLSearchParams,
-  key: string,
-  accept: (v: string) => v is T,
-  problems: UrlProblem[],
-): T[] {
+function readList<T extends string>(params: URLSearchParams, key: string, accept: (v: string) => v is T, problems: UrlProblem[]): T[] {
   const raw = params.getAll(key);
   if (raw.length > MAX_LIST_ITEMS) {
     problems.push({ param: key, value: `${raw.length} values`, reason: 'too-many' });
@@ -209,14 +200,21 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
     dateTo: null,
     query: '',
   };
-  for (const [key, field] of [[URL_KEYS.dateFrom, 'dateFrom'], [URL_KEYS.dateTo, 'dateTo']] as const) {
+  for (const [key, field] of [
+    [URL_KEYS.dateFrom, 'dateFrom'],
+    [URL_KEYS.dateTo, 'dateTo'],
+  ] as const) {
     const v = readSingle(params, key, problems);
     if (v === null) continue;
     if (MONTH.test(v)) filters[field] = v;
     else problems.push({ param: key, value: shorten(v), reason: 'malformed' });
   }
   if (filters.dateFrom && filters.dateTo && filters.dateFrom > filters.dateTo) {
-    problems.push({ param: `${URL_KEYS.dateFrom}/${URL_KEYS.dateTo}`, value: `${filters.dateFrom} > ${filters.dateTo}`, reason: 'range-reversed' });
+    problems.push({
+      param: `${URL_KEYS.dateFrom}/${URL_KEYS.dateTo}`,
+      value: `${filters.dateFrom} > ${filters.dateTo}`,
+      reason: 'range-reversed',
+    });
     filters.dateFrom = null;
     filters.dateTo = null;
   }
@@ -326,7 +324,8 @@ function readCompare(params: URLSearchParams, problems: UrlProblem[]): string[] 
   if (items === null) return [];
   const out: string[] = [];
   for (const item of items) {
-    if (!SLUG.test(item) || item.length > MAX_VALUE_LENGTH) problems.push({ param: URL_KEYS.compare, value: shorten(item), reason: 'malformed' });
+    if (!SLUG.test(item) || item.length > MAX_VALUE_LENGTH)
+      problems.push({ param: URL_KEYS.compare, value: shorten(item), reason: 'malformed' });
     else if (out.includes(item)) problems.push({ param: URL_KEYS.compare, value: shorten(item), reason: 'duplicate' });
     else out.push(item);
   }

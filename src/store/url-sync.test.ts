@@ -75,7 +75,10 @@ describe('a new dataset (an import, back to the bundled one)', () => {
     const { miniDataset } = await import('../../tests/fixtures/mini-dataset');
     const ds = miniDataset();
     const known = ds.systems[0].id;
-    useAppStore.getState().receiveDataset({ ok: true, dataset: { ...ds, systems: [...ds.systems, { ...ds.systems[0], id: 'only-before', name: 'Only before' }] } });
+    useAppStore.getState().receiveDataset({
+      ok: true,
+      dataset: { ...ds, systems: [...ds.systems, { ...ds.systems[0], id: 'only-before', name: 'Only before' }] },
+    });
     start(`?sel=only-before&cmp=${known},only-before`);
     expect(useAppStore.getState().selectedId).toBe('only-before');
     const before = history.length;
@@ -83,11 +86,18 @@ describe('a new dataset (an import, back to the bundled one)', () => {
     const s = useAppStore.getState();
     expect(s.selectedId).toBeNull();
     expect(s.compareIds).toEqual([known]);
-    expect(s.notices).toMatchObject([{ kind: 'url-problems', problems: [{ param: 'sel', value: 'only-before' }, { param: 'cmp', value: 'only-before' }] }]);
+    expect(s.notices).toMatchObject([
+      {
+        kind: 'url-problems',
+        problems: [
+          { param: 'sel', value: 'only-before' },
+          { param: 'cmp', value: 'only-before' },
+        ],
+      },
+    ]);
     expect(new URLSearchParams(location.search).get('sel')).toBeNull();
     expect(new URLSearchParams(location.search).get('cmp')).toBe(known);
     // Replaced, not pushed: Back does not return to a link the data no longer supports.
     expect(history.length).toBe(before);
   });
 });
-

@@ -14,7 +14,13 @@ async function seriousViolations(page: Page, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} (${v.impact}) × ${v.nodes.length} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${label}: ${v.id} (${v.impact}) × ${v.nodes.length} — ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 /** Loads `query`, waits for the charts to draw, and audits the page. */
@@ -26,7 +32,10 @@ async function auditUrl(page: Page, query: string, label = query || 'default') {
   return seriousViolations(page, label);
 }
 
-for (const [width, height] of [[1280, 900], [375, 812]] as const) {
+for (const [width, height] of [
+  [1280, 900],
+  [375, 812],
+] as const) {
   test(`the whole page at ${width} px: light and dark, English and 中文`, async ({ page }) => {
     test.setTimeout(120_000);
     const watch = watchPage(page);
@@ -52,7 +61,15 @@ for (const id of PANEL_IDS) {
   });
 }
 
-for (const query of ['present=training-cost', 'present=models-table&theme=dark', 'seed=checked', 'seed=checked&theme=dark&lang=zh-CN', 'cmp=alpaca,koala', 'cmp=alpaca,koala&theme=dark&lang=zh-CN', 'base=llama&sel=llava&theme=dark']) {
+for (const query of [
+  'present=training-cost',
+  'present=models-table&theme=dark',
+  'seed=checked',
+  'seed=checked&theme=dark&lang=zh-CN',
+  'cmp=alpaca,koala',
+  'cmp=alpaca,koala&theme=dark&lang=zh-CN',
+  'base=llama&sel=llava&theme=dark',
+]) {
   test(`states from a link: ${query}`, async ({ page }) => {
     test.setTimeout(45_000);
     const watch = watchPage(page);

@@ -32,7 +32,9 @@ test('the chart draws every run with a CO₂ figure, and the show-data table equ
   );
   const table = await openData(page);
   await expect(table.locator('tbody tr')).toHaveCount(8);
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-row-id'), tr.children[1]?.textContent ?? '']));
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-row-id'), tr.children[1]?.textContent ?? '']));
   expect(rows).toEqual(plotted.map(([id, label]) => [id, label]));
   expect(plotted.find((p) => p[0] === 'gpt-3')).toEqual(['gpt-3', '552 t est.', '552']);
   expect(plotted.find((p) => p[0] === 'sam')).toEqual(['sam', '2.8 t est.', '2.8']);
@@ -46,7 +48,9 @@ test('the chart draws every run with a CO₂ figure, and the show-data table equ
   await expect(mark(page, 'bloom-175b').locator('.co2-range-marker')).toHaveAttribute('data-figure', '27');
   await expect(page.getByTestId('co2-gpt3-single')).toContainText('one published CO₂ figure (552 t');
   // Left out with reasons, never drawn as zero.
-  await frame(page).getByText(/left out — why/).click();
+  await frame(page)
+    .getByText(/left out — why/)
+    .click();
   await expect(page.getByTestId('chart-co2-left-out')).toContainText('ChatGPT: not disclosed');
   await expect(page.getByTestId('chart-co2-left-out')).toContainText('Alpaca: unknown');
   expect(consoleErrors).toEqual([]);
@@ -85,13 +89,17 @@ test('base model LLaMA leaves only LLaMA and its descendants; the descendants ar
   await gotoReady(page, '/?base=llama');
   expect(await markIds(page)).toEqual(['llama-65b', 'llama-33b', 'llama-13b', 'llama-7b']);
   await expect(page.getByTestId('chart-co2-count')).toHaveText('4 of 12 systems shown');
-  await frame(page).getByText(/left out — why/).click();
+  await frame(page)
+    .getByText(/left out — why/)
+    .click();
   await expect(page.getByTestId('chart-co2-left-out')).toContainText('Vicuna-13B: unknown');
   // The 1/24 uses GPT-3's reference figure, so it stays although GPT-3 is filtered out.
   await expect(mark(page, 'llama-13b').locator('.co2-bar-note')).toHaveText('≈ 1/24 of GPT-3 · talk agrees');
 });
 
-test('equivalents: GPT-3 by default (460 passenger trips = the talk’s 460 次), then follow a selection in the explorer', async ({ page }) => {
+test('equivalents: GPT-3 by default (460 passenger trips = the talk’s 460 次), then follow a selection in the explorer', async ({
+  page,
+}) => {
   const { consoleErrors } = watchPage(page);
   await gotoReady(page);
   const eq = page.getByTestId('co2-equivalents');
@@ -195,7 +203,9 @@ test('Table 15 reproduction: six rows; every t CO₂e matches, every MWh but BLO
     }
   }
   await expect(page.getByTestId('co2-t15-summary')).toContainText('t CO₂e: 6 of 6 rows match. MWh: 5 of 6 match.');
-  await expect(page.getByTestId('co2-t15-summary')).toContainText('BLOOM-175B: the paper prints 475 MWh, but its own GPU-hours give 476.47 MWh');
+  await expect(page.getByTestId('co2-t15-summary')).toContainText(
+    'BLOOM-175B: the paper prints 475 MWh, but its own GPU-hours give 476.47 MWh',
+  );
 
   // "Use" loads a row into the calculator, which then prints the table's figures.
   await t15.getByRole('button', { name: 'Load LLaMA-65B into the calculator' }).click();
@@ -219,7 +229,9 @@ test('screenshots: desktop and phone, light and dark, English and Chinese; no ho
       const box = document.querySelector('[data-chart="co2"] .co2-chart')!.getBoundingClientRect();
       let worst = 0;
       let clipped = 0;
-      for (const el of document.querySelectorAll('[data-chart="co2"] .co2-bar-value, [data-chart="co2"] .co2-bar-note, [data-chart="co2"] .co2-name')) {
+      for (const el of document.querySelectorAll(
+        '[data-chart="co2"] .co2-bar-value, [data-chart="co2"] .co2-bar-note, [data-chart="co2"] .co2-name',
+      )) {
         const r = el.getBoundingClientRect();
         worst = Math.max(worst, r.right - box.right, box.left - r.left);
         if (el.closest('[clip-path]')) clipped++;
@@ -231,7 +243,9 @@ test('screenshots: desktop and phone, light and dark, English and Chinese; no ho
     if (s.query.includes('theme=dark')) {
       // Every chart text follows the theme: nothing left in the SVG default black on the dark surface.
       const black = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-chart="co2"] .co2-chart text')].filter((el) => getComputedStyle(el).fill === 'rgb(0, 0, 0)').map((el) => el.textContent),
+        [...document.querySelectorAll('[data-chart="co2"] .co2-chart text')]
+          .filter((el) => getComputedStyle(el).fill === 'rgb(0, 0, 0)')
+          .map((el) => el.textContent),
       );
       expect(black, `${s.name}: black text on dark`).toEqual([]);
     }

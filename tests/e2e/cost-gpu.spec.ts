@@ -28,41 +28,57 @@ async function labelProblems(chart: Locator): Promise<string[]> {
   // its box and the layout (name column, stacked labels) follows the measured width.
   await expect
     .poll(() =>
-      chart.locator('svg.recharts-surface').first().evaluate((svg) => {
-        const plot = svg.closest('.cost-plot, .gpu-plot');
-        const box = plot?.getBoundingClientRect().width ?? 0;
-        return Math.max(Math.abs(svg.getBoundingClientRect().width - box), Math.abs(Number(plot?.getAttribute('data-width')) - box));
-      }),
+      chart
+        .locator('svg.recharts-surface')
+        .first()
+        .evaluate((svg) => {
+          const plot = svg.closest('.cost-plot, .gpu-plot');
+          const box = plot?.getBoundingClientRect().width ?? 0;
+          return Math.max(Math.abs(svg.getBoundingClientRect().width - box), Math.abs(Number(plot?.getAttribute('data-width')) - box));
+        }),
     )
     .toBeLessThan(1);
-  return chart.locator('svg.recharts-surface').first().evaluate((svg) => {
-    const frame = svg.getBoundingClientRect();
-    const texts = [...svg.querySelectorAll('.bar-label, .row-name, .section-head text, .recharts-cartesian-axis-tick-value')].map((el) => ({
-      el,
-      text: el.textContent ?? '',
-      box: el.getBoundingClientRect(),
-    }));
-    const marks = [...svg.querySelectorAll('.cost-segment, .figure-mark, .range-line, .gpu-bar, .upper-mark line, .upper-mark path')].map((el) => ({ el, box: el.getBoundingClientRect() }));
-    const problems: string[] = texts.length < 10 ? [`only ${texts.length} labels found`] : [];
-    const crosses = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && a.top < b.bottom && b.top < a.bottom;
-    for (const { text, box } of texts) {
-      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) problems.push(`clipped: ${text}`);
-    }
-    texts.forEach((a, i) =>
-      texts.slice(i + 1).forEach((b) => {
-        if (crosses(a.box, b.box) && Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 1) problems.push(`overlap: "${a.text}" / "${b.text}"`);
-      }),
-    );
-    for (const label of texts.filter((t) => t.el.classList.contains('bar-label'))) {
-      const row = label.el.closest('[data-system-id]');
-      for (const mark of marks) {
-        const ownBar = mark.el.closest('[data-system-id]') === row && mark.el.matches('.cost-segment, .gpu-bar');
-        if (ownBar && label.el.classList.contains('is-inside')) continue;
-        if (crosses(label.box, mark.box)) problems.push(`label over a mark: "${label.text}" / ${mark.el.closest('[data-system-id]')?.getAttribute('data-system-id')} ${mark.el.getAttribute('class')}`);
+  return chart
+    .locator('svg.recharts-surface')
+    .first()
+    .evaluate((svg) => {
+      const frame = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('.bar-label, .row-name, .section-head text, .recharts-cartesian-axis-tick-value')].map(
+        (el) => ({
+          el,
+          text: el.textContent ?? '',
+          box: el.getBoundingClientRect(),
+        }),
+      );
+      const marks = [...svg.querySelectorAll('.cost-segment, .figure-mark, .range-line, .gpu-bar, .upper-mark line, .upper-mark path')].map(
+        (el) => ({ el, box: el.getBoundingClientRect() }),
+      );
+      const problems: string[] = texts.length < 10 ? [`only ${texts.length} labels found`] : [];
+      const crosses = (a: DOMRect, b: DOMRect) =>
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && a.top < b.bottom && b.top < a.bottom;
+      for (const { text, box } of texts) {
+        if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1)
+          problems.push(`clipped: ${text}`);
       }
-    }
-    return problems;
-  });
+      texts.forEach((a, i) =>
+        texts.slice(i + 1).forEach((b) => {
+          if (crosses(a.box, b.box) && Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 1)
+            problems.push(`overlap: "${a.text}" / "${b.text}"`);
+        }),
+      );
+      for (const label of texts.filter((t) => t.el.classList.contains('bar-label'))) {
+        const row = label.el.closest('[data-system-id]');
+        for (const mark of marks) {
+          const ownBar = mark.el.closest('[data-system-id]') === row && mark.el.matches('.cost-segment, .gpu-bar');
+          if (ownBar && label.el.classList.contains('is-inside')) continue;
+          if (crosses(label.box, mark.box))
+            problems.push(
+              `label over a mark: "${label.text}" / ${mark.el.closest('[data-system-id]')?.getAttribute('data-system-id')} ${mark.el.getAttribute('class')}`,
+            );
+        }
+      }
+      return problems;
+    });
 }
 
 test('training cost: one row per system with a cost, one marker per published figure, equal to the data table', async ({ page }) => {
@@ -77,8 +93,12 @@ test('training cost: one row per system with a cost, one marker per published fi
   const tableRows = await showData(chart);
   await expect(tableRows).toHaveCount(await figures.count());
   await expect(tableRows).toHaveCount(14);
-  const plotted = await figures.evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('data-figure') ?? '', e.getAttribute('data-value-text') ?? '']));
-  const tabled = await tableRows.evaluateAll((trs) => trs.map((tr): [string, string] => [tr.getAttribute('data-row-id') ?? '', tr.children[2].textContent ?? '']));
+  const plotted = await figures.evaluateAll((els) =>
+    els.map((e): [string, string] => [e.getAttribute('data-figure') ?? '', e.getAttribute('data-value-text') ?? '']),
+  );
+  const tabled = await tableRows.evaluateAll((trs) =>
+    trs.map((tr): [string, string] => [tr.getAttribute('data-row-id') ?? '', tr.children[2].textContent ?? '']),
+  );
   expect(new Map(plotted)).toEqual(new Map(tabled));
   // "Less than" is never shown as exact, and the estimate is marked in the label.
   await expect(chart.locator('[data-system-id="alpaca"] .bar-label')).toHaveText('<$500 data + <$100 training ⚠');
@@ -97,14 +117,20 @@ test('GPU-hours: runs equal the data table; pre-training and fine-tunes split; t
   await expect(rows).toHaveCount(15);
   const tableRows = await showData(chart);
   await expect(tableRows).toHaveCount(15);
-  const plotted = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-system-id'), e.querySelector('.gpu-bar')?.getAttribute('data-value-text')]));
+  const plotted = await rows.evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-system-id'), e.querySelector('.gpu-bar')?.getAttribute('data-value-text')]),
+  );
   const tabled = await tableRows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-row-id'), tr.children[1].textContent]));
   expect(plotted).toEqual(tabled);
   expect(await ids(chart.locator('g.gpu-row[data-run-kind="fine-tune"]'))).toEqual(['vicuna-13b', 'llava', 'koala', 'alpaca', 'dolly-1']);
   await expect(chart.locator('.section-head')).toHaveText(['Pre-training runs (10)', 'Fine-tunes (5)']);
-  await expect(page.getByTestId('gpu-gap-note')).toHaveText('Fine-tuning Alpaca took 24 GPU-hours; pre-training its base, LLaMA-7B, took 82,432 — about 3,430× as many.');
+  await expect(page.getByTestId('gpu-gap-note')).toHaveText(
+    'Fine-tuning Alpaca took 24 GPU-hours; pre-training its base, LLaMA-7B, took 82,432 — about 3,430× as many.',
+  );
   // Every fine-tune's bar is shorter than every pre-training bar: the gap is visible at a glance.
-  const widths = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-run-kind'), e.querySelector('.gpu-bar')!.getBoundingClientRect().width] as const));
+  const widths = await rows.evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-run-kind'), e.querySelector('.gpu-bar')!.getBoundingClientRect().width] as const),
+  );
   const longestFine = Math.max(...widths.filter(([k]) => k === 'fine-tune').map(([, w]) => w));
   const shortestPre = Math.min(...widths.filter(([k]) => k === 'pre-training').map(([, w]) => w));
   expect(longestFine).toBeLessThan(shortestPre);
@@ -141,7 +167,16 @@ test('log/linear toggles change the axis and land in the URL; a shared URL resto
 
 test('?base=llama leaves only LLaMA runs and their fine-tunes', async ({ page }) => {
   await gotoReady(page, '/?base=llama');
-  expect(await ids(gpu(page).locator('g.gpu-row'))).toEqual(['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'vicuna-13b', 'llava', 'koala', 'alpaca']);
+  expect(await ids(gpu(page).locator('g.gpu-row'))).toEqual([
+    'llama-7b',
+    'llama-13b',
+    'llama-33b',
+    'llama-65b',
+    'vicuna-13b',
+    'llava',
+    'koala',
+    'alpaca',
+  ]);
   expect(await ids(cost(page).locator('g.cost-row'))).toEqual(['llama-65b', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala']);
   await expect(page.getByTestId('chart-gpu-hours-count')).toHaveText('8 of 12 systems shown');
   await expect(page.getByTestId('chart-gpu-hours-subtitle')).toContainText('LLaMA');
@@ -155,7 +190,10 @@ test('hover and selection are linked with the explorer and the overview, both wa
   const chip = (id: string) => page.getByTestId('systems-in-view').locator(`[data-system-id="${id}"]`);
 
   // Hover the Alpaca bar in each chart: the explorer row and the overview chip light up.
-  for (const bar of [cost(page).locator('[data-system-id="alpaca"] .cost-segment').first(), gpu(page).locator('[data-system-id="alpaca"] .gpu-bar')]) {
+  for (const bar of [
+    cost(page).locator('[data-system-id="alpaca"] .cost-segment').first(),
+    gpu(page).locator('[data-system-id="alpaca"] .gpu-bar'),
+  ]) {
     await bar.hover();
     await expect(explorerRow('alpaca')).toHaveClass(/is-hovered/);
     await expect(chip('alpaca')).toHaveClass(/is-hovered/);
@@ -187,7 +225,9 @@ test('hover and selection are linked with the explorer and the overview, both wa
   expect(watch.consoleErrors).toEqual([]);
 });
 
-test('labels clear at 1280/1024/768/375 px; screenshots at 1280 and 375, light and dark, English and Chinese; no page-level horizontal scroll', async ({ page }) => {
+test('labels clear at 1280/1024/768/375 px; screenshots at 1280 and 375, light and dark, English and Chinese; no page-level horizontal scroll', async ({
+  page,
+}) => {
   // Four themes/languages × four widths with screenshots: a long test, slower still on a busy machine.
   test.setTimeout(120_000);
   const watch = watchPage(page);
@@ -208,7 +248,12 @@ test('labels clear at 1280/1024/768/375 px; screenshots at 1280 and 375, light a
       // The sticky filter bar would cover the top of an element screenshot; unstick it for the picture.
       await addStyle(page, '.filter-bar { position: static !important; }');
       // The selected view also shows a hovered row (Koala, hovered in the explorer) in both charts.
-      if (tag.startsWith('selected')) await page.evaluate(() => document.querySelector('[data-testid="models-table"] tr[data-system-id="koala"]')?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+      if (tag.startsWith('selected'))
+        await page.evaluate(() =>
+          document
+            .querySelector('[data-testid="models-table"] tr[data-system-id="koala"]')
+            ?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })),
+        );
       await page.locator('[data-view="training-cost"]').screenshot({ path: `${SHOTS}/cost-${tag}-${w}.png` });
       await page.locator('[data-view="gpu-hours"]').screenshot({ path: `${SHOTS}/gpu-hours-${tag}-${w}.png` });
     }
@@ -225,7 +270,9 @@ test('the label check itself catches labels over marks and over each other', asy
   const svgBox = (await cost(page).locator('svg.recharts-surface').first().boundingBox())!;
   await koala.evaluate((el, x) => el.setAttribute('x', String(x)), koalaBox.x - svgBox.x + 10);
   const y = await koala.getAttribute('y');
-  await cost(page).locator('g.cost-row[data-system-id="dolly-1"] .bar-label').evaluate((el, [x, yy]) => (el.setAttribute('x', x), el.setAttribute('y', yy)), [String(koalaBox.x - svgBox.x + 20), y ?? '0']);
+  await cost(page)
+    .locator('g.cost-row[data-system-id="dolly-1"] .bar-label')
+    .evaluate((el, [x, yy]) => (el.setAttribute('x', x), el.setAttribute('y', yy)), [String(koalaBox.x - svgBox.x + 20), y ?? '0']);
   const problems = await labelProblems(cost(page));
   expect(problems).toContainEqual(expect.stringMatching(/^label over a mark: "<\$100" \/ koala cost-segment/));
   expect(problems).toContainEqual('overlap: "<$100" / "<$30"');

@@ -15,7 +15,8 @@ test('the built page carries the policy as its first <head> element and as a pre
   const html = await response.text();
   const meta = /<head>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
   expect(meta?.[1].replace(/&#39;/g, "'")).toBe(header);
-  for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) expect(header).toContain(directive);
+  for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"])
+    expect(header).toContain(directive);
   expect(header).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
   // No inline script in the built HTML: everything the page runs comes from /assets.
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
@@ -33,7 +34,9 @@ test('the built page carries the policy as its first <head> element and as a pre
   expect(await page.evaluate(() => 'ran' in window || '__ran' in window)).toBe(false);
 });
 
-test('every view, every export menu, a PNG of each panel, the share dialog and a presentation: no violation, no other host', async ({ page }) => {
+test('every view, every export menu, a PNG of each panel, the share dialog and a presentation: no violation, no other host', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const watch = watchPage(page);
   await gotoReady(page, '/?cmp=alpaca,koala&sel=alpaca');

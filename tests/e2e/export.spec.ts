@@ -50,20 +50,31 @@ function parseSvg(page: Page, svg: string) {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     // `words`: the text elements joined by spaces, so wrapped lines read as the sentence they were.
     const words = [...doc.querySelectorAll('text')].map((e) => e.textContent ?? '').join(' ');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '', words, height: Number(doc.documentElement.getAttribute('height')), width: Number(doc.documentElement.getAttribute('width')) };
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      text: doc.documentElement.textContent ?? '',
+      words,
+      height: Number(doc.documentElement.getAttribute('height')),
+      width: Number(doc.documentElement.getAttribute('width')),
+    };
   }, svg);
 }
 
 test.beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
 for (const panel of PANELS) {
-  test(`${panel}: the 2× PNG is twice the exported area's size and not blank; the SVG is XML with the title and legend`, async ({ page }) => {
+  test(`${panel}: the 2× PNG is twice the exported area's size and not blank; the SVG is XML with the title and legend`, async ({
+    page,
+  }) => {
     const { consoleErrors } = watchPage(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await gotoReady(page);
     const frame = panelSection(page, panel);
     const title = (await frame.locator('h2').first().textContent())!.trim();
-    const legend = await frame.locator('.chart-legend').locator('.legend-item, [class*="-legend-item"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+    const legend = await frame
+      .locator('.chart-legend')
+      .locator('.legend-item, [class*="-legend-item"]')
+      .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
 
     const svgFile = await download(page, panel, 'svg');
     expect(svgFile.name).toBe(`${panel}_all_2025-11.svg`);

@@ -45,7 +45,9 @@ export function watchPage(page: Page) {
   // Init scripts run outside the page's CSP, so the listener itself never violates it.
   void page.addInitScript((prefix: string) => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+      console.error(
+        `${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+      );
     });
   }, CSP_PREFIX);
   return { consoleErrors, foreignRequests, cspViolations };
@@ -120,7 +122,10 @@ export interface ScreenShot {
 /** The review matrix every view is screenshotted in: en/zh × light/dark × desktop (1280) and phone (375). */
 export function screenMatrix(prefix = ''): ScreenShot[] {
   const out: ScreenShot[] = [];
-  for (const [width, height] of [[1280, 900], [375, 812]]) {
+  for (const [width, height] of [
+    [1280, 900],
+    [375, 812],
+  ]) {
     for (const lang of ['en', 'zh'] as const) {
       for (const theme of ['light', 'dark'] as const) {
         const query = [lang === 'zh' ? 'lang=zh-CN' : '', theme === 'dark' ? 'theme=dark' : ''].filter(Boolean).join('&');

@@ -25,8 +25,8 @@ const P = {
   sourceTitle: '<a href="javascript:alert(5)">the Alpaca post</a>',
   seedCell: '<img src=x onerror=alert(6)>',
   formulaName: '=HYPERLINK("https://example.invalid/?leak","Koala")',
-  formulaCell: '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  template: '{{constructor.constructor(\'alert(7)\')()}}${alert(8)}',
+  formulaCell: "@SUM(1+1)*cmd|' /C calc'!A0",
+  template: "{{constructor.constructor('alert(7)')()}}${alert(8)}",
 };
 
 function hostileDataset() {
@@ -62,11 +62,17 @@ function noDialogs(page: Page) {
 /** Nothing in the page became markup: no event-handler attributes, no foreign scripts, frames or javascript: links. */
 async function expectInertDom(page: Page) {
   const found = await page.evaluate(() => {
-    const onAttrs = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`));
-    const scripts = [...document.scripts].map((s) => s.src || `inline: ${s.textContent?.slice(0, 40)}`).filter((src) => !src.startsWith(`${location.origin}/assets/`));
+    const onAttrs = [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`),
+    );
+    const scripts = [...document.scripts]
+      .map((s) => s.src || `inline: ${s.textContent?.slice(0, 40)}`)
+      .filter((src) => !src.startsWith(`${location.origin}/assets/`));
     const frames = document.querySelectorAll('iframe, object, embed').length;
     const imgs = [...document.querySelectorAll('img')].map((i) => i.getAttribute('src'));
-    const jsLinks = [...document.querySelectorAll('[href]')].map((a) => a.getAttribute('href') ?? '').filter((h) => !/^(https?:|#|\.?\/|blob:|data:,$)/.test(h));
+    const jsLinks = [...document.querySelectorAll('[href]')]
+      .map((a) => a.getAttribute('href') ?? '')
+      .filter((h) => !/^(https?:|#|\.?\/|blob:|data:,$)/.test(h));
     return { onAttrs, scripts, frames, imgs, jsLinks };
   });
   expect(found).toEqual({ onAttrs: [], scripts: [], frames: 0, imgs: [], jsLinks: [] });
@@ -214,10 +220,13 @@ test.describe('tampered links', () => {
    * request line over 16 KB, but a browser keeps the whole address and the app reads it there.
    */
   async function gotoLong(page: Page, query: string) {
-    await page.route((url) => url.pathname === '/' && url.search.length > 8000, async (route) => {
-      const response = await route.fetch({ url: new URL('/', route.request().url()).href });
-      await route.fulfill({ response });
-    });
+    await page.route(
+      (url) => url.pathname === '/' && url.search.length > 8000,
+      async (route) => {
+        const response = await route.fetch({ url: new URL('/', route.request().url()).href });
+        await route.fulfill({ response });
+      },
+    );
     await gotoReady(page, `/?${query}`);
   }
 
@@ -245,8 +254,35 @@ test.describe('tampered links', () => {
     const watch = watchPage(page);
     const dialogs = noDialogs(page);
     const payload = encodeURIComponent('"><img src=x onerror=alert(1)><script>alert(2)</script>');
-    const keys = ['org', 'base', 'mod', 'open', 'kind', 'from', 'to', 'sel', 'lang', 'theme', 'sort', 'cols', 'cmp', 'embed', 'present', 'order', 'seed', 'cscale', 'gscale', 'lanes', 'tl'];
-    const query = [...keys.map((k) => `${k}=${payload}`), `${payload}=1`, 'javascript%3Aalert(3)=x', 'q=%3Cscript%3Ealert(4)%3C%2Fscript%3E'].join('&');
+    const keys = [
+      'org',
+      'base',
+      'mod',
+      'open',
+      'kind',
+      'from',
+      'to',
+      'sel',
+      'lang',
+      'theme',
+      'sort',
+      'cols',
+      'cmp',
+      'embed',
+      'present',
+      'order',
+      'seed',
+      'cscale',
+      'gscale',
+      'lanes',
+      'tl',
+    ];
+    const query = [
+      ...keys.map((k) => `${k}=${payload}`),
+      `${payload}=1`,
+      'javascript%3Aalert(3)=x',
+      'q=%3Cscript%3Ealert(4)%3C%2Fscript%3E',
+    ].join('&');
     await gotoReady(page, `/?${query}`);
     const notice = page.getByTestId('url-notice');
     await expect(notice).toContainText('Some settings in the link were ignored');

@@ -70,7 +70,9 @@ test('Epoch CSV: preview, merge, every view shows it, reload keeps it, back to t
   await page.getByTestId('import-dialog').screenshot({ path: join(SCREENS, 'import-done-1280.png') });
   await expect(count(page)).toHaveText(/^([\d,]+) of \1 systems$/, { timeout: SLOW });
   const total = Number((await count(page).innerText()).split(' ')[0].replace(/,/g, ''));
-  console.log(`[import] Epoch CSV merge: Import click → views updated in ${Date.now() - t0} ms; ${total} systems (preview said ${outcome})`);
+  console.log(
+    `[import] Epoch CSV merge: Import click → views updated in ${Date.now() - t0} ms; ${total} systems (preview said ${outcome})`,
+  );
   expect(total).toBeGreaterThan(1000);
   expect(total).toBe(outcome);
   await page.getByTestId('import-close').click();
@@ -113,7 +115,11 @@ test('malformed files show the report and change nothing', async ({ page }) => {
   await expect(page.getByTestId('import-dialog')).toBeHidden();
   await expect(count(page)).toHaveText('32 of 32 systems');
 
-  await pickFile(page, { name: 'no-name.csv', mimeType: 'text/csv', buffer: Buffer.from('organization,parameters\nOpenAI,175000000000\nMeta,7000000000\n') });
+  await pickFile(page, {
+    name: 'no-name.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('organization,parameters\nOpenAI,175000000000\nMeta,7000000000\n'),
+  });
   await expect(page.getByTestId('import-fatal')).toBeVisible({ timeout: SLOW });
   await expect(page.getByTestId('import-fatal-reason')).toContainText(/name/i);
   await page.keyboard.press('Escape');
@@ -146,7 +152,9 @@ test('cancel while reading stops the import; nothing changes', async ({ page }) 
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await pickFile(page, { name: 'big.csv', mimeType: 'text/csv', buffer: big });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { cancelledAt?: string }).cancelledAt), { timeout: SLOW }).toMatch(/^Read [\d,]+ of [\d,]+ rows$/);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { cancelledAt?: string }).cancelledAt), { timeout: SLOW })
+    .toMatch(/^Read [\d,]+ of [\d,]+ rows$/);
   const at = (await page.evaluate(() => (window as unknown as { cancelledAt?: string }).cancelledAt)) ?? '';
   console.log(`[import] cancelled at "${at}"`);
   const [done, total] = (at.match(/[\d,]+/g) ?? []).map((v) => Number(v.replace(/,/g, '')));
@@ -180,7 +188,9 @@ test('a file dropped on the page opens the preview', async ({ page }) => {
   await page.evaluate((content) => {
     const dt = new DataTransfer();
     dt.items.add(new File([content], 'dropped-epoch.csv', { type: 'text/csv' }));
-    (document.querySelector('main') ?? document.body).dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    (document.querySelector('main') ?? document.body).dispatchEvent(
+      new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
   }, csv);
   await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: SLOW });
   await expect(page.getByTestId('import-file-line')).toContainText('dropped-epoch.csv');

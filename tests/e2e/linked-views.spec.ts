@@ -9,7 +9,9 @@ import { gotoReady, watchPage } from './helpers';
 const CHARTS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'] as const;
 const mark = (chart: string, id: string) => `[data-chart="${chart}"] [data-system-id="${id}"]:not(tr)`;
 
-test('hovering Alpaca in the cost chart highlights it in the GPU-hours chart, the timeline, the lineage and the explorer', async ({ page }) => {
+test('hovering Alpaca in the cost chart highlights it in the GPU-hours chart, the timeline, the lineage and the explorer', async ({
+  page,
+}) => {
   const watch = watchPage(page);
   await gotoReady(page);
   await page.locator(mark('training-cost', 'alpaca')).first().hover();
@@ -33,11 +35,29 @@ test('selecting LLaMA-13B in the timeline marks it selected in every chart that 
 
 test('?base=llama leaves only LLaMA and its descendants in every chart', async ({ page }) => {
   await gotoReady(page, '/?base=llama');
-  const allowed = new Set(['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala', 'llava', 'freedomgpt', 'chatllama', 'colossalchat']);
+  const allowed = new Set([
+    'llama-7b',
+    'llama-13b',
+    'llama-33b',
+    'llama-65b',
+    'alpaca',
+    'vicuna-7b',
+    'vicuna-13b',
+    'koala',
+    'llava',
+    'freedomgpt',
+    'chatllama',
+    'colossalchat',
+  ]);
   for (const chart of CHARTS.filter((c) => c !== 'lineage')) {
-    const ids = await page.locator(`[data-chart="${chart}"] svg [data-system-id]`).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-system-id') ?? ''))]);
+    const ids = await page
+      .locator(`[data-chart="${chart}"] svg [data-system-id]`)
+      .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-system-id') ?? ''))]);
     expect(ids.length, `${chart} draws something`).toBeGreaterThan(0);
-    expect(ids.filter((id) => !allowed.has(id)), `${chart} draws only the LLaMA family`).toEqual([]);
+    expect(
+      ids.filter((id) => !allowed.has(id)),
+      `${chart} draws only the LLaMA family`,
+    ).toEqual([]);
     await expect(page.getByTestId(`chart-${chart}-subtitle`)).toContainText('Base model: LLaMA (all sizes)');
   }
   // The lineage keeps the whole tree but dims what the filter leaves out.

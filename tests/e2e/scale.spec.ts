@@ -32,7 +32,9 @@ test('10,000 systems: each chart draws a bounded subset and says “showing N of
   await expect(page.locator('[data-chart="lineage"] .lineage-node').first()).toBeVisible();
   expect(await page.locator('[data-chart="lineage"] .lineage-node').count()).toBeLessThanOrEqual(150);
   await expect(page.getByTestId('systems-in-view').locator('[data-system-id]')).toHaveCount(60);
-  await expect(page.getByTestId('systems-in-view-more')).toHaveText('… and 9,940 more systems; the explorer table and the CSV export list every one.');
+  await expect(page.getByTestId('systems-in-view-more')).toHaveText(
+    '… and 9,940 more systems; the explorer table and the CSV export list every one.',
+  );
 
   // 400 organizations: the menu lists 100 and finds the others by name; the one found filters every view.
   await page.locator('summary', { hasText: 'Organization' }).click();

@@ -70,7 +70,9 @@ test.describe('embed mode', () => {
     await page.getByTestId('embed-copy-training-cost').click();
     await expect(dialog.locator('[data-panel="training-cost"] [role="status"]')).toHaveText('Embed code copied');
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
-    expect(snippet).toMatch(/^<iframe src="[^"]+" width="100%" height="\d+" title="Training cost — [^"]+" loading="lazy" style="border:0"><\/iframe>$/);
+    expect(snippet).toMatch(
+      /^<iframe src="[^"]+" width="100%" height="\d+" title="Training cost — [^"]+" loading="lazy" style="border:0"><\/iframe>$/,
+    );
     // Escape closes the dialog and focus returns to the button that opened it.
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -86,8 +88,13 @@ test.describe('embed mode', () => {
     await host.close();
   });
 
-  test('clicking inside an embedded panel keeps its link current without filling the host page’s Back history', async ({ page, baseURL }) => {
-    await page.setContent(`<!doctype html><body style="margin:0"><iframe src="${baseURL}/?embed=overview" width="800" height="600" title="Overview"></iframe></body>`);
+  test('clicking inside an embedded panel keeps its link current without filling the host page’s Back history', async ({
+    page,
+    baseURL,
+  }) => {
+    await page.setContent(
+      `<!doctype html><body style="margin:0"><iframe src="${baseURL}/?embed=overview" width="800" height="600" title="Overview"></iframe></body>`,
+    );
     const frame = page.frameLocator('iframe');
     await expect(frame.getByTestId('systems-in-view')).toBeVisible();
     const before = await page.evaluate(() => history.length);
@@ -109,7 +116,11 @@ test.describe('embed mode', () => {
 });
 
 test.describe('copy link', () => {
-  test('copies a URL that reproduces the view, language included, for a visitor whose browser speaks another language', async ({ page, context, browser }) => {
+  test('copies a URL that reproduces the view, language included, for a visitor whose browser speaks another language', async ({
+    page,
+    context,
+    browser,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await gotoReady(page, '/?org=OpenAI&org=Meta+AI&sel=gpt-3&sort=-release&gscale=linear');
     // The language came from the browser (English), so the address bar does not name it.
@@ -138,7 +149,9 @@ test.describe('copy link', () => {
 
   test('where the clipboard refuses, the link appears selected in a field to copy by hand', async ({ page }) => {
     await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+      });
     });
     await gotoReady(page, '/?kind=model&lang=zh-CN');
     await page.getByTestId('copy-link').click();
@@ -234,7 +247,9 @@ test.describe('print', () => {
     expect(breaks.length).toBeGreaterThanOrEqual(PANELS.length);
     expect(new Set(breaks)).toEqual(new Set(['avoid']));
     // The explorer prints as a plain table: no scroll box.
-    const scroll = await page.getByTestId('models-table-scroll').evaluate((e) => [getComputedStyle(e).overflowY, getComputedStyle(e).maxHeight]);
+    const scroll = await page
+      .getByTestId('models-table-scroll')
+      .evaluate((e) => [getComputedStyle(e).overflowY, getComputedStyle(e).maxHeight]);
     expect(scroll).toEqual(['visible', 'none']);
     // Controls hidden; a line says what is shown.
     for (const sel of ['.filter-bar', '.header-controls', '.toolbar', '.show-data', '.skip-link']) {
@@ -280,11 +295,13 @@ test.describe('print', () => {
   });
 });
 
-test('printing from a wide window (the browser\'s Print command, no emulation): every explorer row reaches the PDF', async ({ page }) => {
+test("printing from a wide window (the browser's Print command, no emulation): every explorer row reaches the PDF", async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/?kind=model');
-  const names = await page.locator('[data-testid="systems-in-view"] [data-system-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-system-id') ?? ''));
+  const names = await page
+    .locator('[data-testid="systems-in-view"] [data-system-id]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-system-id') ?? ''));
   expect(await tableRows(page).count()).toBeLessThan(names.length);
   mkdirSync(RESULTS, { recursive: true });
   const pdf = join(RESULTS, 'print-from-window-A4.pdf');
@@ -303,7 +320,9 @@ test('printing from a wide window (the browser\'s Print command, no emulation): 
 });
 
 /** Each chart's drawing (recharts' SVG, the lineage tree): its panel, laid-out width and drawn width (the SVG's own). */
-const CHART_SVGS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'].map((v) => `.view-slot[data-view="${v}"] :is(svg.recharts-surface, svg.lineage-svg)`).join(', ');
+const CHART_SVGS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage']
+  .map((v) => `.view-slot[data-view="${v}"] :is(svg.recharts-surface, svg.lineage-svg)`)
+  .join(', ');
 function chartWidths(page: Page) {
   return page.locator(CHART_SVGS).evaluateAll((els) =>
     els.map((e) => ({
@@ -314,13 +333,17 @@ function chartWidths(page: Page) {
   );
 }
 
-test('printing from a wide window lays every chart out at the paper’s width, not the window’s, so its text is not shrunk', async ({ page }) => {
+test('printing from a wide window lays every chart out at the paper’s width, not the window’s, so its text is not shrunk', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const watch = watchPage(page);
   await page.setViewportSize({ width: 1400, height: 1000 });
   await gotoReady(page, '/');
   await expect(page.locator('.view-slot[data-view="lineage"] svg.lineage-svg')).toBeVisible();
-  await expect(page.locator('.view-slot[data-view="timeline"] .chart-footnotes .screen-only')).toHaveText('Drag across the chart to zoom into a period.');
+  await expect(page.locator('.view-slot[data-view="timeline"] .chart-footnotes .screen-only')).toHaveText(
+    'Drag across the chart to zoom into a period.',
+  );
   const onScreen = await chartWidths(page);
   expect(onScreen.map((c) => c.view)).toEqual(['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage']);
   // On screen the charts use the window's width.

@@ -32,11 +32,27 @@ test('filtering by organization narrows every count and writes the URL', async (
 test('filtering by base model LLaMA keeps LLaMA and all its descendants (LLaVA via Vicuna)', async ({ page }) => {
   await gotoReady(page);
   const panel = await openFacet(page, 'Base model');
-  await panel.getByRole('checkbox', { name: /^LLaMA/ }).first().check();
+  await panel
+    .getByRole('checkbox', { name: /^LLaMA/ })
+    .first()
+    .check();
   await expect(page).toHaveURL(/[?&]base=llama(&|$)/);
   await expect.poll(() => idsInView(page)).not.toContain('gpt-3');
   const ids = (await idsInView(page)).sort();
-  for (const id of ['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala', 'llava', 'freedomgpt', 'chatllama', 'colossalchat']) {
+  for (const id of [
+    'llama-7b',
+    'llama-13b',
+    'llama-33b',
+    'llama-65b',
+    'alpaca',
+    'vicuna-7b',
+    'vicuna-13b',
+    'koala',
+    'llava',
+    'freedomgpt',
+    'chatllama',
+    'colossalchat',
+  ]) {
     expect(ids).toContain(id);
   }
   for (const id of ['gpt-3', 'chatgpt', 'clip', 'sam', 'dolly-1', 'dolly-2', 'midjourney']) expect(ids).not.toContain(id);
@@ -162,7 +178,19 @@ test('a dataset that fails validation lists the records and fields, not a blank 
   await page.route(/\/assets\/dataset-[^/]+\.js$/, (route) =>
     route.fulfill({
       contentType: 'text/javascript',
-      body: 'export default ' + JSON.stringify({ meta: { title: 'x' }, sources: [], systems: [{ id: 'alpaca', name: 'Alpaca', release: { status: 'reported', value: { date: '2023-02-30', precision: 'day', marks: 'x' }, sources: ['nope'] } }] }),
+      body:
+        'export default ' +
+        JSON.stringify({
+          meta: { title: 'x' },
+          sources: [],
+          systems: [
+            {
+              id: 'alpaca',
+              name: 'Alpaca',
+              release: { status: 'reported', value: { date: '2023-02-30', precision: 'day', marks: 'x' }, sources: ['nope'] },
+            },
+          ],
+        }),
     }),
   );
   await page.goto('/');
@@ -188,7 +216,10 @@ test('phone width (375 px): no horizontal scroll; screenshots for review', async
 });
 
 test('dark theme and 简体中文 at desktop and phone widths: screenshots for review', async ({ page }) => {
-  for (const [w, h] of [[1280, 900], [375, 812]]) {
+  for (const [w, h] of [
+    [1280, 900],
+    [375, 812],
+  ]) {
     await page.setViewportSize({ width: w, height: h });
     await gotoReady(page, '/?theme=dark&lang=zh-CN&sel=alpaca');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('大模型浪潮，2020–2023');

@@ -22,7 +22,15 @@ test('explorer: sort by cost, then add release date as a second key (Shift+click
   await expect(page).toHaveURL(/sort=-trainingCost%2Crelease/);
   await expect(page.getByRole('columnheader', { name: /Released/ })).toContainText('2');
   // Systems without a cost share the missing key, so the release date orders them, oldest first, undated last.
-  expect((await tableIds(page)).slice(5)).toEqual(['llama-7b', 'llama-13b', 'llama-33b', 'chatllama', 'colossalchat', 'llava', 'freedomgpt']);
+  expect((await tableIds(page)).slice(5)).toEqual([
+    'llama-7b',
+    'llama-13b',
+    'llama-33b',
+    'chatllama',
+    'colossalchat',
+    'llava',
+    'freedomgpt',
+  ]);
   // A plain click makes cost the only key again, now ascending.
   await page.getByTestId('sort-trainingCost').click();
   await expect(page).toHaveURL(/sort=trainingCost(&|$)/);
@@ -99,7 +107,16 @@ test('the downloaded CSV of the view equals the rows on screen (filtered, sorted
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const [header, ...rows] = parseCsv(text);
   // The last column is each record as JSON (for re-import); the others are the cells on screen.
-  expect(header).toEqual(['Name', 'Released', 'Parameters', 'Training cost (USD)', 'GPU-hours', 'CO₂ (t CO₂e)', 'Weights', 'Record (JSON, for re-import)']);
+  expect(header).toEqual([
+    'Name',
+    'Released',
+    'Parameters',
+    'Training cost (USD)',
+    'GPU-hours',
+    'CO₂ (t CO₂e)',
+    'Weights',
+    'Record (JSON, for re-import)',
+  ]);
   expect(rows.map((r) => r.slice(0, -1))).toEqual(screenRows);
   expect(rows.every((r) => typeof JSON.parse(r[r.length - 1]).system.id === 'string')).toBe(true);
 });
@@ -166,7 +183,10 @@ test('10,000 systems: the table keeps fewer than 200 rows in the DOM and still s
 });
 
 test('tables at desktop and phone widths: screenshots for review, no page-level horizontal scroll', async ({ page }) => {
-  for (const [w, h] of [[1280, 900], [375, 812]]) {
+  for (const [w, h] of [
+    [1280, 900],
+    [375, 812],
+  ]) {
     await page.setViewportSize({ width: w, height: h });
     await gotoReady(page, '/?sel=alpaca&cmp=alpaca,vicuna-13b,koala&seed=checked');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -194,5 +214,6 @@ test('dark theme, 简体中文: tables screenshot for review', async ({ page }) 
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/?theme=dark&lang=zh-CN&base=llama&sel=vicuna-13b&cmp=vicuna-13b,koala');
   await expect(page.getByRole('heading', { name: '模型浏览' })).toBeVisible();
-  for (const id of ['models-table', 'compare']) await page.locator(`[data-view="${id}"]`).screenshot({ path: `test-results/screens/${id}-dark-zh.png` });
+  for (const id of ['models-table', 'compare'])
+    await page.locator(`[data-view="${id}"]`).screenshot({ path: `test-results/screens/${id}-dark-zh.png` });
 });

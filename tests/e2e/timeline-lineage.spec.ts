@@ -10,7 +10,19 @@ const lineage = (page: Page) => page.getByTestId('chart-lineage');
 const marks = (page: Page) => timeline(page).locator('.timeline-mark[data-system-id]');
 const mark = (page: Page, id: string) => timeline(page).locator(`.timeline-mark[data-system-id="${id}"]`);
 const node = (page: Page, id: string) => lineage(page).locator(`.lineage-node[data-system-id="${id}"]`);
-const LLAMA_AND_DESCENDANTS = ['alpaca', 'chatllama', 'colossalchat', 'koala', 'llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'llava', 'vicuna-13b', 'vicuna-7b'];
+const LLAMA_AND_DESCENDANTS = [
+  'alpaca',
+  'chatllama',
+  'colossalchat',
+  'koala',
+  'llama-13b',
+  'llama-33b',
+  'llama-65b',
+  'llama-7b',
+  'llava',
+  'vicuna-13b',
+  'vicuna-7b',
+];
 
 async function markIds(page: Page): Promise<string[]> {
   return marks(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-system-id') ?? '').sort());
@@ -25,7 +37,9 @@ async function openData(page: Page, chart: 'timeline' | 'lineage') {
 /** Pairs of chart texts whose boxes intersect (labels that overlap on screen). */
 async function overlappingLabels(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((sel) => {
-    const boxes = [...document.querySelectorAll(sel)].map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() })).filter((b) => b.r.width > 0);
+    const boxes = [...document.querySelectorAll(sel)]
+      .map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() }))
+      .filter((b) => b.r.width > 0);
     const out: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
@@ -64,7 +78,9 @@ test('timeline: every dated system is drawn, and the data table equals the marks
   const table = await openData(page, 'timeline');
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(24);
-  const fromTable = await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-row-id'), tr.children[1].textContent, tr.children[2].textContent]).sort());
+  const fromTable = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [tr.getAttribute('data-row-id'), tr.children[1].textContent, tr.children[2].textContent]).sort(),
+  );
   const fromMarks = await marks(page).evaluateAll((els) =>
     els.map((e) => [e.getAttribute('data-system-id'), e.getAttribute('data-date-label'), e.getAttribute('data-precision')]).sort(),
   );
@@ -167,7 +183,19 @@ test('lineage: the family tree; clicking Vicuna sets the base-model filter and t
   const edges = lineage(page).locator('.lineage-edge');
   await expect(edges).toHaveCount(17);
   // GPT-3 → GPT-3.5 → ChatGPT; LLaMA → Alpaca → FreedomGPT; LLaMA → Vicuna → LLaVA (+ CLIP); GPT-J → Dolly 1.0; Pythia → Dolly 2.0.
-  for (const e of ['gpt-3>gpt-3.5', 'gpt-3.5>chatgpt', 'llama-7b>alpaca', 'alpaca>freedomgpt', 'llama-13b>vicuna-13b', 'vicuna-13b>llava', 'clip>llava', 'llama-13b>koala', 'llama-7b>colossalchat', 'gpt-j-6b>dolly-1', 'pythia-12b>dolly-2']) {
+  for (const e of [
+    'gpt-3>gpt-3.5',
+    'gpt-3.5>chatgpt',
+    'llama-7b>alpaca',
+    'alpaca>freedomgpt',
+    'llama-13b>vicuna-13b',
+    'vicuna-13b>llava',
+    'clip>llava',
+    'llama-13b>koala',
+    'llama-7b>colossalchat',
+    'gpt-j-6b>dolly-1',
+    'pythia-12b>dolly-2',
+  ]) {
     await expect(lineage(page).locator(`[data-edge="${e}"]`)).toHaveCount(1);
   }
   const table = await openData(page, 'lineage');
@@ -247,7 +275,9 @@ test('screenshots: desktop and phone, light and dark, English and Chinese; nothi
       if (!zoom) {
         expect(await overlappingLabels(page, '[data-chart="lineage"] .lineage-node-label'), `${tag}: lineage labels overlap`).toEqual([]);
         // The tree fits a phone without scrolling inside its box.
-        const inner = await lineage(page).getByTestId('lineage-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
+        const inner = await lineage(page)
+          .getByTestId('lineage-scroll')
+          .evaluate((el) => el.scrollWidth - el.clientWidth);
         expect(inner, `${tag}: lineage needs sideways scrolling`).toBeLessThanOrEqual(0);
         await lineage(page).screenshot({ path: join(SCREENS, `lineage-${tag}.png`) });
       }

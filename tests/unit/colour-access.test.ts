@@ -91,7 +91,12 @@ function deltaE2000([L1, a1, b1]: Rgb, [L2, a2, b2]: Rgb): number {
   const Cmp = (C1p + C2p) / 2;
   let hm = h1p + h2p;
   if (C1p * C2p !== 0) hm = Math.abs(h1p - h2p) > 180 ? (h1p + h2p + (h1p + h2p < 360 ? 360 : -360)) / 2 : (h1p + h2p) / 2;
-  const T = 1 - 0.17 * Math.cos((hm - 30) * rad) + 0.24 * Math.cos(2 * hm * rad) + 0.32 * Math.cos((3 * hm + 6) * rad) - 0.2 * Math.cos((4 * hm - 63) * rad);
+  const T =
+    1 -
+    0.17 * Math.cos((hm - 30) * rad) +
+    0.24 * Math.cos(2 * hm * rad) +
+    0.32 * Math.cos((3 * hm + 6) * rad) -
+    0.2 * Math.cos((4 * hm - 63) * rad);
   const dTheta = 30 * Math.exp(-(((hm - 275) / 25) ** 2));
   const RC = 2 * Math.sqrt(Cmp ** 7 / (Cmp ** 7 + 25 ** 7));
   const SL = 1 + (0.015 * (Lm - 50) ** 2) / Math.sqrt(20 + (Lm - 50) ** 2);
@@ -133,7 +138,9 @@ describe('category palette under colour-vision deficiency', () => {
   }
 
   it('the simulation is not a no-op: red and green collapse under deuteranopia', () => {
-    expect(deltaE2000(simulatedLab('#d62728', MACHADO.deuteranopia), simulatedLab('#2ca02c', MACHADO.deuteranopia))).toBeLessThan(MIN_DELTA_E * 2);
+    expect(deltaE2000(simulatedLab('#d62728', MACHADO.deuteranopia), simulatedLab('#2ca02c', MACHADO.deuteranopia))).toBeLessThan(
+      MIN_DELTA_E * 2,
+    );
     expect(deltaE2000(simulatedLab('#d62728', IDENTITY), simulatedLab('#2ca02c', IDENTITY))).toBeGreaterThan(40);
   });
 });
@@ -141,7 +148,8 @@ describe('category palette under colour-vision deficiency', () => {
 /** `--name: light-dark(#light, #dark)` tokens of a stylesheet. */
 function themeTokens(css: string): Record<string, { light: string; dark: string }> {
   const out: Record<string, { light: string; dark: string }> = {};
-  for (const m of css.matchAll(/--([\w-]+):\s*light-dark\(\s*(#[0-9a-fA-F]{3,6})\s*,\s*(#[0-9a-fA-F]{3,6})\s*\)/g)) out[m[1]] = { light: m[2], dark: m[3] };
+  for (const m of css.matchAll(/--([\w-]+):\s*light-dark\(\s*(#[0-9a-fA-F]{3,6})\s*,\s*(#[0-9a-fA-F]{3,6})\s*\)/g))
+    out[m[1]] = { light: m[2], dark: m[3] };
   return out;
 }
 
@@ -150,12 +158,28 @@ const tokens = themeTokens(css('src/app/app.css'));
 
 describe('theme colours meet WCAG AA contrast in light and dark', () => {
   it('reads the tokens from app.css', () => {
-    for (const name of ['bg', 'surface', 'text', 'muted', 'accent', 'accent-soft', 'warn-bg', 'warn-text', 'error-bg', 'error-text', 'focus', 'estimate']) expect(tokens[name], name).toBeDefined();
+    for (const name of [
+      'bg',
+      'surface',
+      'text',
+      'muted',
+      'accent',
+      'accent-soft',
+      'warn-bg',
+      'warn-text',
+      'error-bg',
+      'error-text',
+      'focus',
+      'estimate',
+    ])
+      expect(tokens[name], name).toBeDefined();
   });
 
   // [foreground token, background token, minimum ratio]: text 4.5:1, the focus ring 3:1.
   const PAIRS: [string, string, number][] = [
-    ...['text', 'muted', 'accent', 'estimate'].flatMap((fg) => ['bg', 'surface', 'accent-soft'].map((bg) => [fg, bg, 4.5] as [string, string, number])),
+    ...['text', 'muted', 'accent', 'estimate'].flatMap((fg) =>
+      ['bg', 'surface', 'accent-soft'].map((bg) => [fg, bg, 4.5] as [string, string, number]),
+    ),
     ['warn-text', 'warn-bg', 4.5],
     ['error-text', 'error-bg', 4.5],
     ['text', 'warn-bg', 4.5],

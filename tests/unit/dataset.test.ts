@@ -166,7 +166,10 @@ describe('seed tables, cell for cell against the talk', () => {
     return t!;
   };
 
-  const vicunaTalk = talkTable((line, i, lines) => line.includes('\t') && lines.slice(0, i).some((l) => l.trim() === 'Table 1. Comparison between several notable models'));
+  const vicunaTalk = talkTable(
+    (line, i, lines) =>
+      line.includes('\t') && lines.slice(0, i).some((l) => l.trim() === 'Table 1. Comparison between several notable models'),
+  );
   const koalaTalk = talkTable((line) => line.startsWith('Model\tTraining Set\t'));
 
   it('finds both tables in the talk', () => {
@@ -187,7 +190,10 @@ describe('seed tables, cell for cell against the talk', () => {
     expect(t.header.map((h) => h.text)).toEqual(head.slice(1));
     expect(t.rows.map((r) => r.label)).toEqual(body.map((r) => r[0]));
     t.rows.forEach((row, i) => {
-      expect(row.cells.map((c) => c.text), `row ${row.label}`).toEqual(body[i].slice(1));
+      expect(
+        row.cells.map((c) => c.text),
+        `row ${row.label}`,
+      ).toEqual(body[i].slice(1));
       for (const c of row.cells) {
         const expected = c.text === '✓' ? 'check' : c.text === '✗' ? 'cross' : undefined;
         expect(c.mark, `${row.label}: ${c.text}`).toBe(expected);
@@ -238,20 +244,23 @@ describe("LLaMA's Table 15", () => {
     expect([kw, pue, intensity]).toEqual([0.4, 1.1, 0.385]);
   });
 
-  it.each(['opt-175b', 'bloom-175b', 'llama-7b', 'llama-13b', 'llama-33b', 'llama-65b'])('%s reproduces within the paper\'s rounding', (id) => {
-    const row = t15.rows.find((r) => r.systemId === id)!;
-    const mwh = (row.gpuHours * kw * pue) / 1000;
-    if (id === 'bloom-175b') {
-      // Known exception: 1,082,880 GPU-h compute to 476.5 MWh, but the paper prints 475.
-      expect(mwh).toBeCloseTo(476.5, 1);
-      expect(row.mwh).toBe(475);
-    } else {
-      // The paper rounds some rows and truncates others (LLaMA-65B: 449.84 printed as 449),
-      // so the printed figure must be the computed one rounded or truncated.
-      expect([Math.round(mwh), Math.floor(mwh)]).toContain(row.mwh);
-    }
-    expect(row.tco2e).toBe(Math.round(row.mwh * intensity));
-  });
+  it.each(['opt-175b', 'bloom-175b', 'llama-7b', 'llama-13b', 'llama-33b', 'llama-65b'])(
+    "%s reproduces within the paper's rounding",
+    (id) => {
+      const row = t15.rows.find((r) => r.systemId === id)!;
+      const mwh = (row.gpuHours * kw * pue) / 1000;
+      if (id === 'bloom-175b') {
+        // Known exception: 1,082,880 GPU-h compute to 476.5 MWh, but the paper prints 475.
+        expect(mwh).toBeCloseTo(476.5, 1);
+        expect(row.mwh).toBe(475);
+      } else {
+        // The paper rounds some rows and truncates others (LLaMA-65B: 449.84 printed as 449),
+        // so the printed figure must be the computed one rounded or truncated.
+        expect([Math.round(mwh), Math.floor(mwh)]).toContain(row.mwh);
+      }
+      expect(row.tco2e).toBe(Math.round(row.mwh * intensity));
+    },
+  );
 
   it('agrees with the system records', () => {
     for (const row of t15.rows) {
@@ -284,13 +293,21 @@ describe('schema rejects broken input with useful problems', () => {
   it('reports an unknown source id', () => {
     const raw = freshRaw();
     raw.systems[indexOf(raw, 'alpaca')].release.sources = ['no-such-source'];
-    expect(problemsOf(raw)).toContainEqual({ record: 'system "alpaca"', field: 'release.sources[0]', message: 'unknown source id "no-such-source"' });
+    expect(problemsOf(raw)).toContainEqual({
+      record: 'system "alpaca"',
+      field: 'release.sources[0]',
+      message: 'unknown source id "no-such-source"',
+    });
   });
 
   it('reports an unknown base model', () => {
     const raw = freshRaw();
     raw.systems[indexOf(raw, 'alpaca')].baseModels[0].id = 'llama-8b';
-    expect(problemsOf(raw)).toContainEqual({ record: 'system "alpaca"', field: 'baseModels[0].id', message: 'unknown base model "llama-8b"' });
+    expect(problemsOf(raw)).toContainEqual({
+      record: 'system "alpaca"',
+      field: 'baseModels[0].id',
+      message: 'unknown base model "llama-8b"',
+    });
   });
 
   it('reports a lineage cycle', () => {
@@ -304,13 +321,19 @@ describe('schema rejects broken input with useful problems', () => {
   it('reports a duplicate id', () => {
     const raw = freshRaw();
     raw.systems.push(structuredClone(raw.systems[indexOf(raw, 'koala')]));
-    expect(problemsOf(raw)).toContainEqual(expect.objectContaining({ record: 'system "koala"', field: 'id', message: 'duplicate system id "koala"' }));
+    expect(problemsOf(raw)).toContainEqual(
+      expect.objectContaining({ record: 'system "koala"', field: 'id', message: 'duplicate system id "koala"' }),
+    );
   });
 
   it('reports a family that is not declared', () => {
     const raw = freshRaw();
     raw.systems[indexOf(raw, 'koala')].family = 'bears';
-    expect(problemsOf(raw)).toContainEqual({ record: 'system "koala"', field: 'family', message: 'family "bears" is not declared in "families"' });
+    expect(problemsOf(raw)).toContainEqual({
+      record: 'system "koala"',
+      field: 'family',
+      message: 'family "bears" is not declared in "families"',
+    });
   });
 
   it('rejects a non-http URL', () => {

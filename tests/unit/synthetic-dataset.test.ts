@@ -64,7 +64,9 @@ describe('syntheticDataset', () => {
       expect(ds.systems.some((s) => s.parameters?.talk?.relation === 'differs')).toBe(true);
       expect(new Set(ds.systems.map((s) => s.family).filter(Boolean))).toEqual(new Set(ds.families.map((f) => f.id)));
 
-      const params = models.flatMap((s) => (s.parameters?.status === 'reported' || s.parameters?.status === 'estimated' ? [s.parameters.value] : []));
+      const params = models.flatMap((s) =>
+        s.parameters?.status === 'reported' || s.parameters?.status === 'estimated' ? [s.parameters.value] : [],
+      );
       expect(Math.min(...params)).toBeGreaterThanOrEqual(1e8);
       expect(Math.max(...params)).toBeLessThanOrEqual(2e12);
       const dates = ds.systems.flatMap((s) => (s.release.status === 'reported' ? [s.release.value.date] : [])).sort();

@@ -9,9 +9,18 @@ import { hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../chart-frame/palette';
  */
 
 /** A category's colour as a reported bar shows it; extra props (`data-*`) go on the entry. */
-export function ColorLegendItem({ color, children, ...rest }: { color: string | undefined; children: ReactNode } & Record<`data-${string}`, string>) {
+export function ColorLegendItem({
+  color,
+  children,
+  ...rest
+}: { color: string | undefined; children: ReactNode } & Record<`data-${string}`, string>) {
   return (
-    <LegendItem width={14} height={12} swatch={<rect x="1" y="1" width="12" height="10" fill={color} fillOpacity={STATUS_STYLE.reported.fillOpacity} />} {...rest}>
+    <LegendItem
+      width={14}
+      height={12}
+      swatch={<rect x="1" y="1" width="12" height="10" fill={color} fillOpacity={STATUS_STYLE.reported.fillOpacity} />}
+      {...rest}
+    >
       {children}
     </LegendItem>
   );
@@ -19,7 +28,21 @@ export function ColorLegendItem({ color, children, ...rest }: { color: string | 
 
 export function ReportedLegendItem({ children }: { children: ReactNode }) {
   return (
-    <LegendItem width={14} height={12} swatch={<rect x="1" y="1" width="12" height="10" fill={NEUTRAL_COLOR} fillOpacity={STATUS_STYLE.reported.fillOpacity} stroke={NEUTRAL_COLOR} />}>
+    <LegendItem
+      width={14}
+      height={12}
+      swatch={
+        <rect
+          x="1"
+          y="1"
+          width="12"
+          height="10"
+          fill={NEUTRAL_COLOR}
+          fillOpacity={STATUS_STYLE.reported.fillOpacity}
+          stroke={NEUTRAL_COLOR}
+        />
+      }
+    >
       {children}
     </LegendItem>
   );
@@ -30,7 +53,17 @@ export function EstimatedLegendItem({ children }: { children: ReactNode }) {
     <LegendItem
       width={14}
       height={12}
-      swatch={<rect x="1" y="1" width="12" height="10" fill={`url(#${hatchId(NEUTRAL_COLOR)})`} stroke={NEUTRAL_COLOR} strokeDasharray={STATUS_STYLE.estimated.strokeDasharray} />}
+      swatch={
+        <rect
+          x="1"
+          y="1"
+          width="12"
+          height="10"
+          fill={`url(#${hatchId(NEUTRAL_COLOR)})`}
+          stroke={NEUTRAL_COLOR}
+          strokeDasharray={STATUS_STYLE.estimated.strokeDasharray}
+        />
+      }
     >
       {children}
     </LegendItem>

@@ -91,7 +91,15 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
   // About 48 px per tick label, in regular steps (every power of ten, or every other one on a phone).
   const ticks = thinTicks(axis.ticks, Math.max(2, Math.floor((width - nameWidth - MARGIN.right) / 48)));
   return (
-    <div ref={boxRef} className={`bar-rows-plot ${className}`} data-testid={testId} data-scale={scale} data-stacked={stacked ? 'true' : undefined} data-width={width} style={measured ? undefined : { height }}>
+    <div
+      ref={boxRef}
+      className={`bar-rows-plot ${className}`}
+      data-testid={testId}
+      data-scale={scale}
+      data-stacked={stacked ? 'true' : undefined}
+      data-width={width}
+      style={measured ? undefined : { height }}
+    >
       {/* The first chart on the page waits for its box's width (the ResizeObserver reports it before
           that frame is painted) rather than drawing at a guess and again, in full, at the real width. */}
       {measured && (
@@ -108,7 +116,9 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
             // Every tick is drawn: they were thinned above, so recharts need not measure each label in
             // the DOM; the first and last are aligned inwards so they stay inside the chart.
             interval={0}
-            tick={(p: AxisTickProps) => <EdgeTick {...p} plotLeft={nameWidth + MARGIN.left} plotRight={width - MARGIN.right} format={tickFormatter} />}
+            tick={(p: AxisTickProps) => (
+              <EdgeTick {...p} plotLeft={nameWidth + MARGIN.left} plotRight={width - MARGIN.right} format={tickFormatter} />
+            )}
           />
           <YAxis type="category" dataKey="key" width={nameWidth} tick={false} tickLine={false} axisLine={false} />
           <ZIndexLayer zIndex={300}>
@@ -123,7 +133,14 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
 type AxisTickProps = { x: number | string; y: number | string; payload: { value: number } };
 
 /** A value-axis label, anchored at its start or end near the plot's edges (recharts' own would stick out there). */
-function EdgeTick({ x, y, payload, plotLeft, plotRight, format }: AxisTickProps & { plotLeft: number; plotRight: number; format: (v: number) => string }) {
+function EdgeTick({
+  x,
+  y,
+  payload,
+  plotLeft,
+  plotRight,
+  format,
+}: AxisTickProps & { plotLeft: number; plotRight: number; format: (v: number) => string }) {
   const px = Number(x);
   const label = format(payload.value);
   const half = estimateGlyphWidth(label, 11) / 2 + 1;
@@ -159,13 +176,27 @@ function truncate(text: string, width: number, fontSize: number): string {
   return `${out}…`;
 }
 
-type MarksProps<R extends BarRow> = Pick<Props<R>, 'labelInset' | 'marksClassName' | 'rowClassName' | 'sectionHeading' | 'familyTip' | 'drawRow' | 'rowHeight'> & {
+type MarksProps<R extends BarRow> = Pick<
+  Props<R>,
+  'labelInset' | 'marksClassName' | 'rowClassName' | 'sectionHeading' | 'familyTip' | 'drawRow' | 'rowHeight'
+> & {
   items: Item<R>[];
   stacked: boolean;
   nameWidth: number;
 };
 
-function BarRowsMarks<R extends BarRow>({ items, stacked, nameWidth, rowHeight, labelInset, marksClassName, rowClassName, sectionHeading, familyTip, drawRow }: MarksProps<R>) {
+function BarRowsMarks<R extends BarRow>({
+  items,
+  stacked,
+  nameWidth,
+  rowHeight,
+  labelInset,
+  marksClassName,
+  rowClassName,
+  sectionHeading,
+  familyTip,
+  drawRow,
+}: MarksProps<R>) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
@@ -176,7 +207,8 @@ function BarRowsMarks<R extends BarRow>({ items, stacked, nameWidth, rowHeight, 
   if (!xScale || !yScale || !plot) return null;
   const x = (v: number) => Math.max(plot.x, Math.min(plot.x + plot.width, xScale(v) ?? plot.x));
   const top = (key: string) => yScale(key, { position: 'start' }) ?? 0;
-  const band = items.length > 0 ? Math.abs((yScale(items[0].key, { position: 'middle' }) ?? 0) - top(items[0].key)) * 2 || rowHeight : rowHeight;
+  const band =
+    items.length > 0 ? Math.abs((yScale(items[0].key, { position: 'middle' }) ?? 0) - top(items[0].key)) * 2 || rowHeight : rowHeight;
   const right = plot.x + plot.width;
   const rows = items.filter((i) => i.row).map((i) => i.row as R);
   const spans = familySpans(items.map((i) => ({ family: i.row?.family })));
@@ -188,7 +220,11 @@ function BarRowsMarks<R extends BarRow>({ items, stacked, nameWidth, rowHeight, 
         const y1 = top(items[s.from].key) + 5;
         const y2 = top(items[s.to].key) + band - 5;
         // Just left of the longest name in the group.
-        const widest = Math.max(...items.slice(s.from, s.to + 1).map((it) => estimateGlyphWidth(truncate(it.row?.name ?? '', nameWidth - 16, NAME_FONT), NAME_FONT)));
+        const widest = Math.max(
+          ...items
+            .slice(s.from, s.to + 1)
+            .map((it) => estimateGlyphWidth(truncate(it.row?.name ?? '', nameWidth - 16, NAME_FONT), NAME_FONT)),
+        );
         const bx = Math.max(3, nameWidth - 9 - widest - 8);
         return (
           <g key={`family-${s.family}-${s.from}`} className="family-bracket" data-family={s.family}>
@@ -215,7 +251,9 @@ function BarRowsMarks<R extends BarRow>({ items, stacked, nameWidth, rowHeight, 
         const hovered = row.systemId === hoveredId;
         const drawing = drawRow(row, { cy, barStart: plot.x, x });
         const { full, short, markEnd, barEnd } = drawing.label;
-        const label = stacked ? stackedLabel([full, short], plot.x, right, y0 + 35) : placeLabel([full, short], markEnd, plot.x, barEnd, right, cy + 4, labelInset);
+        const label = stacked
+          ? stackedLabel([full, short], plot.x, right, y0 + 35)
+          : placeLabel([full, short], markEnd, plot.x, barEnd, right, cy + 4, labelInset);
         const onKey = (e: KeyboardEvent) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
@@ -243,11 +281,23 @@ function BarRowsMarks<R extends BarRow>({ items, stacked, nameWidth, rowHeight, 
             onKeyDown={onKey}
           >
             <rect className="row-bg" x={0.5} y={y0 + 1} width={right - 0.5} height={band - 2} rx={4} />
-            <text className={selected ? 'row-name is-selected' : 'row-name'} x={nameWidth - 9} y={cy + 4} textAnchor="end" fontSize={NAME_FONT}>
+            <text
+              className={selected ? 'row-name is-selected' : 'row-name'}
+              x={nameWidth - 9}
+              y={cy + 4}
+              textAnchor="end"
+              fontSize={NAME_FONT}
+            >
               {truncate(row.name, nameWidth - 16, NAME_FONT)}
             </text>
             {drawing.marks}
-            <text className={label.inside ? 'bar-label is-inside' : 'bar-label'} x={label.x} y={label.y} textAnchor={label.inside ? 'end' : 'start'} fontSize={LABEL_FONT}>
+            <text
+              className={label.inside ? 'bar-label is-inside' : 'bar-label'}
+              x={label.x}
+              y={label.y}
+              textAnchor={label.inside ? 'end' : 'start'}
+              fontSize={LABEL_FONT}
+            >
               {label.text}
             </text>
           </g>

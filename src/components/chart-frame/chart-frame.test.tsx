@@ -18,8 +18,15 @@ beforeEach(() => resetAppStore());
 describe('describeFilters', () => {
   it('says "All systems" with no filters and names each active filter otherwise', () => {
     expect(describeFilters(DEFAULT_FILTERS, ds, en, 'en')).toBe('All systems');
-    const text = describeFilters({ ...DEFAULT_FILTERS, organizations: ['Org One'], bases: ['fam'], modalities: ['multimodal'], dateFrom: '2023-02', query: 'x' }, ds, en, 'en');
-    expect(text).toBe('Organization: Org One · Base model: Fam (all sizes) · Modality: Multimodal · Release date range: Feb 2023 – … · Search: “x”');
+    const text = describeFilters(
+      { ...DEFAULT_FILTERS, organizations: ['Org One'], bases: ['fam'], modalities: ['multimodal'], dateFrom: '2023-02', query: 'x' },
+      ds,
+      en,
+      'en',
+    );
+    expect(text).toBe(
+      'Organization: Org One · Base model: Fam (all sizes) · Modality: Multimodal · Release date range: Feb 2023 – … · Search: “x”',
+    );
   });
 });
 
@@ -35,7 +42,13 @@ describe('ChartFrame', () => {
         total={5}
         leftOut={[{ id: 'closed', name: 'Closed', reason: 'not disclosed' }]}
         sourceNote="Source: somewhere."
-        dataTable={{ columns: ['Model', 'Value'], rows: [{ id: 'a', cells: ['A', '1'] }, { id: 'b', cells: ['B', '2'] }] }}
+        dataTable={{
+          columns: ['Model', 'Value'],
+          rows: [
+            { id: 'a', cells: ['A', '1'] },
+            { id: 'b', cells: ['B', '2'] },
+          ],
+        }}
       >
         <svg data-testid="plot" />
       </ChartFrame>,
@@ -58,7 +71,17 @@ describe('ChartFrame', () => {
     let made = 0;
     const leftOut = lazyList(3, () => (made++, [1, 2, 3].map((i) => ({ id: `x${i}`, name: `X${i}`, reason: 'unknown' }))));
     render(
-      <ChartFrame id="lazy" dataset={ds} title="Lazy" description="d" shown={1} total={4} leftOut={leftOut} sourceNote="s" dataTable={{ columns: [], rows: [] }}>
+      <ChartFrame
+        id="lazy"
+        dataset={ds}
+        title="Lazy"
+        description="d"
+        shown={1}
+        total={4}
+        leftOut={leftOut}
+        sourceNote="s"
+        dataTable={{ columns: [], rows: [] }}
+      >
         <svg />
       </ChartFrame>,
     );
@@ -72,7 +95,17 @@ describe('ChartFrame', () => {
   it('a left-out list that goes away and comes back starts closed, with nothing rendered', async () => {
     const user = userEvent.setup();
     const frame = (leftOut: { id: string; name: string; reason: string }[]) => (
-      <ChartFrame id="back" dataset={ds} title="Back" description="d" shown={1} total={1 + leftOut.length} leftOut={leftOut} sourceNote="s" dataTable={{ columns: [], rows: [] }}>
+      <ChartFrame
+        id="back"
+        dataset={ds}
+        title="Back"
+        description="d"
+        shown={1}
+        total={1 + leftOut.length}
+        leftOut={leftOut}
+        sourceNote="s"
+        dataTable={{ columns: [], rows: [] }}
+      >
         <svg />
       </ChartFrame>
     );
@@ -110,7 +143,17 @@ describe('ChartFrame', () => {
   it('Segmented is a radio group that reports the choice', async () => {
     const user = userEvent.setup();
     const picked: string[] = [];
-    render(<Segmented label="Scale" value="log" options={[{ value: 'log', label: 'Log' }, { value: 'linear', label: 'Linear' }]} onChange={(v) => picked.push(v)} />);
+    render(
+      <Segmented
+        label="Scale"
+        value="log"
+        options={[
+          { value: 'log', label: 'Log' },
+          { value: 'linear', label: 'Linear' },
+        ]}
+        onChange={(v) => picked.push(v)}
+      />,
+    );
     expect(screen.getByRole('radio', { name: 'Log' })).toBeChecked();
     await user.click(screen.getByRole('radio', { name: 'Linear' }));
     expect(picked).toEqual(['linear']);
@@ -158,7 +201,9 @@ describe('ChartFrame at scale', () => {
         <svg />
       </ChartFrame>,
     );
-    expect(screen.getByTestId('chart-big-cap-note')).toHaveTextContent('Showing the 40 largest of 1,000 systems; the CSV export has all of them.');
+    expect(screen.getByTestId('chart-big-cap-note')).toHaveTextContent(
+      'Showing the 40 largest of 1,000 systems; the CSV export has all of them.',
+    );
     const list = screen.getByTestId('chart-big-left-out');
     // Closed, the list holds nothing (a hundred hidden names per chart, redrawn on every filter click).
     expect(list).toBeEmptyDOMElement();
@@ -170,6 +215,8 @@ describe('ChartFrame at scale', () => {
     await user.click(screen.getByRole('button', { name: 'Show data' }));
     expect(built).toBe(1);
     expect(within(screen.getByTestId('chart-big-data')).getAllByRole('row')).toHaveLength(MAX_DATA_TABLE_ROWS + 1);
-    expect(screen.getByTestId('chart-big-data-more')).toHaveTextContent(`The first ${MAX_DATA_TABLE_ROWS} of ${MAX_DATA_TABLE_ROWS + 50} rows; the CSV export has all of them.`);
+    expect(screen.getByTestId('chart-big-data-more')).toHaveTextContent(
+      `The first ${MAX_DATA_TABLE_ROWS} of ${MAX_DATA_TABLE_ROWS + 50} rows; the CSV export has all of them.`,
+    );
   });
 });

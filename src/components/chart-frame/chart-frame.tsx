@@ -58,7 +58,22 @@ interface Props {
  * its legend, "N of M shown" with what was left out and why, the source note, and a "show data"
  * table built from the same series — an accessible alternative that cannot disagree with the chart.
  */
-export function ChartFrame({ id, dataset, title, description, controls, legend, shown, total, leftOut, capNote, sourceNote, footnotes, dataTable, children }: Props) {
+export function ChartFrame({
+  id,
+  dataset,
+  title,
+  description,
+  controls,
+  legend,
+  shown,
+  total,
+  leftOut,
+  capNote,
+  sourceNote,
+  footnotes,
+  dataTable,
+  children,
+}: Props) {
   const { t, tn, locale } = useT();
   const filters = useViewFilters();
   const subtitle = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
@@ -73,7 +88,12 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
   const build = (keepTheme: boolean) => {
     const section = sectionRef.current;
     if (!section) throw new Error('panel not mounted');
-    const notes = [...textOf(section, '.chart-cap-note'), ...textOf(section, '.chart-count'), ...textOf(section, '.chart-footnotes li, .chart-footnotes > p'), ...textOf(section, '.source-note')];
+    const notes = [
+      ...textOf(section, '.chart-cap-note'),
+      ...textOf(section, '.chart-count'),
+      ...textOf(section, '.chart-footnotes li, .chart-footnotes > p'),
+      ...textOf(section, '.source-note'),
+    ];
     return buildPanelSvg(section, { title, subtitle, description, notes, footer: exportFooter(t, locale, dataset.meta.asOf), keepTheme });
   };
   const csv = () => {
@@ -107,7 +127,10 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
           </p>
         )}
         <p className="chart-count" data-testid={`chart-${id}-count`}>
-          {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', { shown: formatInteger(shown, locale), total: formatInteger(total, locale) })}
+          {tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', {
+            shown: formatInteger(shown, locale),
+            total: formatInteger(total, locale),
+          })}
         </p>
         {leftOut.length > 0 && <LeftOutList id={id} count={leftOut.length} items={leftOutItems} />}
         {leftOut.length > 0 && printing && (
@@ -118,7 +141,8 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
               .map(([reason, names]) => (
                 <li key={reason}>
                   <strong>{reason}</strong>: {names.slice(0, MAX_LEFT_OUT).join(', ')}
-                  {names.length > MAX_LEFT_OUT && ` ${t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(names.length - MAX_LEFT_OUT, locale) })}`}
+                  {names.length > MAX_LEFT_OUT &&
+                    ` ${t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(names.length - MAX_LEFT_OUT, locale) })}`}
                 </li>
               ))}
           </ul>
@@ -161,7 +185,10 @@ export function ChartFrame({ id, dataset, title, description, controls, legend, 
             </table>
             {openTable.rows.length > MAX_DATA_TABLE_ROWS && (
               <p className="chart-data-more" data-testid={`chart-${id}-data-more`}>
-                {t('chart.data-more', 'The first {shown} of {total} rows; the CSV export has all of them.', { shown: formatInteger(MAX_DATA_TABLE_ROWS, locale), total: formatInteger(openTable.rows.length, locale) })}
+                {t('chart.data-more', 'The first {shown} of {total} rows; the CSV export has all of them.', {
+                  shown: formatInteger(MAX_DATA_TABLE_ROWS, locale),
+                  total: formatInteger(openTable.rows.length, locale),
+                })}
               </p>
             )}
           </div>
@@ -192,7 +219,9 @@ function LeftOutList({ id, count, items }: { id: string; count: number; items: (
             ))}
         {open && count > MAX_LEFT_OUT && (
           <li className="chart-left-out-more">
-            {t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(count - MAX_LEFT_OUT, locale) })}
+            {t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', {
+              count: formatInteger(count - MAX_LEFT_OUT, locale),
+            })}
           </li>
         )}
       </ul>
@@ -212,7 +241,19 @@ export function groupByReason(leftOut: readonly LeftOut[]): [string, string[]][]
 }
 
 /** A small segmented control for chart settings (scale, lanes): radio buttons styled as a switch. */
-export function Segmented<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; testId?: string }) {
+export function Segmented<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+  testId?: string;
+}) {
   const name = useId();
   return (
     <fieldset className="segmented" data-testid={testId}>

@@ -32,7 +32,11 @@ interface Props {
 export function exportFooter(t: Translate, locale: Locale, asOf: string): string {
   const dataDate = formatEventDate({ date: asOf, precision: 'day' }, locale);
   const exported = formatEventDate({ date: new Date().toISOString().slice(0, 10), precision: 'day' }, locale);
-  return t('export.footer', '{app} · data as of {asOf} · exported {date}', { app: t('app.title', 'The LLM wave, 2020–2023'), asOf: dataDate, date: exported });
+  return t('export.footer', '{app} · data as of {asOf} · exported {date}', {
+    app: t('app.title', 'The LLM wave, 2020–2023'),
+    asOf: dataDate,
+    date: exported,
+  });
 }
 
 /** Visible text of the elements matching `selector`, skipping on-screen hints (`.screen-only`). */
@@ -80,13 +84,18 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
     }
   };
 
-  const png = (scale: number) => run(async () => downloadBlob(fileName('png', scale === 1 ? '' : `@${scale}x`), await svgToPng(current(), scale)));
+  const png = (scale: number) =>
+    run(async () => downloadBlob(fileName('png', scale === 1 ? '' : `@${scale}x`), await svgToPng(current(), scale)));
   const svg = () => run(() => downloadText(fileName('svg'), current().svg, 'image/svg+xml'));
   const downloadCsv = () => run(() => downloadText(fileName('csv'), csvText(), 'text/csv;charset=utf-8'));
   const copy = () =>
     run(async () => {
       const ok = await copyPng(svgToPng(current(), 2));
-      setStatus(ok ? t('export.copied', 'Image copied.') : t('export.copy-refused', 'The browser refused to copy the image; download the PNG instead.'));
+      setStatus(
+        ok
+          ? t('export.copied', 'Image copied.')
+          : t('export.copy-refused', 'The browser refused to copy the image; download the PNG instead.'),
+      );
     });
 
   return (
@@ -96,7 +105,13 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
         <div className="export-row">
           <span>PNG</span>
           {[1, 2, 3].map((s) => (
-            <button key={s} type="button" data-testid={`export-${panelId}-png${s}`} onClick={() => void png(s)} title={s === 3 ? t('export.print-quality', 'Print quality') : undefined}>
+            <button
+              key={s}
+              type="button"
+              data-testid={`export-${panelId}-png${s}`}
+              onClick={() => void png(s)}
+              title={s === 3 ? t('export.print-quality', 'Print quality') : undefined}
+            >
               {s}×
             </button>
           ))}
@@ -115,7 +130,12 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
         {children && <div className="export-row export-more">{children}</div>}
         {dark && (
           <label className="facet-option">
-            <input type="checkbox" checked={keepTheme} onChange={(e) => setKeepTheme(e.target.checked)} data-testid={`export-${panelId}-keep-theme`} />
+            <input
+              type="checkbox"
+              checked={keepTheme}
+              onChange={(e) => setKeepTheme(e.target.checked)}
+              data-testid={`export-${panelId}-keep-theme`}
+            />
             {t('export.keep-dark', 'Keep dark theme')}
           </label>
         )}

@@ -24,7 +24,19 @@ interface Props {
 }
 
 /** The Export menu of a table panel: the same menu, files and names as a chart's. */
-export function TableExportMenu({ panelId, dataset, sectionRef, title, subtitle, description = '', tables, notes, empty, csv, children }: Props) {
+export function TableExportMenu({
+  panelId,
+  dataset,
+  sectionRef,
+  title,
+  subtitle,
+  description = '',
+  tables,
+  notes,
+  empty,
+  csv,
+  children,
+}: Props) {
   const { t, locale } = useT();
   const filters = useViewFilters();
   const filterText = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);

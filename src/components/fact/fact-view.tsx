@@ -27,7 +27,10 @@ export function FactView<T>({ fact, format, sourcesById }: Props<T>) {
     case 'estimated':
       body = (
         <span className="fact-value is-estimate" title={fact.method}>
-          {format(fact.value)} <abbr className="badge badge-estimate" title={t('fact.estimated-title', 'Estimate: {method}', { method: fact.method })}>{t('fact.estimated', 'est.')}</abbr>
+          {format(fact.value)}{' '}
+          <abbr className="badge badge-estimate" title={t('fact.estimated-title', 'Estimate: {method}', { method: fact.method })}>
+            {t('fact.estimated', 'est.')}
+          </abbr>
         </span>
       );
       break;
@@ -57,7 +60,15 @@ export function FactView<T>({ fact, format, sourcesById }: Props<T>) {
           {sources.map((s, i) =>
             // An imported file has no address: its reference is plain text, never a link.
             s.url ? (
-              <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} className={`source-link grade-${s.grade}`} data-ref={sourceNumber(sourcesById, s.id)}>
+              <a
+                key={s.id}
+                href={s.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={s.title}
+                className={`source-link grade-${s.grade}`}
+                data-ref={sourceNumber(sourcesById, s.id)}
+              >
                 [{i + 1}]
               </a>
             ) : (

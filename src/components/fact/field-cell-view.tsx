@@ -23,18 +23,28 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
   return (
     <span className={`cell cell-${cell.status}`}>
       <span className="cell-main" data-tip={missing || cell.status === 'reported' ? cell.detail : undefined}>
-        <span className={cell.status === 'estimated' ? 'cell-text is-estimate' : missing ? 'cell-text fact-missing' : 'cell-text'}>{cell.text}</span>
+        <span className={cell.status === 'estimated' ? 'cell-text is-estimate' : missing ? 'cell-text fact-missing' : 'cell-text'}>
+          {cell.text}
+        </span>
         {cell.status === 'estimated' && (
           <>
             {' '}
-            <abbr className="badge badge-estimate" tabIndex={0} data-tip={cell.detail ?? t('fact.estimated-generic', 'An estimate, not a reported figure')}>
+            <abbr
+              className="badge badge-estimate"
+              tabIndex={0}
+              data-tip={cell.detail ?? t('fact.estimated-generic', 'An estimate, not a reported figure')}
+            >
               {t('fact.estimated', 'est.')}
             </abbr>
           </>
         )}
       </span>
       {cell.talk && (
-        <span className="talk-diff" tabIndex={0} data-tip={cell.talk.note ?? t('fact.talk-differs-tip', 'The talk states this differently from the source.')}>
+        <span
+          className="talk-diff"
+          tabIndex={0}
+          data-tip={cell.talk.note ?? t('fact.talk-differs-tip', 'The talk states this differently from the source.')}
+        >
           {cell.talk.relation === 'differs'
             ? t('fact.talk-differs', '⚠ talk says: {text}', { text: cell.talk.text })
             : t('fact.talk-unverified', '⚠ talk says {text} (unverified)', { text: cell.talk.text })}
@@ -81,7 +91,12 @@ export function AccessChip({ cell, label, sourcesById }: { cell: FieldCell; labe
     <>
       <span aria-hidden="true">{cell.available ? '✓' : '✗'}</span> <span className="visually-hidden">{label}: </span>
       <span className="cell-text">{cell.text}</span>
-      {cell.status === 'estimated' && <> <abbr className="badge badge-estimate">{t('fact.estimated', 'est.')}</abbr></>}
+      {cell.status === 'estimated' && (
+        <>
+          {' '}
+          <abbr className="badge badge-estimate">{t('fact.estimated', 'est.')}</abbr>
+        </>
+      )}
     </>
   );
   const cls = `access-chip ${cell.available ? 'is-open' : 'is-closed'}${cell.status === 'estimated' ? ' is-estimate' : ''}`;

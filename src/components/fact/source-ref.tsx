@@ -6,7 +6,17 @@ import { sourceNumber } from './source-number';
  * One "[n]" source reference: a link opening in a new tab, numbered for print, with `tip` shown on
  * hover and focus. An imported file has no address: its reference is plain text, never a link.
  */
-export function SourceRef({ source, n, tip, sourcesById }: { source: Source; n: number; tip: string; sourcesById: ReadonlyMap<string, Source> }) {
+export function SourceRef({
+  source,
+  n,
+  tip,
+  sourcesById,
+}: {
+  source: Source;
+  n: number;
+  tip: string;
+  sourcesById: ReadonlyMap<string, Source>;
+}) {
   const { t } = useT();
   const props = {
     className: `source-link grade-${source.grade}`,

@@ -33,8 +33,13 @@ export function StorageNotices() {
 
 function titleOf(t: Translator['t'], n: StorageNotice): string {
   if (n.during === 'save') return t('storage.save-title', 'Your import is shown, but it will not survive a reload');
-  if (n.during === 'clear') return t('storage.clear-title', 'The bundled dataset is shown, but your import could not be removed from this browser: it may come back on reload');
-  if (n.problem.reason === 'invalid-stored') return t('storage.invalid-title', 'Your earlier import no longer passes validation and was discarded; the bundled dataset is shown');
+  if (n.during === 'clear')
+    return t(
+      'storage.clear-title',
+      'The bundled dataset is shown, but your import could not be removed from this browser: it may come back on reload',
+    );
+  if (n.problem.reason === 'invalid-stored')
+    return t('storage.invalid-title', 'Your earlier import no longer passes validation and was discarded; the bundled dataset is shown');
   return t('storage.load-title', 'Your earlier import could not be read back; the bundled dataset is shown');
 }
 

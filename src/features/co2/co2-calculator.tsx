@@ -64,7 +64,17 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
   const result = validation.ok ? computeCarbon(validation.inputs) : undefined;
   const model = modelsById.get(modelId);
   // Thousands of <option>s are slow to lay out and useless to scroll: the runs with the most GPU-hours, and the one picked.
-  const listed = useMemo(() => topByValue(models, MAX_MENU_OPTIONS, (m) => m.gpuHours, (m) => m.id, [modelId]), [models, modelId]);
+  const listed = useMemo(
+    () =>
+      topByValue(
+        models,
+        MAX_MENU_OPTIONS,
+        (m) => m.gpuHours,
+        (m) => m.id,
+        [modelId],
+      ),
+    [models, modelId],
+  );
   const ids = { gpuHours: useId(), gpuPowerW: useId(), pue: useId(), kgCo2ePerKwh: useId(), model: useId(), title: useId() };
 
   const set = (patch: Partial<CarbonRawInputs>) => setRaw((r) => ({ ...r, ...patch }));
@@ -128,12 +138,16 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
             onClick={() => set({ kgCo2ePerKwh: inputText(g.kgCo2ePerKwh, locale) })}
             data-testid={`co2-preset-grid-${g.systemId}`}
           >
-            {t('co2.calc-preset-grid', '{name}’s grid ({n} kg CO₂e/kWh)', { name: namesById.get(g.systemId) ?? g.systemId, n: formatDecimal(g.kgCo2ePerKwh, locale, 3) })}
+            {t('co2.calc-preset-grid', '{name}’s grid ({n} kg CO₂e/kWh)', {
+              name: namesById.get(g.systemId) ?? g.systemId,
+              n: formatDecimal(g.kgCo2ePerKwh, locale, 3),
+            })}
           </button>
         ))}
       </div>
       <p className="co2-preset-note muted">
-        {t('co2.calc-preset-note', 'The LLaMA preset sets power, PUE and grid; a grid preset changes only the carbon intensity.')} <SourceLinks ids={table15.sources} sourcesById={sourcesById} />
+        {t('co2.calc-preset-note', 'The LLaMA preset sets power, PUE and grid; a grid preset changes only the carbon intensity.')}{' '}
+        <SourceLinks ids={table15.sources} sourcesById={sourcesById} />
       </p>
 
       <div className="co2-calc-grid">
@@ -143,16 +157,32 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
             {models.length === 0 && <option value="">{t('co2.calc-no-models', 'No model in the dataset has GPU-hours')}</option>}
             {listed.rows.map((m) => (
               <option key={m.id} value={m.id}>
-                {t('co2.calc-model-option', '{name} — {n} GPU-h ({text})', { name: m.name, n: formatInteger(m.gpuHours, locale), text: m.hardware })}
+                {t('co2.calc-model-option', '{name} — {n} GPU-h ({text})', {
+                  name: m.name,
+                  n: formatInteger(m.gpuHours, locale),
+                  text: m.hardware,
+                })}
               </option>
             ))}
           </select>
           {listed.capped && (
             <p className="muted co2-calc-listed" data-testid="co2-calc-listed">
-              {t('co2.calc-listed', 'Listing the {shown} runs with the most GPU-hours of {total}.', { shown: formatInteger(listed.rows.length, locale), total: formatInteger(listed.total, locale) })}
+              {t('co2.calc-listed', 'Listing the {shown} runs with the most GPU-hours of {total}.', {
+                shown: formatInteger(listed.rows.length, locale),
+                total: formatInteger(listed.total, locale),
+              })}
             </p>
           )}
-          {model && <ModelNotes model={model} paperGpu={paperGpu} paperPowerW={paper.gpuPowerW} power={v?.gpuPowerW} edited={gpuHoursEdited} sourcesById={sourcesById} />}
+          {model && (
+            <ModelNotes
+              model={model}
+              paperGpu={paperGpu}
+              paperPowerW={paper.gpuPowerW}
+              power={v?.gpuPowerW}
+              edited={gpuHoursEdited}
+              sourcesById={sourcesById}
+            />
+          )}
         </div>
         {CARBON_FIELDS.map((field) => {
           const problem = validation.ok ? undefined : validation.problems[field];
@@ -194,8 +224,9 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
               </span>
             </p>
             <p className="co2-worked" data-testid="co2-calc-worked">
-              {formatDecimal(v.gpuHours, locale, 6)} GPU-h × {formatDecimal(v.gpuPowerW, locale, 6)} W × {formatDecimal(v.pue, locale, 6)} ÷ 1,000,000 = {formatDecimal(result.mwh, locale, 2)} MWh;{' '}
-              {formatDecimal(result.mwh, locale, 2)} MWh × {formatDecimal(v.kgCo2ePerKwh, locale, 6)} kg CO₂e/kWh = {formatDecimal(result.tco2e, locale, 2)} t CO₂e
+              {formatDecimal(v.gpuHours, locale, 6)} GPU-h × {formatDecimal(v.gpuPowerW, locale, 6)} W × {formatDecimal(v.pue, locale, 6)} ÷
+              1,000,000 = {formatDecimal(result.mwh, locale, 2)} MWh; {formatDecimal(result.mwh, locale, 2)} MWh ×{' '}
+              {formatDecimal(v.kgCo2ePerKwh, locale, 6)} kg CO₂e/kWh = {formatDecimal(result.tco2e, locale, 2)} t CO₂e
             </p>
             <p className="muted" data-testid="co2-calc-table15-style">
               {t('co2.calc-as-printed', 'As Table 15 would print it: {n} MWh, {count} t CO₂e.', {
@@ -226,7 +257,14 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
         </ul>
       </details>
 
-      <Table15Reproduction dataset={dataset} pue={paper.pue} kgCo2ePerKwh={paper.kgCo2ePerKwh} namesById={namesById} sourcesById={sourcesById} onLoad={loadRow} />
+      <Table15Reproduction
+        dataset={dataset}
+        pue={paper.pue}
+        kgCo2ePerKwh={paper.kgCo2ePerKwh}
+        namesById={namesById}
+        sourcesById={sourcesById}
+        onLoad={loadRow}
+      />
     </section>
   );
 }
@@ -236,7 +274,9 @@ function problemText(p: InputProblem, t: T): string {
     case 'empty':
       return t('co2.calc-error-empty', 'Enter a number.');
     case 'not-a-number':
-      return t('co2.calc-error-nan', '“{text}” is not a number. Use digits, a dot for decimals and optional commas between thousands.', { text: p.text });
+      return t('co2.calc-error-nan', '“{text}” is not a number. Use digits, a dot for decimals and optional commas between thousands.', {
+        text: p.text,
+      });
     case 'negative':
       return t('co2.calc-error-negative', 'Cannot be negative.');
     case 'pue-below-one':
@@ -264,22 +304,33 @@ function ModelNotes({
   return (
     <div className="co2-model-notes" data-testid="co2-calc-model-notes">
       <p>
-        {t('co2.calc-hardware', 'Hardware: {text}.', { text: model.hardware })} {model.derivation && <span className="muted">{model.derivation}. </span>}
+        {t('co2.calc-hardware', 'Hardware: {text}.', { text: model.hardware })}{' '}
+        {model.derivation && <span className="muted">{model.derivation}. </span>}
         {model.status === 'estimated' && (
-          <span className="is-estimate">{t('co2.calc-hours-estimated', 'The GPU-hours are an estimate: {method}.', { method: model.method ?? '' })} </span>
+          <span className="is-estimate">
+            {t('co2.calc-hours-estimated', 'The GPU-hours are an estimate: {method}.', { method: model.method ?? '' })}{' '}
+          </span>
         )}
         <SourceLinks ids={model.sources} sourcesById={sourcesById} />
       </p>
       {otherHardware && power !== undefined && power === paperPowerW && (
         <p className="co2-warning" data-testid="co2-calc-hardware-warning">
-          {t('co2.calc-hardware-warning', '⚠ Not an {label}: the {n} W preset is the {label} NVLink power the LLaMA paper used and may not apply to {text}. Enter that GPU’s power if you know it.', {
-            label: paperGpu,
-            n: paperPowerW ?? '',
-            text: model.hardware,
-          })}
+          {t(
+            'co2.calc-hardware-warning',
+            '⚠ Not an {label}: the {n} W preset is the {label} NVLink power the LLaMA paper used and may not apply to {text}. Enter that GPU’s power if you know it.',
+            {
+              label: paperGpu,
+              n: paperPowerW ?? '',
+              text: model.hardware,
+            },
+          )}
         </p>
       )}
-      {edited && <p className="muted">{t('co2.calc-edited', 'GPU-hours edited: the published figures below are hidden because they are for the model’s own GPU-hours.')}</p>}
+      {edited && (
+        <p className="muted">
+          {t('co2.calc-edited', 'GPU-hours edited: the published figures below are hidden because they are for the model’s own GPU-hours.')}
+        </p>
+      )}
     </div>
   );
 }
@@ -289,24 +340,33 @@ function Published({ dataset, modelId, sourcesById }: { dataset: Dataset; modelI
   const { t, locale } = useT();
   const system = dataset.systems.find((s) => s.id === modelId);
   if (!system) return null;
-  const energy = system.energyMwh && (system.energyMwh.status === 'reported' || system.energyMwh.status === 'estimated') ? system.energyMwh : undefined;
+  const energy =
+    system.energyMwh && (system.energyMwh.status === 'reported' || system.energyMwh.status === 'estimated') ? system.energyMwh : undefined;
   const figures = publishedFigures(dataset, system);
   if (!energy && figures.length === 0) {
-    return <p className="muted">{t('co2.calc-none-published', 'No energy or CO₂ figure is published for {name}: this result is the only one.', { name: system.name })}</p>;
+    return (
+      <p className="muted">
+        {t('co2.calc-none-published', 'No energy or CO₂ figure is published for {name}: this result is the only one.', {
+          name: system.name,
+        })}
+      </p>
+    );
   }
   return (
     <p className="co2-published" data-testid="co2-calc-published">
       {t('co2.calc-published', 'Published for {name}:', { name: system.name })}{' '}
       {energy && (
         <>
-          {formatMwh(energy.value, locale)} MWh{energy.status === 'estimated' && ` ${t('fact.estimated', 'est.')}`} <SourceLinks ids={energy.sources} sourcesById={sourcesById} />
+          {formatMwh(energy.value, locale)} MWh{energy.status === 'estimated' && ` ${t('fact.estimated', 'est.')}`}{' '}
+          <SourceLinks ids={energy.sources} sourcesById={sourcesById} />
           {figures.length > 0 && '; '}
         </>
       )}
       {figures.map((f, i) => (
         <span key={`${f.kind}-${i}`}>
           {i > 0 && '; '}
-          {figureText(f, t, locale)} CO₂e{f.status === 'estimated' && ` ${t('fact.estimated', 'est.')}`} <SourceLinks ids={f.sources} sourcesById={sourcesById} />
+          {figureText(f, t, locale)} CO₂e{f.status === 'estimated' && ` ${t('fact.estimated', 'est.')}`}{' '}
+          <SourceLinks ids={f.sources} sourcesById={sourcesById} />
         </span>
       ))}
     </p>
@@ -353,14 +413,22 @@ function Table15Reproduction({
         )}
       </p>
       <p className="co2-t15-summary" data-testid="co2-t15-summary">
-        {t('co2.t15-summary', 't CO₂e: {shown} of {total} rows match. MWh: {count} of {total} match.', { shown: tMatches, total, count: mwhMatches })}{' '}
+        {t('co2.t15-summary', 't CO₂e: {shown} of {total} rows match. MWh: {count} of {total} match.', {
+          shown: tMatches,
+          total,
+          count: mwhMatches,
+        })}{' '}
         {mismatches.map((c) => (
           <span key={c.systemId} className="co2-warning">
-            {t('co2.t15-mismatch', '⚠ {name}: the paper prints {n} MWh, but its own GPU-hours give {text} MWh, so {n} is the paper’s own figure.', {
-              name: namesById.get(c.systemId) ?? c.systemId,
-              n: formatInteger(c.printed.mwh, locale),
-              text: two(c.computed.mwh),
-            })}{' '}
+            {t(
+              'co2.t15-mismatch',
+              '⚠ {name}: the paper prints {n} MWh, but its own GPU-hours give {text} MWh, so {n} is the paper’s own figure.',
+              {
+                name: namesById.get(c.systemId) ?? c.systemId,
+                n: formatInteger(c.printed.mwh, locale),
+                text: two(c.computed.mwh),
+              },
+            )}{' '}
           </span>
         ))}
       </p>
@@ -390,9 +458,15 @@ function Table15Reproduction({
             <tr>
               {[0, 1].map((g) => (
                 <Fragment key={g}>
-                  <th scope="col" className="is-numeric">{t('co2.t15-exact', 'exact')}</th>
-                  <th scope="col" className="is-numeric">{t('co2.t15-rule-short', 'rule')}</th>
-                  <th scope="col" className="is-numeric">{t('co2.t15-printed', 'printed')}</th>
+                  <th scope="col" className="is-numeric">
+                    {t('co2.t15-exact', 'exact')}
+                  </th>
+                  <th scope="col" className="is-numeric">
+                    {t('co2.t15-rule-short', 'rule')}
+                  </th>
+                  <th scope="col" className="is-numeric">
+                    {t('co2.t15-printed', 'printed')}
+                  </th>
                 </Fragment>
               ))}
             </tr>
@@ -406,29 +480,46 @@ function Table15Reproduction({
                   <th scope="row">{name}</th>
                   <td className="is-numeric">{formatInteger(c.inputs.gpuHours, locale)}</td>
                   <td className="is-numeric co2-t15-exact">{two(c.computed.mwh)}</td>
-                  <td className="is-numeric" data-cell="mwh-rule">{formatInteger(c.mwhByRule, locale)}</td>
-                  <td className={`is-numeric${c.mwhMatches ? '' : ' co2-warning'}`} data-cell="mwh-printed">{formatInteger(c.printed.mwh, locale)}</td>
+                  <td className="is-numeric" data-cell="mwh-rule">
+                    {formatInteger(c.mwhByRule, locale)}
+                  </td>
+                  <td className={`is-numeric${c.mwhMatches ? '' : ' co2-warning'}`} data-cell="mwh-printed">
+                    {formatInteger(c.printed.mwh, locale)}
+                  </td>
                   <td className="is-numeric co2-t15-exact">{two(c.computed.tco2e)}</td>
-                  <td className="is-numeric" data-cell="t-rule">{formatInteger(c.tco2eByRule, locale)}</td>
-                  <td className={`is-numeric${c.tco2eMatches ? '' : ' co2-warning'}`} data-cell="t-printed">{formatInteger(c.printed.tco2e, locale)}</td>
+                  <td className="is-numeric" data-cell="t-rule">
+                    {formatInteger(c.tco2eByRule, locale)}
+                  </td>
+                  <td className={`is-numeric${c.tco2eMatches ? '' : ' co2-warning'}`} data-cell="t-printed">
+                    {formatInteger(c.printed.tco2e, locale)}
+                  </td>
                   <td className={ok ? 'co2-ok' : 'co2-warning'}>
                     {ok ? (
                       t('co2.t15-ok', '✓ matches')
                     ) : (
                       <span
                         tabIndex={0}
-                        data-tip={t('co2.t15-mismatch', '⚠ {name}: the paper prints {n} MWh, but its own GPU-hours give {text} MWh, so {n} is the paper’s own figure.', {
-                          name,
-                          n: formatInteger(c.printed.mwh, locale),
-                          text: two(c.computed.mwh),
-                        })}
+                        data-tip={t(
+                          'co2.t15-mismatch',
+                          '⚠ {name}: the paper prints {n} MWh, but its own GPU-hours give {text} MWh, so {n} is the paper’s own figure.',
+                          {
+                            name,
+                            n: formatInteger(c.printed.mwh, locale),
+                            text: two(c.computed.mwh),
+                          },
+                        )}
                       >
                         {c.tco2eMatches ? t('co2.t15-mwh-off', '⚠ printed MWh') : t('co2.t15-off', '⚠ differs')}
                       </span>
                     )}
                   </td>
                   <td>
-                    <button type="button" className="link-button" onClick={() => onLoad(c)} aria-label={t('co2.t15-load-row', 'Load {name} into the calculator', { name })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onLoad(c)}
+                      aria-label={t('co2.t15-load-row', 'Load {name} into the calculator', { name })}
+                    >
                       {t('co2.t15-use', 'Use')}
                     </button>
                   </td>

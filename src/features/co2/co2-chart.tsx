@@ -64,7 +64,12 @@ function useMarkLabels(bars: readonly Co2Bar[], sourcesById: ReadonlyMap<string,
       new Map(
         bars.map((b) => {
           const notes: string[] = [];
-          if (b.range) notes.push(t('co2.chart-range', 'published range {range} t', { range: formatSpread({ value: b.value, ...b.range }, locale, formatTonnes) }));
+          if (b.range)
+            notes.push(
+              t('co2.chart-range', 'published range {range} t', {
+                range: formatSpread({ value: b.value, ...b.range }, locale, formatTonnes),
+              }),
+            );
           if (b.talk && b.gpt3Multiple !== undefined) notes.push(gpt3ShareText(b.gpt3Multiple, t, locale));
           if (b.talk?.relation === 'agrees') notes.push(t('co2.chart-talk-agrees', 'talk agrees'));
           else if (b.talk) notes.push(t('co2.chart-talk-differs', '⚠ talk: {text}', { text: b.talk.text }));
@@ -136,7 +141,9 @@ export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Pr
   const names = useMemo(() => new Map(bars.map((b) => [b.id, b.name])), [bars]);
   const maxTickPx = Math.round(width * 0.28);
   const tickLines = useMemo(() => new Map(bars.map((b) => [b.id, wrapName(b.name, maxTickPx, TICK_FONT)])), [bars, maxTickPx]);
-  const yWidth = compact ? 0 : Math.min(maxTickPx, Math.max(...[...tickLines.values()].flat().map((l) => estimateTextWidth(l, TICK_FONT)))) + 12;
+  const yWidth = compact
+    ? 0
+    : Math.min(maxTickPx, Math.max(...[...tickLines.values()].flat().map((l) => estimateTextWidth(l, TICK_FONT)))) + 12;
 
   // The right margin is just wide enough that every value label fits beside its bar at this width.
   const plotLeft = yWidth + 4;
@@ -153,12 +160,22 @@ export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Pr
     ),
   );
   const height = bars.length * rowPx + TOP_PX + AXIS_PX;
-  const context = useMemo<MarkContextValue>(() => ({ colors, labels, names, compact, rowPx, tickLines }), [colors, labels, names, compact, rowPx, tickLines]);
+  const context = useMemo<MarkContextValue>(
+    () => ({ colors, labels, names, compact, rowPx, tickLines }),
+    [colors, labels, names, compact, rowPx, tickLines],
+  );
 
   return (
     <MarkContext.Provider value={context}>
       <div ref={boxRef} className="co2-chart" style={{ height }} data-testid="co2-chart" data-layout={compact ? 'compact' : 'axis'}>
-        <BarChart width={width} height={height} layout="vertical" data={bars} margin={{ top: TOP_PX, right: rightMargin, bottom: 0, left: 4 }} barSize={BAR_PX}>
+        <BarChart
+          width={width}
+          height={height}
+          layout="vertical"
+          data={bars}
+          margin={{ top: TOP_PX, right: rightMargin, bottom: 0, left: 4 }}
+          barSize={BAR_PX}
+        >
           <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 3" />
           <XAxis
             type="number"
@@ -169,7 +186,13 @@ export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Pr
             tickFormatter={(v: number) => formatTonnes(v, locale)}
             height={AXIS_PX}
             fontSize={TICK_FONT}
-            label={{ value: t('co2.axis', 't CO₂e per training run'), position: 'insideBottom', offset: 2, fontSize: TICK_FONT, className: 'co2-axis-label' }}
+            label={{
+              value: t('co2.axis', 't CO₂e per training run'),
+              position: 'insideBottom',
+              offset: 2,
+              fontSize: TICK_FONT,
+              className: 'co2-axis-label',
+            }}
           />
           <YAxis type="category" dataKey="id" width={yWidth} hide={compact} interval={0} tickLine={false} tick={renderTick} />
           <Bar dataKey="value" isAnimationActive={false} shape={renderMark} />
@@ -186,7 +209,14 @@ function Co2Tick({ x, y, id }: { x: number; y: number; id: string }) {
   const lines = ctx?.tickLines.get(id) ?? [id];
   const first = y - ((lines.length - 1) * (TICK_FONT + 2)) / 2;
   return (
-    <text x={x - 4} y={first} textAnchor="end" dominantBaseline="central" fontSize={TICK_FONT} className={`co2-tick${selected ? ' is-selected' : ''}${hovered ? ' is-hovered' : ''}`}>
+    <text
+      x={x - 4}
+      y={first}
+      textAnchor="end"
+      dominantBaseline="central"
+      fontSize={TICK_FONT}
+      className={`co2-tick${selected ? ' is-selected' : ''}${hovered ? ' is-hovered' : ''}`}
+    >
       {lines.map((l, i) => (
         <tspan key={i} x={x - 4} dy={i === 0 ? 0 : TICK_FONT + 2}>
           {l}
@@ -252,9 +282,22 @@ function Co2Mark({ x, y, width, height, bar }: MarkProps) {
       onKeyDown={onKeyDown}
     >
       {/* A full-row hit area, so short bars (SAM's 2.8 t) are as easy to point at as long ones. */}
-      <rect className="co2-hit" x={x - 2} y={hitTop} width={Math.max(labelX - x + estimateTextWidth(label?.value ?? '', VALUE_FONT) + 2, w + 4)} height={ctx.rowPx - 4} fill="transparent" />
+      <rect
+        className="co2-hit"
+        x={x - 2}
+        y={hitTop}
+        width={Math.max(labelX - x + estimateTextWidth(label?.value ?? '', VALUE_FONT) + 2, w + 4)}
+        height={ctx.rowPx - 4}
+        fill="transparent"
+      />
       {ctx.compact && (
-        <text className={`co2-name${selected ? ' is-selected' : ''}`} x={x} y={cy - height / 2 - 9} dominantBaseline="central" fontSize={TICK_FONT}>
+        <text
+          className={`co2-name${selected ? ' is-selected' : ''}`}
+          x={x}
+          y={cy - height / 2 - 9}
+          dominantBaseline="central"
+          fontSize={TICK_FONT}
+        >
           {bar.name}
         </text>
       )}
@@ -279,7 +322,14 @@ function Co2Mark({ x, y, width, height, bar }: MarkProps) {
           <line x1={rangeX.hi} x2={rangeX.hi} y1={cy - 6} y2={cy + 6} />
           {others.map((f) => {
             const fx = xOf(f.value);
-            return <path key={`${f.kind}-${f.value}`} className="co2-range-marker" d={`M${fx} ${cy - 5} L${fx + 5} ${cy} L${fx} ${cy + 5} L${fx - 5} ${cy} Z`} data-figure={f.value} />;
+            return (
+              <path
+                key={`${f.kind}-${f.value}`}
+                className="co2-range-marker"
+                d={`M${fx} ${cy - 5} L${fx + 5} ${cy} L${fx} ${cy + 5} L${fx - 5} ${cy} Z`}
+                data-figure={f.value}
+              />
+            );
           })}
         </g>
       )}

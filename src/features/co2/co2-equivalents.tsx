@@ -28,7 +28,8 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
   if (!bar || !eq) return null;
 
   const tonnes = formatSpread(eq.co2, locale, formatTonnes);
-  const spreadNote = eq.co2.min !== eq.co2.max ? t('co2.eq-spread', 'Ranges span the published figures ({range} t).', { range: tonnes }) : undefined;
+  const spreadNote =
+    eq.co2.min !== eq.co2.max ? t('co2.eq-spread', 'Ranges span the published figures ({range} t).', { range: tonnes }) : undefined;
 
   return (
     <section className="view co2-equivalents" aria-labelledby={titleId} data-testid="co2-equivalents" data-system-id={bar.id}>
@@ -40,7 +41,11 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
         {bar.status === 'estimated' && (
           <>
             {' '}
-            <abbr className="badge badge-estimate" tabIndex={0} data-tip={bar.method ?? t('fact.estimated-generic', 'An estimate, not a reported figure')}>
+            <abbr
+              className="badge badge-estimate"
+              tabIndex={0}
+              data-tip={bar.method ?? t('fact.estimated-generic', 'An estimate, not a reported figure')}
+            >
               {t('fact.estimated', 'est.')}
             </abbr>
           </>
@@ -65,7 +70,10 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
               {formatSpread(eq.passengerTrips.trips, locale, formatEquivalent)}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-passenger-how', '{n} ÷ {text} t CO₂e per passenger round trip', { n: `${tonnes} t`, text: formatDecimal(eq.passengerTrips.tonnesPerTrip, locale, 2) })}{' '}
+              {t('co2.eq-passenger-how', '{n} ÷ {text} t CO₂e per passenger round trip', {
+                n: `${tonnes} t`,
+                text: formatDecimal(eq.passengerTrips.tonnesPerTrip, locale, 2),
+              })}{' '}
               <SourceLinks ids={eq.passengerTrips.sources} sourcesById={sourcesById} />
             </dd>
             {eq.passengerTrips.talk && (
@@ -85,7 +93,10 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
               {formatSpread(eq.jetTrips.trips, locale, formatEquivalent)}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-jet-how', '{n} ÷ {text} t CO₂e per jet round trip', { n: `${tonnes} t`, text: formatInteger(eq.jetTrips.tonnesPerTrip, locale) })}{' '}
+              {t('co2.eq-jet-how', '{n} ÷ {text} t CO₂e per jet round trip', {
+                n: `${tonnes} t`,
+                text: formatInteger(eq.jetTrips.tonnesPerTrip, locale),
+              })}{' '}
               <SourceLinks ids={eq.jetTrips.sources} sourcesById={sourcesById} />
             </dd>
           </div>
@@ -103,7 +114,8 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
                   text: formatInteger(eq.brainYears.watts, locale),
                   count: formatInteger(HOURS_PER_YEAR, locale),
                 })}
-                {eq.brainYears.energy.status === 'estimated' && <> ({t('fact.estimated', 'est.')})</>} <SourceLinks ids={eq.brainYears.sources} sourcesById={sourcesById} />
+                {eq.brainYears.energy.status === 'estimated' && <> ({t('fact.estimated', 'est.')})</>}{' '}
+                <SourceLinks ids={eq.brainYears.sources} sourcesById={sourcesById} />
               </dd>
               {eq.brainYears.talk && (
                 <dd className="card-note co2-talk" data-testid="co2-eq-brain-talk">
@@ -127,14 +139,20 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
               {gpt3ShareText(eq.gpt3.multiple, t, locale)}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-gpt3-how', 'GPT-3’s {text} t ÷ {n} t', { text: formatTonnes(eq.gpt3.tonnes, locale), n: formatTonnes(eq.co2.value, locale) })}{' '}
+              {t('co2.eq-gpt3-how', 'GPT-3’s {text} t ÷ {n} t', {
+                text: formatTonnes(eq.gpt3.tonnes, locale),
+                n: formatTonnes(eq.co2.value, locale),
+              })}{' '}
               <SourceLinks ids={eq.gpt3.sources} sourcesById={sourcesById} />
             </dd>
           </div>
         )}
       </dl>
       <p className="source-note">
-        {t('co2.eq-note', 'Each reference figure links its source. A year is 365.25 days (8,766 h). The energy is the run’s published MWh, so it does not change with the grid.')}
+        {t(
+          'co2.eq-note',
+          'Each reference figure links its source. A year is 365.25 days (8,766 h). The energy is the run’s published MWh, so it does not change with the grid.',
+        )}
       </p>
     </section>
   );

@@ -36,10 +36,25 @@ describe('Co2View: the chart frame', () => {
     renderView();
     await user.click(screen.getByRole('button', { name: 'Show data' }));
     const rows = within(screen.getByTestId('chart-co2-data')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.getAttribute('data-row-id'))).toEqual(['gpt-3', 'bloom-175b', 'llama-65b', 'opt-175b', 'llama-33b', 'llama-13b', 'llama-7b', 'sam']);
+    expect(rows.map((r) => r.getAttribute('data-row-id'))).toEqual([
+      'gpt-3',
+      'bloom-175b',
+      'llama-65b',
+      'opt-175b',
+      'llama-33b',
+      'llama-13b',
+      'llama-7b',
+      'sam',
+    ]);
     const cells = (id: string) => [...rows.find((r) => r.getAttribute('data-row-id') === id)!.children].map((c) => c.textContent);
     expect(cells('gpt-3').slice(0, 5)).toEqual(['GPT-3', '552 t est.', '552 t', '1,287 est.', '—']);
-    expect(cells('opt-175b').slice(0, 5)).toEqual(['OPT-175B', '137 t est.', '137 t; 82 t on the developer’s own grid (0.231 kg CO₂e/kWh, LLaMA paper §6)', '356 est.', '≈ 1/4 of GPT-3']);
+    expect(cells('opt-175b').slice(0, 5)).toEqual([
+      'OPT-175B',
+      '137 t est.',
+      '137 t; 82 t on the developer’s own grid (0.231 kg CO₂e/kWh, LLaMA paper §6)',
+      '356 est.',
+      '≈ 1/4 of GPT-3',
+    ]);
     expect(cells('llama-13b')[4]).toBe('≈ 1/24 of GPT-3');
     expect(cells('sam').slice(1, 4)).toEqual(['2.8 t est.', '2.8 t', '6.963 est.']);
     expect(cells('gpt-3')[5]).toMatch(/Patterson et al\. 2021/);
@@ -51,7 +66,9 @@ describe('Co2View: the chart frame', () => {
     const marks = [...container.querySelectorAll<SVGGElement>('g.co2-mark')];
     await user.click(screen.getByRole('button', { name: 'Show data' }));
     const rows = within(screen.getByTestId('chart-co2-data')).getAllByRole('row').slice(1);
-    expect(marks.map((m) => [m.dataset.systemId, m.querySelector('.co2-bar-value')?.textContent])).toEqual(rows.map((r) => [r.getAttribute('data-row-id'), r.children[1].textContent]));
+    expect(marks.map((m) => [m.dataset.systemId, m.querySelector('.co2-bar-value')?.textContent])).toEqual(
+      rows.map((r) => [r.getAttribute('data-row-id'), r.children[1].textContent]),
+    );
     const llama13 = marks.find((m) => m.dataset.systemId === 'llama-13b')!;
     expect(llama13.querySelector('rect.co2-bar')).toHaveAttribute('stroke-dasharray', '4 3');
     expect(llama13.querySelector('rect.co2-bar')?.getAttribute('fill')).toMatch(/^url\(#hatch-/);
@@ -72,7 +89,9 @@ describe('Co2View: the chart frame', () => {
 
   it('footnotes compute the 1/24 from the data and say GPT-3 has one published figure', () => {
     renderView();
-    expect(screen.getByTestId('co2-ratio-note')).toHaveTextContent('LLaMA-13B ≈ 1/24 of GPT-3: GPT-3’s 552 t ÷ 23 t. The talk: “只需要 1/24 的碳排放” — agrees.');
+    expect(screen.getByTestId('co2-ratio-note')).toHaveTextContent(
+      'LLaMA-13B ≈ 1/24 of GPT-3: GPT-3’s 552 t ÷ 23 t. The talk: “只需要 1/24 的碳排放” — agrees.',
+    );
     expect(screen.getByTestId('co2-gpt3-single')).toHaveTextContent('GPT-3: the dataset holds one published CO₂ figure (552 t');
   });
 
@@ -100,7 +119,11 @@ describe('Co2View: equivalents', () => {
     expect(screen.getByTestId('co2-eq-jet-value')).toHaveTextContent('3.1');
     expect(screen.getByTestId('co2-eq-brain-value')).toHaveTextContent('7,341');
     expect(screen.getByTestId('co2-eq-brain-talk')).toHaveTextContent('At the talk’s 22 W (“22 瓦特”): 6,674 years. The source says 20 W.');
-    expect(within(screen.getByTestId('co2-eq-passenger')).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['https://arxiv.org/abs/2201.08239', 'https://arxiv.org/abs/2104.10350']);
+    expect(
+      within(screen.getByTestId('co2-eq-passenger'))
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['https://arxiv.org/abs/2201.08239', 'https://arxiv.org/abs/2104.10350']);
   });
 
   it('follow the selection when it has CO₂, and say why when it has none', () => {
@@ -164,7 +187,9 @@ describe('Co2View: calculator', () => {
     renderView();
     await user.selectOptions(screen.getByTestId('co2-calc-model'), 'opt-175b');
     expect(screen.getByLabelText('GPU-hours')).toHaveValue('809,472');
-    expect(screen.getByTestId('co2-calc-published')).toHaveTextContent('Published for OPT-175B: 356 MWh est. [1]; 137 t CO₂e est. [1]; 82 t on the developer’s own grid');
+    expect(screen.getByTestId('co2-calc-published')).toHaveTextContent(
+      'Published for OPT-175B: 356 MWh est. [1]; 137 t CO₂e est. [1]; 82 t on the developer’s own grid',
+    );
     await user.click(screen.getByTestId('co2-preset-grid-opt-175b'));
     expect(screen.getByLabelText('Carbon intensity (kg CO₂e/kWh)')).toHaveValue('0.231');
     expect(screen.getByLabelText('GPU power (W)')).toHaveValue('400');
@@ -179,7 +204,9 @@ describe('Co2View: calculator', () => {
     renderView();
     await user.selectOptions(screen.getByTestId('co2-calc-model'), 'gpt-3');
     expect(screen.getByLabelText('GPU-hours')).toHaveValue('3,552,000');
-    expect(screen.getByTestId('co2-calc-hardware-warning')).toHaveTextContent('⚠ Not an A100-80GB: the 400 W preset is the A100-80GB NVLink power the LLaMA paper used and may not apply to V100.');
+    expect(screen.getByTestId('co2-calc-hardware-warning')).toHaveTextContent(
+      '⚠ Not an A100-80GB: the 400 W preset is the A100-80GB NVLink power the LLaMA paper used and may not apply to V100.',
+    );
     expect(screen.getByTestId('co2-calc-model-notes')).toHaveTextContent('The GPU-hours are an estimate: Epoch AI');
     expect(screen.getByTestId('co2-calc-published')).toHaveTextContent('1,287 MWh est.');
     // Another power clears the warning: it is about the preset, not the model.
@@ -204,7 +231,9 @@ describe('Co2View: calculator', () => {
       ['llama-33b', 'true', 'true'],
       ['llama-65b', 'true', 'true'],
     ]);
-    expect(screen.getByTestId('co2-t15-summary')).toHaveTextContent('t CO₂e: 6 of 6 rows match. MWh: 5 of 6 match. ⚠ BLOOM-175B: the paper prints 475 MWh, but its own GPU-hours give 476.47 MWh');
+    expect(screen.getByTestId('co2-t15-summary')).toHaveTextContent(
+      't CO₂e: 6 of 6 rows match. MWh: 5 of 6 match. ⚠ BLOOM-175B: the paper prints 475 MWh, but its own GPU-hours give 476.47 MWh',
+    );
     await user.click(screen.getByRole('button', { name: 'Load LLaMA-7B into the calculator' }));
     expect(screen.getByTestId('co2-calc-model')).toHaveValue('llama-7b');
     expect(screen.getByTestId('co2-calc-table15-style')).toHaveTextContent('As Table 15 would print it: 36 MWh, 14 t CO₂e.');

@@ -15,7 +15,16 @@ import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
 import { Co2Equivalents } from './co2-equivalents';
-import { barValueText, figureText, formatMwh, formatSpread, formatTonnes, gpt3ShareText, leftOutText, shortSourceTitle } from './co2-format';
+import {
+  barValueText,
+  figureText,
+  formatMwh,
+  formatSpread,
+  formatTonnes,
+  gpt3ShareText,
+  leftOutText,
+  shortSourceTitle,
+} from './co2-format';
 import { SourceLinks } from './source-links';
 import './co2-view.css';
 import { useViewFilters } from '../../store/view-filters';
@@ -43,13 +52,26 @@ export function Co2View({ dataset }: Props) {
   // re-creates recharts' marks and would take keyboard focus off the bar just pressed.
   const needsCap = fullSeries.bars.length > MAX_BARS;
   const keepId = useAppStore((s) => (needsCap ? s.selectedId : null));
-  const drawn = useMemo(() => topByValue(fullSeries.bars, MAX_BARS, (b) => b.value, (b) => b.id, [keepId]), [fullSeries, keepId]);
+  const drawn = useMemo(
+    () =>
+      topByValue(
+        fullSeries.bars,
+        MAX_BARS,
+        (b) => b.value,
+        (b) => b.id,
+        [keepId],
+      ),
+    [fullSeries, keepId],
+  );
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, bars: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const plotBars = useLastNonEmpty(series.bars);
   const groups = useMemo(() => co2Groups(dataset), [dataset]);
   const colors = useMemo(() => assignColors(groups), [groups]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
-  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) })), [series, t]);
+  const leftOut = useMemo(
+    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) })),
+    [series, t],
+  );
 
   // The calculator depends on the dataset only; the same element lets React skip it on a filter click (thousands of <option>s at scale).
   const calculator = useMemo(() => <Co2Calculator dataset={dataset} sourcesById={sourcesById} />, [dataset, sourcesById]);
@@ -70,7 +92,9 @@ export function Co2View({ dataset }: Props) {
           b.name,
           barValueText(b, t, locale),
           b.figures.map((f) => figureText(f, t, locale)).join('; '),
-          b.energy ? `${formatMwh(b.energy.value, locale)}${b.energy.status === 'estimated' ? ` ${t('fact.estimated', 'est.')}` : ''}` : '—',
+          b.energy
+            ? `${formatMwh(b.energy.value, locale)}${b.energy.status === 'estimated' ? ` ${t('fact.estimated', 'est.')}` : ''}`
+            : '—',
           b.gpt3Multiple !== undefined ? gpt3ShareText(b.gpt3Multiple, t, locale) : '—',
           [b.method, ...b.sources.map((id) => shortSourceTitle(sourcesById.get(id), id))].filter(Boolean).join(' — '),
         ],
@@ -94,8 +118,15 @@ export function Co2View({ dataset }: Props) {
         dataset={dataset}
         title={t('co2.title', 'CO₂ of training')}
         description={[
-          t('co2.description', 'Tonnes of CO₂ equivalent emitted by one training run, as published. Bars of one colour come from one source and method. Select a bar to see what it equals below.'),
-          allEstimated ? t('co2.description-estimates', 'Every figure shown is an estimate: hatched, dashed and marked “{text}”.', { text: t('fact.estimated', 'est.') }) : '',
+          t(
+            'co2.description',
+            'Tonnes of CO₂ equivalent emitted by one training run, as published. Bars of one colour come from one source and method. Select a bar to see what it equals below.',
+          ),
+          allEstimated
+            ? t('co2.description-estimates', 'Every figure shown is an estimate: hatched, dashed and marked “{text}”.', {
+                text: t('fact.estimated', 'est.'),
+              })
+            : '',
         ]
           .filter(Boolean)
           .join(' ')}
@@ -104,10 +135,22 @@ export function Co2View({ dataset }: Props) {
         leftOut={leftOut}
         capNote={
           drawn.capped
-            ? t('co2.cap-note', 'Showing the {shown} largest of {total} training runs with a published CO₂ figure; the CSV export has all of them.', { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) })
+            ? t(
+                'co2.cap-note',
+                'Showing the {shown} largest of {total} training runs with a published CO₂ figure; the CSV export has all of them.',
+                { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) },
+              )
             : undefined
         }
-        legend={<Legend groups={shownGroups} colors={colors} sourcesById={sourcesById} hasRange={spreadBars.length > 0} hasReported={series.bars.some((b) => b.status === 'reported')} />}
+        legend={
+          <Legend
+            groups={shownGroups}
+            colors={colors}
+            sourcesById={sourcesById}
+            hasRange={spreadBars.length > 0}
+            hasReported={series.bars.some((b) => b.status === 'reported')}
+          />
+        }
         sourceNote={
           <>
             {t('co2.source-note', 'Sources:')}{' '}
@@ -123,14 +166,18 @@ export function Co2View({ dataset }: Props) {
           <ul className="chart-notes">
             {ratioBar && gpt3Tonnes !== undefined && (
               <li data-testid="co2-ratio-note">
-                {t('co2.note-ratio', '{name} {label}: GPT-3’s {text} t ÷ {n} t. The talk: “{talk}” — {view}. The two figures come from different methods (see “Estimated by”).', {
-                  name: ratioBar.name,
-                  label: gpt3ShareText(ratioBar.gpt3Multiple!, t, locale),
-                  text: formatTonnes(gpt3Tonnes, locale),
-                  n: formatTonnes(ratioBar.value, locale),
-                  talk: ratioBar.talk!.text,
-                  view: ratioBar.talk!.relation === 'agrees' ? t('co2.talk-agrees', 'agrees') : t('co2.talk-differs', 'differs'),
-                })}
+                {t(
+                  'co2.note-ratio',
+                  '{name} {label}: GPT-3’s {text} t ÷ {n} t. The talk: “{talk}” — {view}. The two figures come from different methods (see “Estimated by”).',
+                  {
+                    name: ratioBar.name,
+                    label: gpt3ShareText(ratioBar.gpt3Multiple!, t, locale),
+                    text: formatTonnes(gpt3Tonnes, locale),
+                    n: formatTonnes(ratioBar.value, locale),
+                    talk: ratioBar.talk!.text,
+                    view: ratioBar.talk!.relation === 'agrees' ? t('co2.talk-agrees', 'agrees') : t('co2.talk-differs', 'differs'),
+                  },
+                )}
               </li>
             )}
             {spreadBars.map((b) => (
@@ -138,10 +185,14 @@ export function Co2View({ dataset }: Props) {
             ))}
             {gpt3 && gpt3.figures.length === 1 && (
               <li data-testid="co2-gpt3-single">
-                {t('co2.note-gpt3-single', 'GPT-3: the dataset holds one published CO₂ figure ({n} t, {text}); no second figure is recorded, so no range is drawn.', {
-                  n: formatTonnes(gpt3.value, locale),
-                  text: gpt3.sources.map((id) => shortSourceTitle(sourcesById.get(id), id)).join(', '),
-                })}
+                {t(
+                  'co2.note-gpt3-single',
+                  'GPT-3: the dataset holds one published CO₂ figure ({n} t, {text}); no second figure is recorded, so no range is drawn.',
+                  {
+                    n: formatTonnes(gpt3.value, locale),
+                    text: gpt3.sources.map((id) => shortSourceTitle(sourcesById.get(id), id)).join(', '),
+                  },
+                )}
               </li>
             )}
           </ul>
@@ -166,16 +217,32 @@ export function Co2View({ dataset }: Props) {
 /** Why a run has two figures: the plotted one is Table 15's (LLaMA's data centre), the other the developer's own grid. */
 function spreadText(b: Co2Bar, intensity: number | undefined, t: ReturnType<typeof useT>['t'], locale: Locale): string {
   const own = b.figures.find((f) => f.kind === 'own-grid');
-  return t('co2.note-spread', '{name}: {range} t. The bar is {n} t, LLaMA’s Table 15 (as if trained in LLaMA’s data centre, {label} kg CO₂e/kWh); {text}.', {
-    name: b.name,
-    range: formatSpread({ value: b.value, ...b.range! }, locale, formatTonnes),
-    n: formatTonnes(b.value, locale),
-    label: intensity !== undefined ? formatDecimal(intensity, locale, 3) : '?',
-    text: own ? figureText(own, t, locale) : '',
-  });
+  return t(
+    'co2.note-spread',
+    '{name}: {range} t. The bar is {n} t, LLaMA’s Table 15 (as if trained in LLaMA’s data centre, {label} kg CO₂e/kWh); {text}.',
+    {
+      name: b.name,
+      range: formatSpread({ value: b.value, ...b.range! }, locale, formatTonnes),
+      n: formatTonnes(b.value, locale),
+      label: intensity !== undefined ? formatDecimal(intensity, locale, 3) : '?',
+      text: own ? figureText(own, t, locale) : '',
+    },
+  );
 }
 
-function Legend({ groups, colors, sourcesById, hasRange, hasReported }: { groups: string[]; colors: ReadonlyMap<string, string>; sourcesById: ReadonlyMap<string, Source>; hasRange: boolean; hasReported: boolean }) {
+function Legend({
+  groups,
+  colors,
+  sourcesById,
+  hasRange,
+  hasReported,
+}: {
+  groups: string[];
+  colors: ReadonlyMap<string, string>;
+  sourcesById: ReadonlyMap<string, Source>;
+  hasRange: boolean;
+  hasReported: boolean;
+}) {
   const { t } = useT();
   const first = colors.get(groups[0] ?? '') ?? NEUTRAL_COLOR;
   const item = { className: 'co2-legend-item', swatchClassName: 'co2-swatch' };
@@ -192,11 +259,32 @@ function Legend({ groups, colors, sourcesById, hasRange, hasReported }: { groups
           )}
         </LegendItem>
       ))}
-      <LegendItem {...item} width={22} height={14} swatch={<rect x="1" y="1" width="20" height="12" fill={`url(#${hatchId(first)})`} stroke={first} strokeDasharray="4 3" data-hatch={hatchId(first)} />}>
+      <LegendItem
+        {...item}
+        width={22}
+        height={14}
+        swatch={
+          <rect
+            x="1"
+            y="1"
+            width="20"
+            height="12"
+            fill={`url(#${hatchId(first)})`}
+            stroke={first}
+            strokeDasharray="4 3"
+            data-hatch={hatchId(first)}
+          />
+        }
+      >
         {t('co2.legend-estimate', 'hatched, dashed, “{text}”: an estimate', { text: t('fact.estimated', 'est.') })}
       </LegendItem>
       {hasReported && (
-        <LegendItem {...item} width={22} height={14} swatch={<rect x="1" y="1" width="20" height="12" fill={first} fillOpacity={0.9} stroke={first} />}>
+        <LegendItem
+          {...item}
+          width={22}
+          height={14}
+          swatch={<rect x="1" y="1" width="20" height="12" fill={first} fillOpacity={0.9} stroke={first} />}
+        >
           {t('co2.legend-reported', 'solid: a reported figure')}
         </LegendItem>
       )}

@@ -27,7 +27,9 @@ describe('ComparePanel', () => {
   it('shows the picked models side by side, one row per field, marking rows that differ', () => {
     useAppStore.setState({ compareIds: ['llama-7b', 'llama-13b'] });
     render(<ComparePanel dataset={ds} />);
-    const headers = within(screen.getByTestId('compare-table')).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(screen.getByTestId('compare-table'))
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(headers[1]).toContain('LLaMA-7B');
     expect(headers[2]).toContain('LLaMA-13B');
     expect(fieldRow('parameters')).toHaveClass('differs');

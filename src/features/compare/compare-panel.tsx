@@ -50,7 +50,13 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
             empty={emptyText}
             notes={() => [
               t('compare.image-legend', '≠: the values differ. “est.”: an estimate, not a reported figure.'),
-              ...(outside.length > 0 ? [t('compare.outside', 'Outside the current filters, still compared: {names}.', { names: outside.map((r) => r.system.name).join(', ') })] : []),
+              ...(outside.length > 0
+                ? [
+                    t('compare.outside', 'Outside the current filters, still compared: {names}.', {
+                      names: outside.map((r) => r.system.name).join(', '),
+                    }),
+                  ]
+                : []),
             ]}
             csv={() => {
               const spec = table();
@@ -68,7 +74,9 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
         <>
           {outside.length > 0 && (
             <p className="muted" role="status">
-              {t('compare.outside', 'Outside the current filters, still compared: {names}.', { names: outside.map((r) => r.system.name).join(', ') })}
+              {t('compare.outside', 'Outside the current filters, still compared: {names}.', {
+                names: outside.map((r) => r.system.name).join(', '),
+              })}
             </p>
           )}
           <div className="table-scroll compare-scroll">
@@ -78,10 +86,20 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
                   <th scope="col">{t('compare.field', 'Field')}</th>
                   {picked.map((r) => (
                     <th scope="col" key={r.system.id} className={r.system.id === selectedId ? 'is-selected' : undefined}>
-                      <button type="button" className="link-button" aria-pressed={r.system.id === selectedId} onClick={() => toggleSelected(r.system.id)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={r.system.id === selectedId}
+                        onClick={() => toggleSelected(r.system.id)}
+                      >
                         {r.system.name}
                       </button>{' '}
-                      <button type="button" className="remove-pick" onClick={() => toggleCompare(r.system.id)} aria-label={t('compare.remove', 'Remove {name} from the comparison', { name: r.system.name })}>
+                      <button
+                        type="button"
+                        className="remove-pick"
+                        onClick={() => toggleCompare(r.system.id)}
+                        aria-label={t('compare.remove', 'Remove {name} from the comparison', { name: r.system.name })}
+                      >
                         ×
                       </button>
                     </th>
@@ -104,7 +122,10 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
                         )}
                       </th>
                       {picked.map((r) => (
-                        <td key={r.system.id} className={`${NUMERIC_FIELDS.has(field) ? 'is-numeric' : ''}${r.system.id === selectedId ? ' is-selected' : ''}`}>
+                        <td
+                          key={r.system.id}
+                          className={`${NUMERIC_FIELDS.has(field) ? 'is-numeric' : ''}${r.system.id === selectedId ? ' is-selected' : ''}`}
+                        >
                           {ACCESS.has(field) ? (
                             <AccessChip cell={r[field]} label={fieldLabel(t, field)} sourcesById={sourcesById} />
                           ) : (

@@ -30,7 +30,9 @@ describe('TrainingCostChart', () => {
     expect(leftOut.getByText('GPT-4').closest('li')).toHaveTextContent(/GPT-4: not disclosed — Not published/);
     expect(leftOut.getByText('LLaMA-7B').closest('li')).toHaveTextContent(/LLaMA-7B: unknown — No dollar cost published/);
     expect(leftOut.getByText(/^LiGO/).closest('li')).toHaveTextContent(/LiGO: .* not applicable \(paper\/event\)$/);
-    expect(leftOut.getByText('ChatLLaMA').closest('li')).toHaveTextContent('ChatLLaMA: not applicable (a library or app: no training run of its own)');
+    expect(leftOut.getByText('ChatLLaMA').closest('li')).toHaveTextContent(
+      'ChatLLaMA: not applicable (a library or app: no training run of its own)',
+    );
     expect(leftOut.getByText('OPT-175B').closest('li')).toHaveTextContent(/OPT-175B: unknown \(no figure recorded\)/);
     expect(leftOut.queryByText('Alpaca')).toBeNull();
   });
@@ -68,11 +70,26 @@ describe('TrainingCostChart', () => {
   it('draws one row per system and one marker per figure, each carrying the table’s value', async () => {
     const { container } = renderChart();
     const marks = container.querySelectorAll('g.cost-row[data-system-id]');
-    expect([...marks].map((m) => m.getAttribute('data-system-id'))).toEqual(['gpt-3', 'llama-65b', 'clip', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala', 'dolly-1']);
-    const figures = [...container.querySelectorAll('[data-figure]')].map((f): [string, string] => [f.getAttribute('data-figure') ?? '', f.getAttribute('data-value-text') ?? '']);
+    expect([...marks].map((m) => m.getAttribute('data-system-id'))).toEqual([
+      'gpt-3',
+      'llama-65b',
+      'clip',
+      'alpaca',
+      'vicuna-7b',
+      'vicuna-13b',
+      'koala',
+      'dolly-1',
+    ]);
+    const figures = [...container.querySelectorAll('[data-figure]')].map((f): [string, string] => [
+      f.getAttribute('data-figure') ?? '',
+      f.getAttribute('data-value-text') ?? '',
+    ]);
     expect(figures).toHaveLength(14);
     await userEvent.click(screen.getByRole('button', { name: 'Show data' }));
-    const tableValues = [...screen.getByTestId('chart-training-cost-data').querySelectorAll('tbody tr')].map((tr): [string, string] => [tr.getAttribute('data-row-id') ?? '', tr.children[2].textContent ?? '']);
+    const tableValues = [...screen.getByTestId('chart-training-cost-data').querySelectorAll('tbody tr')].map((tr): [string, string] => [
+      tr.getAttribute('data-row-id') ?? '',
+      tr.children[2].textContent ?? '',
+    ]);
     expect(new Map(figures)).toEqual(new Map(tableValues));
     // Estimates are hatched and dashed; "less than" has its marker.
     const clipBar = container.querySelector('[data-system-id="clip"] .cost-segment')!;
@@ -110,7 +127,13 @@ describe('TrainingCostChart', () => {
   it('follows the filters, and says so when nothing in view has a cost', () => {
     act(() => useAppStore.setState({ filters: { ...DEFAULT_FILTERS, bases: ['llama'] } }));
     const { container } = renderChart();
-    expect([...container.querySelectorAll('g.cost-row')].map((m) => m.getAttribute('data-system-id'))).toEqual(['llama-65b', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala']);
+    expect([...container.querySelectorAll('g.cost-row')].map((m) => m.getAttribute('data-system-id'))).toEqual([
+      'llama-65b',
+      'alpaca',
+      'vicuna-7b',
+      'vicuna-13b',
+      'koala',
+    ]);
     act(() => useAppStore.setState({ filters: { ...DEFAULT_FILTERS, kinds: ['paper'] } }));
     expect(screen.getByTestId('cost-chart-empty')).toHaveTextContent('No system in view has a published training cost.');
     expect(screen.getByTestId('chart-training-cost-count')).toHaveTextContent('0 of 3 systems shown');

@@ -63,9 +63,19 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   const plotRows = useLastNonEmpty(series.rows);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildCostTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })), [series, t]);
+  const leftOut = useMemo(
+    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })),
+    [series, t],
+  );
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
-  const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.figures.flatMap((f) => f.sources)), sourcesById), [series, sourcesById]);
+  const sourceNames = useMemo(
+    () =>
+      sourceNoteNames(
+        series.rows.flatMap((r) => r.figures.flatMap((f) => f.sources)),
+        sourcesById,
+      ),
+    [series, sourcesById],
+  );
   const title = t('cost-chart.title', 'Training cost');
 
   return (
@@ -73,7 +83,10 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
       id="training-cost"
       dataset={dataset}
       title={title}
-      description={t('cost-chart.description', 'Published cost of training each model, in US dollars of the year noted; estimates and “less than” figures marked as such.')}
+      description={t(
+        'cost-chart.description',
+        'Published cost of training each model, in US dollars of the year noted; estimates and “less than” figures marked as such.',
+      )}
       controls={
         <Segmented<ScaleKind>
           label={t('cost-chart.scale', 'Scale')}
@@ -92,10 +105,16 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
       leftOut={leftOut}
       capNote={
         drawn.capped
-          ? t('cost-chart.cap-note', 'Showing the {shown} largest of {total} systems with a training cost; the CSV export has all of them.', { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) })
+          ? t(
+              'cost-chart.cap-note',
+              'Showing the {shown} largest of {total} systems with a training cost; the CSV export has all of them.',
+              { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) },
+            )
           : undefined
       }
-      sourceNote={t('cost-chart.source-note', 'Sources: {names}. Every figure’s source is in the data table.', { names: sourceNames.join(', ') || '—' })}
+      sourceNote={t('cost-chart.source-note', 'Sources: {names}. Every figure’s source is in the data table.', {
+        names: sourceNames.join(', ') || '—',
+      })}
       footnotes={series.rows.length > 0 ? <CostFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
     >
@@ -112,8 +131,29 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
 }
 
 /** Drawn again only when its rows (or settings) change, not when only what is left out does. */
-const CostPlot = memo(function CostPlot({ rows, scale, familyNames, locale, t, tn }: { rows: readonly CostRow[]; scale: ScaleKind; familyNames: ReadonlyMap<string, string>; locale: Locale; t: Translator['t']; tn: Translator['tn'] }) {
-  const axis = useMemo(() => valueAxis(rows.flatMap((r) => r.figures.map((f) => f.totalUsd)), scale), [rows, scale]);
+const CostPlot = memo(function CostPlot({
+  rows,
+  scale,
+  familyNames,
+  locale,
+  t,
+  tn,
+}: {
+  rows: readonly CostRow[];
+  scale: ScaleKind;
+  familyNames: ReadonlyMap<string, string>;
+  locale: Locale;
+  t: Translator['t'];
+  tn: Translator['tn'];
+}) {
+  const axis = useMemo(
+    () =>
+      valueAxis(
+        rows.flatMap((r) => r.figures.map((f) => f.totalUsd)),
+        scale,
+      ),
+    [rows, scale],
+  );
   return (
     <BarRowsPlot
       rows={rows}
@@ -134,7 +174,9 @@ const CostPlot = memo(function CostPlot({ rows, scale, familyNames, locale, t, t
 }, sameProps);
 
 function runKindHeading(t: Translator['t'], k: RunKind, n: number): string {
-  return k === 'pre-training' ? t('cost-chart.section-pre-training', 'Pre-training runs ({n})', { n }) : t('cost-chart.section-fine-tune', 'Fine-tunes ({n})', { n });
+  return k === 'pre-training'
+    ? t('cost-chart.section-pre-training', 'Pre-training runs ({n})', { n })
+    : t('cost-chart.section-fine-tune', 'Fine-tunes ({n})', { n });
 }
 
 function statusWord(t: Translator['t'], figures: readonly CostFigure[]): string | null {
@@ -150,7 +192,13 @@ function rowDescription(row: CostRow, locale: Locale, t: Translator['t']): strin
     return `${formatCostFigure(f, locale, t)} (${dollarsLabel(f, t)}; ${who}${f.basis ? `; ${f.basis}` : ''})`;
   });
   const talk = row.figures.find((f) => f.talk)?.talk;
-  if (talk) lines.push(t('cost-chart.talk-tip', '⚠ The talk says “{talk}”: {text}', { talk: talk.text, text: talk.note ?? t('cost-chart.talk-differs', 'differs from the source') }));
+  if (talk)
+    lines.push(
+      t('cost-chart.talk-tip', '⚠ The talk says “{talk}”: {text}', {
+        talk: talk.text,
+        text: talk.note ?? t('cost-chart.talk-differs', 'differs from the source'),
+      }),
+    );
   return `${row.name}\n${lines.join('\n')}`;
 }
 
@@ -165,13 +213,21 @@ function drawCostRow(row: CostRow, { cy, barStart, x }: RowGeometry, locale: Loc
   const markEnd = multi ? x(row.high.totalUsd) + 5 : barEnd + (low.totalBound === 'upper' ? 2 : 0);
   const est = statusWord(t, row.figures);
   const warn = row.figures.some((f) => f.talk?.relation === 'differs');
-  const suffix = [multi ? tn('cost-chart.figures', row.figures.length, '{count} figure', '{count} figures') : null, est].filter(Boolean).join(' · ');
+  const suffix = [multi ? tn('cost-chart.figures', row.figures.length, '{count} figure', '{count} figures') : null, est]
+    .filter(Boolean)
+    .join(' · ');
   const full = `${formatCostRow(row, locale, t)}${suffix ? ` · ${suffix}` : ''}${warn ? ' ⚠' : ''}`;
   const short = `${multi ? `${formatCostTotal(low, locale)}–${formatCostTotal(row.high, locale)}` : formatCostTotal(low, locale)}${est ? ` ${est}` : ''}${warn ? ' ⚠' : ''}`;
   const segments = segmentsOf(low, barStart, barEnd, x);
   const marks = (
     <>
-      <g className="cost-bar" data-figure={multi ? undefined : low.key} data-value-text={multi ? undefined : formatCostTotal(low, locale)} data-status={low.status} data-bound={low.totalBound}>
+      <g
+        className="cost-bar"
+        data-figure={multi ? undefined : low.key}
+        data-value-text={multi ? undefined : formatCostTotal(low, locale)}
+        data-status={low.status}
+        data-bound={low.totalBound}
+      >
         {segments.map((seg) => {
           const color = COMPONENT_COLORS.get(seg.component) ?? NEUTRAL_COLOR;
           const style = STATUS_STYLE[low.status];
@@ -198,7 +254,15 @@ function drawCostRow(row: CostRow, { cy, barStart, x }: RowGeometry, locale: Loc
         <g className="cost-range">
           <line className="range-line" x1={barEnd} x2={x(row.high.totalUsd)} y1={cy} y2={cy} />
           {row.figures.map((f) => (
-            <FigureMark key={f.key} figure={f} cx={x(f.totalUsd)} cy={cy} color={COMPONENT_COLORS.get(f.components[f.components.length - 1].component) ?? NEUTRAL_COLOR} locale={locale} t={t} />
+            <FigureMark
+              key={f.key}
+              figure={f}
+              cx={x(f.totalUsd)}
+              cy={cy}
+              color={COMPONENT_COLORS.get(f.components[f.components.length - 1].component) ?? NEUTRAL_COLOR}
+              locale={locale}
+              t={t}
+            />
           ))}
         </g>
       )}
@@ -231,8 +295,25 @@ function UpperMark({ x, cy, arrow }: { x: number; cy: number; arrow: boolean }) 
   );
 }
 
-function FigureMark({ figure, cx, cy, color, locale, t }: { figure: CostFigure; cx: number; cy: number; color: string; locale: Locale; t: Translator['t'] }) {
-  const who = figure.status === 'estimated' ? `${t('fact.estimated', 'est.')} ${figure.by}: ${figure.method ?? ''}` : `${t('fact.reported', 'reported')} (${figure.by})`;
+function FigureMark({
+  figure,
+  cx,
+  cy,
+  color,
+  locale,
+  t,
+}: {
+  figure: CostFigure;
+  cx: number;
+  cy: number;
+  color: string;
+  locale: Locale;
+  t: Translator['t'];
+}) {
+  const who =
+    figure.status === 'estimated'
+      ? `${t('fact.estimated', 'est.')} ${figure.by}: ${figure.method ?? ''}`
+      : `${t('fact.reported', 'reported')} (${figure.by})`;
   const tip = `${formatCostFigure(figure, locale, t)} — ${dollarsLabel(figure, t)}\n${who}${figure.basis ? `\n${figure.basis}` : ''}`;
   const common = {
     className: `figure-mark is-${figure.status}`,
@@ -242,8 +323,24 @@ function FigureMark({ figure, cx, cy, color, locale, t }: { figure: CostFigure; 
     'data-tip': tip,
     stroke: color,
   };
-  if (figure.totalBound === 'upper') return <path {...common} d={`M${cx} ${cy - 5} L${cx - 8} ${cy} L${cx} ${cy + 5} Z`} fill={figure.status === 'reported' ? color : 'var(--surface)'} />;
-  return <circle {...common} cx={cx} cy={cy} r={4.5} fill={figure.status === 'reported' ? color : 'var(--surface)'} strokeDasharray={figure.status === 'estimated' ? '2 1.5' : undefined} />;
+  if (figure.totalBound === 'upper')
+    return (
+      <path
+        {...common}
+        d={`M${cx} ${cy - 5} L${cx - 8} ${cy} L${cx} ${cy + 5} Z`}
+        fill={figure.status === 'reported' ? color : 'var(--surface)'}
+      />
+    );
+  return (
+    <circle
+      {...common}
+      cx={cx}
+      cy={cy}
+      r={4.5}
+      fill={figure.status === 'reported' ? color : 'var(--surface)'}
+      strokeDasharray={figure.status === 'estimated' ? '2 1.5' : undefined}
+    />
+  );
 }
 
 function CostLegend({ series }: { series: CostSeries }) {
@@ -309,23 +406,45 @@ function CostFootnotes({ series, scale }: { series: CostSeries; scale: ScaleKind
         : t('cost-chart.dollars-by', '{name}: {text}', { name: b.by, text });
     })
     .join('; ');
-  const talks = series.rows.flatMap((r) => r.figures.filter((f) => f.talk?.relation === 'differs').map((f) => ({ name: names.get(r.systemId) ?? r.systemId, talk: f.talk! })));
+  const talks = series.rows.flatMap((r) =>
+    r.figures.filter((f) => f.talk?.relation === 'differs').map((f) => ({ name: names.get(r.systemId) ?? r.systemId, talk: f.talk! })),
+  );
   return (
     <ul className="chart-notes" data-testid="cost-footnotes">
-      <li>{t('cost-chart.note-estimated', 'Reported: stated by the developer. est.: an estimate by a third party (Epoch AI, Lambda Labs), drawn hatched with a dashed outline.')}</li>
+      <li>
+        {t(
+          'cost-chart.note-estimated',
+          'Reported: stated by the developer. est.: an estimate by a third party (Epoch AI, Lambda Labs), drawn hatched with a dashed outline.',
+        )}
+      </li>
       <li>{t('cost-chart.note-bounds', '◀ “less than” in the source: the true cost is at most this; ~ “about”.')}</li>
       {series.rows.some((r) => r.figures.length > 1) && (
-        <li>{t('cost-chart.note-range', 'Where sources publish several figures for one model, the bar runs to the lowest and a line with one marker per figure reaches the highest; none is merged or averaged.')}</li>
+        <li>
+          {t(
+            'cost-chart.note-range',
+            'Where sources publish several figures for one model, the bar runs to the lowest and a line with one marker per figure reaches the highest; none is merged or averaged.',
+          )}
+        </li>
       )}
       <li data-testid="cost-dollar-years">{t('cost-chart.note-dollars', 'Dollar years: {text}.', { text: dollars })}</li>
-      {scale === 'log' && <li>{t('cost-chart.note-log', 'Log scale: every ×10 is the same distance; bar lengths are not proportional to cost.')}</li>}
-      <li>{t('cost-chart.note-run-kind', 'A model fine-tuned from a base model counts as a fine-tune; every other model as a pre-training run.')}</li>
+      {scale === 'log' && (
+        <li>{t('cost-chart.note-log', 'Log scale: every ×10 is the same distance; bar lengths are not proportional to cost.')}</li>
+      )}
+      <li>
+        {t(
+          'cost-chart.note-run-kind',
+          'A model fine-tuned from a base model counts as a fine-tune; every other model as a pre-training run.',
+        )}
+      </li>
       {talks.map(({ name, talk }) => (
         <li key={name} className="talk-note">
-          {t('cost-chart.note-talk', '⚠ {name}: the talk says “{talk}” — {text}.', { name, talk: talk.text, text: talk.note ?? t('cost-chart.talk-differs', 'differs from the source') })}
+          {t('cost-chart.note-talk', '⚠ {name}: the talk says “{talk}” — {text}.', {
+            name,
+            talk: talk.text,
+            text: talk.note ?? t('cost-chart.talk-differs', 'differs from the source'),
+          })}
         </li>
       ))}
     </ul>
   );
 }
-

@@ -41,7 +41,10 @@ describe('FacetMenu with a long list', () => {
     const panel = await open(user);
     expect(within(panel).getAllByRole('checkbox')).toHaveLength(LISTED_OPTIONS);
     expect(within(panel).getByTestId('facet-more')).toHaveTextContent(`Showing ${LISTED_OPTIONS} of 400: type above to find the others.`);
-    expect(within(panel).getByRole('searchbox', { name: 'Find an option of Organization' })).toHaveAttribute('placeholder', 'Find in 400 options…');
+    expect(within(panel).getByRole('searchbox', { name: 'Find an option of Organization' })).toHaveAttribute(
+      'placeholder',
+      'Find in 400 options…',
+    );
   });
 
   it('typing narrows the list to matching names; no match says so', async () => {

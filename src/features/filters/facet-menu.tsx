@@ -49,7 +49,8 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
   // Options ticked or unticked while the menu is open stay listed until it closes, so unticking one
   // found by name does not pull the focused checkbox out from under the keyboard.
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
-  const listed = matching.length <= LISTED_OPTIONS ? matching : matching.filter((o, i) => i < LISTED_OPTIONS || o.selected || touched.has(o.value));
+  const listed =
+    matching.length <= LISTED_OPTIONS ? matching : matching.filter((o, i) => i < LISTED_OPTIONS || o.selected || touched.has(o.value));
   const statusId = useId();
   // One toggle for every option, the same across renders (given a stable `onToggle`): an option
   // whose tick and count did not change is not re-rendered (a filter click used to rewrite every
@@ -114,14 +115,33 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
           />
         )}
 
-        {renderOptions && listed.map((o) => <FacetOption key={o.value} value={o.value} label={o.label} count={o.count} selected={o.selected} title={countHint} onToggle={toggle} />)}
+        {renderOptions &&
+          listed.map((o) => (
+            <FacetOption
+              key={o.value}
+              value={o.value}
+              label={o.label}
+              count={o.count}
+              selected={o.selected}
+              title={countHint}
+              onToggle={toggle}
+            />
+          ))}
         {renderOptions && long && (
           // One live status line for the find box: how many are listed, or that nothing matches.
-          <p className="muted facet-note" id={statusId} role="status" data-testid={listed.length < matching.length ? 'facet-more' : undefined}>
+          <p
+            className="muted facet-note"
+            id={statusId}
+            role="status"
+            data-testid={listed.length < matching.length ? 'facet-more' : undefined}
+          >
             {needle && matching.length === 0
               ? t('filters.find-none', 'No option matches “{text}”.', { text: find.trim() })
               : listed.length < matching.length
-                ? t('filters.more-options', 'Showing {shown} of {total}: type above to find the others.', { shown: formatInteger(listed.length, locale), total: formatInteger(matching.length, locale) })
+                ? t('filters.more-options', 'Showing {shown} of {total}: type above to find the others.', {
+                    shown: formatInteger(listed.length, locale),
+                    total: formatInteger(matching.length, locale),
+                  })
                 : ''}
           </p>
         )}
@@ -131,7 +151,14 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
 });
 
 /** One checkbox of a menu; re-rendered only when its own tick, count or label changes. */
-const FacetOption = memo(function FacetOption({ value, label, count, selected, title, onToggle }: FacetMenuOption & { title: string; onToggle: (value: string) => void }) {
+const FacetOption = memo(function FacetOption({
+  value,
+  label,
+  count,
+  selected,
+  title,
+  onToggle,
+}: FacetMenuOption & { title: string; onToggle: (value: string) => void }) {
   return (
     <label className={count === 0 && !selected ? 'facet-option is-empty' : 'facet-option'} title={title}>
       <input type="checkbox" checked={selected} onChange={() => onToggle(value)} />

@@ -31,7 +31,9 @@ describe('FilterBar', () => {
   it('lists each organization with how many systems it would leave', async () => {
     const user = setup();
     const panel = await openFacet(user, 'Organization');
-    const option = within(panel).getByRole('checkbox', { name: /Org Two/ }).closest('label')!;
+    const option = within(panel)
+      .getByRole('checkbox', { name: /Org Two/ })
+      .closest('label')!;
     expect(option).toHaveTextContent(/Org Two\s*2/);
     expect(within(panel).getAllByRole('checkbox')).toHaveLength(4);
   });
@@ -69,7 +71,11 @@ describe('FilterBar', () => {
   it('date range selects only offer months with releases and filter inclusively', async () => {
     const user = setup();
     const from = screen.getByRole('combobox', { name: 'From' });
-    expect(within(from).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'Jan 2021', 'Nov 2022', 'Feb 2023', 'Mar 2023', 'Apr 2023']);
+    expect(
+      within(from)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Any', 'Jan 2021', 'Nov 2022', 'Feb 2023', 'Mar 2023', 'Apr 2023']);
     await user.selectOptions(from, '2023-03');
     expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 7 systems');
   });

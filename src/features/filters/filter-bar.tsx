@@ -51,7 +51,13 @@ export function FilterBar({ dataset }: Props) {
   // One toggle per facet for the life of the bar, so the menus' options can skip re-rendering.
   const onToggle = useMemo(() => {
     const of = (facet: ListFacet) => (value: string) => toggle(facet, value);
-    return { organizations: of('organizations'), bases: of('bases'), modalities: of('modalities'), openness: of('openness'), kinds: of('kinds') };
+    return {
+      organizations: of('organizations'),
+      bases: of('bases'),
+      modalities: of('modalities'),
+      openness: of('openness'),
+      kinds: of('kinds'),
+    };
   }, [toggle]);
 
   const filtering = isFiltering(filters);
@@ -71,20 +77,63 @@ export function FilterBar({ dataset }: Props) {
             onChange={(e) => setQuery(e.target.value)}
           />
         </label>
-        <FacetMenu label={t('filters.organization', 'Organization')} options={facetOptions.organizations} onToggle={onToggle.organizations} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.base-model', 'Base model')} options={facetOptions.bases} onToggle={onToggle.bases} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.modality', 'Modality')} options={facetOptions.modalities} onToggle={onToggle.modalities} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.openness', 'Openness')} options={facetOptions.openness} onToggle={onToggle.openness} countHint={countHint} emptyText={empty} />
-        <FacetMenu label={t('filters.kind', 'Kind')} options={facetOptions.kinds} onToggle={onToggle.kinds} countHint={countHint} emptyText={empty} />
+        <FacetMenu
+          label={t('filters.organization', 'Organization')}
+          options={facetOptions.organizations}
+          onToggle={onToggle.organizations}
+          countHint={countHint}
+          emptyText={empty}
+        />
+        <FacetMenu
+          label={t('filters.base-model', 'Base model')}
+          options={facetOptions.bases}
+          onToggle={onToggle.bases}
+          countHint={countHint}
+          emptyText={empty}
+        />
+        <FacetMenu
+          label={t('filters.modality', 'Modality')}
+          options={facetOptions.modalities}
+          onToggle={onToggle.modalities}
+          countHint={countHint}
+          emptyText={empty}
+        />
+        <FacetMenu
+          label={t('filters.openness', 'Openness')}
+          options={facetOptions.openness}
+          onToggle={onToggle.openness}
+          countHint={countHint}
+          emptyText={empty}
+        />
+        <FacetMenu
+          label={t('filters.kind', 'Kind')}
+          options={facetOptions.kinds}
+          onToggle={onToggle.kinds}
+          countHint={countHint}
+          emptyText={empty}
+        />
         <fieldset className="date-range">
           <legend className="visually-hidden">{t('filters.release-range', 'Release date range')}</legend>
-          <MonthSelect label={t('filters.from', 'From')} value={filters.dateFrom} months={months} onChange={(m) => setDateRange(m, filters.dateTo)} />
-          <MonthSelect label={t('filters.to', 'To')} value={filters.dateTo} months={months} onChange={(m) => setDateRange(filters.dateFrom, m)} />
+          <MonthSelect
+            label={t('filters.from', 'From')}
+            value={filters.dateFrom}
+            months={months}
+            onChange={(m) => setDateRange(m, filters.dateTo)}
+          />
+          <MonthSelect
+            label={t('filters.to', 'To')}
+            value={filters.dateTo}
+            months={months}
+            onChange={(m) => setDateRange(filters.dateFrom, m)}
+          />
         </fieldset>
       </div>
       <div className="filter-summary">
         <output className="result-count" aria-live="polite" data-testid="result-count">
-          {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', { shown: formatInteger(shown, locale), total: formatInteger(total, locale) })}
+          {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', {
+            shown: formatInteger(shown, locale),
+            total: formatInteger(total, locale),
+          })}
         </output>
         <ActiveChips filters={filters} labelled={labelled} />
         <button type="button" className="clear-all" onClick={clear} disabled={!filtering}>
@@ -103,7 +152,17 @@ export function FilterBar({ dataset }: Props) {
   );
 }
 
-function MonthSelect({ label, value, months, onChange }: { label: string; value: string | null; months: string[]; onChange: (month: string | null) => void }) {
+function MonthSelect({
+  label,
+  value,
+  months,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  months: string[];
+  onChange: (month: string | null) => void;
+}) {
   const { t, locale } = useT();
   // The same elements on every render, so React skips them: a filter click re-renders this select,
   // and Epoch's file spans hundreds of months (each formatted, in two selects).
@@ -173,7 +232,12 @@ function ActiveChips({ filters, labelled }: { filters: Filters; labelled: Labell
     <ul className="chips" aria-label={t('filters.active', 'Active filters')}>
       {chips.map((c) => (
         <li key={c.key}>
-          <button type="button" className="chip" onClick={c.remove} aria-label={t('filters.remove', 'Remove filter {label}', { label: c.label })}>
+          <button
+            type="button"
+            className="chip"
+            onClick={c.remove}
+            aria-label={t('filters.remove', 'Remove filter {label}', { label: c.label })}
+          >
             {c.label} <span aria-hidden="true">×</span>
           </button>
         </li>

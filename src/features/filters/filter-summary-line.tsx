@@ -19,7 +19,12 @@ export function FilterSummaryLine({ dataset, className }: { dataset: Dataset; cl
     <p className={['filter-summary-line', className].filter(Boolean).join(' ')} data-testid="filter-summary-line">
       <span className="filter-summary-filters">{describeFilters(filters, dataset, t, locale)}</span>
       {' · '}
-      <strong>{tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', { shown: formatInteger(shown, locale), total: formatInteger(total, locale) })}</strong>
+      <strong>
+        {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', {
+          shown: formatInteger(shown, locale),
+          total: formatInteger(total, locale),
+        })}
+      </strong>
     </p>
   );
 }

@@ -24,7 +24,9 @@ describe('GpuHoursChart', () => {
     renderChart();
     expect(screen.getByRole('heading', { name: 'GPU-hours per training run' })).toBeInTheDocument();
     expect(screen.getByTestId('chart-gpu-hours-count')).toHaveTextContent('15 of 32 systems shown');
-    expect(screen.getByTestId('gpu-gap-note')).toHaveTextContent('Fine-tuning Alpaca took 24 GPU-hours; pre-training its base, LLaMA-7B, took 82,432 — about 3,430× as many.');
+    expect(screen.getByTestId('gpu-gap-note')).toHaveTextContent(
+      'Fine-tuning Alpaca took 24 GPU-hours; pre-training its base, LLaMA-7B, took 82,432 — about 3,430× as many.',
+    );
     // The names are listed once the list is opened.
     expect(screen.getByTestId('chart-gpu-hours-left-out')).toBeEmptyDOMElement();
     fireEvent.click(screen.getByText(/left out — why/));
@@ -37,8 +39,27 @@ describe('GpuHoursChart', () => {
 
   it('draws the pre-training runs, a labelled divider, then the fine-tunes; colours by hardware with a legend', () => {
     const { container } = renderChart();
-    expect(rowIds(container)).toEqual(['gpt-3', 'bloom-175b', 'llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'opt-175b', 'clip', 'pythia-12b', 'sam', 'vicuna-13b', 'llava', 'koala', 'alpaca', 'dolly-1']);
-    expect([...container.querySelectorAll('.section-head')].map((s) => s.textContent)).toEqual(['Pre-training runs (10)', 'Fine-tunes (5)']);
+    expect(rowIds(container)).toEqual([
+      'gpt-3',
+      'bloom-175b',
+      'llama-7b',
+      'llama-13b',
+      'llama-33b',
+      'llama-65b',
+      'opt-175b',
+      'clip',
+      'pythia-12b',
+      'sam',
+      'vicuna-13b',
+      'llava',
+      'koala',
+      'alpaca',
+      'dolly-1',
+    ]);
+    expect([...container.querySelectorAll('.section-head')].map((s) => s.textContent)).toEqual([
+      'Pre-training runs (10)',
+      'Fine-tunes (5)',
+    ]);
     const legend = screen.getByTestId('gpu-hours-legend');
     expect([...legend.querySelectorAll('[data-hardware]')].map((l) => l.textContent)).toEqual(['A100', 'A100-40GB', 'A100-80GB', 'V100']);
     const fill = (id: string) => container.querySelector(`[data-system-id="${id}"] .gpu-bar`)!.getAttribute('fill');
@@ -53,10 +74,19 @@ describe('GpuHoursChart', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Show data' }));
     const table = screen.getByTestId('chart-gpu-hours-data');
     const tableValues = [...table.querySelectorAll('tbody tr')].map((tr) => [tr.getAttribute('data-row-id'), tr.children[1].textContent]);
-    const markValues = [...container.querySelectorAll('.gpu-bar')].map((b) => [b.closest('[data-system-id]')!.getAttribute('data-system-id'), b.getAttribute('data-value-text')]);
+    const markValues = [...container.querySelectorAll('.gpu-bar')].map((b) => [
+      b.closest('[data-system-id]')!.getAttribute('data-system-id'),
+      b.getAttribute('data-value-text'),
+    ]);
     expect(markValues).toEqual(tableValues);
     expect([...table.querySelector('tr[data-row-id="koala"]')!.children].map((c) => c.textContent)).toEqual([
-      'Koala', '48', 'A100', '8 A100 GPUs (one DGX server) × 6 h', 'Fine-tune', 'reported', 'Koala: A Dialogue Model for Academic Research',
+      'Koala',
+      '48',
+      'A100',
+      '8 A100 GPUs (one DGX server) × 6 h',
+      'Fine-tune',
+      'reported',
+      'Koala: A Dialogue Model for Academic Research',
     ]);
   });
 

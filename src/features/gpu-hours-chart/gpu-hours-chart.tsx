@@ -61,16 +61,29 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const colors = useMemo(() => assignColors(datasetHardware(dataset)), [dataset]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildGpuHoursTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
-  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })), [series, t]);
+  const leftOut = useMemo(
+    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })),
+    [series, t],
+  );
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
-  const sourceNames = useMemo(() => sourceNoteNames(series.rows.flatMap((r) => r.sources), sourcesById), [series, sourcesById]);
+  const sourceNames = useMemo(
+    () =>
+      sourceNoteNames(
+        series.rows.flatMap((r) => r.sources),
+        sourcesById,
+      ),
+    [series, sourcesById],
+  );
 
   return (
     <ChartFrame
       id="gpu-hours"
       dataset={dataset}
       title={t('gpu-hours-chart.title', 'GPU-hours per training run')}
-      description={t('gpu-hours-chart.description', 'GPU-hours (number of GPUs × hours) of each published training run, coloured by the GPU used; pre-training runs and fine-tunes shown apart.')}
+      description={t(
+        'gpu-hours-chart.description',
+        'GPU-hours (number of GPUs × hours) of each published training run, coloured by the GPU used; pre-training runs and fine-tunes shown apart.',
+      )}
       controls={
         <Segmented<ScaleKind>
           label={t('gpu-hours-chart.scale', 'Scale')}
@@ -89,10 +102,16 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       leftOut={leftOut}
       capNote={
         drawn.capped
-          ? t('gpu-hours-chart.cap-note', 'Showing the {shown} largest of {total} training runs with published GPU-hours; the CSV export has all of them.', { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) })
+          ? t(
+              'gpu-hours-chart.cap-note',
+              'Showing the {shown} largest of {total} training runs with published GPU-hours; the CSV export has all of them.',
+              { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) },
+            )
           : undefined
       }
-      sourceNote={t('gpu-hours-chart.source-note', 'Sources: {names}. Every run’s source is in the data table.', { names: sourceNames.join(', ') || '—' })}
+      sourceNote={t('gpu-hours-chart.source-note', 'Sources: {names}. Every run’s source is in the data table.', {
+        names: sourceNames.join(', ') || '—',
+      })}
       footnotes={series.rows.length > 0 ? <GpuFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
     >
@@ -115,19 +134,54 @@ function hoursWithStatus(r: GpuRun, locale: Locale, t: Translator['t']): string 
 
 /** One line on the size of the gap, computed from the rows in view (see `findGap`). */
 function GapNote({ gap, locale, t }: { gap: GpuGap; locale: Locale; t: Translator['t'] }) {
-  const vars = { name: gap.fine.name, n: hoursWithStatus(gap.fine, locale, t), title: gap.pre.name, total: hoursWithStatus(gap.pre, locale, t), count: formatRatio(gap.ratio, locale) };
+  const vars = {
+    name: gap.fine.name,
+    n: hoursWithStatus(gap.fine, locale, t),
+    title: gap.pre.name,
+    total: hoursWithStatus(gap.pre, locale, t),
+    count: formatRatio(gap.ratio, locale),
+  };
   return (
     <p className="gpu-gap-note" data-testid="gpu-gap-note" data-ratio={gap.ratio}>
       {gap.kind === 'lineage'
-        ? t('gpu-hours-chart.gap-lineage', 'Fine-tuning {name} took {n} GPU-hours; pre-training its base, {title}, took {total} — about {count}× as many.', vars)
-        : t('gpu-hours-chart.gap-extremes', 'The largest pre-training run in view, {title} ({total} GPU-hours), used about {count}× the GPU-hours of the smallest fine-tune, {name} ({n}).', vars)}
+        ? t(
+            'gpu-hours-chart.gap-lineage',
+            'Fine-tuning {name} took {n} GPU-hours; pre-training its base, {title}, took {total} — about {count}× as many.',
+            vars,
+          )
+        : t(
+            'gpu-hours-chart.gap-extremes',
+            'The largest pre-training run in view, {title} ({total} GPU-hours), used about {count}× the GPU-hours of the smallest fine-tune, {name} ({n}).',
+            vars,
+          )}
     </p>
   );
 }
 
 /** Drawn again only when its rows (or settings) change, not when only what is left out does. */
-const GpuPlot = memo(function GpuPlot({ rows, scale, colors, familyNames, locale, t }: { rows: readonly GpuRun[]; scale: ScaleKind; colors: ReadonlyMap<string, string>; familyNames: ReadonlyMap<string, string>; locale: Locale; t: Translator['t'] }) {
-  const axis = useMemo(() => valueAxis(rows.map((r) => r.hours), scale), [rows, scale]);
+const GpuPlot = memo(function GpuPlot({
+  rows,
+  scale,
+  colors,
+  familyNames,
+  locale,
+  t,
+}: {
+  rows: readonly GpuRun[];
+  scale: ScaleKind;
+  colors: ReadonlyMap<string, string>;
+  familyNames: ReadonlyMap<string, string>;
+  locale: Locale;
+  t: Translator['t'];
+}) {
+  const axis = useMemo(
+    () =>
+      valueAxis(
+        rows.map((r) => r.hours),
+        scale,
+      ),
+    [rows, scale],
+  );
   return (
     <BarRowsPlot
       rows={rows}
@@ -148,7 +202,9 @@ const GpuPlot = memo(function GpuPlot({ rows, scale, colors, familyNames, locale
 }, sameProps);
 
 function sectionHeading(t: Translator['t'], k: RunKind, n: number): string {
-  return k === 'pre-training' ? t('gpu-hours-chart.section-pre-training', 'Pre-training runs ({n})', { n }) : t('gpu-hours-chart.section-fine-tune', 'Fine-tunes ({n})', { n });
+  return k === 'pre-training'
+    ? t('gpu-hours-chart.section-pre-training', 'Pre-training runs ({n})', { n })
+    : t('gpu-hours-chart.section-fine-tune', 'Fine-tunes ({n})', { n });
 }
 
 function runDescription(r: GpuRun, locale: Locale, t: Translator['t']): string {
@@ -162,7 +218,13 @@ function runDescription(r: GpuRun, locale: Locale, t: Translator['t']): string {
 }
 
 /** One run's bar, coloured by its hardware; hatched and dashed if the figure is an estimate. */
-function drawGpuRow(run: GpuRun, { cy, barStart, x }: RowGeometry, colors: ReadonlyMap<string, string>, locale: Locale, t: Translator['t']): RowDrawing {
+function drawGpuRow(
+  run: GpuRun,
+  { cy, barStart, x }: RowGeometry,
+  colors: ReadonlyMap<string, string>,
+  locale: Locale,
+  t: Translator['t'],
+): RowDrawing {
   const barEnd = Math.max(x(run.hours), barStart + 1.5);
   const color = colors.get(run.hardware) ?? NEUTRAL_COLOR;
   const est = run.status === 'estimated' ? t('fact.estimated', 'est.') : null;
@@ -187,7 +249,12 @@ function drawGpuRow(run: GpuRun, { cy, barStart, x }: RowGeometry, colors: Reado
       strokeDasharray={style.strokeDasharray}
     />
   );
-  return { description: runDescription(run, locale, t), data: { 'data-run-kind': run.runKind }, marks, label: { full, short, markEnd: barEnd, barEnd } };
+  return {
+    description: runDescription(run, locale, t),
+    data: { 'data-run-kind': run.runKind },
+    marks,
+    label: { full, short, markEnd: barEnd, barEnd },
+  };
 }
 
 function GpuLegend({ series, colors }: { series: GpuHoursSeries; colors: ReadonlyMap<string, string> }) {
@@ -213,13 +280,29 @@ function GpuFootnotes({ series, scale }: { series: GpuHoursSeries; scale: ScaleK
   const hasFine = series.rows.some((r) => r.runKind === 'fine-tune');
   return (
     <ul className="chart-notes" data-testid="gpu-hours-footnotes">
-      <li>{t('gpu-hours-chart.note-status', 'Reported: GPU-hours the source states, or GPUs × time it states (the arithmetic is in the tooltip and the data table). est.: an estimate (by Epoch AI, or another paper’s assumption), drawn hatched with a dashed outline.')}</li>
-      <li>{t('gpu-hours-chart.note-run-kind', 'Pre-training or fine-tune is decided from the data: a model fine-tuned from a base model is a fine-tune; every other run is pre-training.')}</li>
+      <li>
+        {t(
+          'gpu-hours-chart.note-status',
+          'Reported: GPU-hours the source states, or GPUs × time it states (the arithmetic is in the tooltip and the data table). est.: an estimate (by Epoch AI, or another paper’s assumption), drawn hatched with a dashed outline.',
+        )}
+      </li>
+      <li>
+        {t(
+          'gpu-hours-chart.note-run-kind',
+          'Pre-training or fine-tune is decided from the data: a model fine-tuned from a base model is a fine-tune; every other run is pre-training.',
+        )}
+      </li>
       <li>{t('gpu-hours-chart.note-hardware', 'Hardware as the source names it; “A100” where it does not give the memory size.')}</li>
       {scale === 'log' ? (
-        <li>{t('gpu-hours-chart.note-log', 'Log scale: every ×10 is the same distance; bar lengths are not proportional to GPU-hours.')}</li>
+        <li>
+          {t('gpu-hours-chart.note-log', 'Log scale: every ×10 is the same distance; bar lengths are not proportional to GPU-hours.')}
+        </li>
       ) : (
-        hasFine && <li>{t('gpu-hours-chart.note-linear', 'Linear scale: the fine-tunes are too small to see next to pre-training — that is the gap.')}</li>
+        hasFine && (
+          <li>
+            {t('gpu-hours-chart.note-linear', 'Linear scale: the fine-tunes are too small to see next to pre-training — that is the gap.')}
+          </li>
+        )
       )}
     </ul>
   );

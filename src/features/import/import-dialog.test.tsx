@@ -24,7 +24,9 @@ beforeAll(() => {
 });
 
 const current = miniDataset();
-const imported = miniDataset().systems.slice(0, 3).map((s) => ({ ...s, id: `${s.id}-x`, name: `${s.name} X` }));
+const imported = miniDataset()
+  .systems.slice(0, 3)
+  .map((s) => ({ ...s, id: `${s.id}-x`, name: `${s.name} X` }));
 
 function report(over: Partial<ImportReport> = {}): ImportReport {
   return {
@@ -107,10 +109,19 @@ describe('ImportButton', () => {
     const rejected = screen.getByTestId('import-rejected-rows');
     const rows = within(rejected).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(100);
-    expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', 'Model', 'no name']);
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['2', 'Model', 'no name']);
     expect(rejected).toHaveTextContent('and 50 more');
     // Columns mapped and ignored, and the warnings.
-    expect(within(screen.getByTestId('import-mapped')).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['Modelname', 'Parametersparameters']);
+    expect(
+      within(screen.getByTestId('import-mapped'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(['Modelname', 'Parametersparameters']);
     expect(screen.getByTestId('import-ignored')).toHaveTextContent('Abstract · Citations');
     expect(screen.getByTestId('import-warnings')).toHaveTextContent('Encoding fell back to Windows-1252');
     // Merge is the default, with the conflicts listed; the checked (current) record is kept unless the user says otherwise.
@@ -132,8 +143,13 @@ describe('ImportButton', () => {
     expect(applyImport).toHaveBeenCalledWith(current, expect.objectContaining({ systems: imported }), 'merge', 'imported');
     const s = useAppStore.getState();
     expect(s.dataset!.systems).toHaveLength(current.systems.length + 3);
-    expect(s.datasetOrigin).toMatchObject({ kind: 'imported', label: { fileName: 'models.csv', mode: 'merge', systems: current.systems.length + 3 } });
-    expect(screen.getByTestId('import-done-summary')).toHaveTextContent(`3 added, 0 replaced by the imported record, 0 kept as they were. The dashboard now shows ${current.systems.length + 3} systems.`);
+    expect(s.datasetOrigin).toMatchObject({
+      kind: 'imported',
+      label: { fileName: 'models.csv', mode: 'merge', systems: current.systems.length + 3 },
+    });
+    expect(screen.getByTestId('import-done-summary')).toHaveTextContent(
+      `3 added, 0 replaced by the imported record, 0 kept as they were. The dashboard now shows ${current.systems.length + 3} systems.`,
+    );
   });
 
   it('replace: no conflict list, applies in replace mode', async () => {
@@ -170,11 +186,17 @@ describe('ImportButton', () => {
   });
 
   it('a fatal report shows the reason and only a Close button', async () => {
-    vi.mocked(analyzeImport).mockImplementation(() => analysis({ format: 'unknown', rowsRead: 0, valid: 0, fatal: 'No column gives the model’s name.' }));
+    vi.mocked(analyzeImport).mockImplementation(() =>
+      analysis({ format: 'unknown', rowsRead: 0, valid: 0, fatal: 'No column gives the model’s name.' }),
+    );
     await openAndPick();
     const fatal = await screen.findByTestId('import-fatal');
     expect(screen.getByTestId('import-fatal-reason')).toHaveTextContent('No column gives the model’s name.');
-    expect(within(fatal).getAllByRole('button').map((b) => b.textContent)).toEqual(['Close']);
+    expect(
+      within(fatal)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Close']);
     expect(screen.queryByRole('button', { name: 'Import' })).not.toBeInTheDocument();
   });
 

@@ -127,7 +127,8 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
 
   // A file dragged over the page: highlight, and open the dialog with it on drop.
   useEffect(
-    () => watchFileDrops({
+    () =>
+      watchFileDrops({
         accepts: () => ready,
         setDragging,
         // Not while an import is being applied.
@@ -164,14 +165,32 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
         return;
       }
       const systems = result.dataset.systems.length;
-      void useAppStore.getState().showImportedDataset(result.dataset, { fileName: preview.file.name, importedAt: new Date().toISOString(), mode, systems });
-      setStep({ kind: 'done', fileName: preview.file.name, mode, added: result.added, replaced: result.replaced, kept: result.kept, systems });
+      void useAppStore
+        .getState()
+        .showImportedDataset(result.dataset, { fileName: preview.file.name, importedAt: new Date().toISOString(), mode, systems });
+      setStep({
+        kind: 'done',
+        fileName: preview.file.name,
+        mode,
+        added: result.added,
+        replaced: result.replaced,
+        kept: result.kept,
+        systems,
+      });
     }, APPLY_DELAY_MS);
   };
 
   return (
     <>
-      <button type="button" className="header-button" ref={opener} onClick={() => setStep({ kind: 'pick' })} disabled={!ready} aria-haspopup="dialog" data-testid="import-open">
+      <button
+        type="button"
+        className="header-button"
+        ref={opener}
+        onClick={() => setStep({ kind: 'pick' })}
+        disabled={!ready}
+        aria-haspopup="dialog"
+        data-testid="import-open"
+      >
         {t('import.open', 'Import data')}
       </button>
       {dragging && !step && (
@@ -195,11 +214,25 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
           <div className="share-dialog-body">
             <header className="share-dialog-head">
               <h2 id={titleId}>{t('import.title', 'Import data')}</h2>
-              <button type="button" className="dismiss" onClick={close} disabled={step.kind === 'applying'} aria-label={t('import.close', 'Close')}>
+              <button
+                type="button"
+                className="dismiss"
+                onClick={close}
+                disabled={step.kind === 'applying'}
+                aria-label={t('import.close', 'Close')}
+              >
                 ×
               </button>
             </header>
-            <StepView step={step} heading={heading} dragging={dragging} onFile={start} onCancel={close} onImport={onImport} onBack={(p) => setStep(p)} />
+            <StepView
+              step={step}
+              heading={heading}
+              dragging={dragging}
+              onFile={start}
+              onCancel={close}
+              onImport={onImport}
+              onBack={(p) => setStep(p)}
+            />
           </div>
         )}
       </dialog>
@@ -257,14 +290,21 @@ function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack 
     case 'reading': {
       const progressText =
         step.total > 0
-          ? t('import.progress', 'Read {done} of {total} rows', { done: formatInteger(step.done, locale), total: formatInteger(step.total, locale) })
+          ? t('import.progress', 'Read {done} of {total} rows', {
+              done: formatInteger(step.done, locale),
+              total: formatInteger(step.total, locale),
+            })
           : t('import.reading-file', 'Reading the file…');
       return (
         <div className="import-step" data-testid="import-reading">
           <h3 ref={heading} tabIndex={-1}>
             {t('import.reading', 'Reading {file}', { file: step.fileName })}
           </h3>
-          {step.total > 0 ? <progress max={step.total} value={step.done} aria-label={progressText} /> : <progress aria-label={progressText} />}
+          {step.total > 0 ? (
+            <progress max={step.total} value={step.done} aria-label={progressText} />
+          ) : (
+            <progress aria-label={progressText} />
+          )}
           <p role="status" data-testid="import-progress">
             {progressText}
           </p>
@@ -277,7 +317,16 @@ function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack 
       );
     }
     case 'preview':
-      return <ImportPreview key={step.file.name} file={step.file} analysis={step.analysis} heading={heading} onCancel={onCancel} onImport={(mode, winner) => onImport(step, mode, winner)} />;
+      return (
+        <ImportPreview
+          key={step.file.name}
+          file={step.file}
+          analysis={step.analysis}
+          heading={heading}
+          onCancel={onCancel}
+          onImport={(mode, winner) => onImport(step, mode, winner)}
+        />
+      );
     case 'applying':
       return (
         <div className="import-step" data-testid="import-applying">
@@ -296,13 +345,19 @@ function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack 
           </h3>
           <p role="status" data-testid="import-done-summary">
             {step.mode === 'replace'
-              ? t('import.done-replace', 'The dashboard now shows only the {count} imported systems.', { count: formatInteger(step.systems, locale) })
-              : t('import.done-merge', '{added} added, {replaced} replaced by the imported record, {kept} kept as they were. The dashboard now shows {count} systems.', {
-                  added: formatInteger(step.added, locale),
-                  replaced: formatInteger(step.replaced, locale),
-                  kept: formatInteger(step.kept, locale),
+              ? t('import.done-replace', 'The dashboard now shows only the {count} imported systems.', {
                   count: formatInteger(step.systems, locale),
-                })}
+                })
+              : t(
+                  'import.done-merge',
+                  '{added} added, {replaced} replaced by the imported record, {kept} kept as they were. The dashboard now shows {count} systems.',
+                  {
+                    added: formatInteger(step.added, locale),
+                    replaced: formatInteger(step.replaced, locale),
+                    kept: formatInteger(step.kept, locale),
+                    count: formatInteger(step.systems, locale),
+                  },
+                )}
           </p>
           <p className="muted">{t('import.done-back', 'The banner under the header takes you back to the bundled dataset at any time.')}</p>
           <div className="import-actions">

@@ -17,7 +17,19 @@ beforeEach(() => {
   resetAppStore();
   useAppStore.getState().receiveDataset({ ok: true, dataset: miniDataset() });
   vi.mocked(analyzeImport).mockImplementation((fileName) => ({
-    report: { fileName, format: 'generic-csv', bytes: 8, rowsRead: 0, valid: 0, rejected: [], fieldProblems: [], mapped: [], ignored: [], warnings: [], fatal: 'no rows' },
+    report: {
+      fileName,
+      format: 'generic-csv',
+      bytes: 8,
+      rowsRead: 0,
+      valid: 0,
+      rejected: [],
+      fieldProblems: [],
+      mapped: [],
+      ignored: [],
+      warnings: [],
+      fatal: 'no rows',
+    },
     data: null,
   }));
   // No Worker in jsdom: the import reads the file on the main thread.

@@ -62,7 +62,10 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
         {fileLine}
         <p className="import-error" role="alert" data-testid="import-fatal-reason">
           {isTooLarge(file)
-            ? t('import.too-large', 'The file is {size}; files over {limit} are not read.', { size: formatFileSize(file.size, locale), limit: MAX_IMPORT_LABEL })
+            ? t('import.too-large', 'The file is {size}; files over {limit} are not read.', {
+                size: formatFileSize(file.size, locale),
+                limit: MAX_IMPORT_LABEL,
+              })
             : (report.fatal ?? t('import.nothing', 'Nothing in the file could be imported.'))}
         </p>
         <Warnings warnings={report.warnings} />
@@ -106,7 +109,11 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
       </dl>
       <Warnings warnings={report.warnings} />
       <RowProblemTable title={t('import.rejected-rows', 'Rejected rows')} problems={report.rejected} testId="import-rejected-rows" />
-      <RowProblemTable title={t('import.field-problems-title', 'Values dropped from rows that were kept')} problems={report.fieldProblems} testId="import-field-problem-rows" />
+      <RowProblemTable
+        title={t('import.field-problems-title', 'Values dropped from rows that were kept')}
+        problems={report.fieldProblems}
+        testId="import-field-problem-rows"
+      />
       <Columns mapped={report.mapped} ignored={report.ignored} />
 
       {importable ? (
@@ -114,7 +121,14 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
           <fieldset className="import-choice">
             <legend>{t('import.what-to-do', 'What to do with it')}</legend>
             <label>
-              <input type="radio" name={modeName} value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} data-testid="import-mode-merge" />
+              <input
+                type="radio"
+                name={modeName}
+                value="merge"
+                checked={mode === 'merge'}
+                onChange={() => setMode('merge')}
+                data-testid="import-mode-merge"
+              />
               <span>
                 {t('import.merge', 'Merge with the current data')}
                 <span className="muted import-choice-note">
@@ -123,7 +137,14 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
               </span>
             </label>
             <label>
-              <input type="radio" name={modeName} value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} data-testid="import-mode-replace" />
+              <input
+                type="radio"
+                name={modeName}
+                value="replace"
+                checked={mode === 'replace'}
+                onChange={() => setMode('replace')}
+                data-testid="import-mode-replace"
+              />
               <span>
                 {t('import.replace', 'Replace the current data')}
                 <span className="muted import-choice-note">
@@ -146,7 +167,13 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
         <button type="button" onClick={onCancel} data-testid="import-cancel">
           {t('import.cancel', 'Cancel')}
         </button>
-        <button type="button" className="is-primary" disabled={!importable} onClick={() => onImport(mode, winner)} data-testid="import-confirm">
+        <button
+          type="button"
+          className="is-primary"
+          disabled={!importable}
+          onClick={() => onImport(mode, winner)}
+          data-testid="import-confirm"
+        >
           {t('import.confirm', 'Import')}
         </button>
       </div>
@@ -216,7 +243,17 @@ function Columns({ mapped, ignored }: Pick<Analysis['report'], 'mapped' | 'ignor
   );
 }
 
-function Conflicts({ conflicts, winner, onWinner, name }: { conflicts: MergeConflict[]; winner: ConflictWinner; onWinner: (w: ConflictWinner) => void; name: string }) {
+function Conflicts({
+  conflicts,
+  winner,
+  onWinner,
+  name,
+}: {
+  conflicts: MergeConflict[];
+  winner: ConflictWinner;
+  onWinner: (w: ConflictWinner) => void;
+  name: string;
+}) {
   const { t, tn } = useT();
   if (conflicts.length === 0) {
     return (
@@ -233,11 +270,25 @@ function Conflicts({ conflicts, winner, onWinner, name }: { conflicts: MergeConf
       <fieldset className="import-choice">
         <legend>{t('import.winner', 'For these, which record is kept?')}</legend>
         <label>
-          <input type="radio" name={name} value="imported" checked={winner === 'imported'} onChange={() => onWinner('imported')} data-testid="import-winner-imported" />
+          <input
+            type="radio"
+            name={name}
+            value="imported"
+            checked={winner === 'imported'}
+            onChange={() => onWinner('imported')}
+            data-testid="import-winner-imported"
+          />
           <span>{t('import.winner-imported', 'The imported record wins')}</span>
         </label>
         <label>
-          <input type="radio" name={name} value="current" checked={winner === 'current'} onChange={() => onWinner('current')} data-testid="import-winner-current" />
+          <input
+            type="radio"
+            name={name}
+            value="current"
+            checked={winner === 'current'}
+            onChange={() => onWinner('current')}
+            data-testid="import-winner-current"
+          />
           <span>{t('import.winner-current', 'Keep the current record')}</span>
         </label>
       </fieldset>

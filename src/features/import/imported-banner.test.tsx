@@ -21,7 +21,9 @@ describe('ImportedBanner', () => {
 
   it('names the imported file and offers the way back to the bundled dataset', async () => {
     const user = userEvent.setup();
-    await useAppStore.getState().showImportedDataset(miniDataset(), { fileName: 'epoch.csv', importedAt: '2025-06-01T10:00:00.000Z', mode: 'merge', systems: 1919 });
+    await useAppStore
+      .getState()
+      .showImportedDataset(miniDataset(), { fileName: 'epoch.csv', importedAt: '2025-06-01T10:00:00.000Z', mode: 'merge', systems: 1919 });
     render(
       <>
         <ImportedBanner />

@@ -27,15 +27,23 @@ describe('LineageTree', () => {
     expect(screen.getByRole('heading', { name: 'Lineage' })).toBeInTheDocument();
     expect(document.querySelectorAll('.lineage-node[data-system-id]')).toHaveLength(22);
     expect(document.querySelectorAll('.lineage-edge')).toHaveLength(17);
-    expect([...document.querySelectorAll('[data-family-id]')].map((f) => f.getAttribute('data-family-id'))).toEqual(['llama', 'vicuna', 'dolly']);
+    expect([...document.querySelectorAll('[data-family-id]')].map((f) => f.getAttribute('data-family-id'))).toEqual([
+      'llama',
+      'vicuna',
+      'dolly',
+    ]);
     expect(screen.getByTestId('chart-lineage-count')).toHaveTextContent('22 of 32 systems shown');
     await user.click(screen.getByText('10 left out — why'));
     expect(screen.getByTestId('chart-lineage-left-out')).toHaveTextContent('GPT-4: no base-model link in the data');
     expect(document.querySelector('[data-edge="clip>llava"]')).toHaveAttribute('data-relation', 'component');
     expect(document.querySelector('[data-edge="alpaca>freedomgpt"]')).toHaveAttribute('data-relation', 'wraps');
     expect(document.querySelector('[data-edge="gpt-3>gpt-3.5"]')).toHaveAttribute('data-relation', 'successor-of');
-    expect(document.querySelector('[data-edge="clip>llava"] [data-tip]')?.getAttribute('data-tip')).toMatch(/^LLaVA uses CLIP as a component · /);
-    expect(document.querySelector('[data-edge="llama-7b>alpaca"] [data-tip]')?.getAttribute('data-tip')).toMatch(/^Alpaca is fine-tuned from LLaMA-7B · /);
+    expect(document.querySelector('[data-edge="clip>llava"] [data-tip]')?.getAttribute('data-tip')).toMatch(
+      /^LLaVA uses CLIP as a component · /,
+    );
+    expect(document.querySelector('[data-edge="llama-7b>alpaca"] [data-tip]')?.getAttribute('data-tip')).toMatch(
+      /^Alpaca is fine-tuned from LLaMA-7B · /,
+    );
   });
 
   it('the data table lists each link: base → derived, relation, source', async () => {

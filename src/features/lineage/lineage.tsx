@@ -5,7 +5,14 @@ import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
-import { layoutLineage, type LineageEdge, type LineageFamilyBox, type LineageLayout, type LineageNode, type LineageRelation } from '../../selectors/lineage-layout';
+import {
+  layoutLineage,
+  type LineageEdge,
+  type LineageFamilyBox,
+  type LineageLayout,
+  type LineageNode,
+  type LineageRelation,
+} from '../../selectors/lineage-layout';
 import { lineageSubset } from '../../selectors/lineage';
 import { MAX_LINEAGE_SYSTEMS } from '../../selectors/mark-cap';
 import { useAppStore } from '../../store';
@@ -35,7 +42,6 @@ const RELATION_DASH: Record<LineageRelation, string | undefined> = {
   'successor-of': '9 3 2 3',
 };
 const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
-
 
 /**
  * The family tree of base models, base on the left and what was built on it to the right.
@@ -100,7 +106,13 @@ export function LineageTree({ dataset }: Props) {
     ],
     rows: layout.edges.map((e) => ({
       id: `${e.from}>${e.to}`,
-      cells: [names.get(e.from) ?? e.from, names.get(e.to) ?? e.to, relation(e.relation), e.sources.map((s) => sourceTitles.get(s) ?? s).join('; '), e.note ?? ''],
+      cells: [
+        names.get(e.from) ?? e.from,
+        names.get(e.to) ?? e.to,
+        relation(e.relation),
+        e.sources.map((s) => sourceTitles.get(s) ?? s).join('; '),
+        e.note ?? '',
+      ],
     })),
   });
   const filtering = systems.length !== dataset.systems.length;
@@ -120,10 +132,14 @@ export function LineageTree({ dataset }: Props) {
       leftOut={leftOut}
       capNote={
         trees.capped
-          ? t('lineage.cap-note', 'Showing {shown} of {total} systems with a lineage link: the largest trees, from their base models outward; the explorer table has all of them.', {
-              shown: formatInteger(layout.nodes.length, locale),
-              total: formatInteger(trees.total, locale),
-            })
+          ? t(
+              'lineage.cap-note',
+              'Showing {shown} of {total} systems with a lineage link: the largest trees, from their base models outward; the explorer table has all of them.',
+              {
+                shown: formatInteger(layout.nodes.length, locale),
+                total: formatInteger(trees.total, locale),
+              },
+            )
           : undefined
       }
       sourceNote={t('lineage.source-note', 'Source: each link’s source is in the data table (model cards, papers, blog posts).')}
@@ -137,7 +153,9 @@ export function LineageTree({ dataset }: Props) {
           </p>
           {/* An interaction hint: not printed, not exported. */}
           <p className="screen-only">{t('lineage.footnote.family-filter', 'Click a box’s title to filter by the whole family.')}</p>
-          {filtering && <p>{t('lineage.footnote.dimmed', 'The whole tree stays visible; systems outside the current filters are faded.')}</p>}
+          {filtering && (
+            <p>{t('lineage.footnote.dimmed', 'The whole tree stays visible; systems outside the current filters are faded.')}</p>
+          )}
         </>
       }
       dataTable={dataTable}
@@ -183,7 +201,23 @@ function LineageLegend({ t }: { t: Translator['t'] }) {
   return (
     <>
       {RELATIONS.map((r) => (
-        <LegendItem key={r} width={30} height={10} swatch={<line x1="1" y1="5" x2="29" y2="5" stroke="currentColor" strokeWidth="1.8" strokeDasharray={RELATION_DASH[r]} strokeLinecap="round" />}>
+        <LegendItem
+          key={r}
+          width={30}
+          height={10}
+          swatch={
+            <line
+              x1="1"
+              y1="5"
+              x2="29"
+              y2="5"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeDasharray={RELATION_DASH[r]}
+              strokeLinecap="round"
+            />
+          }
+        >
           {relationLabel(t, r)}
         </LegendItem>
       ))}
@@ -229,7 +263,15 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
   const label = t('lineage.svg-label', 'Lineage tree of {count} systems', { count: layout.nodes.length });
 
   return (
-    <svg className={compact ? 'lineage-svg is-compact' : 'lineage-svg'} width={width} height={height} viewBox={`${-PAD} ${-PAD} ${width} ${height}`} role="group" aria-label={label} data-testid="lineage-svg">
+    <svg
+      className={compact ? 'lineage-svg is-compact' : 'lineage-svg'}
+      width={width}
+      height={height}
+      viewBox={`${-PAD} ${-PAD} ${width} ${height}`}
+      role="group"
+      aria-label={label}
+      data-testid="lineage-svg"
+    >
       <defs>
         <marker id={`${markerId}-a`} viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto">
           <path d="M0,0 L8,4 L0,8 z" className="lineage-arrow" />
@@ -239,7 +281,14 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
         </marker>
       </defs>
       {layout.families.map((f) => (
-        <FamilyBox key={f.id} family={f} dimmed={f.memberIds.every((id) => !inFilter.has(id))} active={bases.includes(f.id)} onActivate={() => filterTo(f.id)} onKey={onKey} />
+        <FamilyBox
+          key={f.id}
+          family={f}
+          dimmed={f.memberIds.every((id) => !inFilter.has(id))}
+          active={bases.includes(f.id)}
+          onActivate={() => filterTo(f.id)}
+          onKey={onKey}
+        />
       ))}
       <g className="lineage-edges">
         {layout.edges.map((e) => {
@@ -280,7 +329,16 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
         return (
           <g
             key={n.id}
-            className={['lineage-node', selected && 'is-selected', hovered && 'is-hovered', isFilter && 'is-filter', dimmed && 'is-dimmed', !n.hasChildren && 'is-leaf'].filter(Boolean).join(' ')}
+            className={[
+              'lineage-node',
+              selected && 'is-selected',
+              hovered && 'is-hovered',
+              isFilter && 'is-filter',
+              dimmed && 'is-dimmed',
+              !n.hasChildren && 'is-leaf',
+            ]
+              .filter(Boolean)
+              .join(' ')}
             transform={`translate(${n.x},${n.y})`}
             role="button"
             tabIndex={0}
@@ -309,11 +367,26 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
   );
 }
 
-function FamilyBox({ family, dimmed, active, onActivate, onKey }: { family: LineageFamilyBox; dimmed: boolean; active: boolean; onActivate: () => void; onKey: (e: KeyboardEvent, run: () => void) => void }) {
+function FamilyBox({
+  family,
+  dimmed,
+  active,
+  onActivate,
+  onKey,
+}: {
+  family: LineageFamilyBox;
+  dimmed: boolean;
+  active: boolean;
+  onActivate: () => void;
+  onKey: (e: KeyboardEvent, run: () => void) => void;
+}) {
   const { t } = useT();
   const description = t('lineage.family.filter', '{name}: show only this family and what is built on it', { name: family.name });
   return (
-    <g className={['lineage-family', active && 'is-filter', dimmed && 'is-dimmed'].filter(Boolean).join(' ')} transform={`translate(${family.x},${family.y})`}>
+    <g
+      className={['lineage-family', active && 'is-filter', dimmed && 'is-dimmed'].filter(Boolean).join(' ')}
+      transform={`translate(${family.x},${family.y})`}
+    >
       <rect className="lineage-family-box" width={family.width} height={family.height} rx={8} />
       <g
         className="lineage-family-title"
@@ -335,10 +408,26 @@ function FamilyBox({ family, dimmed, active, onActivate, onKey }: { family: Line
   );
 }
 
-function EdgePath({ edge, markerId, active, dimmed, tip }: { edge: LineageEdge; markerId: string; active: boolean; dimmed: boolean; tip: string }) {
+function EdgePath({
+  edge,
+  markerId,
+  active,
+  dimmed,
+  tip,
+}: {
+  edge: LineageEdge;
+  markerId: string;
+  active: boolean;
+  dimmed: boolean;
+  tip: string;
+}) {
   const d = edgePath(edge.points);
   return (
-    <g className={['lineage-edge', active && 'is-active', dimmed && 'is-dimmed'].filter(Boolean).join(' ')} data-edge={`${edge.from}>${edge.to}`} data-relation={edge.relation}>
+    <g
+      className={['lineage-edge', active && 'is-active', dimmed && 'is-dimmed'].filter(Boolean).join(' ')}
+      data-edge={`${edge.from}>${edge.to}`}
+      data-relation={edge.relation}
+    >
       <path className="lineage-edge-hit" d={d} data-tip={tip} />
       <path className="lineage-edge-line" d={d} strokeDasharray={RELATION_DASH[edge.relation]} markerEnd={`url(#${markerId})`} />
     </g>

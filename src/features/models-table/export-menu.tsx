@@ -37,7 +37,11 @@ export function ExportMenu({ dataset, rows, columns, rowsById }: Props) {
   const jsonView = () =>
     downloadText(
       'llm-wave_models_view.json',
-      systemsAsJson(dataset, rows.map((r) => r.system), t('export.json-note', 'The systems shown in the explorer, in its order, with the sources they cite.')),
+      systemsAsJson(
+        dataset,
+        rows.map((r) => r.system),
+        t('export.json-note', 'The systems shown in the explorer, in its order, with the sources they cite.'),
+      ),
       'application/json',
     );
   const jsonAll = () => downloadText('llm-wave_dataset.json', datasetAsJson(dataset), 'application/json');

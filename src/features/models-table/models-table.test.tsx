@@ -20,11 +20,15 @@ function setup(dataset = ds) {
 
 /** Row ids in display order. */
 function rowIds(): string[] {
-  return [...screen.getByTestId('models-table').querySelectorAll('tbody tr[data-system-id]')].map((tr) => tr.getAttribute('data-system-id') ?? '');
+  return [...screen.getByTestId('models-table').querySelectorAll('tbody tr[data-system-id]')].map(
+    (tr) => tr.getAttribute('data-system-id') ?? '',
+  );
 }
 
 function columnTexts(field: string): string[] {
-  return [...screen.getByTestId('models-table').querySelectorAll(`tbody td[data-field="${field}"] .cell-text`)].map((el) => el.textContent ?? '');
+  return [...screen.getByTestId('models-table').querySelectorAll(`tbody td[data-field="${field}"] .cell-text`)].map(
+    (el) => el.textContent ?? '',
+  );
 }
 
 beforeEach(() => {
@@ -132,7 +136,9 @@ describe('ModelsTable columns, selection, compare, empty state', () => {
 
   it('values carry provenance: estimates marked, talk differences explained, sources open safely', () => {
     setup();
-    const gpt3 = screen.getByTestId('models-table').querySelector('tr[data-system-id="gpt-3"] td[data-field="trainingCost"]') as HTMLElement;
+    const gpt3 = screen
+      .getByTestId('models-table')
+      .querySelector('tr[data-system-id="gpt-3"] td[data-field="trainingCost"]') as HTMLElement;
     expect(within(gpt3).getByText('est.')).toHaveAttribute('data-tip');
     const alpaca = screen.getByTestId('models-table').querySelector('tr[data-system-id="alpaca"] td[data-field="release"]') as HTMLElement;
     const diff = within(alpaca).getByText(/talk says/);
@@ -140,7 +146,9 @@ describe('ModelsTable columns, selection, compare, empty state', () => {
     const link = within(alpaca).getAllByRole('link')[0];
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-    const chatgpt = screen.getByTestId('models-table').querySelector('tr[data-system-id="chatgpt"] td[data-field="parameters"]') as HTMLElement;
+    const chatgpt = screen
+      .getByTestId('models-table')
+      .querySelector('tr[data-system-id="chatgpt"] td[data-field="parameters"]') as HTMLElement;
     expect(chatgpt).toHaveTextContent('not disclosed');
   });
 
@@ -159,7 +167,8 @@ describe('ModelsTable columns, selection, compare, empty state', () => {
 
   it('the compare checkbox picks up to four', async () => {
     const user = setup();
-    for (const name of ['Alpaca', 'Koala', 'LLaVA', 'SAM (Segment Anything Model)']) await user.click(screen.getByRole('checkbox', { name: `Compare ${name}` }));
+    for (const name of ['Alpaca', 'Koala', 'LLaVA', 'SAM (Segment Anything Model)'])
+      await user.click(screen.getByRole('checkbox', { name: `Compare ${name}` }));
     expect(useAppStore.getState().compareIds).toEqual(['alpaca', 'koala', 'llava', 'sam']);
     expect(screen.getByRole('checkbox', { name: 'Compare GPT-3' })).toBeDisabled();
   });

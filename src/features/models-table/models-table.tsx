@@ -31,7 +31,6 @@ const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, FieldRow>();
 const NO_ROWS: FieldRow[] = [];
 
-
 /** Scroll boxes the virtualizer has scrolled before. */
 const scrolledBefore = new WeakSet<Element>();
 
@@ -56,7 +55,10 @@ const scrollUnlessNew: typeof elementScroll<HTMLDivElement> = (offset, options, 
  * result is only as tall as its rows, and a filter click that brings many rows back would first
  * draw a window that small, then again, a frame later, the screenful the box grows to.
  */
-function observeBoxSize(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void): (() => void) | undefined {
+function observeBoxSize(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: { width: number; height: number }) => void,
+): (() => void) | undefined {
   const element = instance.scrollElement;
   if (!element) return undefined;
   if (typeof ResizeObserver === 'undefined') {
@@ -65,7 +67,8 @@ function observeBoxSize(instance: Virtualizer<HTMLDivElement, Element>, cb: (rec
     return undefined;
   }
   let last: { width: number; height: number } | undefined;
-  const report = () => last && cb({ width: last.width, height: Math.max(last.height, parseFloat(getComputedStyle(element).maxHeight) || 0) });
+  const report = () =>
+    last && cb({ width: last.width, height: Math.max(last.height, parseFloat(getComputedStyle(element).maxHeight) || 0) });
   const observer = new ResizeObserver((entries) => {
     const box = entries[entries.length - 1]?.contentBoxSize?.[0];
     if (!box) return;
@@ -80,7 +83,6 @@ function observeBoxSize(instance: Virtualizer<HTMLDivElement, Element>, cb: (rec
     window.removeEventListener('resize', report);
   };
 }
-
 
 const ACCESS_FIELDS: ReadonlySet<FieldId> = new Set(['weights', 'trainingCode', 'datasetAccess']);
 const ROW_HEIGHT_ESTIMATE = 44;
@@ -99,7 +101,10 @@ export function ModelsTable({ dataset }: Props) {
 
   const rowsById = useMemo(() => selectFieldRows(dataset, locale, t), [dataset, locale, t]);
   const filtered = useMemo(
-    () => selectFilteredSystems(dataset, filters).map((s) => rowsById.get(s.id)).filter((r): r is FieldRow => !!r),
+    () =>
+      selectFilteredSystems(dataset, filters)
+        .map((s) => rowsById.get(s.id))
+        .filter((r): r is FieldRow => !!r),
     [dataset, filters, rowsById],
   );
   const rows = useMemo(() => sortTableSubset(filtered, sorting, rowsById), [filtered, sorting, rowsById]);
@@ -147,11 +152,19 @@ export function ModelsTable({ dataset }: Props) {
   const shownColumns = visibleLeafColumns.map((c) => c.id as FieldId);
   const sectionRef = useRef<HTMLElement>(null);
   const title = t('models-table.title', 'Model explorer');
-  const legendNote = t('models-table.legend', 'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.');
+  const legendNote = t(
+    'models-table.legend',
+    'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.',
+  );
   const imageNotes = () => [
     tn('models-table.count', rows.length, '{count} row', '{count} rows'),
     ...(rows.length > IMAGE_ROW_LIMIT
-      ? [t('models-table.image-limit', 'The image shows the first {shown} of {total} rows; the CSV has all of them.', { shown: formatInteger(IMAGE_ROW_LIMIT, locale), total: formatInteger(rows.length, locale) })]
+      ? [
+          t('models-table.image-limit', 'The image shows the first {shown} of {total} rows; the CSV has all of them.', {
+            shown: formatInteger(IMAGE_ROW_LIMIT, locale),
+            total: formatInteger(rows.length, locale),
+          }),
+        ]
       : []),
     t('models-table.image-legend', '“est.”: an estimate, not a reported figure.'),
   ];
@@ -180,7 +193,12 @@ export function ModelsTable({ dataset }: Props) {
       </div>
       <p className="view-sub muted">
         {tn('models-table.count', rows.length, '{count} row', '{count} rows')} ·{' '}
-        <span className="screen-only">{t('models-table.hint', 'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.')}</span>
+        <span className="screen-only">
+          {t(
+            'models-table.hint',
+            'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.',
+          )}
+        </span>
       </p>
       {rows.length === 0 ? (
         <p className="empty-result" role="status">
@@ -199,7 +217,17 @@ export function ModelsTable({ dataset }: Props) {
 
 type ExplorerTable = ReturnType<typeof useTable<typeof features, FieldRow>>;
 
-function TableBody({ table, rows, sourcesById, columnCount }: { table: ExplorerTable; rows: readonly FieldRow[]; sourcesById: ReadonlyMap<string, Source>; columnCount: number }) {
+function TableBody({
+  table,
+  rows,
+  sourcesById,
+  columnCount,
+}: {
+  table: ExplorerTable;
+  rows: readonly FieldRow[];
+  sourcesById: ReadonlyMap<string, Source>;
+  columnCount: number;
+}) {
   const { t } = useT();
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
@@ -236,7 +264,10 @@ function TableBody({ table, rows, sourcesById, columnCount }: { table: ExplorerT
   const padBottom = !printing && virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1].end : 0;
 
   // Visible columns as one array that keeps its identity while they stay the same (rows are memoized on it).
-  const columnKey = table.getVisibleLeafColumns().map((c) => c.id).join(',');
+  const columnKey = table
+    .getVisibleLeafColumns()
+    .map((c) => c.id)
+    .join(',');
   const columns = useMemo(() => columnKey.split(',') as FieldId[], [columnKey]);
 
   return (
@@ -258,7 +289,12 @@ function TableBody({ table, rows, sourcesById, columnCount }: { table: ExplorerT
                     className={`col-${column.id}${NUMERIC_FIELDS.has(column.id as FieldId) ? ' is-numeric' : ''}`}
                     aria-sort={primary && dir ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
                   >
-                    <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()} data-testid={`sort-${column.id}`}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={column.getToggleSortingHandler()}
+                      data-testid={`sort-${column.id}`}
+                    >
                       <span>{label}</span>
                       <span className="sort-indicator" aria-hidden="true">
                         {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
@@ -268,7 +304,8 @@ function TableBody({ table, rows, sourcesById, columnCount }: { table: ExplorerT
                         <span className="visually-hidden">
                           {t('models-table.sorted-nth', 'sorted {nth}, {direction}', {
                             nth: index + 1,
-                            direction: dir === 'asc' ? t('models-table.ascending', 'ascending') : t('models-table.descending', 'descending'),
+                            direction:
+                              dir === 'asc' ? t('models-table.ascending', 'ascending') : t('models-table.descending', 'descending'),
                           })}
                         </span>
                       )}
@@ -315,7 +352,8 @@ function TableBody({ table, rows, sourcesById, columnCount }: { table: ExplorerT
   );
 }
 
-const isInteractive = (e: MouseEvent | KeyboardEvent) => (e.target as Element).closest('a, button, input, label, abbr, [tabindex="0"]:not(tr)');
+const isInteractive = (e: MouseEvent | KeyboardEvent) =>
+  (e.target as Element).closest('a, button, input, label, abbr, [tabindex="0"]:not(tr)');
 
 interface RowProps {
   row: FieldRow;
@@ -336,7 +374,17 @@ interface RowProps {
  * One explorer row. Memoized: hovering a row re-renders two rows, not all of them, and a sort
  * that only moves a row re-renders its <tr> but not its cells.
  */
-const ExplorerRow = memo(function ExplorerRow({ row, index, selected, hovered, picked, pickable, columns, sourcesById, measure }: RowProps) {
+const ExplorerRow = memo(function ExplorerRow({
+  row,
+  index,
+  selected,
+  hovered,
+  picked,
+  pickable,
+  columns,
+  sourcesById,
+  measure,
+}: RowProps) {
   const toggleSelected = useAppStore((s) => s.toggleSelected);
   const hover = useAppStore((s) => s.hover);
   const id = row.system.id;
@@ -369,7 +417,13 @@ const ExplorerRow = memo(function ExplorerRow({ row, index, selected, hovered, p
   );
 });
 
-const RowCells = memo(function RowCells({ row, picked, pickable, columns, sourcesById }: Pick<RowProps, 'row' | 'picked' | 'pickable' | 'columns' | 'sourcesById'>) {
+const RowCells = memo(function RowCells({
+  row,
+  picked,
+  pickable,
+  columns,
+  sourcesById,
+}: Pick<RowProps, 'row' | 'picked' | 'pickable' | 'columns' | 'sourcesById'>) {
   const { t } = useT();
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   const id = row.system.id;

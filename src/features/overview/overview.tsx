@@ -35,7 +35,12 @@ export function Overview({ dataset }: Props) {
   const lastDate = span && factValue(span.last.release);
   const sectionRef = useRef<HTMLElement>(null);
   const title = t('overview.title', 'Overview');
-  const systemColumns = [t('field.name', 'Name'), t('field.organizations', 'Organization'), t('field.release', 'Released'), t('field.kind', 'Kind')];
+  const systemColumns = [
+    t('field.name', 'Name'),
+    t('field.organizations', 'Organization'),
+    t('field.release', 'Released'),
+    t('field.kind', 'Kind'),
+  ];
   const systemRows = () =>
     ordered.map((s) => {
       const date = factValue(s.release);
@@ -46,7 +51,11 @@ export function Overview({ dataset }: Props) {
     const cards = [...(sectionRef.current?.querySelectorAll('.cards .card') ?? [])];
     return {
       columns: [t('overview.figure', 'Figure'), t('overview.value', 'Value'), t('overview.note', 'Note')],
-      rows: cards.map((card) => [textOf(card, 'dt').join(' '), textOf(card, '.card-figure').join(' '), textOf(card, '.card-note').join(' ')]),
+      rows: cards.map((card) => [
+        textOf(card, 'dt').join(' '),
+        textOf(card, '.card-figure').join(' '),
+        textOf(card, '.card-note').join(' '),
+      ]),
     };
   };
 
@@ -60,7 +69,12 @@ export function Overview({ dataset }: Props) {
             dataset={dataset}
             sectionRef={sectionRef}
             title={title}
-            tables={() => [cardsTable(), ...(ordered.length > 0 ? [{ caption: t('overview.in-view', 'Systems in view'), columns: systemColumns, rows: systemRows() }] : [])]}
+            tables={() => [
+              cardsTable(),
+              ...(ordered.length > 0
+                ? [{ caption: t('overview.in-view', 'Systems in view'), columns: systemColumns, rows: systemRows() }]
+                : []),
+            ]}
             notes={() => (sectionRef.current ? textOf(sectionRef.current, ':scope > .source-note') : [])}
             csv={() => ({ columns: systemColumns, rows: systemRows() })}
           />
@@ -70,7 +84,9 @@ export function Overview({ dataset }: Props) {
         <div className="card" data-testid="card-models">
           <dt>{t('overview.models', 'Models')}</dt>
           <dd className="card-figure">{formatInteger(stats.models, locale)}</dd>
-          <dd className="card-note">{tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view')}</dd>
+          <dd className="card-note">
+            {tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view')}
+          </dd>
         </div>
         <div className="card" data-testid="card-organizations">
           <dt>{t('overview.organizations', 'Organizations')}</dt>
@@ -85,7 +101,9 @@ export function Overview({ dataset }: Props) {
               </dd>
               <dd className="card-note">
                 {span.first.name} → {span.last.name}
-                {stats.undatedCount > 0 && <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date')}</>}
+                {stats.undatedCount > 0 && (
+                  <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date')}</>
+                )}
               </dd>
             </>
           ) : (
@@ -98,7 +116,10 @@ export function Overview({ dataset }: Props) {
             <>
               <dd className="card-figure">{formatPercent(stats.openWeights.open / stats.openWeights.known, locale)}</dd>
               <dd className="card-note">
-                {t('overview.open-weights-note', '{open} of {known} models whose weights status is known', { open: formatInteger(stats.openWeights.open, locale), known: formatInteger(stats.openWeights.known, locale) })}
+                {t('overview.open-weights-note', '{open} of {known} models whose weights status is known', {
+                  open: formatInteger(stats.openWeights.open, locale),
+                  known: formatInteger(stats.openWeights.known, locale),
+                })}
               </dd>
             </>
           ) : (
@@ -110,10 +131,18 @@ export function Overview({ dataset }: Props) {
         <h3 className="subhead">{t('overview.in-view', 'Systems in view')}</h3>
         <label className="inline-control">
           <span>{t('overview.order', 'Order')}</span>
-          <select value={order} onChange={(e) => setViewSetting('overviewOrder', e.target.value as SystemOrder)} data-testid="overview-order">
+          <select
+            value={order}
+            onChange={(e) => setViewSetting('overviewOrder', e.target.value as SystemOrder)}
+            data-testid="overview-order"
+          >
             {VIEW_SETTINGS.overviewOrder.values.map((o) => (
               <option key={o} value={o}>
-                {o === 'release' ? t('overview.order.release', 'Release date') : o === 'name' ? t('overview.order.name', 'Name') : t('overview.order.organization', 'Organization')}
+                {o === 'release'
+                  ? t('overview.order.release', 'Release date')
+                  : o === 'name'
+                    ? t('overview.order.name', 'Name')
+                    : t('overview.order.organization', 'Organization')}
               </option>
             ))}
           </select>
@@ -172,7 +201,12 @@ function SystemChips({ systems, selectedId }: { systems: System[]; selectedId: s
       </ul>
       {shown.capped && (
         <p className="system-chips-more muted" data-testid="systems-in-view-more">
-          {tn('overview.chips-more', shown.total - shown.rows.length, '… and {count} more system; the explorer table and the CSV export list every one.', '… and {count} more systems; the explorer table and the CSV export list every one.')}
+          {tn(
+            'overview.chips-more',
+            shown.total - shown.rows.length,
+            '… and {count} more system; the explorer table and the CSV export list every one.',
+            '… and {count} more systems; the explorer table and the CSV export list every one.',
+          )}
         </p>
       )}
     </>

@@ -57,7 +57,12 @@ export function PresentationBar({ current, title }: { current: PanelId; title: s
   const next = stepPanel(current, 1);
   return (
     <nav className="present-bar" aria-label={t('present.region', 'Presentation')} data-testid="present-bar">
-      <button type="button" onClick={() => prev && setPresentPanel(prev)} disabled={!prev} aria-label={t('present.previous', 'Previous panel')}>
+      <button
+        type="button"
+        onClick={() => prev && setPresentPanel(prev)}
+        disabled={!prev}
+        aria-label={t('present.previous', 'Previous panel')}
+      >
         ‹
       </button>
       <p className="present-position" aria-live="polite" data-testid="present-position">

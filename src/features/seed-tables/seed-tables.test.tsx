@@ -21,7 +21,13 @@ const dataset: Dataset = parsed.dataset;
 const VICUNA_TITLE = 'Table 1. Comparison between several notable models';
 const VICUNA_ROWS = [
   ['Model Name', 'LLaMA', 'Alpaca', 'Vicuna', 'Bard/ChatGPT'],
-  ['Dataset', 'Publicly available datasets (1T token)', 'Self-instruct from davinci-003 API (52K samples)', 'User-shared conversations (70K samples)', 'N/A'],
+  [
+    'Dataset',
+    'Publicly available datasets (1T token)',
+    'Self-instruct from davinci-003 API (52K samples)',
+    'User-shared conversations (70K samples)',
+    'N/A',
+  ],
   ['Training code', 'N/A', 'Available', 'Available', 'N/A'],
   ['Evaluation metrics', 'Academic benchmark', 'Author evaluation', 'GPT-4 assessment', 'Mixed'],
   ['Training cost (7B)', '82K GPU-hours', '$500 (data) + $100 (training)', '$140 (training)', 'N/A'],
@@ -89,7 +95,11 @@ describe('SeedTables', () => {
     setup();
     const table = koalaTable();
     const chatgpt = within(table).getByRole('rowheader', { name: 'ChatGPT' }).closest('tr')!;
-    expect(within(chatgpt).getAllByRole('cell').map((c) => c.textContent)).toEqual(['proprietary', '✗no', '✗no', '✓yes', 'proprietary']);
+    expect(
+      within(chatgpt)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['proprietary', '✗no', '✗no', '✓yes', 'proprietary']);
     expect(within(chatgpt).getAllByRole('cell', { name: 'no' })).toHaveLength(2);
     expect(within(chatgpt).getByRole('cell', { name: 'yes' })).toBeInTheDocument();
     const koala = within(table).getByRole('rowheader', { name: 'Koala' }).closest('tr')!;
@@ -168,7 +178,11 @@ describe('SeedTables', () => {
     const table = vicunaTable();
     const header = within(table).getByRole('columnheader', { name: /^Bard\W*ChatGPT$/ });
     expect(visibleText(header)).toBe('Bard/ChatGPT');
-    expect(within(header).getAllByRole('button').map((b) => b.textContent)).toEqual(['Bard', 'ChatGPT']);
+    expect(
+      within(header)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Bard', 'ChatGPT']);
     await user.click(within(header).getByRole('button', { name: 'ChatGPT' }));
     expect(useAppStore.getState().selectedId).toBe('chatgpt');
     expect(within(header).getByRole('button', { name: 'ChatGPT' })).toHaveAttribute('aria-pressed', 'true');

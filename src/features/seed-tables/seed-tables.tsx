@@ -146,7 +146,9 @@ function lineState(line: ModelLine | null, selectedId: string | null, hoveredId:
 }
 
 function lineClass(state: LineState | undefined, extra?: string): string | undefined {
-  const cls = [extra, state?.selected && 'is-selected', state?.hovered && 'is-hovered', state?.filteredOut && 'is-filtered-out'].filter(Boolean).join(' ');
+  const cls = [extra, state?.selected && 'is-selected', state?.hovered && 'is-hovered', state?.filteredOut && 'is-filtered-out']
+    .filter(Boolean)
+    .join(' ');
   return cls || undefined;
 }
 
@@ -288,7 +290,17 @@ function pairPartsWithIds(parts: string[], ids: readonly string[], namesById: Na
   return parts.map((part, i) => ({ part, id: byName[i] ?? left.shift() ?? ids[i] }));
 }
 
-function ModelButton({ text, ids, namesById, selectedId }: { text: string; ids: readonly string[]; namesById: NamesById; selectedId: string | null }) {
+function ModelButton({
+  text,
+  ids,
+  namesById,
+  selectedId,
+}: {
+  text: string;
+  ids: readonly string[];
+  namesById: NamesById;
+  selectedId: string | null;
+}) {
   const { t } = useT();
   const toggleSelected = useAppStore((s) => s.toggleSelected);
   const hover = useAppStore((s) => s.hover);
@@ -327,9 +339,13 @@ function SeedCellView({ cell, mode, sourcesById }: { cell: SeedCell; mode: Mode;
           kind="differs"
           glyph="⚠"
           label={t('seed-tables.differs', 'A source differs')}
-          note={t('seed-tables.differs-note', 'A checked source says otherwise: {text} Switch on “Checked against sources” to see the corrected text.', {
-            text: checked.note,
-          })}
+          note={t(
+            'seed-tables.differs-note',
+            'A checked source says otherwise: {text} Switch on “Checked against sources” to see the corrected text.',
+            {
+              text: checked.note,
+            },
+          )}
         />
       </>
     );

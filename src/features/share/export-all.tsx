@@ -9,7 +9,8 @@ import { describeFilters } from '../../selectors/filter-summary';
 import { useAppStore } from '../../store';
 import './share.css';
 
-type Status = { kind: 'idle' } | { kind: 'busy'; n: number; total: number } | { kind: 'done'; count: number } | { kind: 'failed'; error: string };
+type Status =
+  { kind: 'idle' } | { kind: 'busy'; n: number; total: number } | { kind: 'done'; count: number } | { kind: 'failed'; error: string };
 
 /**
  * "Export all": every panel on the page (charts and tables alike) as a 2× PNG, an SVG and
@@ -88,16 +89,23 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
     status.kind === 'busy' && status.total === 0
       ? t('export-all.preparing', 'Loading every panel…')
       : status.kind === 'busy'
-      ? t('export-all.progress', 'Exporting {n} of {total}…', { n: status.n, total: status.total })
-      : status.kind === 'done'
-        ? tn('export-all.done', status.count, 'Exported {count} panel.', 'Exported {count} panels.')
-        : status.kind === 'failed'
-          ? t('export-all.failed', 'Export all failed: {error}', { error: status.error })
-          : '';
+        ? t('export-all.progress', 'Exporting {n} of {total}…', { n: status.n, total: status.total })
+        : status.kind === 'done'
+          ? tn('export-all.done', status.count, 'Exported {count} panel.', 'Exported {count} panels.')
+          : status.kind === 'failed'
+            ? t('export-all.failed', 'Export all failed: {error}', { error: status.error })
+            : '';
 
   return (
     <div className="copy-link export-all">
-      <button type="button" className="header-button" onClick={() => void exportAll()} disabled={busy} aria-busy={busy} data-testid="export-all">
+      <button
+        type="button"
+        className="header-button"
+        onClick={() => void exportAll()}
+        disabled={busy}
+        aria-busy={busy}
+        data-testid="export-all"
+      >
         {t('export-all.button', 'Export all')}
       </button>
       <div className="copy-popover">

@@ -67,7 +67,10 @@ export function ShareDialogButton({ panels }: { panels: SharePanel[] }) {
               </button>
             </header>
             <p className="muted">
-              {t('share.intro', 'Each panel can be shown alone in an iframe, in a slide deck or a web report. The links keep what is on screen now: filters, selection, scales and language.')}
+              {t(
+                'share.intro',
+                'Each panel can be shown alone in an iframe, in a slide deck or a web report. The links keep what is on screen now: filters, selection, scales and language.',
+              )}
             </p>
             <EmbedList panels={panels} heights={heights} />
           </div>
@@ -87,7 +90,15 @@ function EmbedList({ panels, heights }: { panels: SharePanel[]; heights: Partial
     <ul className="embed-list" data-testid="embed-list">
       {panels.map((p) => {
         const url = embedLink(base, state, p.id);
-        return <EmbedItem key={p.id} id={p.id} title={p.title} url={url} snippet={embedSnippet(url, `${p.title} — ${appTitle}`, suggestedEmbedHeight(heights[p.id]))} />;
+        return (
+          <EmbedItem
+            key={p.id}
+            id={p.id}
+            title={p.title}
+            url={url}
+            snippet={embedSnippet(url, `${p.title} — ${appTitle}`, suggestedEmbedHeight(heights[p.id]))}
+          />
+        );
       })}
     </ul>
   );
@@ -121,7 +132,11 @@ function EmbedItem({ id, title, url, snippet }: { id: PanelId; title: string; ur
           <span className="visually-hidden"> ({t('share.new-tab', 'opens in a new tab')})</span>
         </a>
         <span className="embed-status" role="status">
-          {status === 'copied' ? t('share.code-copied', 'Embed code copied') : status === 'manual' ? t('share.code-by-hand', 'Copying is not allowed here. The code is selected: copy it by hand (Ctrl+C, ⌘C on a Mac).') : ''}
+          {status === 'copied'
+            ? t('share.code-copied', 'Embed code copied')
+            : status === 'manual'
+              ? t('share.code-by-hand', 'Copying is not allowed here. The code is selected: copy it by hand (Ctrl+C, ⌘C on a Mac).')
+              : ''}
         </span>
       </div>
     </li>

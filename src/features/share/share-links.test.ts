@@ -7,7 +7,12 @@ const base = 'https://example.org/dash/';
 
 describe('embedLink', () => {
   it('carries the current state plus embed=<panel>, and drops presentation mode', () => {
-    const state = { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_FILTERS, organizations: ['Meta AI'] }, language: 'zh-CN' as const, present: 'timeline' as const };
+    const state = {
+      ...DEFAULT_URL_STATE,
+      filters: { ...DEFAULT_FILTERS, organizations: ['Meta AI'] },
+      language: 'zh-CN' as const,
+      present: 'timeline' as const,
+    };
     const url = embedLink(base, state, 'co2');
     expect(url).toBe('https://example.org/dash/?org=Meta+AI&lang=zh-CN&embed=co2');
     expect(fromUrl(new URL(url).searchParams)).toEqual({ state: { ...state, embed: 'co2', present: null }, problems: [] });

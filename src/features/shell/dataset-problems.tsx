@@ -7,7 +7,14 @@ export function DatasetProblems({ problems }: { problems: ValidationProblem[] })
   return (
     <section className="dataset-problems" role="alert" data-testid="dataset-problems">
       <h2>{t('dataset.invalid-title', 'The dataset could not be loaded')}</h2>
-      <p>{tn('dataset.invalid-count', problems.length, 'It failed validation with {count} problem:', 'It failed validation with {count} problems:')}</p>
+      <p>
+        {tn(
+          'dataset.invalid-count',
+          problems.length,
+          'It failed validation with {count} problem:',
+          'It failed validation with {count} problems:',
+        )}
+      </p>
       <table>
         <thead>
           <tr>

@@ -18,7 +18,14 @@ function box(m: PlacedMark) {
   const r = m.precision === 'day' ? TIMELINE_GEOMETRY.markerRadius : 0;
   const w = measure(m.label);
   const labelLeft = m.labelAnchor === 'start' ? m.labelX : m.labelX - w;
-  return { left: Math.min(m.x0 - r, labelLeft), right: Math.max(m.x1 + r, labelLeft + w), labelLeft, labelRight: labelLeft + w, top: m.cy - 8, bottom: m.cy + 8 };
+  return {
+    left: Math.min(m.x0 - r, labelLeft),
+    right: Math.max(m.x1 + r, labelLeft + w),
+    labelLeft,
+    labelRight: labelLeft + w,
+    top: m.cy - 8,
+    bottom: m.cy + 8,
+  };
 }
 
 function expectNoCollisions(layout: TimelineLayout) {
@@ -32,7 +39,8 @@ function expectNoCollisions(layout: TimelineLayout) {
       const b = boxes[j].b;
       const sameRow = a.top < b.bottom && b.top < a.bottom;
       const overlapX = a.left < b.right && b.left < a.right;
-      if (sameRow && overlapX) throw new Error(`${boxes[i].m.item.id}/${boxes[i].m.role} collides with ${boxes[j].m.item.id}/${boxes[j].m.role}`);
+      if (sameRow && overlapX)
+        throw new Error(`${boxes[i].m.item.id}/${boxes[i].m.role} collides with ${boxes[j].m.item.id}/${boxes[j].m.role}`);
     }
   }
 }
@@ -50,7 +58,12 @@ describe('layoutTimeline', () => {
           expectNoCollisions(l);
           // Every item has exactly one release mark; Alpaca, Dolly 2.0 (and Sustainable AI in "all") a talk mark too.
           expect(l.marks.filter((m) => m.role === 'release')).toHaveLength(zoom === 'all' ? 24 : 18);
-          expect(l.marks.filter((m) => m.role === 'talk').map((m) => m.item.id).sort()).toEqual(zoom === 'all' ? ['alpaca', 'dolly-2', 'sustainable-ai'] : ['alpaca', 'dolly-2']);
+          expect(
+            l.marks
+              .filter((m) => m.role === 'talk')
+              .map((m) => m.item.id)
+              .sort(),
+          ).toEqual(zoom === 'all' ? ['alpaca', 'dolly-2', 'sustainable-ai'] : ['alpaca', 'dolly-2']);
         });
       }
     }
@@ -95,15 +108,35 @@ describe('layoutTimeline', () => {
     const base = buildTimelineSeries(ds, all, { lanes: 'kind', zoom: 'all' }).items[0];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ day: fc.integer({ min: 0, max: 120 }), month: fc.boolean(), name: fc.string({ minLength: 1, maxLength: 30 }) }), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.record({ day: fc.integer({ min: 0, max: 120 }), month: fc.boolean(), name: fc.string({ minLength: 1, maxLength: 30 }) }),
+          { minLength: 1, maxLength: 25 },
+        ),
         fc.integer({ min: 280, max: 1400 }),
         (specs, width) => {
           const start = utc(2023, 1, 1);
           const items: TimelineItem[] = specs.map((sp, i) => {
             const s0 = start + sp.day * 86_400_000;
-            return { ...base, id: `x${i}`, label: sp.name, laneKey: 'kind:llm', release: { date: { date: '2023-01-01', precision: sp.month ? 'month' : 'day', marks: '' }, start: s0, end: s0 + (sp.month ? 30 : 1) * 86_400_000 } };
+            return {
+              ...base,
+              id: `x${i}`,
+              label: sp.name,
+              laneKey: 'kind:llm',
+              release: {
+                date: { date: '2023-01-01', precision: sp.month ? 'month' : 'day', marks: '' },
+                start: s0,
+                end: s0 + (sp.month ? 30 : 1) * 86_400_000,
+              },
+            };
           });
-          const l = layout({ items, lanes: [{ key: 'kind:llm', kind: 'llm', isOther: false, itemIds: items.map((i) => i.id) }], window: { start, end: start + 160 * 86_400_000 } }, width);
+          const l = layout(
+            {
+              items,
+              lanes: [{ key: 'kind:llm', kind: 'llm', isOther: false, itemIds: items.map((i) => i.id) }],
+              window: { start, end: start + 160 * 86_400_000 },
+            },
+            width,
+          );
           expectNoCollisions(l);
         },
       ),
@@ -114,7 +147,12 @@ describe('layoutTimeline', () => {
 
 describe('monthTicks', () => {
   it('the wave at desktop width: the 1st of every month', () => {
-    expect(monthTicks({ start: utc(2023, 2, 1), end: utc(2023, 5, 1) }, 1100)).toEqual([utc(2023, 2), utc(2023, 3), utc(2023, 4), utc(2023, 5)]);
+    expect(monthTicks({ start: utc(2023, 2, 1), end: utc(2023, 5, 1) }, 1100)).toEqual([
+      utc(2023, 2),
+      utc(2023, 3),
+      utc(2023, 4),
+      utc(2023, 5),
+    ]);
   });
   it('three years on a phone: one tick a year, in January', () => {
     const ticks = monthTicks({ start: utc(2020, 5, 1), end: utc(2023, 5, 15) }, 320);

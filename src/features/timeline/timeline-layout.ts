@@ -90,8 +90,35 @@ export function layoutTimeline(series: Pick<TimelineSeries, 'items' | 'lanes' | 
     for (const id of lane.itemIds) {
       const item = byId.get(id);
       if (!item) continue;
-      units.push(placeUnit(item, 'release', item.release.date.precision, item.release.start, item.release.end, opts.releaseLabel(item), x, left, right, opts.measure));
-      if (item.talk) units.push(placeUnit(item, 'talk', item.talk.date.precision, item.talk.start, item.talk.end, opts.talkLabel(item), x, left, right, opts.measure));
+      units.push(
+        placeUnit(
+          item,
+          'release',
+          item.release.date.precision,
+          item.release.start,
+          item.release.end,
+          opts.releaseLabel(item),
+          x,
+          left,
+          right,
+          opts.measure,
+        ),
+      );
+      if (item.talk)
+        units.push(
+          placeUnit(
+            item,
+            'talk',
+            item.talk.date.precision,
+            item.talk.start,
+            item.talk.end,
+            opts.talkLabel(item),
+            x,
+            left,
+            right,
+            opts.measure,
+          ),
+        );
     }
     const rowEnds: number[] = [];
     const laneTop = y;

@@ -44,7 +44,9 @@ export const TimelinePlot = memo(function TimelinePlot({ series, layout, text, o
         height={g.axis}
         interval={0}
         stroke="var(--border)"
-        tick={(p: { x: number | string; y: number | string; payload: { value: number } }) => <AxisTick {...p} layout={layout} locale={text.locale} />}
+        tick={(p: { x: number | string; y: number | string; payload: { value: number } }) => (
+          <AxisTick {...p} layout={layout} locale={text.locale} />
+        )}
       />
       <YAxis type="number" dataKey="y" domain={[0, plot.bottom]} hide reversed />
       <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 4" />
@@ -54,7 +56,19 @@ export const TimelinePlot = memo(function TimelinePlot({ series, layout, text, o
 });
 
 /** A month tick label, aligned inwards at the plot's edges so it is never cut off. */
-function AxisTick({ x, y, payload, layout, locale }: { x: number | string; y: number | string; payload: { value: number }; layout: TimelineLayout; locale: TimelineText['locale'] }) {
+function AxisTick({
+  x,
+  y,
+  payload,
+  layout,
+  locale,
+}: {
+  x: number | string;
+  y: number | string;
+  payload: { value: number };
+  layout: TimelineLayout;
+  locale: TimelineText['locale'];
+}) {
   const px = Number(x);
   const anchor = px - layout.plot.left < 30 ? 'start' : layout.plot.right - px < 30 ? 'end' : 'middle';
   const dx = anchor === 'start' ? -2 : anchor === 'end' ? 2 : 0;
@@ -149,7 +163,13 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
         }}
       />
       {drag && Math.abs(drag.to - drag.from) >= 2 && (
-        <rect className="timeline-drag-area" x={Math.min(drag.from, drag.to)} y={plot.top} width={Math.abs(drag.to - drag.from)} height={plot.bottom - plot.top} />
+        <rect
+          className="timeline-drag-area"
+          x={Math.min(drag.from, drag.to)}
+          y={plot.top}
+          width={Math.abs(drag.to - drag.from)}
+          height={plot.bottom - plot.top}
+        />
       )}
       <g className="timeline-links">
         {series.links.map((link) => {
@@ -162,11 +182,27 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
         {talkMarks.map((m) => {
           const real = releaseMarks.get(m.item.id);
           if (!real) return null;
-          return <line key={`talk-${m.item.id}`} className="timeline-talk-connector" x1={real.cx} y1={real.cy} x2={m.cx} y2={m.cy} data-talk-link={m.item.id} />;
+          return (
+            <line
+              key={`talk-${m.item.id}`}
+              className="timeline-talk-connector"
+              x1={real.cx}
+              y1={real.cy}
+              x2={m.cx}
+              y2={m.cy}
+              data-talk-link={m.item.id}
+            />
+          );
         })}
       </g>
       {talkMarks.map((m) => (
-        <g key={`talk-${m.item.id}`} className="timeline-talk" data-talk-for={m.item.id} data-tip={text.talkDescription(m.item)} data-date={m.item.talk?.date.date}>
+        <g
+          key={`talk-${m.item.id}`}
+          className="timeline-talk"
+          data-talk-for={m.item.id}
+          data-tip={text.talkDescription(m.item)}
+          data-date={m.item.talk?.date.date}
+        >
           <Marker mark={m} color={KIND_COLORS.get(m.item.kindLane) ?? 'currentColor'} ghost />
           <MarkLabel mark={m} />
         </g>
@@ -213,7 +249,17 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
   );
 }
 
-function Marker({ mark, color, ghost = false, estimated = false }: { mark: PlacedMark; color: string; ghost?: boolean; estimated?: boolean }) {
+function Marker({
+  mark,
+  color,
+  ghost = false,
+  estimated = false,
+}: {
+  mark: PlacedMark;
+  color: string;
+  ghost?: boolean;
+  estimated?: boolean;
+}) {
   const r = TIMELINE_GEOMETRY.markerRadius;
   // The talk's date: hollow, dashed and thicker, so it reads as "not the source's date" in both themes.
   const fill = ghost ? 'var(--surface)' : estimated ? `url(#${hatchId(color)})` : color;
@@ -234,12 +280,24 @@ function Marker({ mark, color, ghost = false, estimated = false }: { mark: Place
       />
     );
   }
-  return <circle className="timeline-marker" cx={mark.cx} cy={mark.cy} r={ghost ? r - 0.5 : r} fill={fill} stroke={color} strokeWidth={ghost ? 2 : 1} strokeDasharray={dash} />;
+  return (
+    <circle
+      className="timeline-marker"
+      cx={mark.cx}
+      cy={mark.cy}
+      r={ghost ? r - 0.5 : r}
+      fill={fill}
+      stroke={color}
+      strokeWidth={ghost ? 2 : 1}
+      strokeDasharray={dash}
+    />
+  );
 }
 
 function Highlight({ mark, selected }: { mark: PlacedMark; selected: boolean }) {
   const cls = selected ? 'timeline-ring is-selected' : 'timeline-ring';
-  if (mark.precision === 'month') return <rect className={cls} x={mark.x0 - 4} y={mark.cy - 8} width={mark.x1 - mark.x0 + 8} height={16} rx={4} />;
+  if (mark.precision === 'month')
+    return <rect className={cls} x={mark.x0 - 4} y={mark.cy - 8} width={mark.x1 - mark.x0 + 8} height={16} rx={4} />;
   return <circle className={cls} cx={mark.cx} cy={mark.cy} r={selected ? 9 : 8} />;
 }
 
@@ -251,7 +309,19 @@ function MarkLabel({ mark }: { mark: PlacedMark }) {
   );
 }
 
-function LinkPath({ link, from, to, arrowId, active }: { link: TimelineLink; from: PlacedMark; to: PlacedMark; arrowId: string; active: boolean }) {
+function LinkPath({
+  link,
+  from,
+  to,
+  arrowId,
+  active,
+}: {
+  link: TimelineLink;
+  from: PlacedMark;
+  to: PlacedMark;
+  arrowId: string;
+  active: boolean;
+}) {
   const r = TIMELINE_GEOMETRY.markerRadius;
   const x1 = from.precision === 'month' ? from.x1 : from.cx;
   const y1 = from.cy;

@@ -18,7 +18,9 @@ function setup(dataset: Dataset = ds) {
 }
 
 function markIds(): string[] {
-  return [...document.querySelectorAll('[data-testid="chart-timeline"] .timeline-mark[data-system-id]')].map((e) => e.getAttribute('data-system-id') ?? '');
+  return [...document.querySelectorAll('[data-testid="chart-timeline"] .timeline-mark[data-system-id]')].map(
+    (e) => e.getAttribute('data-system-id') ?? '',
+  );
 }
 
 async function openData(user: ReturnType<typeof userEvent.setup>) {
@@ -51,7 +53,9 @@ describe('ReleaseTimeline', () => {
     expect(document.querySelector('[data-talk-for="dolly-2"] rect.timeline-marker-month')).not.toBeNull();
     const alpaca = document.querySelector('.timeline-mark[data-system-id="alpaca"]') as HTMLElement;
     expect(alpaca).toHaveAttribute('tabindex', '0');
-    expect(alpaca.getAttribute('aria-label')).toMatch(/Alpaca — Stanford CRFM · Mar 13, 2023 \(blog post\) · built on LLaMA-7B \(fine-tune\) · the talk says 2023 年 3 月 28 日/);
+    expect(alpaca.getAttribute('aria-label')).toMatch(
+      /Alpaca — Stanford CRFM · Mar 13, 2023 \(blog post\) · built on LLaMA-7B \(fine-tune\) · the talk says 2023 年 3 月 28 日/,
+    );
   });
 
   it('draws lineage links from base to derived', () => {
@@ -67,7 +71,11 @@ describe('ReleaseTimeline', () => {
     const table = await openData(user);
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(25);
-    expect(within(rows[0]).getAllByRole('columnheader').map((c) => c.textContent)).toEqual([
+    expect(
+      within(rows[0])
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual([
       'System',
       'Release date',
       'Precision',
@@ -78,7 +86,9 @@ describe('ReleaseTimeline', () => {
       'Source',
     ]);
     const alpaca = within(table).getByRole('rowheader', { name: 'Alpaca' }).closest('tr') as HTMLElement;
-    const cells = within(alpaca).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(alpaca)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells.slice(0, 5)).toEqual(['Mar 13, 2023', 'day', 'blog post', 'LLMs (text, code)', 'LLaMA-7B (fine-tune)']);
     expect(cells[5]).toMatch(/^2023 年 3 月 28 日 \(Mar 28, 2023\) — No Alpaca event/);
     // The table's rows are the marks, in the same order.
@@ -105,7 +115,19 @@ describe('ReleaseTimeline', () => {
   it('follows the filters: ?base=llama leaves LLaMA and its descendants', () => {
     useAppStore.setState({ filters: { ...DEFAULT_FILTERS, bases: ['llama'] } });
     setup();
-    expect(markIds().sort()).toEqual(['alpaca', 'chatllama', 'colossalchat', 'koala', 'llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'llava', 'vicuna-13b', 'vicuna-7b']);
+    expect(markIds().sort()).toEqual([
+      'alpaca',
+      'chatllama',
+      'colossalchat',
+      'koala',
+      'llama-13b',
+      'llama-33b',
+      'llama-65b',
+      'llama-7b',
+      'llava',
+      'vicuna-13b',
+      'vicuna-7b',
+    ]);
     expect(screen.getByTestId('chart-timeline-subtitle')).toHaveTextContent('Base model: LLaMA (all sizes)');
   });
 

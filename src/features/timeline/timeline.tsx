@@ -75,9 +75,15 @@ export function ReleaseTimeline({ dataset }: Props) {
 
   const plotInput = useMemo(() => ({ series, layout }), [series, layout]);
   const drawnPlot = useLastWhere(plotInput, series.items.length > 0);
-  const leftOut = useMemo(() => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })), [series, t, locale]);
+  const leftOut = useMemo(
+    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })),
+    [series, t, locale],
+  );
   // The data table and the CSV have every item: built only when asked for.
-  const dataTable = useCallback(() => buildDataTable(buildTimelineSeries(dataset, systems, options), text, sourceTitles), [dataset, systems, options, text, sourceTitles]);
+  const dataTable = useCallback(
+    () => buildDataTable(buildTimelineSeries(dataset, systems, options), text, sourceTitles),
+    [dataset, systems, options, text, sourceTitles],
+  );
   const differing = series.items.filter((i) => i.talk);
 
   const setZoom = (v: ViewSettings['timelineZoom']) => {
@@ -131,10 +137,14 @@ export function ReleaseTimeline({ dataset }: Props) {
       leftOut={leftOut}
       capNote={
         series.capped
-          ? t('timeline.cap-note', 'Showing the {shown} largest models (by parameter count) of {total} dated systems in this window; the CSV export has all of them.', {
-              shown: formatInteger(series.items.length, locale),
-              total: formatInteger(series.totalItems, locale),
-            })
+          ? t(
+              'timeline.cap-note',
+              'Showing the {shown} largest models (by parameter count) of {total} dated systems in this window; the CSV export has all of them.',
+              {
+                shown: formatInteger(series.items.length, locale),
+                total: formatInteger(series.totalItems, locale),
+              },
+            )
           : undefined
       }
       sourceNote={t(
@@ -171,7 +181,9 @@ export function ReleaseTimeline({ dataset }: Props) {
       dataTable={dataTable}
     >
       <div ref={plotRef} className="timeline-plot-box">
-        {series.items.length === 0 && <p className="muted timeline-empty">{t('timeline.empty', 'No system in view has a known release date in this window.')}</p>}
+        {series.items.length === 0 && (
+          <p className="muted timeline-empty">{t('timeline.empty', 'No system in view has a known release date in this window.')}</p>
+        )}
         <KeptPlot drawn={drawnPlot.series.items.length > 0} empty={series.items.length === 0}>
           <TimelinePlot series={drawnPlot.series} layout={drawnPlot.layout} text={text} onZoom={setCustomWindow} />
         </KeptPlot>
@@ -191,7 +203,9 @@ function leftOutReason(l: TimelineLeftOut, t: Translator['t'], locale: Translato
     case 'release-not-disclosed':
       return t('timeline.left-out.not-disclosed', 'release date not disclosed');
     case 'outside-window':
-      return t('timeline.left-out.outside', 'released {date}, outside the window shown', { date: l.release ? formatEventDate(l.release, locale) : '' });
+      return t('timeline.left-out.outside', 'released {date}, outside the window shown', {
+        date: l.release ? formatEventDate(l.release, locale) : '',
+      });
     case 'release-unknown':
       if (!l.talk) return t('timeline.left-out.unknown', 'release date unknown');
       return t('timeline.left-out.unknown-talk', 'release date unknown; the talk says {text} ({label})', {
@@ -269,7 +283,10 @@ function timelineText(t: Translator['t'], locale: Translator['locale']): Timelin
     },
     talkDescription: (item) =>
       [
-        t('timeline.tip.talk-marker', 'The talk’s date for {name}: {talk}', { name: item.name, talk: `${item.talk?.text} (${item.talk ? date(item.talk.date) : ''})` }),
+        t('timeline.tip.talk-marker', 'The talk’s date for {name}: {talk}', {
+          name: item.name,
+          talk: `${item.talk?.text} (${item.talk ? date(item.talk.date) : ''})`,
+        }),
         t('timeline.tip.talk-source', 'the source says {date}', { date: date(item.release.date) }),
         item.talk?.note,
       ]
@@ -331,7 +348,11 @@ function TimelineLegend({ lanes, text, wave }: { lanes: TimelineLane[]; text: Ti
       <LegendItem width={22} height={12} swatch={<rect x="1" y="2" width="20" height="8" rx="2" fill="currentColor" />}>
         {t('timeline.legend.month', 'date given as a month (the whole month)')}
       </LegendItem>
-      <LegendItem width={14} height={12} swatch={<circle cx="7" cy="6" r="4.5" fill="none" stroke="currentColor" strokeDasharray="2 1.5" />}>
+      <LegendItem
+        width={14}
+        height={12}
+        swatch={<circle cx="7" cy="6" r="4.5" fill="none" stroke="currentColor" strokeDasharray="2 1.5" />}
+      >
         {t('timeline.legend.talk', 'the talk’s date, where it differs from the source')}
       </LegendItem>
       {wave && (
@@ -348,7 +369,23 @@ function RelationLegend({ text }: { text: TimelineText }) {
   return (
     <span className="timeline-legend-group">
       {(Object.keys(RELATION_DASH) as BaseRelation[]).map((r) => (
-        <LegendItem key={r} width={26} height={10} swatch={<line x1="1" y1="5" x2="25" y2="5" stroke="currentColor" strokeWidth="1.6" strokeDasharray={RELATION_DASH[r]} strokeLinecap="round" />}>
+        <LegendItem
+          key={r}
+          width={26}
+          height={10}
+          swatch={
+            <line
+              x1="1"
+              y1="5"
+              x2="25"
+              y2="5"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeDasharray={RELATION_DASH[r]}
+              strokeLinecap="round"
+            />
+          }
+        >
           {text.relation(r)}
         </LegendItem>
       ))}
