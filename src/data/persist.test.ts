@@ -1,20 +1,57 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeIndexedDB } from '../../tests/fixtures/fake-indexeddb';
+// @vitest-environment node
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
 import { clearActive, loadActive, saveActive, type ImportLabel } from './persist';
 
 const label: ImportLabel = { fileName: 'mine.csv', importedAt: '2025-06-01T10:00:00.000Z', mode: 'merge', systems: 7 };
 
-afterEach(() => vi.unstubAllGlobals());
+/** The stored record as the page's database holds it, read (or written) past persist.ts. */
+function storedRecord(idb: IDBFactory, write?: { value: unknown }): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const open = idb.open('llm-wave', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('datasets');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('datasets', write ? 'readwrite' : 'readonly');
+      const req = write ? tx.objectStore('datasets').put(write.value, 'active') : tx.objectStore('datasets').get('active');
+      tx.oncomplete = () => {
+        db.close();
+        resolve(write ? undefined : req.result);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** An IndexedDB whose open() does only what `answer` does with the request (nothing: it hangs). */
+function stubOpen(answer: (req: Record<string, unknown> & { onblocked?: () => void; onerror?: () => void }) => void): IDBFactory {
+  return {
+    open() {
+      const req: Record<string, unknown> = {};
+      setTimeout(() => answer(req));
+      return req;
+    },
+  } as unknown as IDBFactory;
+}
+
+let idb: IDBFactory;
+beforeEach(() => {
+  idb = new IDBFactory();
+  vi.stubGlobal('indexedDB', idb);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('persist: the active import in IndexedDB', () => {
   it('saves, loads back (validated) and clears', async () => {
-    const idb = createFakeIndexedDB();
-    vi.stubGlobal('indexedDB', idb.factory);
     const dataset = miniDataset();
     expect(await loadActive()).toEqual({ active: null });
     expect(await saveActive({ dataset, label })).toEqual({ ok: true });
-    const stored = idb.data.get('datasets')?.get('active') as { version: number; label: ImportLabel };
+    const stored = (await storedRecord(idb)) as { version: number; label: ImportLabel };
     expect(stored.version).toBe(1);
     expect(stored.label).toEqual(label);
     const loaded = await loadActive();
@@ -23,6 +60,7 @@ describe('persist: the active import in IndexedDB', () => {
     expect(loaded.active?.dataset.systems.map((s) => s.id)).toEqual(dataset.systems.map((s) => s.id));
     expect(await clearActive()).toEqual({ ok: true });
     expect(await loadActive()).toEqual({ active: null });
+    expect(await storedRecord(idb)).toBeUndefined();
   });
 
   it('no IndexedDB at all (private mode): every call says "unavailable", none throws', async () => {
@@ -33,18 +71,30 @@ describe('persist: the active import in IndexedDB', () => {
   });
 
   it('a full disk on write is reported as "quota"', async () => {
-    vi.stubGlobal(
-      'indexedDB',
-      createFakeIndexedDB({ writeError: new DOMException('The quota has been exceeded.', 'QuotaExceededError') }).factory,
-    );
-    const r = await saveActive({ dataset: miniDataset(), label });
-    expect(r).toEqual({ ok: false, problem: { reason: 'quota', detail: 'The quota has been exceeded.' } });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const r = await saveActive({ dataset: miniDataset(), label });
+      expect(r).toEqual({ ok: false, problem: { reason: 'quota', detail: 'The quota has been exceeded.' } });
+    } finally {
+      put.mockRestore();
+    }
   });
 
   it('a blocked or failing open is reported, not thrown', async () => {
-    vi.stubGlobal('indexedDB', createFakeIndexedDB({ blocked: true }).factory);
+    vi.stubGlobal(
+      'indexedDB',
+      stubOpen((req) => req.onblocked?.()),
+    );
     expect((await loadActive()).problem?.reason).toBe('blocked');
-    vi.stubGlobal('indexedDB', createFakeIndexedDB({ openError: new DOMException('denied', 'UnknownError') }).factory);
+    vi.stubGlobal(
+      'indexedDB',
+      stubOpen((req) => {
+        req.error = new DOMException('denied', 'UnknownError');
+        req.onerror?.();
+      }),
+    );
     expect(await saveActive({ dataset: miniDataset(), label })).toEqual({ ok: false, problem: { reason: 'failed', detail: 'denied' } });
     vi.stubGlobal('indexedDB', {
       open() {
@@ -54,28 +104,34 @@ describe('persist: the active import in IndexedDB', () => {
     expect((await loadActive()).problem).toEqual({ reason: 'failed', detail: 'The operation is insecure.' });
   });
 
+  it('an open that never answers is given up as "blocked"', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'indexedDB',
+      stubOpen(() => undefined),
+    );
+    const loading = loadActive();
+    await vi.runAllTimersAsync();
+    expect((await loading).problem?.reason).toBe('blocked');
+  });
+
   it('a stored dataset that no longer validates is discarded with a reason', async () => {
-    const idb = createFakeIndexedDB();
-    vi.stubGlobal('indexedDB', idb.factory);
     await saveActive({ dataset: miniDataset(), label });
-    const record = idb.data.get('datasets')!.get('active') as { dataset: { systems: unknown[] } };
+    const record = (await storedRecord(idb)) as { dataset: { systems: unknown[] } };
     record.dataset.systems = [];
+    await storedRecord(idb, { value: record });
     const r = await loadActive();
     expect(r.active).toBeNull();
     expect(r.problem?.reason).toBe('invalid-stored');
     expect(r.problem?.detail).toMatch(/systems/);
     // Discarded: the next visit does not trip over it again.
-    expect(idb.data.get('datasets')!.has('active')).toBe(false);
+    expect(await storedRecord(idb)).toBeUndefined();
   });
 
   it('a record of another version or without a label is discarded too', async () => {
-    const idb = createFakeIndexedDB();
-    vi.stubGlobal('indexedDB', idb.factory);
-    await saveActive({ dataset: miniDataset(), label });
-    idb.data.get('datasets')!.set('active', { version: 2, dataset: miniDataset(), label });
+    await storedRecord(idb, { value: { version: 2, dataset: miniDataset(), label } });
     expect((await loadActive()).problem?.reason).toBe('invalid-stored');
-    await saveActive({ dataset: miniDataset(), label });
-    idb.data.get('datasets')!.set('active', { version: 1, dataset: miniDataset(), label: { fileName: 3 } });
+    await storedRecord(idb, { value: { version: 1, dataset: miniDataset(), label: { fileName: 3 } } });
     expect((await loadActive()).problem?.reason).toBe('invalid-stored');
   });
 });
