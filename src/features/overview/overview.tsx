@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Dataset, System } from '../../data/schema';
-import { formatCompact, formatEventDate, formatInteger, formatPercent } from '../../i18n/format';
+import { formatEventDate, formatInteger, formatPercent } from '../../i18n/format';
 import { kindLabel } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -10,7 +10,8 @@ import { factValue } from '../../selectors/system-facts';
 import { orderSystems, type SystemOrder } from '../../selectors/order-systems';
 import { firstItems, MAX_CHIPS } from '../../selectors/mark-cap';
 import { VIEW_SETTINGS } from '../../store/url-state';
-import { FactView } from '../../components/fact/fact-view';
+import { selectFieldRows, type FieldCell } from '../../selectors/system-fields';
+import { FieldCellView } from '../../components/fact/field-cell-view';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { textOf } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
@@ -156,8 +157,8 @@ export function Overview({ dataset }: Props) {
       {selected && <SelectedSystem system={selected} dataset={dataset} />}
       {selectedId && !selected && <p role="status">{t('overview.selected-missing', 'The selected system is not in this dataset.')}</p>}
       <p className="source-note">
-        {t('overview.source-note', 'Source: the talk “{talk}” ({date}), each figure checked against its primary source.', {
-          talk: dataset.meta.talk.title,
+        {t('overview.source-note', 'Source: the talk “{talkTitle}” ({date}), each figure checked against its primary source.', {
+          talkTitle: dataset.meta.talk.title,
           date: formatEventDate({ date: dataset.meta.talk.date, precision: 'day' }, locale),
         })}{' '}
         {t('overview.as-of', 'Data as of {date}.', { date: formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale) })}
@@ -218,6 +219,7 @@ function SelectedSystem({ system, dataset }: { system: System; dataset: Dataset 
   const select = useAppStore((s) => s.select);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
+  const row = selectFieldRows(dataset, locale, t).get(system.id);
   return (
     <article className="selected-system" aria-labelledby="selected-title" data-testid="selected-system">
       <header>
@@ -233,15 +235,11 @@ function SelectedSystem({ system, dataset }: { system: System; dataset: Dataset 
         <dt>{t('field.kind', 'Kind')}</dt>
         <dd>{kindLabel(t, system.kind)}</dd>
         <dt>{t('field.release', 'Released')}</dt>
-        <dd>
-          <FactView fact={system.release} sourcesById={sourcesById} format={(d) => `${formatEventDate(d, locale)} (${d.marks})`} />
-        </dd>
+        <dd>{row && <FieldCellView cell={withReleaseMarks(row.release, system)} sourcesById={sourcesById} />}</dd>
         {system.parameters && (
           <>
             <dt>{t('field.parameters', 'Parameters')}</dt>
-            <dd>
-              <FactView fact={system.parameters} sourcesById={sourcesById} format={(n) => formatCompact(n, locale)} />
-            </dd>
+            <dd>{row && <FieldCellView cell={row.parameters} sourcesById={sourcesById} />}</dd>
           </>
         )}
         {system.baseModels.length > 0 && (
@@ -262,4 +260,10 @@ function SelectedSystem({ system, dataset }: { system: System; dataset: Dataset 
       </dl>
     </article>
   );
+}
+
+/** The panel has room to say what the release date marks ("paper", "API beta"); the explorer's cell keeps that for its tooltip. */
+function withReleaseMarks(cell: FieldCell, system: System): FieldCell {
+  const marks = factValue(system.release)?.marks;
+  return marks ? { ...cell, text: `${cell.text} (${marks})` } : cell;
 }
