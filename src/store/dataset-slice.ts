@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Dataset } from '../data/schema';
 import type { ParseResult, ValidationProblem } from '../data/load-dataset';
 import { loadBundledDataset } from '../data/bundled-dataset';
-import { clearActive, loadActive, saveActive, type ImportLabel } from '../data/persist';
+import { clearActive, loadActive, saveActive, type ImportLabel, type SaveResult } from '../data/persist';
 import type { AppState } from './index';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
@@ -22,9 +22,10 @@ export interface DatasetSlice {
   loadInitialDataset: () => Promise<void>;
   /**
    * Shows an applied import (already validated by applyImport) at once, then keeps it for the
-   * next visit; when storage refuses, a notice says it will not survive a reload.
+   * next visit; when storage refuses, a notice says it will not survive a reload. Resolves once
+   * the stored copy is committed (or refused): only then may the import be called done.
    */
-  showImportedDataset: (dataset: Dataset, label: ImportLabel) => Promise<void>;
+  showImportedDataset: (dataset: Dataset, label: ImportLabel) => Promise<SaveResult>;
   /** Back to the bundled dataset: reloads it and forgets the stored import. */
   showBundledDataset: () => Promise<void>;
 }
@@ -62,6 +63,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     const saved = await saveActive({ dataset, label });
     // Only if this import is still the one on screen (a quick "back to bundled" may have followed).
     if (!saved.ok && get().dataset === dataset) get().addStorageNotice('save', saved.problem);
+    return saved;
   },
   showBundledDataset: async () => {
     // The stored import is forgotten before the bundled data is shown: a reload right after the

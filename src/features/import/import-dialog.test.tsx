@@ -1,7 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniDataset } from '../../../tests/fixtures/mini-dataset';
+import { loadActive } from '../../data/persist';
 import { analyzeImport } from '../../import/analyze';
 import { applyImport, findConflicts } from '../../import/apply';
 import type { Analysis, ImportReport, RowProblem } from '../../import/types';
@@ -74,6 +76,39 @@ beforeEach(() => {
   vi.stubGlobal('indexedDB', undefined);
 });
 afterEach(() => vi.unstubAllGlobals());
+
+/**
+ * A real (fake-indexeddb) database whose open() waits until `release()`: a write that has not
+ * committed yet, as a large import's write is for a while in a browser.
+ */
+function slowIndexedDB() {
+  const real = new IDBFactory();
+  let release = () => {};
+  const gate = new Promise<void>((r) => (release = r));
+  type Req = { result?: unknown; error?: unknown; onupgradeneeded?: () => void; onsuccess?: () => void; onerror?: () => void };
+  const factory = {
+    open(name: string, version?: number) {
+      const req: Req = {};
+      void gate.then(() => {
+        const inner = real.open(name, version);
+        inner.onupgradeneeded = () => {
+          req.result = inner.result;
+          req.onupgradeneeded?.();
+        };
+        inner.onsuccess = () => {
+          req.result = inner.result;
+          req.onsuccess?.();
+        };
+        inner.onerror = () => {
+          req.error = inner.error;
+          req.onerror?.();
+        };
+      });
+      return req;
+    },
+  };
+  return { factory, real, release };
+}
 
 async function openAndPick(file: File = csvFile()) {
   const user = userEvent.setup();
@@ -149,6 +184,33 @@ describe('ImportButton', () => {
     });
     expect(screen.getByTestId('import-done-summary')).toHaveTextContent(
       `3 added, 0 replaced by the imported record, 0 kept as they were. The dashboard now shows ${current.systems.length + 3} systems.`,
+    );
+  });
+
+  it('says "Imported" only once the stored copy is committed: until then a reload would lose it', async () => {
+    const idb = slowIndexedDB();
+    vi.stubGlobal('indexedDB', idb.factory);
+    const { user } = await openAndPick();
+    await screen.findByTestId('import-preview');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    // Applied (the views show it), but not yet kept: no "Imported" yet.
+    await vi.waitFor(() => expect(useAppStore.getState().datasetOrigin.kind).toBe('imported'));
+    expect(await screen.findByTestId('import-saving')).toHaveTextContent('Keeping models.csv in this browser…');
+    expect(screen.queryByTestId('import-done')).not.toBeInTheDocument();
+    act(() => idb.release());
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('Imported models.csv');
+    expect(screen.getByTestId('import-done-kept')).toHaveTextContent('It is kept in this browser for your next visit.');
+    // And it is: a reload now would bring it back.
+    expect((await loadActive()).active?.label.fileName).toBe('models.csv');
+  });
+
+  it('when the browser will not store it, the done step says it lasts only until the page is closed', async () => {
+    const { user } = await openAndPick();
+    await screen.findByTestId('import-preview');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('Imported models.csv');
+    expect(screen.getByTestId('import-done-kept')).toHaveTextContent(
+      'This browser would not store it: it is kept only until this page is closed or reloaded.',
     );
   });
 

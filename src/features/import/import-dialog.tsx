@@ -35,7 +35,19 @@ type Step =
   | { kind: 'reading'; fileName: string; done: number; total: number }
   | PreviewStep
   | { kind: 'applying'; file: FileInfo }
-  | { kind: 'done'; fileName: string; mode: MergeMode; added: number; replaced: number; kept: number; systems: number }
+  /** Applied and on screen; the stored copy is being written (a reload now would lose it). */
+  | { kind: 'saving'; file: FileInfo }
+  | {
+      kind: 'done';
+      fileName: string;
+      mode: MergeMode;
+      added: number;
+      replaced: number;
+      kept: number;
+      systems: number;
+      /** The stored copy is committed, so a reload brings it back; false: the browser refused to keep it. */
+      stored: boolean;
+    }
   | { kind: 'failed'; problems: string[]; preview: PreviewStep | null };
 
 /** Time for the "Applying…" state to paint before the (synchronous) merge and validation run. */
@@ -165,18 +177,28 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
         return;
       }
       const systems = result.dataset.systems.length;
+      const saving: Step = { kind: 'saving', file: preview.file };
+      setStep(saving);
       void useAppStore
         .getState()
-        .showImportedDataset(result.dataset, { fileName: preview.file.name, importedAt: new Date().toISOString(), mode, systems });
-      setStep({
-        kind: 'done',
-        fileName: preview.file.name,
-        mode,
-        added: result.added,
-        replaced: result.replaced,
-        kept: result.kept,
-        systems,
-      });
+        .showImportedDataset(result.dataset, { fileName: preview.file.name, importedAt: new Date().toISOString(), mode, systems })
+        .then((saved) =>
+          // Only if the dialog still waits for this write (closing it does not undo the import).
+          setStep((s) =>
+            s === saving
+              ? {
+                  kind: 'done',
+                  fileName: preview.file.name,
+                  mode,
+                  added: result.added,
+                  replaced: result.replaced,
+                  kept: result.kept,
+                  systems,
+                  stored: saved.ok,
+                }
+              : s,
+          ),
+        );
     }, APPLY_DELAY_MS);
   };
 
@@ -337,6 +359,18 @@ function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack 
           <p role="status">{t('import.applying-note', 'Merging and checking every record; the views update when it is done.')}</p>
         </div>
       );
+    case 'saving':
+      return (
+        <div className="import-step" data-testid="import-saving">
+          <h3 ref={heading} tabIndex={-1}>
+            {t('import.saving', 'Keeping {file} in this browser…', { file: step.file.name })}
+          </h3>
+          <progress aria-label={t('import.saving-label', 'Storing the import')} />
+          <p role="status">
+            {t('import.saving-note', 'The dashboard already shows it; it is being stored so that it is still here after a reload.')}
+          </p>
+        </div>
+      );
     case 'done':
       return (
         <div className="import-step" data-testid="import-done">
@@ -358,6 +392,11 @@ function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack 
                     count: formatInteger(step.systems, locale),
                   },
                 )}
+          </p>
+          <p data-testid="import-done-kept">
+            {step.stored
+              ? t('import.done-stored', 'It is kept in this browser for your next visit.')
+              : t('import.done-not-stored', 'This browser would not store it: it is kept only until this page is closed or reloaded.')}
           </p>
           <p className="muted">{t('import.done-back', 'The banner under the header takes you back to the bundled dataset at any time.')}</p>
           <div className="import-actions">
