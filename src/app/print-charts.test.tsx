@@ -6,7 +6,7 @@ import { TrainingCostChart } from '../features/cost-chart/cost-chart';
 import { GpuHoursChart } from '../features/gpu-hours-chart/gpu-hours-chart';
 import { LineageTree } from '../features/lineage/lineage';
 import { ReleaseTimeline } from '../features/timeline/timeline';
-import { PRINT_WIDTH } from '../lib/use-chart-width';
+import { PRINT_WIDTH } from '../components/chart-frame/use-chart-width';
 import { resetAppStore, useAppStore } from '../store';
 import { startPrintMode } from './print-mode';
 

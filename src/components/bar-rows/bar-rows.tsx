@@ -2,7 +2,7 @@ import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { BarChart, CartesianGrid, XAxis, YAxis, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import { estimateGlyphWidth } from '../../lib/measure-text';
-import { useChartSize } from '../../lib/use-chart-width';
+import { useChartSize } from '../chart-frame/use-chart-width';
 import { familySpans, thinTicks, type RunKind, type ScaleKind, type ValueAxis } from '../../selectors/run-rows';
 import { useAppStore } from '../../store';
 import './bar-rows.css';

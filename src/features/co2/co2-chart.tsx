@@ -5,7 +5,7 @@ import { noGridLines } from '../../lib/chart-grid';
 import type { Source } from '../../data/schema';
 import { hatchId, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { useT } from '../../i18n/use-t';
-import { useChartWidth } from '../../lib/use-chart-width';
+import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import { useAppStore } from '../../store';
 import type { Co2Bar } from '../../selectors/co2-series';
 import { barValueText, estimateTextWidth, formatSpread, formatTonnes, gpt3ShareText, shortSourceTitle } from './co2-format';

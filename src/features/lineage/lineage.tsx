@@ -17,7 +17,7 @@ import { lineageSubset } from '../../selectors/lineage';
 import { MAX_LINEAGE_SYSTEMS } from '../../selectors/mark-cap';
 import { useAppStore } from '../../store';
 import { textMeasurer } from '../../lib/measure-text';
-import { useChartWidth } from '../../lib/use-chart-width';
+import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import './lineage.css';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';

@@ -25,7 +25,7 @@ import { layoutTimeline, showWave } from './timeline-layout';
 import { TimelinePlot } from './timeline-plot';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
 import { textMeasurer } from '../../lib/measure-text';
-import { useChartWidth } from '../../lib/use-chart-width';
+import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import './timeline.css';
 import { useViewFilters } from '../../store/view-filters';
 import { createLazyLabels } from '../../lib/label-cache';

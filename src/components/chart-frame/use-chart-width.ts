@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
-import { useAppStore } from '../store';
-import { useMeasuredWidth, type MeasuredWidth } from './use-element-width';
+import { useAppStore } from '../../store';
+import { useMeasuredWidth, type MeasuredWidth } from '../../lib/use-element-width';
 
 /**
  * The width (CSS px) a chart gets on paper: A4 portrait, 210 mm, less print.css's 12 mm page
