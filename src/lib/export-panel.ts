@@ -1,10 +1,10 @@
 /*
  * Per-panel export: a chart frame rebuilt as one standalone SVG (text stays text, styles inlined,
- * referenced hatch patterns copied in), then PNG at any scale, clipboard, and file names.
+ * referenced hatch patterns copied in), then PNG at any scale and the clipboard (file names:
+ * selectors/export-file-name.ts).
  * No <foreignObject>: an SVG drawn into a canvas with HTML inside taints it in some browsers, so
  * the title, legend and notes are re-laid out as SVG text from what the frame shows.
  */
-import type { Filters } from '../store/filters-model';
 
 /**
  * Fonts that render the same on other machines, Chinese included. A Latin face (Arial and its
@@ -24,35 +24,6 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** The active filters as a short slug: `llama-family`, `all` with none, several joined by `+`. */
-export function filterSlug(filters: Filters, familyIds: ReadonlySet<string>): string {
-  const parts: string[] = [];
-  for (const o of filters.organizations) parts.push(slugify(o));
-  for (const b of filters.bases) parts.push(familyIds.has(b) ? `${slugify(b)}-family` : slugify(b));
-  parts.push(...filters.modalities);
-  for (const o of filters.openness) parts.push(`open-${o}`);
-  parts.push(...filters.kinds);
-  if (filters.dateFrom || filters.dateTo) parts.push(`${filters.dateFrom ?? 'start'}-to-${filters.dateTo ?? 'end'}`);
-  const q = slugify(filters.query.trim());
-  if (q) parts.push(`q-${q}`);
-  const slug = parts.filter(Boolean).join('+');
-  if (!slug) return filters.query.trim() ? 'search' : 'all';
-  return slug.length > 60 ? `${slug.slice(0, 60).replace(/[+-]+$/, '')}+more` : slug;
-}
-
-/** `training-cost_llama-family_2025-11.png`: panel, filters, the data's month (from `asOf`). */
-export function exportFileName(opts: {
-  panelId: string;
-  filters: Filters;
-  familyIds: ReadonlySet<string>;
-  asOf: string;
-  ext: string;
-  suffix?: string;
-}): string {
-  const month = /^\d{4}-\d{2}/.exec(opts.asOf)?.[0] ?? 'undated';
-  return `${opts.panelId}_${filterSlug(opts.filters, opts.familyIds)}_${month}${opts.suffix ?? ''}.${opts.ext}`;
 }
 
 /**

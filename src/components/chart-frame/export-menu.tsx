@@ -6,7 +6,8 @@ import type { Locale } from '../../i18n/format';
 import type { Translate } from '../../selectors/system-fields';
 import { toCsv } from '../../lib/csv';
 import { downloadBlob, downloadText } from '../../lib/download';
-import { copyPng, exportFileName, isDarkUi, svgToPng, type BuiltSvg } from '../../lib/export-panel';
+import { copyPng, isDarkUi, svgToPng, type BuiltSvg } from '../../lib/export-panel';
+import { exportFileName } from '../../selectors/export-file-name';
 import type { Filters } from '../../store/filters-model';
 import { registerPanelExporter } from './panel-exports';
 
