@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
-import { sourceNumber } from '../components/fact/source-number';
+import { sourceNumber } from './source-number';
 import { DEFAULT_FILTERS } from '../store/filters-model';
 import { selectCitedSources } from './cited-sources';
 import { selectFilteredSystems } from './filtered-systems';

@@ -1,6 +1,6 @@
 import type { Source } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
-import { sourceNumber } from './source-number';
+import { sourceNumber } from '../../selectors/source-number';
 
 /**
  * One "[n]" source reference: a link opening in a new tab, numbered for print, with `tip` shown on

@@ -1,5 +1,5 @@
-import type { Source } from '../../data/schema';
-import { cached } from '../../lib/cache';
+import type { Source } from '../data/schema';
+import { cached } from '../lib/cache';
 
 const numbersCache = new WeakMap<ReadonlyMap<string, Source>, Map<string, number>>();
 
