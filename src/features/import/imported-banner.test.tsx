@@ -36,9 +36,31 @@ describe('ImportedBanner', () => {
     expect(screen.getByTestId('storage-notice')).toHaveTextContent('Your import is shown, but it will not survive a reload');
     expect(screen.getByTestId('storage-notice')).toHaveTextContent('private browsing');
     await user.click(screen.getByRole('button', { name: 'Back to the bundled dataset' }));
-    await vi.waitFor(() => expect(useAppStore.getState().datasetOrigin).toEqual({ kind: 'bundled' }));
+    await vi.waitFor(() => expect(useAppStore.getState().datasetOrigin).toEqual({ kind: 'bundled' }), { timeout: 10_000 });
     expect(useAppStore.getState().dataset!.systems).toHaveLength(32);
     expect(screen.queryByTestId('imported-banner')).not.toBeInTheDocument();
     expect(screen.queryByTestId('storage-notice')).not.toBeInTheDocument();
+  });
+
+  it('after "Back to the bundled dataset" keyboard focus goes to the page\'s main region, not <body>', async () => {
+    const user = userEvent.setup();
+    await useAppStore
+      .getState()
+      .showImportedDataset(miniDataset(), { fileName: 'epoch.csv', importedAt: '2025-06-01T10:00:00.000Z', mode: 'merge', systems: 7 });
+    render(
+      <>
+        <ImportedBanner />
+        <main id="main" tabIndex={-1}>
+          <button type="button">First control</button>
+        </main>
+      </>,
+    );
+    const back = screen.getByRole('button', { name: 'Back to the bundled dataset' });
+    back.focus();
+    await user.keyboard('{Enter}');
+    await vi.waitFor(() => expect(screen.queryByTestId('imported-banner')).not.toBeInTheDocument(), { timeout: 10_000 });
+    await vi.waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'First control' })).toHaveFocus();
   });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { focusMain } from '../../lib/focus';
 import { useAppStore } from '../../store';
 import './import.css';
 
@@ -18,6 +19,8 @@ export function ImportedBanner() {
       await showBundled();
     } finally {
       setBusy(false);
+      // This banner (and the focused button) goes away with the switch.
+      focusMain();
     }
   };
   return (
