@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useAppStore } from '../store';
 import { startUrlSync } from '../store/url-sync';
+import { startDatasetSync } from '../store/dataset-sync';
 import { App } from './app';
 import { startPrintMode } from './print-mode';
 import './app.css';
@@ -9,6 +10,7 @@ import './app.css';
 import './print.css';
 
 startUrlSync();
+startDatasetSync();
 startPrintMode();
 
 const root = document.getElementById('root');

@@ -2,7 +2,16 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
-import { clearActive, loadActive, saveActive, type ImportLabel } from './persist';
+import {
+  announceDataset,
+  clearActive,
+  importWasStored,
+  listenForDatasets,
+  loadActive,
+  saveActive,
+  type DatasetAnnouncement,
+  type ImportLabel,
+} from './persist';
 
 const label: ImportLabel = { fileName: 'mine.csv', importedAt: '2025-06-01T10:00:00.000Z', mode: 'merge', systems: 7 };
 
@@ -133,5 +142,57 @@ describe('persist: the active import in IndexedDB', () => {
     expect((await loadActive()).problem?.reason).toBe('invalid-stored');
     await storedRecord(idb, { value: { version: 1, dataset: miniDataset(), label: { fileName: 3 } } });
     expect((await loadActive()).problem?.reason).toBe('invalid-stored');
+  });
+});
+
+describe('persist: what a visit may say about it', () => {
+  function memoryStorage() {
+    const items = new Map<string, string>();
+    return {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, String(v)),
+      removeItem: (k: string) => void items.delete(k),
+    };
+  }
+
+  it('remembers that an import was stored, and forgets it when it is cleared', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    expect(importWasStored()).toBe(false);
+    await saveActive({ dataset: miniDataset(), label });
+    expect(importWasStored()).toBe(true);
+    await clearActive();
+    expect(importWasStored()).toBe(false);
+  });
+
+  it('a refused write remembers nothing; a localStorage that throws is no evidence, and nothing throws', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    vi.stubGlobal('indexedDB', undefined);
+    await saveActive({ dataset: miniDataset(), label });
+    expect(importWasStored()).toBe(false);
+    const refuse = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    vi.stubGlobal('localStorage', { getItem: refuse, setItem: refuse, removeItem: refuse });
+    vi.stubGlobal('indexedDB', idb);
+    expect(await saveActive({ dataset: miniDataset(), label })).toEqual({ ok: true });
+    expect(importWasStored()).toBe(false);
+  });
+
+  it('tells the other tabs, and hears them', async () => {
+    const heard: DatasetAnnouncement[] = [];
+    const stop = listenForDatasets((m) => heard.push(m));
+    try {
+      announceDataset({ kind: 'imported', label });
+      announceDataset({ kind: 'bundled' });
+      await vi.waitFor(() => expect(heard).toEqual([{ kind: 'imported', label }, { kind: 'bundled' }]));
+    } finally {
+      stop();
+    }
+  });
+
+  it('without BroadcastChannel nothing is told and nothing throws', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    expect(() => announceDataset({ kind: 'bundled' })).not.toThrow();
+    expect(listenForDatasets(() => undefined)).toBeTypeOf('function');
   });
 });

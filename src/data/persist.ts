@@ -7,12 +7,19 @@ import type { Dataset } from './schema';
  * it may be missing (some private modes), blocked by another tab, full, or refused. Every call
  * resolves (never rejects) with either its result or a `StorageProblem` the UI turns into a
  * notice; the import itself always applies in memory.
+ *
+ * Beside it, a flag in localStorage says that an import was stored: where storage is blocked
+ * (a cross-site iframe, "block site data") every read fails, and only a visit that had stored
+ * something should hear that it could not be read back. Other tabs of the page hear of each
+ * stored import and each return to the bundled data over a BroadcastChannel.
  */
 
 const DB_NAME = 'llm-wave';
 const STORE = 'datasets';
 const KEY = 'active';
 const RECORD_VERSION = 1;
+const STORED_FLAG = 'llm-wave.import-stored';
+const CHANNEL = 'llm-wave.dataset';
 /** A blocked or hanging open must not keep the page blank at startup. */
 const OPEN_TIMEOUT_MS = 4000;
 
@@ -120,9 +127,31 @@ function openDb(): Promise<IDBDatabase> {
   });
 }
 
+/**
+ * Whether this browser remembers storing an import (and not clearing it since). False when
+ * localStorage is missing or refuses: then there is no evidence either way.
+ */
+export function importWasStored(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(STORED_FLAG) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberStored(stored: boolean): void {
+  try {
+    if (stored) globalThis.localStorage?.setItem(STORED_FLAG, '1');
+    else globalThis.localStorage?.removeItem(STORED_FLAG);
+  } catch {
+    // Blocked storage: nothing to remember with, and nothing stored to forget.
+  }
+}
+
 /** Runs one request in its own transaction; resolves when the transaction has committed. */
-async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>, onOpened?: () => void): Promise<T> {
   const db = await openDb();
+  onOpened?.();
   try {
     return await new Promise<T>((resolve, reject) => {
       let result: T;
@@ -155,6 +184,7 @@ export async function saveActive(active: ActiveImport): Promise<SaveResult> {
   const record: StoredRecord = { version: RECORD_VERSION, dataset: active.dataset, label: active.label };
   try {
     await withStore('readwrite', (s) => s.put(record, KEY));
+    rememberStored(true);
     return { ok: true };
   } catch (err) {
     return { ok: false, problem: asProblem(err) };
@@ -164,15 +194,20 @@ export async function saveActive(active: ActiveImport): Promise<SaveResult> {
 /**
  * The stored import, validated again (the schema may have changed since it was saved, or the
  * record may have been tampered with). Anything invalid is deleted and reported, never shown.
+ * `onOpened` is called once the database has answered, before the record is read: storage that
+ * works, however long a large record then takes.
  */
-export async function loadActive(): Promise<LoadResult> {
+export async function loadActive(options: { onOpened?: () => void } = {}): Promise<LoadResult> {
   let raw: unknown;
   try {
-    raw = await withStore('readonly', (s) => s.get(KEY));
+    raw = await withStore('readonly', (s) => s.get(KEY), options.onOpened);
   } catch (err) {
     return { active: null, problem: asProblem(err) };
   }
-  if (raw === undefined) return { active: null };
+  if (raw === undefined) {
+    rememberStored(false);
+    return { active: null };
+  }
   const label = readLabel(raw);
   // The validator loads on demand: most visits have nothing stored and never need it here.
   const parsed =
@@ -187,6 +222,7 @@ export async function loadActive(): Promise<LoadResult> {
       : 'not a stored dataset of this version';
     return { active: null, problem: { reason: 'invalid-stored', detail } };
   }
+  rememberStored(true);
   return { active: { dataset: parsed.dataset, label } };
 }
 
@@ -194,6 +230,7 @@ export async function loadActive(): Promise<LoadResult> {
 export async function clearActive(): Promise<SaveResult> {
   try {
     await withStore('readwrite', (s) => s.delete(KEY));
+    rememberStored(false);
     return { ok: true };
   } catch (err) {
     return { ok: false, problem: asProblem(err) };
@@ -207,4 +244,44 @@ function readLabel(raw: unknown): ImportLabel | null {
   if (typeof l.fileName !== 'string' || typeof l.importedAt !== 'string' || typeof l.systems !== 'number') return null;
   if (l.mode !== 'merge' && l.mode !== 'replace') return null;
   return { fileName: l.fileName, importedAt: l.importedAt, mode: l.mode, systems: l.systems };
+}
+
+/** What one tab tells the others: it stored an import, or went back to the bundled data. */
+export type DatasetAnnouncement = { kind: 'imported'; label: ImportLabel } | { kind: 'bundled' };
+
+function openChannel(): BroadcastChannel | null {
+  try {
+    return typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Tells the page's other tabs (where the browser can: no BroadcastChannel, no message). */
+export function announceDataset(message: DatasetAnnouncement): void {
+  const channel = openChannel();
+  if (!channel) return;
+  try {
+    channel.postMessage(message);
+  } catch {
+    // A channel that refuses to post is the same as no channel.
+  } finally {
+    channel.close();
+  }
+}
+
+/** Hears the other tabs' announcements; returns a function that stops listening. */
+export function listenForDatasets(hear: (message: DatasetAnnouncement) => void): () => void {
+  const channel = openChannel();
+  if (!channel) return () => undefined;
+  channel.onmessage = (e: MessageEvent<unknown>) => {
+    const m = e.data;
+    if (!m || typeof m !== 'object' || !('kind' in m)) return;
+    if (m.kind === 'bundled') hear({ kind: 'bundled' });
+    else if (m.kind === 'imported') {
+      const label = readLabel(m);
+      if (label) hear({ kind: 'imported', label });
+    }
+  };
+  return () => channel.close();
 }

@@ -1,18 +1,27 @@
+import { useState } from 'react';
+import { formatDateTime } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
+import { focusMain } from '../../lib/focus';
 import { useAppStore } from '../../store';
+import type { DatasetOffer } from '../../store/dataset-slice';
 import type { Notice } from '../../store/ui-slice';
 
 type StorageNotice = Extract<Notice, { kind: 'storage' }>;
 
-/** Says when the browser would not keep (or give back) an imported dataset, and what that means. */
+/**
+ * Says when the browser would not keep (or give back) an imported dataset, and what that means;
+ * and offers another dataset that became available (another tab's import, or its way back).
+ */
 export function StorageNotices() {
   const { t } = useT();
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
+  const offer = useAppStore((s) => s.datasetOffer);
   const shown = notices.filter((n): n is StorageNotice => n.kind === 'storage');
-  if (shown.length === 0) return null;
+  if (shown.length === 0 && !offer) return null;
   return (
     <div className="notices">
+      {offer && <OfferNotice offer={offer} />}
       {shown.map((n) => (
         <div key={n.id} className="notice" role="status" data-testid="storage-notice">
           <div>
@@ -27,6 +36,61 @@ export function StorageNotices() {
           </button>
         </div>
       ))}
+    </div>
+  );
+}
+
+function OfferNotice({ offer }: { offer: DatasetOffer }) {
+  const { t, tn, locale } = useT();
+  const accept = useAppStore((s) => s.acceptDatasetOffer);
+  const keep = useAppStore((s) => s.dismissDatasetOffer);
+  const [busy, setBusy] = useState(false);
+  const title =
+    offer.kind === 'bundled'
+      ? t('storage.offer-bundled', 'Another tab of this dashboard went back to the bundled dataset.')
+      : offer.from === 'other-tab'
+        ? t('storage.offer-imported', 'Another tab of this dashboard imported {file}.', { file: offer.label.fileName })
+        : t('storage.offer-stored', 'Your earlier import {file} has been read back from this browser.', { file: offer.label.fileName });
+  const switchTo = async () => {
+    setBusy(true);
+    try {
+      await accept();
+    } finally {
+      setBusy(false);
+      // The notice and its buttons are gone with the switch: keep the keyboard on the page.
+      focusMain();
+    }
+  };
+  return (
+    <div className="notice" role="status" data-testid="dataset-offer">
+      <div>
+        <strong>{title}</strong>
+        {offer.kind === 'imported' && (
+          <p>
+            {[
+              tn('import.banner-systems', offer.label.systems, '{count} system', '{count} systems'),
+              offer.label.mode === 'merge' ? t('import.banner-merged', 'merged') : t('import.banner-replaced', 'replaced'),
+              formatDateTime(offer.label.importedAt, locale),
+            ].join(', ')}
+          </p>
+        )}
+        <p className="notice-actions">
+          <button type="button" onClick={switchTo} disabled={busy} data-testid="dataset-offer-switch">
+            {t('storage.offer-switch', 'Switch to it')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              keep();
+              focusMain();
+            }}
+            disabled={busy}
+            data-testid="dataset-offer-keep"
+          >
+            {t('storage.offer-keep', 'Keep this')}
+          </button>
+        </p>
+      </div>
     </div>
   );
 }
