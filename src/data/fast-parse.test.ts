@@ -251,6 +251,18 @@ describe('fast path: a leaf replaced by another of its type (property)', () => {
       ' https://a.b ',
       'https://',
       'mailto:x@y.z',
+      // Around the length limits (200 for names, 2,000 for notes and URLs), in units and in code points.
+      'x'.repeat(100),
+      'x'.repeat(101),
+      'x'.repeat(200),
+      'x'.repeat(201),
+      ` ${'x'.repeat(200)} `,
+      '\u{1F600}'.repeat(200),
+      '\u{1F600}'.repeat(201),
+      'x'.repeat(2000),
+      'x'.repeat(2001),
+      `https://a.b/${'c'.repeat(1988)}`,
+      `https://a.b/${'c'.repeat(1989)}`,
     ),
     fc.string({ maxLength: 3 }),
   );
@@ -289,6 +301,18 @@ describe('fast path: what it does not know it says so when built', () => {
     expect(parser('\u{1F600}')).toBe(FAIL);
     expect(parser('ab')).toBe('ab');
     expect(parser('\u{1F600}\u{1F600}')).toBe('\u{1F600}\u{1F600}');
+  });
+
+  it('a maximum length zod counts in code points is counted so, strings and arrays alike', () => {
+    const parser = compileFastParser(z.string().max(2));
+    // Two emoji: four UTF-16 units, two code points — within max(2), as zod says.
+    expect(z.string().max(2).safeParse('\u{1F600}\u{1F600}').success).toBe(true);
+    expect(parser('\u{1F600}\u{1F600}')).toBe('\u{1F600}\u{1F600}');
+    expect(parser('abc')).toBe(FAIL);
+    expect(parser('\u{1F600}\u{1F600}\u{1F600}')).toBe(FAIL);
+    const list = compileFastParser(z.array(z.number()).max(2));
+    expect(list([1, 2])).toEqual([1, 2]);
+    expect(list([1, 2, 3])).toBe(FAIL);
   });
 
   it('an enum accepts what zod accepts (not the reverse keys of a numeric TypeScript enum)', () => {

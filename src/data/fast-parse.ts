@@ -144,6 +144,7 @@ interface CheckDef {
   value?: unknown;
   inclusive?: boolean;
   minimum?: number;
+  maximum?: number;
   when?: (payload: Payload) => boolean;
 }
 
@@ -195,6 +196,12 @@ function compileCheck(check: Check): Step {
         if (typeof v === 'string' && units >= min && units < min * 2) return run(v);
         return units >= min ? v : FAIL;
       };
+    }
+    case 'max_length': {
+      const max = def.maximum;
+      if (typeof max !== 'number') break;
+      // Within the bound in UTF-16 units is within it in code points; a longer string is zod's to count.
+      return (v) => ((v as { length: number }).length <= max ? v : typeof v === 'string' ? run(v) : FAIL);
     }
   }
   return run;

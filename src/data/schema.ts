@@ -10,10 +10,43 @@ import { z } from 'zod';
  * are checked after the shape, so a broken reference is reported like a broken field.
  */
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case slugs (a-z, 0-9, ".", "-")');
-const nonEmpty = z.string().trim().min(1);
+/**
+ * Length limits, in characters as zod counts them (code points). Generous for real data — the
+ * bundled facts and Epoch's ~1,900 systems stay far inside — but a file's 10 MB cell is refused
+ * here instead of reaching the views and storage. The importer checks CSV cells against the same
+ * numbers before it builds anything (src/import/epoch.ts).
+ */
+export const TEXT_LIMITS = {
+  /** Ids (slugs). */
+  id: 100,
+  /** Names, organizations, hardware, labels, units, what a date marks. */
+  name: 200,
+  /** Source titles (they quote a model's or a file's name). */
+  title: 500,
+  url: 2000,
+  /** Notes, quotes, methods, summaries, descriptions, terms. */
+  note: 2000,
+} as const;
+/** Entries of a list inside one system (organizations, links, a fact's sources…). */
+export const LIST_LIMIT = 100;
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+/** The message a row is rejected with, e.g. "longer than 200 characters"; the first check to fail stops the rest. */
+const tooLong = (max: number) => ({ message: `longer than ${thousands(max)} characters`, abort: true });
+const tooMany = { message: `more than ${LIST_LIMIT} entries`, abort: true };
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIST_LIMIT, tooMany);
+
+const id = z
+  .string()
+  .max(TEXT_LIMITS.id, tooLong(TEXT_LIMITS.id))
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case slugs (a-z, 0-9, ".", "-")');
+/** Trimmed, not empty, at most `max` characters. */
+const text = (max: number) => z.string().trim().min(1).max(max, tooLong(max));
+const longText = text(TEXT_LIMITS.note);
+const shortText = text(TEXT_LIMITS.name);
 const httpUrl = z
   .string()
+  .max(TEXT_LIMITS.url, tooLong(TEXT_LIMITS.url))
   .url()
   .refine((u) => /^https?:\/\//.test(u), 'only http(s) URLs are allowed');
 
@@ -23,25 +56,25 @@ export const talkRelation = z.enum(['agrees', 'differs', 'unverified']);
 function talkClaim<T extends z.ZodType>(value: T) {
   return z.object({
     /** The talk's words, verbatim (Chinese). */
-    text: nonEmpty,
+    text: longText,
     /** The talk's claim in machine form where it has one (e.g. its date). */
     value: value.optional(),
     relation: talkRelation,
-    note: nonEmpty.optional(),
+    note: longText.optional(),
   });
 }
 
 /** A fact: a value plus its provenance. `T` is the schema of the value. */
 export function fact<T extends z.ZodType>(value: T) {
   const talk = talkClaim(value).optional();
-  const sources = z.array(id).min(1);
+  const sources = list(id).min(1);
   return z.discriminatedUnion('status', [
     z.object({
       status: z.literal('reported'),
       value,
       sources,
-      quote: nonEmpty.optional(),
-      note: nonEmpty.optional(),
+      quote: longText.optional(),
+      note: longText.optional(),
       talk,
     }),
     z.object({
@@ -49,21 +82,21 @@ export function fact<T extends z.ZodType>(value: T) {
       value,
       sources,
       /** Who estimated it and how (e.g. "Epoch AI, 6·N·D"). */
-      method: nonEmpty,
-      note: nonEmpty.optional(),
+      method: longText,
+      note: longText.optional(),
       talk,
     }),
     z.object({
       /** The developer published no figure (or said it will not). */
       status: z.literal('not-disclosed'),
-      sources: z.array(id),
-      note: nonEmpty.optional(),
+      sources: list(id),
+      note: longText.optional(),
       talk,
     }),
     z.object({
       /** We found no source either way. */
       status: z.literal('unknown'),
-      note: nonEmpty,
+      note: longText,
       talk,
     }),
   ]);
@@ -74,17 +107,17 @@ export const sourceGrade = z.enum(['primary', 'epoch', 'secondary', 'imported'])
 export const sourceSchema = z
   .object({
     id,
-    title: nonEmpty,
+    title: text(TEXT_LIMITS.title),
     /** Required, except for an imported file (grade "imported"), which has no address. */
     url: httpUrl.optional(),
     grade: sourceGrade,
-    publisher: nonEmpty.optional(),
+    publisher: shortText.optional(),
     /** ISO date of the source itself, if known. */
     date: z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
       .optional(),
-    note: nonEmpty.optional(),
+    note: longText.optional(),
   })
   .superRefine((s, ctx) => {
     if (s.url === undefined && s.grade !== 'imported') {
@@ -110,7 +143,7 @@ export const datedEvent = z
     date: isoDate,
     precision: z.enum(['day', 'month']),
     /** What the date marks: "blog post", "API private beta", "repository initial commit"… */
-    marks: nonEmpty,
+    marks: shortText,
   })
   .refine((v) => (v.precision === 'day') === (v.date.length === 10), {
     message: 'precision must match the date (day ⇔ YYYY-MM-DD, month ⇔ YYYY-MM)',
@@ -118,32 +151,32 @@ export const datedEvent = z
 
 export const modalityKind = z.enum(['text', 'code', 'image', 'mask']);
 export const modality = z.object({
-  inputs: z.array(modalityKind).min(1),
-  outputs: z.array(modalityKind).min(1),
+  inputs: list(modalityKind).min(1),
+  outputs: list(modalityKind).min(1),
 });
 
 export const bound = z.enum(['exact', 'approx', 'upper']);
 export const quantity = z.object({
   amount: z.number().positive().finite(),
   /** tokens, samples, conversations, image-text pairs, images, masks, instructions… */
-  unit: nonEmpty,
+  unit: shortText,
   bound: bound.default('exact'),
 });
 
 export const trainingData = z.object({
-  description: nonEmpty,
-  sizes: z.array(quantity).default([]),
+  description: longText,
+  sizes: list(quantity).default([]),
 });
 
 export const access = z.object({
   /** Can a member of the public obtain it at all (even on request or as a delta)? */
   available: z.boolean(),
   /** How: "download", "on request (Google form)", "weight diff against LLaMA", "API only"… */
-  terms: nonEmpty,
+  terms: longText,
 });
 
 export const licence = z.object({
-  name: nonEmpty,
+  name: shortText,
   commercialUse: z.boolean().optional(),
 });
 
@@ -153,20 +186,20 @@ export const costComponent = z.object({
   bound,
 });
 export const trainingCost = z.object({
-  components: z.array(costComponent).min(1),
+  components: list(costComponent).min(1),
   /** The year of the dollars (nominal dollars of that year, or a constant-dollar base). */
   dollarYear: z.number().int().min(2015).max(2030),
   /** Where the cost applies, e.g. "7B" or "cloud rental, V100". */
-  basis: nonEmpty.optional(),
+  basis: longText.optional(),
 });
 
 export const gpuHours = z.object({
   hours: z.number().positive().finite(),
-  hardware: nonEmpty,
+  hardware: shortText,
   gpuCount: z.number().int().positive().optional(),
   wallClockHours: z.number().positive().optional(),
   /** How the figure follows from what the source says, e.g. "8 GPUs × 3 h". */
-  derivation: nonEmpty.optional(),
+  derivation: longText.optional(),
 });
 
 export const kind = z.enum(['model', 'library-app', 'paper', 'event']);
@@ -174,27 +207,27 @@ export const kind = z.enum(['model', 'library-app', 'paper', 'event']);
 const baseLink = z.object({
   id,
   relation: z.enum(['fine-tuned-from', 'component', 'wraps', 'successor-of']),
-  sources: z.array(id).min(1),
-  note: nonEmpty.optional(),
+  sources: list(id).min(1),
+  note: longText.optional(),
 });
 
 export const systemSchema = z.object({
   id,
-  name: nonEmpty,
+  name: shortText,
   /** Optional Chinese name or the talk's spelling. */
-  nameZh: nonEmpty.optional(),
+  nameZh: shortText.optional(),
   kind,
   /** Groups sizes of one model (e.g. "llama" for LLaMA-7B…65B). */
   family: id.optional(),
-  organizations: z.array(nonEmpty).min(1),
+  organizations: list(shortText).min(1),
   /** In the talk itself, or only here as a base model / in a source table the talk cites. */
   inTalk: z.boolean(),
   /** The talk's own words about it (verbatim), where it names it. */
-  talkMention: nonEmpty.optional(),
-  summary: nonEmpty,
-  baseModels: z.array(baseLink).default([]),
+  talkMention: longText.optional(),
+  summary: longText,
+  baseModels: list(baseLink).default([]),
   release: fact(datedEvent),
-  otherDates: z.array(fact(datedEvent)).default([]),
+  otherDates: list(fact(datedEvent)).default([]),
   parameters: fact(z.number().positive().finite()).optional(),
   modality: fact(modality).optional(),
   trainingData: fact(trainingData).optional(),
@@ -202,20 +235,20 @@ export const systemSchema = z.object({
   trainingCode: fact(access).optional(),
   dataset: fact(access).optional(),
   licence: fact(licence).optional(),
-  evaluation: fact(nonEmpty).optional(),
+  evaluation: fact(longText).optional(),
   /** Alternatives side by side (e.g. two published GPT-3 estimates); never merged. */
-  trainingCost: z.array(fact(trainingCost)).default([]),
+  trainingCost: list(fact(trainingCost)).default([]),
   gpuHours: fact(gpuHours).optional(),
-  hardware: fact(nonEmpty).optional(),
+  hardware: fact(shortText).optional(),
   flop: fact(z.number().positive().finite()).optional(),
   energyMwh: fact(z.number().positive().finite()).optional(),
   co2Tonnes: fact(z.number().positive().finite()).optional(),
-  links: z.array(z.object({ label: nonEmpty, url: httpUrl })).default([]),
+  links: list(z.object({ label: shortText, url: httpUrl })).default([]),
 });
 
 export const table15Row = z.object({
   systemId: id,
-  gpuType: nonEmpty,
+  gpuType: shortText,
   gpuPowerW: z.number().positive(),
   gpuHours: z.number().positive(),
   mwh: z.number().positive(),
@@ -232,11 +265,11 @@ export const referenceSchema = z.object({
     gpuPowerW: fact(z.number().positive()),
     pue: fact(z.number().positive()),
     kgCo2ePerKwh: fact(z.number().positive()),
-    formula: nonEmpty,
+    formula: longText,
   }),
   llamaTable15: z.object({
     sources: z.array(id).min(1),
-    caption: nonEmpty,
+    caption: longText,
     /** May be empty: a dataset that replaced the bundled one keeps no rows of models it dropped. */
     rows: z.array(table15Row),
   }),
@@ -248,7 +281,7 @@ export const referenceSchema = z.object({
         kgCo2ePerKwh: z.number().positive(),
         tco2e: z.number().positive(),
         sources: z.array(id).min(1),
-        quote: nonEmpty,
+        quote: longText,
       }),
     )
     .default([]),
@@ -256,42 +289,42 @@ export const referenceSchema = z.object({
 
 export const seedCell = z.object({
   /** The cell's text exactly as the talk has it. */
-  text: z.string(),
+  text: z.string().max(TEXT_LIMITS.note, tooLong(TEXT_LIMITS.note)),
   /** ✓ / ✗ in the talk. */
   mark: z.enum(['check', 'cross']).optional(),
   /** The dataset's systems the cell describes. */
   systemIds: z.array(id).min(1),
   /** Where a checked source says otherwise: the corrected reading and why. */
-  checked: z.object({ text: nonEmpty, note: nonEmpty, sources: z.array(id).min(1) }).optional(),
+  checked: z.object({ text: longText, note: longText, sources: z.array(id).min(1) }).optional(),
 });
 
 export const seedTableSchema = z.object({
   id,
-  title: nonEmpty,
+  title: shortText,
   /** Where the talk shows it and where the table originally comes from. */
   sources: z.array(id).min(1),
-  note: nonEmpty.optional(),
+  note: longText.optional(),
   /** Header of the row-label column, as in the talk ("Model Name", "Model"). */
-  cornerLabel: z.string(),
+  cornerLabel: z.string().max(TEXT_LIMITS.name, tooLong(TEXT_LIMITS.name)),
   /** "columns": models are columns (Vicuna's Table 1); "rows": models are rows (Koala's table). */
   orientation: z.enum(['models-as-columns', 'models-as-rows']),
-  header: z.array(z.object({ text: nonEmpty, systemIds: z.array(id).default([]) })).min(1),
-  rows: z.array(z.object({ label: nonEmpty, systemIds: z.array(id).default([]), cells: z.array(seedCell).min(1) })).min(1),
+  header: z.array(z.object({ text: shortText, systemIds: z.array(id).default([]) })).min(1),
+  rows: z.array(z.object({ label: shortText, systemIds: z.array(id).default([]), cells: z.array(seedCell).min(1) })).min(1),
 });
 
 export const datasetSchema = z
   .object({
     meta: z.object({
-      title: nonEmpty,
-      version: nonEmpty,
+      title: shortText,
+      version: shortText,
       /** When these facts were last checked. */
       asOf: isoDate,
-      talk: z.object({ title: nonEmpty, author: nonEmpty, affiliation: nonEmpty, date: isoDate }),
-      licenceNote: nonEmpty.optional(),
+      talk: z.object({ title: shortText, author: shortText, affiliation: shortText, date: isoDate }),
+      licenceNote: longText.optional(),
     }),
     sources: z.array(sourceSchema).min(1),
     /** Display names of the `family` groups (e.g. llama → "LLaMA (all sizes)"). */
-    families: z.array(z.object({ id, name: nonEmpty })).default([]),
+    families: z.array(z.object({ id, name: shortText })).default([]),
     systems: z.array(systemSchema).min(1),
     reference: referenceSchema,
     seedTables: z.array(seedTableSchema).default([]),
