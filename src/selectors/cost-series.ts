@@ -269,8 +269,8 @@ export function formatCostRow(row: CostRow, locale: Locale, t: Translate): strin
 
 export function dollarsLabel(f: Pick<CostFigure, 'dollars' | 'dollarYear'>, t: Translate): string {
   return f.dollars === 'constant'
-    ? t('cost-chart.dollars-constant', 'constant {n} USD', { n: f.dollarYear })
-    : t('cost-chart.dollars-nominal', 'nominal {n} USD', { n: f.dollarYear });
+    ? t('cost-chart.dollars-constant', 'constant {year} USD', { year: f.dollarYear })
+    : t('cost-chart.dollars-nominal', 'nominal {year} USD', { year: f.dollarYear });
 }
 
 export function statusLabel(f: Pick<CostFigure, 'status' | 'method'>, t: Translate): string {

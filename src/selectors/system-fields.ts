@@ -182,7 +182,7 @@ function costCell(system: System, ctx: FieldContext): FieldCell {
   const text = lo === hi ? formatUsd(lo, ctx.locale) : `${formatUsd(lo, ctx.locale)}–${formatUsd(hi, ctx.locale)}`;
   return {
     status,
-    text: ctx.t('cost.spread', '{range} ({count} figures)', { range: text, count: known.length }),
+    text: ctx.t('cost.spread', '{range} ({figures} figures)', { range: text, figures: known.length }),
     sortKey: lo,
     sources,
     detail: details.join('\n'),

@@ -142,7 +142,7 @@ export function ChartFrame({
                 <li key={reason}>
                   <strong>{reason}</strong>: {names.slice(0, MAX_LEFT_OUT).join(', ')}
                   {names.length > MAX_LEFT_OUT &&
-                    ` ${t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', { count: formatInteger(names.length - MAX_LEFT_OUT, locale) })}`}
+                    ` ${t('chart.left-out-more', '… and {more} more; the CSV export lists every system.', { more: formatInteger(names.length - MAX_LEFT_OUT, locale) })}`}
                 </li>
               ))}
           </ul>
@@ -219,8 +219,8 @@ function LeftOutList({ id, count, items }: { id: string; count: number; items: (
             ))}
         {open && count > MAX_LEFT_OUT && (
           <li className="chart-left-out-more">
-            {t('chart.left-out-more', '… and {count} more; the CSV export lists every system.', {
-              count: formatInteger(count - MAX_LEFT_OUT, locale),
+            {t('chart.left-out-more', '… and {more} more; the CSV export lists every system.', {
+              more: formatInteger(count - MAX_LEFT_OUT, locale),
             })}
           </li>
         )}

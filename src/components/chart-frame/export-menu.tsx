@@ -102,7 +102,7 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
   return (
     <details className="facet export-menu" onToggle={(e) => e.currentTarget.open && setDark(isDarkUi())} onKeyDown={closeOnEscape}>
       <summary data-testid={`export-${panelId}`}>{t('export.menu', 'Export')}</summary>
-      <div className="facet-panel export-panel" role="group" aria-label={t('export.menu-label', 'Export {title}', { title })}>
+      <div className="facet-panel export-panel" role="group" aria-label={t('export.menu-label', 'Export {panel}', { panel: title })}>
         <div className="export-row">
           <span>PNG</span>
           {[1, 2, 3].map((s) => (

@@ -47,8 +47,8 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
           data-tip={cell.talk.note ?? t('fact.talk-differs-tip', 'The talk states this differently from the source.')}
         >
           {cell.talk.relation === 'differs'
-            ? t('fact.talk-differs', '⚠ talk says: {text}', { text: cell.talk.text })
-            : t('fact.talk-unverified', '⚠ talk says {text} (unverified)', { text: cell.talk.text })}
+            ? t('fact.talk-differs', '⚠ talk says: {quote}', { quote: cell.talk.text })
+            : t('fact.talk-unverified', '⚠ talk says {quote} (unverified)', { quote: cell.talk.text })}
           {cell.talk.note && <span className="visually-hidden"> — {cell.talk.note}</span>}
         </span>
       )}

@@ -22,7 +22,7 @@ export function SourceRef({
     className: `source-link grade-${source.grade}`,
     'data-ref': sourceNumber(sourcesById, source.id),
     'data-tip': tip,
-    'aria-label': t('fact.source-link', 'Source {n}: {title}', { n, title: source.title }),
+    'aria-label': t('fact.source-link', 'Source {number}: {source}', { number: n, source: source.title }),
   };
   return source.url ? (
     <a href={source.url} target="_blank" rel="noopener noreferrer" {...props}>

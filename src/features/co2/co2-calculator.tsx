@@ -122,11 +122,11 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
       </p>
       <div className="co2-presets" role="group" aria-label={t('co2.calc-presets', 'Presets')}>
         <button type="button" className="co2-preset" aria-pressed={paperActive} onClick={applyPaper} data-testid="co2-preset-llama">
-          {t('co2.calc-preset-llama', 'LLaMA paper ({text}: {n} W, PUE {count}, US average {label})', {
-            text: paperGpu ?? '',
-            n: formatInteger(paper.gpuPowerW ?? 0, locale),
-            count: formatDecimal(paper.pue ?? 0, locale, 2),
-            label: formatDecimal(paper.kgCo2ePerKwh ?? 0, locale, 3),
+          {t('co2.calc-preset-llama', 'LLaMA paper ({gpu}: {watts} W, PUE {pue}, US average {intensity})', {
+            gpu: paperGpu ?? '',
+            watts: formatInteger(paper.gpuPowerW ?? 0, locale),
+            pue: formatDecimal(paper.pue ?? 0, locale, 2),
+            intensity: formatDecimal(paper.kgCo2ePerKwh ?? 0, locale, 3),
           })}
         </button>
         {ownGrids.map((g) => (
@@ -138,9 +138,9 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
             onClick={() => set({ kgCo2ePerKwh: inputText(g.kgCo2ePerKwh, locale) })}
             data-testid={`co2-preset-grid-${g.systemId}`}
           >
-            {t('co2.calc-preset-grid', '{name}’s grid ({n} kg CO₂e/kWh)', {
-              name: namesById.get(g.systemId) ?? g.systemId,
-              n: formatDecimal(g.kgCo2ePerKwh, locale, 3),
+            {t('co2.calc-preset-grid', '{model}’s grid ({intensity} kg CO₂e/kWh)', {
+              model: namesById.get(g.systemId) ?? g.systemId,
+              intensity: formatDecimal(g.kgCo2ePerKwh, locale, 3),
             })}
           </button>
         ))}
@@ -157,10 +157,10 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
             {models.length === 0 && <option value="">{t('co2.calc-no-models', 'No model in the dataset has GPU-hours')}</option>}
             {listed.rows.map((m) => (
               <option key={m.id} value={m.id}>
-                {t('co2.calc-model-option', '{name} — {n} GPU-h ({text})', {
-                  name: m.name,
-                  n: formatInteger(m.gpuHours, locale),
-                  text: m.hardware,
+                {t('co2.calc-model-option', '{model} — {gpuHours} GPU-h ({hardware})', {
+                  model: m.name,
+                  gpuHours: formatInteger(m.gpuHours, locale),
+                  hardware: m.hardware,
                 })}
               </option>
             ))}
@@ -229,9 +229,9 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
               {formatDecimal(v.kgCo2ePerKwh, locale, 6)} kg CO₂e/kWh = {formatDecimal(result.tco2e, locale, 2)} t CO₂e
             </p>
             <p className="muted" data-testid="co2-calc-table15-style">
-              {t('co2.calc-as-printed', 'As Table 15 would print it: {n} MWh, {count} t CO₂e.', {
-                n: formatInteger(table15Mwh(result.mwh), locale),
-                count: formatInteger(table15Tonnes(result.tco2e), locale),
+              {t('co2.calc-as-printed', 'As Table 15 would print it: {mwh} MWh, {tonnes} t CO₂e.', {
+                mwh: formatInteger(table15Mwh(result.mwh), locale),
+                tonnes: formatInteger(table15Tonnes(result.tco2e), locale),
               })}
             </p>
             {model && !gpuHoursEdited && <Published dataset={dataset} modelId={model.id} sourcesById={sourcesById} />}
@@ -274,8 +274,8 @@ function problemText(p: InputProblem, t: T): string {
     case 'empty':
       return t('co2.calc-error-empty', 'Enter a number.');
     case 'not-a-number':
-      return t('co2.calc-error-nan', '“{text}” is not a number. Use digits, a dot for decimals and optional commas between thousands.', {
-        text: p.text,
+      return t('co2.calc-error-nan', '“{input}” is not a number. Use digits, a dot for decimals and optional commas between thousands.', {
+        input: p.text,
       });
     case 'negative':
       return t('co2.calc-error-negative', 'Cannot be negative.');
@@ -304,7 +304,7 @@ function ModelNotes({
   return (
     <div className="co2-model-notes" data-testid="co2-calc-model-notes">
       <p>
-        {t('co2.calc-hardware', 'Hardware: {text}.', { text: model.hardware })}{' '}
+        {t('co2.calc-hardware', 'Hardware: {hardware}.', { hardware: model.hardware })}{' '}
         {model.derivation && <span className="muted">{model.derivation}. </span>}
         {model.status === 'estimated' && (
           <span className="is-estimate">
@@ -317,11 +317,11 @@ function ModelNotes({
         <p className="co2-warning" data-testid="co2-calc-hardware-warning">
           {t(
             'co2.calc-hardware-warning',
-            '⚠ Not an {label}: the {n} W preset is the {label} NVLink power the LLaMA paper used and may not apply to {text}. Enter that GPU’s power if you know it.',
+            '⚠ Not an {presetGpu}: the {watts} W preset is the {presetGpu} NVLink power the LLaMA paper used and may not apply to {hardware}. Enter that GPU’s power if you know it.',
             {
-              label: paperGpu,
-              n: paperPowerW ?? '',
-              text: model.hardware,
+              presetGpu: paperGpu,
+              watts: paperPowerW ?? '',
+              hardware: model.hardware,
             },
           )}
         </p>
@@ -346,15 +346,15 @@ function Published({ dataset, modelId, sourcesById }: { dataset: Dataset; modelI
   if (!energy && figures.length === 0) {
     return (
       <p className="muted">
-        {t('co2.calc-none-published', 'No energy or CO₂ figure is published for {name}: this result is the only one.', {
-          name: system.name,
+        {t('co2.calc-none-published', 'No energy or CO₂ figure is published for {model}: this result is the only one.', {
+          model: system.name,
         })}
       </p>
     );
   }
   return (
     <p className="co2-published" data-testid="co2-calc-published">
-      {t('co2.calc-published', 'Published for {name}:', { name: system.name })}{' '}
+      {t('co2.calc-published', 'Published for {model}:', { model: system.name })}{' '}
       {energy && (
         <>
           {formatMwh(energy.value, locale)} MWh{energy.status === 'estimated' && ` ${t('fact.estimated', 'est.')}`}{' '}
@@ -413,20 +413,20 @@ function Table15Reproduction({
         )}
       </p>
       <p className="co2-t15-summary" data-testid="co2-t15-summary">
-        {t('co2.t15-summary', 't CO₂e: {shown} of {total} rows match. MWh: {count} of {total} match.', {
-          shown: tMatches,
-          total,
-          count: mwhMatches,
+        {t('co2.t15-summary', 't CO₂e: {tonnesMatching} of {rows} rows match. MWh: {mwhMatching} of {rows} match.', {
+          tonnesMatching: tMatches,
+          rows: total,
+          mwhMatching: mwhMatches,
         })}{' '}
         {mismatches.map((c) => (
           <span key={c.systemId} className="co2-warning">
             {t(
               'co2.t15-mismatch',
-              '⚠ {name}: the paper prints {n} MWh, but its own GPU-hours give {text} MWh, so {n} is the paper’s own figure.',
+              '⚠ {model}: the paper prints {printedMwh} MWh, but its own GPU-hours give {computedMwh} MWh, so {printedMwh} is the paper’s own figure.',
               {
-                name: namesById.get(c.systemId) ?? c.systemId,
-                n: formatInteger(c.printed.mwh, locale),
-                text: two(c.computed.mwh),
+                model: namesById.get(c.systemId) ?? c.systemId,
+                printedMwh: formatInteger(c.printed.mwh, locale),
+                computedMwh: two(c.computed.mwh),
               },
             )}{' '}
           </span>
@@ -501,11 +501,11 @@ function Table15Reproduction({
                         tabIndex={0}
                         data-tip={t(
                           'co2.t15-mismatch',
-                          '⚠ {name}: the paper prints {n} MWh, but its own GPU-hours give {text} MWh, so {n} is the paper’s own figure.',
+                          '⚠ {model}: the paper prints {printedMwh} MWh, but its own GPU-hours give {computedMwh} MWh, so {printedMwh} is the paper’s own figure.',
                           {
-                            name,
-                            n: formatInteger(c.printed.mwh, locale),
-                            text: two(c.computed.mwh),
+                            model: name,
+                            printedMwh: formatInteger(c.printed.mwh, locale),
+                            computedMwh: two(c.computed.mwh),
                           },
                         )}
                       >
@@ -518,7 +518,7 @@ function Table15Reproduction({
                       type="button"
                       className="link-button"
                       onClick={() => onLoad(c)}
-                      aria-label={t('co2.t15-load-row', 'Load {name} into the calculator', { name })}
+                      aria-label={t('co2.t15-load-row', 'Load {model} into the calculator', { model: name })}
                     >
                       {t('co2.t15-use', 'Use')}
                     </button>

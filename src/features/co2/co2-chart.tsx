@@ -72,13 +72,15 @@ function useMarkLabels(bars: readonly Co2Bar[], sourcesById: ReadonlyMap<string,
             );
           if (b.talk && b.gpt3Multiple !== undefined) notes.push(gpt3ShareText(b.gpt3Multiple, t, locale));
           if (b.talk?.relation === 'agrees') notes.push(t('co2.chart-talk-agrees', 'talk agrees'));
-          else if (b.talk) notes.push(t('co2.chart-talk-differs', '⚠ talk: {text}', { text: b.talk.text }));
+          else if (b.talk) notes.push(t('co2.chart-talk-differs', '⚠ talk: {quote}', { quote: b.talk.text }));
           const value = barValueText(b, t, locale);
           const tip = [
             `${b.name}: ${value} CO₂e`,
             b.method,
             ...b.sources.map((id) => shortSourceTitle(sourcesById.get(id), id)),
-            b.talk ? t('co2.tip-talk', 'The talk: “{text}”', { text: b.talk.text }) + (b.talk.note ? ` — ${b.talk.note}` : '') : undefined,
+            b.talk
+              ? t('co2.tip-talk', 'The talk: “{quote}”', { quote: b.talk.text }) + (b.talk.note ? ` — ${b.talk.note}` : '')
+              : undefined,
           ]
             .filter(Boolean)
             .join(' · ');

@@ -33,7 +33,7 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
 
   return (
     <section className="view co2-equivalents" aria-labelledby={titleId} data-testid="co2-equivalents" data-system-id={bar.id}>
-      <h3 id={titleId}>{t('co2.eq-title', 'What {name}’s training emissions equal', { name: bar.name })}</h3>
+      <h3 id={titleId}>{t('co2.eq-title', 'What {model}’s training emissions equal', { model: bar.name })}</h3>
       <p className="co2-eq-lead">
         <strong className={bar.status === 'estimated' ? 'is-estimate' : undefined} data-testid="co2-eq-tonnes">
           {tonnes} t CO₂e
@@ -55,10 +55,10 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
       </p>
       {choice.selectedWithout && (
         <p className="co2-eq-fallback" role="status">
-          {t('co2.eq-fallback', '{name} has no CO₂ figure ({text}); showing {title}.', {
-            name: choice.selectedWithout.name,
-            text: leftOutText({ ...choice.selectedWithout, note: undefined }, t),
-            title: bar.name,
+          {t('co2.eq-fallback', '{selected} has no CO₂ figure ({reason}); showing {fallback}.', {
+            selected: choice.selectedWithout.name,
+            reason: leftOutText({ ...choice.selectedWithout, note: undefined }, t),
+            fallback: bar.name,
           })}
         </p>
       )}
@@ -70,17 +70,17 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
               {formatSpread(eq.passengerTrips.trips, locale, formatEquivalent)}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-passenger-how', '{n} ÷ {text} t CO₂e per passenger round trip', {
-                n: `${tonnes} t`,
-                text: formatDecimal(eq.passengerTrips.tonnesPerTrip, locale, 2),
+              {t('co2.eq-passenger-how', '{co2} ÷ {perTrip} t CO₂e per passenger round trip', {
+                co2: `${tonnes} t`,
+                perTrip: formatDecimal(eq.passengerTrips.tonnesPerTrip, locale, 2),
               })}{' '}
               <SourceLinks ids={eq.passengerTrips.sources} sourcesById={sourcesById} />
             </dd>
             {eq.passengerTrips.talk && (
               <dd className="card-note co2-talk" data-testid="co2-eq-passenger-talk">
                 {eq.passengerTrips.talk.relation === 'agrees'
-                  ? t('co2.eq-talk-agrees', 'The talk: “{text}” — agrees.', { text: eq.passengerTrips.talk.text })
-                  : t('co2.eq-talk-differs', '⚠ The talk: “{text}”.', { text: eq.passengerTrips.talk.text })}{' '}
+                  ? t('co2.eq-talk-agrees', 'The talk: “{quote}” — agrees.', { quote: eq.passengerTrips.talk.text })
+                  : t('co2.eq-talk-differs', '⚠ The talk: “{quote}”.', { quote: eq.passengerTrips.talk.text })}{' '}
                 {eq.passengerTrips.talk.note}
               </dd>
             )}
@@ -93,9 +93,9 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
               {formatSpread(eq.jetTrips.trips, locale, formatEquivalent)}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-jet-how', '{n} ÷ {text} t CO₂e per jet round trip', {
-                n: `${tonnes} t`,
-                text: formatInteger(eq.jetTrips.tonnesPerTrip, locale),
+              {t('co2.eq-jet-how', '{co2} ÷ {perTrip} t CO₂e per jet round trip', {
+                co2: `${tonnes} t`,
+                perTrip: formatInteger(eq.jetTrips.tonnesPerTrip, locale),
               })}{' '}
               <SourceLinks ids={eq.jetTrips.sources} sourcesById={sourcesById} />
             </dd>
@@ -109,21 +109,21 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
                 {formatInteger(eq.brainYears.years, locale)}
               </dd>
               <dd className="card-note">
-                {t('co2.eq-brain-how', '{n} MWh of training energy ÷ ({text} W × {count} h a year)', {
-                  n: formatMwh(eq.brainYears.mwh, locale),
-                  text: formatInteger(eq.brainYears.watts, locale),
-                  count: formatInteger(HOURS_PER_YEAR, locale),
+                {t('co2.eq-brain-how', '{mwh} MWh of training energy ÷ ({watts} W × {hoursPerYear} h a year)', {
+                  mwh: formatMwh(eq.brainYears.mwh, locale),
+                  watts: formatInteger(eq.brainYears.watts, locale),
+                  hoursPerYear: formatInteger(HOURS_PER_YEAR, locale),
                 })}
                 {eq.brainYears.energy.status === 'estimated' && <> ({t('fact.estimated', 'est.')})</>}{' '}
                 <SourceLinks ids={eq.brainYears.sources} sourcesById={sourcesById} />
               </dd>
               {eq.brainYears.talk && (
                 <dd className="card-note co2-talk" data-testid="co2-eq-brain-talk">
-                  {t('co2.eq-brain-talk', 'At the talk’s {text} (“{talk}”): {n} years. The source says {label}.', {
-                    text: `${formatInteger(eq.brainYears.talk.watts, locale)} W`,
-                    talk: eq.brainYears.talk.text,
-                    n: formatInteger(eq.brainYears.talk.years, locale),
-                    label: `${formatInteger(eq.brainYears.watts, locale)} W`,
+                  {t('co2.eq-brain-talk', 'At the talk’s {talkWatts} (“{quote}”): {years} years. The source says {sourceWatts}.', {
+                    talkWatts: `${formatInteger(eq.brainYears.talk.watts, locale)} W`,
+                    quote: eq.brainYears.talk.text,
+                    years: formatInteger(eq.brainYears.talk.years, locale),
+                    sourceWatts: `${formatInteger(eq.brainYears.watts, locale)} W`,
                   })}
                 </dd>
               )}
@@ -139,9 +139,9 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
               {gpt3ShareText(eq.gpt3.multiple, t, locale)}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-gpt3-how', 'GPT-3’s {text} t ÷ {n} t', {
-                text: formatTonnes(eq.gpt3.tonnes, locale),
-                n: formatTonnes(eq.co2.value, locale),
+              {t('co2.eq-gpt3-how', 'GPT-3’s {gpt3Tonnes} t ÷ {tonnes} t', {
+                gpt3Tonnes: formatTonnes(eq.gpt3.tonnes, locale),
+                tonnes: formatTonnes(eq.co2.value, locale),
               })}{' '}
               <SourceLinks ids={eq.gpt3.sources} sourcesById={sourcesById} />
             </dd>

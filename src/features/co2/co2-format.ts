@@ -41,15 +41,15 @@ export function barValueText(bar: Pick<Co2Bar, 'value' | 'status'>, t: T, locale
 
 /** "GPT-3 ÷ 24" read as a share: "≈ 1/24 of GPT-3". */
 export function gpt3ShareText(multiple: number, t: T, locale: Locale): string {
-  return t('co2.share-of-gpt3', '≈ 1/{n} of GPT-3', { n: formatDecimal(multiple, locale, multiple >= 10 ? 0 : 1) });
+  return t('co2.share-of-gpt3', '≈ 1/{ratio} of GPT-3', { ratio: formatDecimal(multiple, locale, multiple >= 10 ? 0 : 1) });
 }
 
 export function figureText(f: PublishedFigure, t: T, locale: Locale): string {
   const v = `${formatTonnes(f.value, locale)} t`;
   if (f.kind === 'own-grid') {
-    return t('co2.figure-own-grid', '{n} on the developer’s own grid ({text} kg CO₂e/kWh, LLaMA paper §6)', {
-      n: v,
-      text: formatDecimal(f.kgCo2ePerKwh ?? 0, locale, 3),
+    return t('co2.figure-own-grid', '{tonnes} on the developer’s own grid ({intensity} kg CO₂e/kWh, LLaMA paper §6)', {
+      tonnes: v,
+      intensity: formatDecimal(f.kgCo2ePerKwh ?? 0, locale, 3),
     });
   }
   return v;

@@ -123,8 +123,8 @@ export function Co2View({ dataset }: Props) {
             'Tonnes of CO₂ equivalent emitted by one training run, as published. Bars of one colour come from one source and method. Select a bar to see what it equals below.',
           ),
           allEstimated
-            ? t('co2.description-estimates', 'Every figure shown is an estimate: hatched, dashed and marked “{text}”.', {
-                text: t('fact.estimated', 'est.'),
+            ? t('co2.description-estimates', 'Every figure shown is an estimate: hatched, dashed and marked “{badge}”.', {
+                badge: t('fact.estimated', 'est.'),
               })
             : '',
         ]
@@ -168,14 +168,14 @@ export function Co2View({ dataset }: Props) {
               <li data-testid="co2-ratio-note">
                 {t(
                   'co2.note-ratio',
-                  '{name} {label}: GPT-3’s {text} t ÷ {n} t. The talk: “{talk}” — {view}. The two figures come from different methods (see “Estimated by”).',
+                  '{model} {share}: GPT-3’s {gpt3Tonnes} t ÷ {tonnes} t. The talk: “{quote}” — {verdict}. The two figures come from different methods (see “Estimated by”).',
                   {
-                    name: ratioBar.name,
-                    label: gpt3ShareText(ratioBar.gpt3Multiple!, t, locale),
-                    text: formatTonnes(gpt3Tonnes, locale),
-                    n: formatTonnes(ratioBar.value, locale),
-                    talk: ratioBar.talk!.text,
-                    view: ratioBar.talk!.relation === 'agrees' ? t('co2.talk-agrees', 'agrees') : t('co2.talk-differs', 'differs'),
+                    model: ratioBar.name,
+                    share: gpt3ShareText(ratioBar.gpt3Multiple!, t, locale),
+                    gpt3Tonnes: formatTonnes(gpt3Tonnes, locale),
+                    tonnes: formatTonnes(ratioBar.value, locale),
+                    quote: ratioBar.talk!.text,
+                    verdict: ratioBar.talk!.relation === 'agrees' ? t('co2.talk-agrees', 'agrees') : t('co2.talk-differs', 'differs'),
                   },
                 )}
               </li>
@@ -187,10 +187,10 @@ export function Co2View({ dataset }: Props) {
               <li data-testid="co2-gpt3-single">
                 {t(
                   'co2.note-gpt3-single',
-                  'GPT-3: the dataset holds one published CO₂ figure ({n} t, {text}); no second figure is recorded, so no range is drawn.',
+                  'GPT-3: the dataset holds one published CO₂ figure ({tonnes} t, {sources}); no second figure is recorded, so no range is drawn.',
                   {
-                    n: formatTonnes(gpt3.value, locale),
-                    text: gpt3.sources.map((id) => shortSourceTitle(sourcesById.get(id), id)).join(', '),
+                    tonnes: formatTonnes(gpt3.value, locale),
+                    sources: gpt3.sources.map((id) => shortSourceTitle(sourcesById.get(id), id)).join(', '),
                   },
                 )}
               </li>
@@ -219,13 +219,13 @@ function spreadText(b: Co2Bar, intensity: number | undefined, t: ReturnType<type
   const own = b.figures.find((f) => f.kind === 'own-grid');
   return t(
     'co2.note-spread',
-    '{name}: {range} t. The bar is {n} t, LLaMA’s Table 15 (as if trained in LLaMA’s data centre, {label} kg CO₂e/kWh); {text}.',
+    '{model}: {range} t. The bar is {tonnes} t, LLaMA’s Table 15 (as if trained in LLaMA’s data centre, {intensity} kg CO₂e/kWh); {ownGrid}.',
     {
-      name: b.name,
+      model: b.name,
       range: formatSpread({ value: b.value, ...b.range! }, locale, formatTonnes),
-      n: formatTonnes(b.value, locale),
-      label: intensity !== undefined ? formatDecimal(intensity, locale, 3) : '?',
-      text: own ? figureText(own, t, locale) : '',
+      tonnes: formatTonnes(b.value, locale),
+      intensity: intensity !== undefined ? formatDecimal(intensity, locale, 3) : '?',
+      ownGrid: own ? figureText(own, t, locale) : '',
     },
   );
 }
@@ -276,7 +276,7 @@ function Legend({
           />
         }
       >
-        {t('co2.legend-estimate', 'hatched, dashed, “{text}”: an estimate', { text: t('fact.estimated', 'est.') })}
+        {t('co2.legend-estimate', 'hatched, dashed, “{badge}”: an estimate', { badge: t('fact.estimated', 'est.') })}
       </LegendItem>
       {hasReported && (
         <LegendItem

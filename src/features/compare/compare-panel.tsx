@@ -68,7 +68,7 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
       {picked.length < 2 ? (
         <p className="muted" data-testid="compare-empty">
           {t('compare.empty', 'Pick 2–4 models to compare: tick them in the explorer, or add them by name.')}
-          {picked.length === 1 && <> {t('compare.one-picked', '{name} is picked so far.', { name: picked[0].system.name })}</>}
+          {picked.length === 1 && <> {t('compare.one-picked', '{system} is picked so far.', { system: picked[0].system.name })}</>}
         </p>
       ) : (
         <>
@@ -98,7 +98,7 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
                         type="button"
                         className="remove-pick"
                         onClick={() => toggleCompare(r.system.id)}
-                        aria-label={t('compare.remove', 'Remove {name} from the comparison', { name: r.system.name })}
+                        aria-label={t('compare.remove', 'Remove {system} from the comparison', { system: r.system.name })}
                       >
                         ×
                       </button>
@@ -172,7 +172,7 @@ function AddToCompare({ dataset, picked }: { dataset: Dataset; picked: string[] 
     const wanted = text.trim().toLocaleLowerCase();
     const match = dataset.systems.find((s) => s.name.toLocaleLowerCase() === wanted || s.id === wanted);
     if (!match) {
-      setError(t('compare.not-found', 'No system is called “{text}”.', { text: text.trim() }));
+      setError(t('compare.not-found', 'No system is called “{query}”.', { query: text.trim() }));
       return;
     }
     if (!picked.includes(match.id)) toggleCompare(match.id);

@@ -167,7 +167,7 @@ const CostPlot = memo(function CostPlot({
       marksClassName="cost-marks"
       rowClassName="cost-row"
       sectionHeading={(k, n) => runKindHeading(t, k, n)}
-      familyTip={(family) => t('cost-chart.family-tip', 'Sizes of one model: {name}', { name: familyNames.get(family) ?? family })}
+      familyTip={(family) => t('cost-chart.family-tip', 'Sizes of one model: {family}', { family: familyNames.get(family) ?? family })}
       drawRow={(row, g) => drawCostRow(row, g, locale, t, tn)}
     />
   );
@@ -175,8 +175,8 @@ const CostPlot = memo(function CostPlot({
 
 function runKindHeading(t: Translator['t'], k: RunKind, n: number): string {
   return k === 'pre-training'
-    ? t('cost-chart.section-pre-training', 'Pre-training runs ({n})', { n })
-    : t('cost-chart.section-fine-tune', 'Fine-tunes ({n})', { n });
+    ? t('cost-chart.section-pre-training', 'Pre-training runs ({runs})', { runs: n })
+    : t('cost-chart.section-fine-tune', 'Fine-tunes ({runs})', { runs: n });
 }
 
 function statusWord(t: Translator['t'], figures: readonly CostFigure[]): string | null {
@@ -194,9 +194,9 @@ function rowDescription(row: CostRow, locale: Locale, t: Translator['t']): strin
   const talk = row.figures.find((f) => f.talk)?.talk;
   if (talk)
     lines.push(
-      t('cost-chart.talk-tip', '⚠ The talk says “{talk}”: {text}', {
-        talk: talk.text,
-        text: talk.note ?? t('cost-chart.talk-differs', 'differs from the source'),
+      t('cost-chart.talk-tip', '⚠ The talk says “{quote}”: {note}', {
+        quote: talk.text,
+        note: talk.note ?? t('cost-chart.talk-differs', 'differs from the source'),
       }),
     );
   return `${row.name}\n${lines.join('\n')}`;
@@ -355,7 +355,7 @@ function CostLegend({ series }: { series: CostSeries }) {
     <span className="cost-legend" data-testid="cost-legend">
       {series.components.map((c) => (
         <ColorLegendItem key={c} color={COMPONENT_COLORS.get(c)} data-component={c}>
-          {t('cost-chart.legend-component', 'cost of {label}', { label: componentLabel(t, c) })}
+          {t('cost-chart.legend-component', 'cost of {component}', { component: componentLabel(t, c) })}
         </ColorLegendItem>
       ))}
       <ReportedLegendItem>{t('fact.reported', 'reported')}</ReportedLegendItem>
@@ -402,8 +402,8 @@ function CostFootnotes({ series, scale }: { series: CostSeries; scale: ScaleKind
     .map((b) => {
       const text = dollarsLabel({ dollars: b.dollars, dollarYear: b.year }, t);
       return b.by === null
-        ? t('cost-chart.dollars-developers', 'developers’ own figures: {text}', { text })
-        : t('cost-chart.dollars-by', '{name}: {text}', { name: b.by, text });
+        ? t('cost-chart.dollars-developers', 'developers’ own figures: {dollars}', { dollars: text })
+        : t('cost-chart.dollars-by', '{estimator}: {dollars}', { estimator: b.by, dollars: text });
     })
     .join('; ');
   const talks = series.rows.flatMap((r) =>
@@ -426,7 +426,7 @@ function CostFootnotes({ series, scale }: { series: CostSeries; scale: ScaleKind
           )}
         </li>
       )}
-      <li data-testid="cost-dollar-years">{t('cost-chart.note-dollars', 'Dollar years: {text}.', { text: dollars })}</li>
+      <li data-testid="cost-dollar-years">{t('cost-chart.note-dollars', 'Dollar years: {dollars}.', { dollars: dollars })}</li>
       {scale === 'log' && (
         <li>{t('cost-chart.note-log', 'Log scale: every ×10 is the same distance; bar lengths are not proportional to cost.')}</li>
       )}
@@ -438,10 +438,10 @@ function CostFootnotes({ series, scale }: { series: CostSeries; scale: ScaleKind
       </li>
       {talks.map(({ name, talk }) => (
         <li key={name} className="talk-note">
-          {t('cost-chart.note-talk', '⚠ {name}: the talk says “{talk}” — {text}.', {
-            name,
-            talk: talk.text,
-            text: talk.note ?? t('cost-chart.talk-differs', 'differs from the source'),
+          {t('cost-chart.note-talk', '⚠ {model}: the talk says “{quote}” — {note}.', {
+            model: name,
+            quote: talk.text,
+            note: talk.note ?? t('cost-chart.talk-differs', 'differs from the source'),
           })}
         </li>
       ))}

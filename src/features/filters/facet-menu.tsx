@@ -108,8 +108,8 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
             className="facet-find"
             value={find}
             onChange={(e) => setFind(e.target.value)}
-            placeholder={t('filters.find-option', 'Find in {count} options…', { count: formatInteger(options.length, locale) })}
-            aria-label={t('filters.find-option-label', 'Find an option of {label}', { label })}
+            placeholder={t('filters.find-option', 'Find in {options} options…', { options: formatInteger(options.length, locale) })}
+            aria-label={t('filters.find-option-label', 'Find an option of {facet}', { facet: label })}
             aria-describedby={statusId}
             data-testid="facet-find"
           />
@@ -136,7 +136,7 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
             data-testid={listed.length < matching.length ? 'facet-more' : undefined}
           >
             {needle && matching.length === 0
-              ? t('filters.find-none', 'No option matches “{text}”.', { text: find.trim() })
+              ? t('filters.find-none', 'No option matches “{query}”.', { query: find.trim() })
               : listed.length < matching.length
                 ? t('filters.more-options', 'Showing {shown} of {total}: type above to find the others.', {
                     shown: formatInteger(listed.length, locale),

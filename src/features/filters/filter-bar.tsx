@@ -236,7 +236,7 @@ function ActiveChips({ filters, labelled }: { filters: Filters; labelled: Labell
             type="button"
             className="chip"
             onClick={c.remove}
-            aria-label={t('filters.remove', 'Remove filter {label}', { label: c.label })}
+            aria-label={t('filters.remove', 'Remove filter {filter}', { filter: c.label })}
           >
             {c.label} <span aria-hidden="true">×</span>
           </button>

@@ -135,23 +135,23 @@ function hoursWithStatus(r: GpuRun, locale: Locale, t: Translator['t']): string 
 /** One line on the size of the gap, computed from the rows in view (see `findGap`). */
 function GapNote({ gap, locale, t }: { gap: GpuGap; locale: Locale; t: Translator['t'] }) {
   const vars = {
-    name: gap.fine.name,
-    n: hoursWithStatus(gap.fine, locale, t),
-    title: gap.pre.name,
-    total: hoursWithStatus(gap.pre, locale, t),
-    count: formatRatio(gap.ratio, locale),
+    fineTune: gap.fine.name,
+    fineTuneHours: hoursWithStatus(gap.fine, locale, t),
+    preTraining: gap.pre.name,
+    preTrainingHours: hoursWithStatus(gap.pre, locale, t),
+    ratio: formatRatio(gap.ratio, locale),
   };
   return (
     <p className="gpu-gap-note" data-testid="gpu-gap-note" data-ratio={gap.ratio}>
       {gap.kind === 'lineage'
         ? t(
             'gpu-hours-chart.gap-lineage',
-            'Fine-tuning {name} took {n} GPU-hours; pre-training its base, {title}, took {total} — about {count}× as many.',
+            'Fine-tuning {fineTune} took {fineTuneHours} GPU-hours; pre-training its base, {preTraining}, took {preTrainingHours} — about {ratio}× as many.',
             vars,
           )
         : t(
             'gpu-hours-chart.gap-extremes',
-            'The largest pre-training run in view, {title} ({total} GPU-hours), used about {count}× the GPU-hours of the smallest fine-tune, {name} ({n}).',
+            'The largest pre-training run in view, {preTraining} ({preTrainingHours} GPU-hours), used about {ratio}× the GPU-hours of the smallest fine-tune, {fineTune} ({fineTuneHours}).',
             vars,
           )}
     </p>
@@ -195,7 +195,7 @@ const GpuPlot = memo(function GpuPlot({
       marksClassName="gpu-marks"
       rowClassName="gpu-row"
       sectionHeading={(k, n) => sectionHeading(t, k, n)}
-      familyTip={(family) => t('gpu-hours-chart.family-tip', 'Sizes of one model: {name}', { name: familyNames.get(family) ?? family })}
+      familyTip={(family) => t('gpu-hours-chart.family-tip', 'Sizes of one model: {family}', { family: familyNames.get(family) ?? family })}
       drawRow={(run, g) => drawGpuRow(run, g, colors, locale, t)}
     />
   );
@@ -203,16 +203,19 @@ const GpuPlot = memo(function GpuPlot({
 
 function sectionHeading(t: Translator['t'], k: RunKind, n: number): string {
   return k === 'pre-training'
-    ? t('gpu-hours-chart.section-pre-training', 'Pre-training runs ({n})', { n })
-    : t('gpu-hours-chart.section-fine-tune', 'Fine-tunes ({n})', { n });
+    ? t('gpu-hours-chart.section-pre-training', 'Pre-training runs ({runs})', { runs: n })
+    : t('gpu-hours-chart.section-fine-tune', 'Fine-tunes ({runs})', { runs: n });
 }
 
 function runDescription(r: GpuRun, locale: Locale, t: Translator['t']): string {
   const lines = [
-    t('gpu-hours-chart.tip-hours', '{n} GPU-hours on {label}', { n: formatGpuHours(r.hours, locale), label: r.hardware }),
+    t('gpu-hours-chart.tip-hours', '{gpuHours} GPU-hours on {hardware}', {
+      gpuHours: formatGpuHours(r.hours, locale),
+      hardware: r.hardware,
+    }),
     derivationText(r, locale),
     `${runKindLabel(t, r.runKind)} · ${gpuStatusLabel(r, t)}`,
-    r.talk ? t('gpu-hours-chart.talk-tip', '⚠ The talk says “{talk}”', { talk: r.talk.text }) : undefined,
+    r.talk ? t('gpu-hours-chart.talk-tip', '⚠ The talk says “{quote}”', { quote: r.talk.text }) : undefined,
   ].filter(Boolean);
   return `${r.name}\n${lines.join('\n')}`;
 }

@@ -379,17 +379,17 @@ function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack 
           </h3>
           <p role="status" data-testid="import-done-summary">
             {step.mode === 'replace'
-              ? t('import.done-replace', 'The dashboard now shows only the {count} imported systems.', {
-                  count: formatInteger(step.systems, locale),
+              ? t('import.done-replace', 'The dashboard now shows only the {systems} imported systems.', {
+                  systems: formatInteger(step.systems, locale),
                 })
               : t(
                   'import.done-merge',
-                  '{added} added, {replaced} replaced by the imported record, {kept} kept as they were. The dashboard now shows {count} systems.',
+                  '{added} added, {replaced} replaced by the imported record, {kept} kept as they were. The dashboard now shows {systems} systems.',
                   {
                     added: formatInteger(step.added, locale),
                     replaced: formatInteger(step.replaced, locale),
                     kept: formatInteger(step.kept, locale),
-                    count: formatInteger(step.systems, locale),
+                    systems: formatInteger(step.systems, locale),
                   },
                 )}
           </p>

@@ -132,7 +132,7 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
               <span>
                 {t('import.merge', 'Merge with the current data')}
                 <span className="muted import-choice-note">
-                  {t('import.merge-note', 'Adds the imported systems to the {count} shown now.', { count: n(currentCount) })}
+                  {t('import.merge-note', 'Adds the imported systems to the {systems} shown now.', { systems: n(currentCount) })}
                 </span>
               </span>
             </label>
@@ -155,7 +155,7 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
           </fieldset>
           {mode === 'merge' && <Conflicts conflicts={conflicts} winner={winner} onWinner={setWinner} name={winnerName} />}
           <p className="import-outcome" data-testid="import-outcome">
-            {t('import.outcome', 'After the import the dashboard shows {count} systems.', { count: n(resultCount) })}
+            {t('import.outcome', 'After the import the dashboard shows {systems} systems.', { systems: n(resultCount) })}
           </p>
         </>
       ) : (

@@ -8,7 +8,7 @@ export const SHOWN_PROBLEMS = 100;
 export function MoreLine({ hidden }: { hidden: number }) {
   const { t, locale } = useT();
   if (hidden <= 0) return null;
-  return <p className="muted import-more">{t('import.and-more', 'and {count} more', { count: formatInteger(hidden, locale) })}</p>;
+  return <p className="muted import-more">{t('import.and-more', 'and {more} more', { more: formatInteger(hidden, locale) })}</p>;
 }
 
 /** Rows of the file that were rejected, or values dropped from rows that were kept. */

@@ -187,13 +187,13 @@ function relationLabel(t: Translator['t'], r: LineageRelation): string {
 function edgeSentence(t: Translator['t'], r: LineageRelation, name: string, label: string): string {
   switch (r) {
     case 'fine-tuned-from':
-      return t('lineage.edge.fine-tuned-from', '{name} is fine-tuned from {label}', { name, label });
+      return t('lineage.edge.fine-tuned-from', '{model} is fine-tuned from {base}', { model: name, base: label });
     case 'component':
-      return t('lineage.edge.component', '{name} uses {label} as a component', { name, label });
+      return t('lineage.edge.component', '{model} uses {component} as a component', { model: name, component: label });
     case 'wraps':
-      return t('lineage.edge.wraps', '{name} wraps {label}', { name, label });
+      return t('lineage.edge.wraps', '{model} wraps {wrapped}', { model: name, wrapped: label });
     case 'successor-of':
-      return t('lineage.edge.successor-of', '{name} is the successor of {label}', { name, label });
+      return t('lineage.edge.successor-of', '{model} is the successor of {predecessor}', { model: name, predecessor: label });
   }
 }
 
@@ -260,7 +260,7 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
   };
   const width = layout.width + 2 * PAD;
   const height = layout.height + 2 * PAD;
-  const label = t('lineage.svg-label', 'Lineage tree of {count} systems', { count: layout.nodes.length });
+  const label = t('lineage.svg-label', 'Lineage tree of {systems} systems', { systems: layout.nodes.length });
 
   return (
     <svg
@@ -320,8 +320,8 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
         const name = names.get(n.id) ?? n.id;
         const description = [
           n.hasChildren
-            ? t('lineage.node.filter', '{name}: show only {name} and what is built on it', { name })
-            : t('lineage.node.select', '{name}: select it (nothing in the data is built on it)', { name }),
+            ? t('lineage.node.filter', '{system}: show only {system} and what is built on it', { system: name })
+            : t('lineage.node.select', '{system}: select it (nothing in the data is built on it)', { system: name }),
           dimmed ? t('lineage.node.dimmed', 'outside the current filters') : '',
         ]
           .filter(Boolean)
@@ -381,7 +381,7 @@ function FamilyBox({
   onKey: (e: KeyboardEvent, run: () => void) => void;
 }) {
   const { t } = useT();
-  const description = t('lineage.family.filter', '{name}: show only this family and what is built on it', { name: family.name });
+  const description = t('lineage.family.filter', '{family}: show only this family and what is built on it', { family: family.name });
   return (
     <g
       className={['lineage-family', active && 'is-filter', dimmed && 'is-dimmed'].filter(Boolean).join(' ')}

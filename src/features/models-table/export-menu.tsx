@@ -50,7 +50,7 @@ export function ExportMenu({ dataset, rows, columns, rowsById }: Props) {
       <summary>{t('export.download', 'Download')}</summary>
       <div className="facet-panel facet-panel-right export-panel" role="group" aria-label={t('export.download', 'Download')}>
         <button type="button" onClick={run(csvView)} data-testid="download-csv-view">
-          {t('export.csv-view', 'CSV — this view ({count} rows)', { count: formatInteger(rows.length, locale) })}
+          {t('export.csv-view', 'CSV — this view ({rows} rows)', { rows: formatInteger(rows.length, locale) })}
         </button>
         <button type="button" onClick={run(csvAll)} data-testid="download-csv-all">
           {t('export.csv-all', 'CSV — all systems, all columns')}

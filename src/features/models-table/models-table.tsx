@@ -438,8 +438,8 @@ const RowCells = memo(function RowCells({
               checked={picked}
               disabled={!pickable}
               onChange={() => toggleCompare(id)}
-              aria-label={t('models-table.compare-pick', 'Compare {name}', { name: row.system.name })}
-              title={t('models-table.compare-pick', 'Compare {name}', { name: row.system.name })}
+              aria-label={t('models-table.compare-pick', 'Compare {system}', { system: row.system.name })}
+              title={t('models-table.compare-pick', 'Compare {system}', { system: row.system.name })}
             />
             <FieldCellView cell={value} sourcesById={sourcesById} hideSources />
           </span>

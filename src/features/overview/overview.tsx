@@ -157,8 +157,8 @@ export function Overview({ dataset }: Props) {
       {selected && <SelectedSystem system={selected} dataset={dataset} />}
       {selectedId && !selected && <p role="status">{t('overview.selected-missing', 'The selected system is not in this dataset.')}</p>}
       <p className="source-note">
-        {t('overview.source-note', 'Source: the talk “{talk}” ({date}), each figure checked against its primary source.', {
-          talk: dataset.meta.talk.title,
+        {t('overview.source-note', 'Source: the talk “{talkTitle}” ({date}), each figure checked against its primary source.', {
+          talkTitle: dataset.meta.talk.title,
           date: formatEventDate({ date: dataset.meta.talk.date, precision: 'day' }, locale),
         })}{' '}
         {t('overview.as-of', 'Data as of {date}.', { date: formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale) })}

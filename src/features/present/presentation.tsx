@@ -67,7 +67,7 @@ export function PresentationBar({ current, title }: { current: PanelId; title: s
       </button>
       <p className="present-position" aria-live="polite" data-testid="present-position">
         <span className="visually-hidden">{title}: </span>
-        {t('present.position', '{n} / {total}', { n: index + 1, total: PANEL_IDS.length })}
+        {t('present.position', '{position} / {panels}', { position: index + 1, panels: PANEL_IDS.length })}
         <span className="present-hint" aria-hidden="true">
           {' · '}
           {t('present.hint', '← → to move · Esc to leave')}

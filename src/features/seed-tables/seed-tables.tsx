@@ -313,7 +313,7 @@ function ModelButton({
       type="button"
       className="seed-model"
       aria-pressed={pressed}
-      title={ids.length > 1 ? t('seed-tables.covers', 'Covers: {label}', { label: names }) : undefined}
+      title={ids.length > 1 ? t('seed-tables.covers', 'Covers: {models}', { models: names }) : undefined}
       data-system-ids={ids.join(' ')}
       onClick={() => toggleSelected(target)}
       onMouseEnter={() => hover(target)}
@@ -341,9 +341,9 @@ function SeedCellView({ cell, mode, sourcesById }: { cell: SeedCell; mode: Mode;
           label={t('seed-tables.differs', 'A source differs')}
           note={t(
             'seed-tables.differs-note',
-            'A checked source says otherwise: {text} Switch on “Checked against sources” to see the corrected text.',
+            'A checked source says otherwise: {note} Switch on “Checked against sources” to see the corrected text.',
             {
-              text: checked.note,
+              note: checked.note,
             },
           )}
         />

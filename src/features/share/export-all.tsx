@@ -42,7 +42,7 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
       for (const [i, id] of ids.entries()) {
         setStatus({ kind: 'busy', n: i + 1, total: ids.length });
         const panel = panelExporter(id);
-        if (!panel) throw new Error(t('export-all.panel-missing', 'the panel “{name}” cannot be exported', { name: id }));
+        if (!panel) throw new Error(t('export-all.panel-missing', 'the panel “{panel}” cannot be exported', { panel: id }));
         const title = panel.title;
         let built, png;
         try {
@@ -90,7 +90,7 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
     status.kind === 'busy' && status.total === 0
       ? t('export-all.preparing', 'Loading every panel…')
       : status.kind === 'busy'
-        ? t('export-all.progress', 'Exporting {n} of {total}…', { n: status.n, total: status.total })
+        ? t('export-all.progress', 'Exporting {current} of {panels}…', { current: status.n, panels: status.total })
         : status.kind === 'done'
           ? tn('export-all.done', status.count, 'Exported {count} panel.', 'Exported {count} panels.')
           : status.kind === 'failed'

@@ -149,8 +149,8 @@ export function ReleaseTimeline({ dataset }: Props) {
       }
       sourceNote={t(
         'timeline.source-note',
-        'Source: each release date from the source named in the data table (blog post, paper or repository); the talk’s own dates from the talk “{talk}”.',
-        { talk: dataset.meta.talk.title },
+        'Source: each release date from the source named in the data table (blog post, paper or repository); the talk’s own dates from the talk “{talkTitle}”.',
+        { talkTitle: dataset.meta.talk.title },
       )}
       footnotes={
         <>
@@ -164,10 +164,10 @@ export function ReleaseTimeline({ dataset }: Props) {
             <ul className="timeline-differs" data-testid="timeline-differs">
               {differing.map((i) => (
                 <li key={i.id}>
-                  {t('timeline.footnote.differs', '{name}: the talk says {talk}, the source {date}.', {
-                    name: i.name,
-                    talk: `${i.talk?.text} (${i.talk ? formatEventDate(i.talk.date, locale) : ''})`,
-                    date: formatEventDate(i.release.date, locale),
+                  {t('timeline.footnote.differs', '{system}: the talk says {talkDate}, the source {sourceDate}.', {
+                    system: i.name,
+                    talkDate: `${i.talk?.text} (${i.talk ? formatEventDate(i.talk.date, locale) : ''})`,
+                    sourceDate: formatEventDate(i.release.date, locale),
                   })}{' '}
                   {i.talk?.note}
                 </li>
@@ -208,9 +208,9 @@ function leftOutReason(l: TimelineLeftOut, t: Translator['t'], locale: Translato
       });
     case 'release-unknown':
       if (!l.talk) return t('timeline.left-out.unknown', 'release date unknown');
-      return t('timeline.left-out.unknown-talk', 'release date unknown; the talk says {text} ({label})', {
-        text: l.talk.text,
-        label:
+      return t('timeline.left-out.unknown-talk', 'release date unknown; the talk says {quote} ({verdict})', {
+        quote: l.talk.text,
+        verdict:
           l.talk.relation === 'unverified'
             ? t('timeline.talk.unverified', 'unverified')
             : l.talk.relation === 'differs'
@@ -262,7 +262,7 @@ function timelineText(t: Translator['t'], locale: Translator['locale']): Timelin
       lane.kind ? kindLaneLabel(t, lane.kind) : lane.isOther ? t('timeline.lane.other', 'Other organizations') : (lane.organization ?? ''),
     kindLabel: (k) => kindLaneLabel(t, k),
     releaseLabel: (item) => (item.status === 'estimated' ? `${item.label} (${est})` : item.label),
-    talkLabel: (item) => t('timeline.talk-label', '{name}: talk’s date', { name: item.label }),
+    talkLabel: (item) => t('timeline.talk-label', '{system}: talk’s date', { system: item.label }),
     builtOn,
     markDescription: (item) => {
       const parts = [
@@ -272,9 +272,9 @@ function timelineText(t: Translator['t'], locale: Translator['locale']): Timelin
       if (item.bases.length > 0) parts.push(t('timeline.tip.built-on', 'built on {names}', { names: builtOn(item) }));
       if (item.talk) {
         parts.push(
-          t('timeline.tip.talk-differs', 'the talk says {talk}; the source says {date}', {
-            talk: `${item.talk.text} (${date(item.talk.date)})`,
-            date: date(item.release.date),
+          t('timeline.tip.talk-differs', 'the talk says {talkDate}; the source says {sourceDate}', {
+            talkDate: `${item.talk.text} (${date(item.talk.date)})`,
+            sourceDate: date(item.release.date),
           }),
         );
       }
@@ -283,11 +283,11 @@ function timelineText(t: Translator['t'], locale: Translator['locale']): Timelin
     },
     talkDescription: (item) =>
       [
-        t('timeline.tip.talk-marker', 'The talk’s date for {name}: {talk}', {
-          name: item.name,
-          talk: `${item.talk?.text} (${item.talk ? date(item.talk.date) : ''})`,
+        t('timeline.tip.talk-marker', 'The talk’s date for {system}: {talkDate}', {
+          system: item.name,
+          talkDate: `${item.talk?.text} (${item.talk ? date(item.talk.date) : ''})`,
         }),
-        t('timeline.tip.talk-source', 'the source says {date}', { date: date(item.release.date) }),
+        t('timeline.tip.talk-source', 'the source says {sourceDate}', { sourceDate: date(item.release.date) }),
         item.talk?.note,
       ]
         .filter(Boolean)
