@@ -52,14 +52,26 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
   const modelsById = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
   const namesById = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
 
-  const initialModel = modelsById.get('llama-13b') ?? models[0];
-  const [modelId, setModelId] = useState<string>(initialModel?.id ?? '');
-  const [raw, setRaw] = useState<CarbonRawInputs>(() => ({
-    gpuHours: initialModel ? inputText(initialModel.gpuHours, locale) : table15.rows[0] ? inputText(table15.rows[0].gpuHours, locale) : '',
+  // The model and inputs a dataset starts with: the one picked if this dataset has it, else LLaMA-13B, else the first.
+  const startModel = (pickedId?: string) =>
+    (pickedId !== undefined ? modelsById.get(pickedId) : undefined) ?? modelsById.get('llama-13b') ?? models[0];
+  const startInputs = (m: CalculatorModel | undefined): CarbonRawInputs => ({
+    gpuHours: m ? inputText(m.gpuHours, locale) : table15.rows[0] ? inputText(table15.rows[0].gpuHours, locale) : '',
     gpuPowerW: paper.gpuPowerW !== undefined ? inputText(paper.gpuPowerW, locale) : '',
     pue: paper.pue !== undefined ? inputText(paper.pue, locale) : '',
     kgCo2ePerKwh: paper.kgCo2ePerKwh !== undefined ? inputText(paper.kgCo2ePerKwh, locale) : '',
-  }));
+  });
+  const [modelId, setModelId] = useState<string>(() => startModel()?.id ?? '');
+  const [raw, setRaw] = useState<CarbonRawInputs>(() => startInputs(startModel()));
+  // Another dataset (an import, or back to the bundled one): start afresh from a model it has. Kept
+  // inputs would describe a run of the old dataset under a model name of the new one.
+  const [inputsFor, setInputsFor] = useState(dataset);
+  if (inputsFor !== dataset) {
+    const m = startModel(modelId);
+    setInputsFor(dataset);
+    setModelId(m?.id ?? '');
+    setRaw(startInputs(m));
+  }
   const validation = validateCarbonInputs(raw);
   const result = validation.ok ? computeCarbon(validation.inputs) : undefined;
   const model = modelsById.get(modelId);

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
 import { parseDataset } from '../../data/load-dataset';
@@ -35,6 +35,36 @@ describe('CO₂ view with imported data', () => {
     renderView(replaced.dataset);
     expect(screen.getByRole('heading', { name: 'CO₂ of training' })).toBeInTheDocument();
   });
+
+  it('a new dataset resets the calculator to a model it has, with that model’s inputs', () => {
+    const bundled = bundledDataset();
+    const { rerender } = renderView(bundled);
+    fireEvent.change(screen.getByTestId('co2-calc-model'), { target: { value: 'opt-175b' } });
+    fireEvent.change(screen.getByLabelText('GPU power (W)'), { target: { value: '300' } });
+    expect(screen.getByLabelText('GPU-hours')).toHaveValue('809,472');
+    // A dataset without OPT-175B (an import that replaced the data, or the way back from one).
+    const withoutOpt = { ...bundled, systems: bundled.systems.filter((s) => s.id !== 'opt-175b') };
+    act(() => useAppStore.getState().receiveDataset({ ok: true, dataset: withoutOpt }));
+    rerender(<Co2View dataset={withoutOpt} />);
+    const select = screen.getByTestId('co2-calc-model') as HTMLSelectElement;
+    expect(select).toHaveValue('llama-13b');
+    expect(select.selectedOptions[0]).toHaveTextContent(/^LLaMA-13B — /);
+    expect(screen.getByLabelText('GPU-hours')).toHaveValue('135,168');
+    expect(screen.getByLabelText('GPU power (W)')).toHaveValue('400');
+    expect(screen.getByTestId('co2-calc-tco2e')).toHaveTextContent('22.9');
+  }, 20_000);
+
+  it('a new dataset that still has the picked model keeps it, with its GPU-hours there', () => {
+    const bundled = bundledDataset();
+    const { rerender } = renderView(bundled);
+    fireEvent.change(screen.getByTestId('co2-calc-model'), { target: { value: 'opt-175b' } });
+    fireEvent.change(screen.getByLabelText('GPU-hours'), { target: { value: '1' } });
+    const merged = { ...bundled, systems: [...bundled.systems] };
+    act(() => useAppStore.getState().receiveDataset({ ok: true, dataset: merged }));
+    rerender(<Co2View dataset={merged} />);
+    expect(screen.getByTestId('co2-calc-model')).toHaveValue('opt-175b');
+    expect(screen.getByLabelText('GPU-hours')).toHaveValue('809,472');
+  }, 20_000);
 
   it('a source without an address (an imported file) is plain text, never a link', () => {
     const sources = new Map([
