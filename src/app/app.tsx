@@ -210,8 +210,8 @@ const FIRST_SCREEN_VIEWS = 2;
 
 /**
  * How many views (in page order) may be mounted. With the data in, the first screen mounts at
- * once and, once it is painted, each further view in its own task, instead of
- * everything in one long task (≈ 300 ms with the bundled data) that held the first screen back.
+ * once and, once it is painted, each further view in its own task: mounting every view in one
+ * task would hold the first screen back until the last chart is built.
  * Once all are mounted it stays so (a new dataset re-renders them in place).
  */
 function useStagedMount(total: number, first: number, active: boolean): number {

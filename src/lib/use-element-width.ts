@@ -16,8 +16,8 @@ export interface MeasuredWidth {
 
 /**
  * The element's width, kept current with a ResizeObserver. The observer reports after layout and
- * before paint, so the width is never read while React mounts (a forced page layout per chart,
- * ≈ 20 ms each on a filter click that brings charts back); the update is flushed before the frame
+ * before paint, so the width is never read while React mounts (that would force a page layout per
+ * chart on a filter click that brings charts back); the update is flushed before the frame
  * is painted. Where there is no layout (jsdom) it stays at `fallback`, so charts still render.
  */
 export function useMeasuredWidth(ref: RefObject<HTMLElement | null>, fallback: number): MeasuredWidth {

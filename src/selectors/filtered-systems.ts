@@ -238,7 +238,7 @@ function countFacets(index: FilterIndex, { filters, masks }: FilterPass): Record
     };
     for (const code of order) set(values[code], own[code], extra[code]);
     // Values no system passing the rest has: ticking one beside others still leaves what the
-    // others match (these used to be missing, read as 0). Then ticked values no system has.
+    // others match, not 0. Then ticked values no system has.
     for (let code = 0; code < values.length; code++) if (own[code] === 0) set(values[code], 0, 0);
     for (const v of wanted) if (!counts.has(v)) set(v, 0, 0);
     out[facet] = counts;

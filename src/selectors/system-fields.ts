@@ -323,8 +323,8 @@ function plainCell(text: string): FieldCell {
 
 /**
  * A row whose cells are made when first read, then kept. The explorer shows a screenful of rows
- * and sorts by one field at a time: building every cell of every system up front was most of its
- * first render (about 140–200 ms at 10,000 systems). Reads like a plain `FieldRow`: `row[field]`
+ * and sorts by one field at a time, so building every cell of every system up front would be
+ * most of its first render with a large dataset. Reads like a plain `FieldRow`: `row[field]`
  * and `row.system`. The cells are getters on the prototype, so a spread or JSON.stringify of a row
  * does not carry them (nothing does either: the exports read the cells field by field).
  */

@@ -401,7 +401,7 @@ test('printing from a wide window lays every chart out at the paper’s width, n
   }
   spawnSync('pdftoppm', ['-png', '-r', '80', pdf, join(RESULTS, 'print-wide-window-A4')]);
   // Chart text: the bar charts' section headings, a CO₂ axis name, a timeline lane (11–12 px, so 8.25–9 pt: a word's
-  // box is about 1.17× its size). Drawn for the window (1214 px) and scaled to the paper, they measured 5.4–5.9 pt.
+  // box is about 1.17× its size). Drawn for the window (1214 px) and scaled down to the paper they would be under 6 pt.
   // (The same words set as table or legend text elsewhere in the printout are 8.6 pt or more.)
   const heights = pdfWordHeights(pdf, /^(Pre-training|Fine-tunes|BLOOM-175B|LLMs)$/);
   expect(heights.length).toBeGreaterThanOrEqual(6);

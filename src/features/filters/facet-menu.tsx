@@ -53,8 +53,8 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
     matching.length <= LISTED_OPTIONS ? matching : matching.filter((o, i) => i < LISTED_OPTIONS || o.selected || touched.has(o.value));
   const statusId = useId();
   // One toggle for every option, the same across renders (given a stable `onToggle`): an option
-  // whose tick and count did not change is not re-rendered (a filter click used to rewrite every
-  // checkbox of every menu).
+  // whose tick and count did not change is not re-rendered, so a filter click does not rewrite
+  // every checkbox of every menu.
   const toggle = useCallback(
     (value: string) => {
       if (long) setTouched((prev) => (prev.has(value) ? prev : new Set(prev).add(value)));

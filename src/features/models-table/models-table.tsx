@@ -36,8 +36,8 @@ const scrolledBefore = new WeakSet<Element>();
 
 /**
  * The library scrolls a scroll box it has just been given to its offset — 0 for a box React has
- * just created, where it already is — and that write forced a layout of the whole page (≈ 40 ms at
- * start). That first no-op is skipped; every other scroll goes through.
+ * just created, where it already is — and that write forces a layout of the whole page while it
+ * is still being built. That first no-op is skipped; every other scroll goes through.
  */
 const scrollUnlessNew: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
   const el = instance.scrollElement;
@@ -243,7 +243,7 @@ function TableBody({
     getItemKey: (index) => rows[index].system.id,
     overscan: 8,
     // A row is measured by the ResizeObserver after layout, never by reading its height while React
-    // inserts rows: that forced a page layout per new row (≈150 ms per filter click with 19 rows).
+    // inserts rows, which would force a page layout per new row on every filter click.
     measureElement: (element, entry, instance) => {
       const box = entry?.borderBoxSize?.[0];
       if (box) return Math.round(box.blockSize);
@@ -252,7 +252,7 @@ function TableBody({
     // jsdom has no layout: render a first screenful so component tests see rows.
     initialRect: { width: 1200, height: 640 },
     // The scroll box's size comes from the ResizeObserver only: the library's default also reads it
-    // while React mounts the table, which forced a layout of the whole page (≈ 70 ms at start).
+    // while React mounts the table, which would force a layout of the whole page at start.
     observeElementRect: observeBoxSize,
     scrollToFn: scrollUnlessNew,
   });
