@@ -1,10 +1,11 @@
-import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { BarChart, CartesianGrid, XAxis, YAxis, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import { estimateGlyphWidth } from '../../lib/measure-text';
 import { useChartSize } from '../chart-frame/use-chart-width';
 import { familySpans, thinTicks, type RunKind, type ScaleKind, type ValueAxis } from '../../selectors/run-rows';
 import { useAppStore } from '../../store';
+import { useLinkedMark } from '../linked-marks/use-linked-mark';
 import './bar-rows.css';
 
 /*
@@ -202,8 +203,7 @@ function BarRowsMarks<R extends BarRow>({
   const plot = usePlotArea();
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
-  const hover = useAppStore((s) => s.hover);
-  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const linkedMark = useLinkedMark();
   if (!xScale || !yScale || !plot) return null;
   const x = (v: number) => Math.max(plot.x, Math.min(plot.x + plot.width, xScale(v) ?? plot.x));
   const top = (key: string) => yScale(key, { position: 'start' }) ?? 0;
@@ -254,12 +254,6 @@ function BarRowsMarks<R extends BarRow>({
         const label = stacked
           ? stackedLabel([full, short], plot.x, right, y0 + 35)
           : placeLabel([full, short], markEnd, plot.x, barEnd, right, cy + 4, labelInset);
-        const onKey = (e: KeyboardEvent) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            toggleSelected(row.systemId);
-          }
-        };
         return (
           <g
             key={item.key}
@@ -268,17 +262,9 @@ function BarRowsMarks<R extends BarRow>({
             data-selected={selected ? 'true' : undefined}
             data-hovered={hovered ? 'true' : undefined}
             {...drawing.data}
-            tabIndex={0}
-            role="button"
-            aria-pressed={selected}
+            {...linkedMark(row.systemId, { pressed: selected })}
             aria-label={drawing.description.replace(/\n/g, '; ')}
             data-tip={drawing.description}
-            onMouseEnter={() => hover(row.systemId)}
-            onMouseLeave={() => hover(null)}
-            onFocus={() => hover(row.systemId)}
-            onBlur={() => hover(null)}
-            onClick={() => toggleSelected(row.systemId)}
-            onKeyDown={onKey}
           >
             <rect className="row-bg" x={0.5} y={y0 + 1} width={right - 0.5} height={band - 2} rx={4} />
             <text

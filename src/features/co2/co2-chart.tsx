@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useMemo, useRef, type KeyboardEvent } from 'react';
+import { createContext, memo, useContext, useMemo, useRef } from 'react';
 import { sameProps } from '../../lib/same-props';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
@@ -7,6 +7,7 @@ import { hatchId, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { useT } from '../../i18n/use-t';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import { useAppStore } from '../../store';
+import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import type { Co2Bar } from '../../selectors/co2-series';
 import { barValueText, estimateTextWidth, formatSpread, formatTonnes, gpt3ShareText, shortSourceTitle } from './co2-format';
 
@@ -240,8 +241,7 @@ function Co2Mark({ x, y, width, height, bar }: MarkProps) {
   const ctx = useContext(MarkContext);
   const selected = useAppStore((s) => s.selectedId === bar.id);
   const hovered = useAppStore((s) => s.hoveredId === bar.id);
-  const hover = useAppStore((s) => s.hover);
-  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const linkedMark = useLinkedMark();
   const scale = useXAxisScale();
   if (!ctx) return null;
   const color = ctx.colors.get(bar.group) ?? '#8C8C8C';
@@ -257,12 +257,6 @@ function Co2Mark({ x, y, width, height, bar }: MarkProps) {
   const labelX = Math.max(x + w, rangeX?.hi ?? 0) + LABEL_GAP;
   const others = bar.figures.filter((f) => f.value !== bar.value);
   const hitTop = cy - ctx.rowPx / 2 + 2;
-  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      toggleSelected(bar.id);
-    }
-  };
   return (
     <g
       className="co2-mark"
@@ -271,17 +265,9 @@ function Co2Mark({ x, y, width, height, bar }: MarkProps) {
       data-status={bar.status}
       data-selected={selected ? 'true' : undefined}
       data-hovered={hovered ? 'true' : undefined}
-      tabIndex={0}
-      role="button"
-      aria-pressed={selected}
+      {...linkedMark(bar.id, { pressed: selected })}
       aria-label={`${bar.name}: ${label?.value ?? bar.value} CO₂e${label?.note ? ` (${label.note})` : ''}`}
       data-tip={label?.tip}
-      onMouseEnter={() => hover(bar.id)}
-      onMouseLeave={() => hover(null)}
-      onFocus={() => hover(bar.id)}
-      onBlur={() => hover(null)}
-      onClick={() => toggleSelected(bar.id)}
-      onKeyDown={onKeyDown}
     >
       {/* A full-row hit area, so short bars (SAM's 2.8 t) are as easy to point at as long ones. */}
       <rect

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { Dataset } from '../../data/schema';
 import { ChartFrame, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
@@ -16,6 +16,7 @@ import {
 import { lineageSubset } from '../../selectors/lineage';
 import { MAX_LINEAGE_SYSTEMS } from '../../selectors/mark-cap';
 import { useAppStore } from '../../store';
+import { onEnterOrSpace, useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import './lineage.css';
@@ -243,7 +244,7 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
   const bases = useViewFilters().bases;
   const setFilterValues = useAppStore((s) => s.setFilterValues);
   const toggleSelected = useAppStore((s) => s.toggleSelected);
-  const hover = useAppStore((s) => s.hover);
+  const linkedMark = useLinkedMark();
   const markerId = useId().replace(/:/g, '');
 
   /** Clicking the active filter again clears it (the live filter: the drawing may still be catching up). */
@@ -252,12 +253,6 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
     setFilterValues('bases', live.length === 1 && live[0] === id ? [] : [id]);
   };
   const activate = (n: LineageNode) => (n.hasChildren ? filterTo(n.id) : toggleSelected(n.id));
-  const onKey = (e: KeyboardEvent, run: () => void) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      run();
-    }
-  };
   const width = layout.width + 2 * PAD;
   const height = layout.height + 2 * PAD;
   const label = t('lineage.svg-label', 'Lineage tree of {systems} systems', { systems: layout.nodes.length });
@@ -287,7 +282,6 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
           dimmed={f.memberIds.every((id) => !inFilter.has(id))}
           active={bases.includes(f.id)}
           onActivate={() => filterTo(f.id)}
-          onKey={onKey}
         />
       ))}
       <g className="lineage-edges">
@@ -340,21 +334,13 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
               .filter(Boolean)
               .join(' ')}
             transform={`translate(${n.x},${n.y})`}
-            role="button"
-            tabIndex={0}
+            {...linkedMark(n.id, { pressed: n.hasChildren ? isFilter : selected, activate: () => activate(n) })}
             aria-label={description}
-            aria-pressed={n.hasChildren ? isFilter : selected}
             data-tip={description}
             data-system-id={n.id}
             data-selected={selected ? 'true' : undefined}
             data-hovered={hovered ? 'true' : undefined}
             data-dimmed={dimmed ? 'true' : undefined}
-            onClick={() => activate(n)}
-            onKeyDown={(e) => onKey(e, () => activate(n))}
-            onMouseEnter={() => hover(n.id)}
-            onMouseLeave={() => hover(null)}
-            onFocus={() => hover(n.id)}
-            onBlur={() => hover(null)}
           >
             <rect className="lineage-node-box" width={n.width} height={n.height} rx={6} />
             <text className="lineage-node-label" x={n.width / 2} y={n.height / 2 + (compact ? 3.5 : 4)} textAnchor="middle">
@@ -372,13 +358,11 @@ function FamilyBox({
   dimmed,
   active,
   onActivate,
-  onKey,
 }: {
   family: LineageFamilyBox;
   dimmed: boolean;
   active: boolean;
   onActivate: () => void;
-  onKey: (e: KeyboardEvent, run: () => void) => void;
 }) {
   const { t } = useT();
   const description = t('lineage.family.filter', '{family}: show only this family and what is built on it', { family: family.name });
@@ -397,7 +381,7 @@ function FamilyBox({
         data-tip={description}
         data-family-id={family.id}
         onClick={onActivate}
-        onKeyDown={(e) => onKey(e, onActivate)}
+        onKeyDown={onEnterOrSpace(onActivate)}
       >
         <rect className="lineage-family-hit" width={family.width} height={20} rx={8} />
         <text x={family.width / 2} y={14} textAnchor="middle">

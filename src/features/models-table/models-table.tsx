@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -12,6 +12,7 @@ import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react
 import type { Dataset, Source } from '../../data/schema';
 import { FIELD_IDS, isFieldId, MAX_COMPARE, type FieldId } from '../../data/fields';
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
+import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { useT } from '../../i18n/use-t';
 import { formatInteger } from '../../i18n/format';
 import { useAppStore } from '../../store';
@@ -352,9 +353,6 @@ function TableBody({
   );
 }
 
-const isInteractive = (e: MouseEvent | KeyboardEvent) =>
-  (e.target as Element).closest('a, button, input, label, abbr, [tabindex="0"]:not(tr)');
-
 interface RowProps {
   row: FieldRow;
   /** Position in the sorted rows (aria-rowindex, the virtualizer's data-index). */
@@ -385,8 +383,7 @@ const ExplorerRow = memo(function ExplorerRow({
   sourcesById,
   measure,
 }: RowProps) {
-  const toggleSelected = useAppStore((s) => s.toggleSelected);
-  const hover = useAppStore((s) => s.hover);
+  const linkedMark = useLinkedMark();
   const id = row.system.id;
   const cls = ['data-row', selected && 'is-selected', hovered && 'is-hovered'].filter(Boolean).join(' ');
   return (
@@ -396,21 +393,7 @@ const ExplorerRow = memo(function ExplorerRow({
       ref={measure}
       className={cls}
       aria-rowindex={index + 2}
-      aria-selected={selected}
-      tabIndex={0}
-      onClick={(e) => {
-        if (!isInteractive(e)) toggleSelected(id);
-      }}
-      onKeyDown={(e) => {
-        if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) {
-          e.preventDefault();
-          toggleSelected(id);
-        }
-      }}
-      onMouseEnter={() => hover(id)}
-      onMouseLeave={() => hover(null)}
-      onFocus={(e) => e.target === e.currentTarget && hover(id)}
-      onBlur={(e) => e.target === e.currentTarget && hover(null)}
+      {...linkedMark(id, { kind: 'row', pressed: selected })}
     >
       <RowCells row={row} picked={picked} pickable={pickable} columns={columns} sourcesById={sourcesById} />
     </tr>

@@ -12,6 +12,7 @@ import { firstItems, MAX_CHIPS } from '../../selectors/mark-cap';
 import { VIEW_SETTINGS } from '../../store/url-state';
 import { selectFieldRows, type FieldCell } from '../../selectors/system-fields';
 import { FieldCellView } from '../../components/fact/field-cell-view';
+import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { textOf } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
@@ -171,8 +172,7 @@ function SystemChips({ systems, selectedId }: { systems: System[]; selectedId: s
   const { tn, locale } = useT();
   // A chip per system stops being readable (and fast) in the thousands: the first ones in the chosen order, then a count.
   const shown = useMemo(() => firstItems(systems, MAX_CHIPS, (s) => s.id, [selectedId]), [systems, selectedId]);
-  const toggleSelected = useAppStore((s) => s.toggleSelected);
-  const hover = useAppStore((s) => s.hover);
+  const linkedMark = useLinkedMark();
   const hoveredId = useAppStore((s) => s.hoveredId);
   return (
     <>
@@ -185,13 +185,8 @@ function SystemChips({ systems, selectedId }: { systems: System[]; selectedId: s
               <button
                 type="button"
                 className={cls}
-                aria-pressed={s.id === selectedId}
                 data-system-id={s.id}
-                onClick={() => toggleSelected(s.id)}
-                onMouseEnter={() => hover(s.id)}
-                onMouseLeave={() => hover(null)}
-                onFocus={() => hover(s.id)}
-                onBlur={() => hover(null)}
+                {...linkedMark(s.id, { kind: 'button', pressed: s.id === selectedId })}
               >
                 <span className="system-chip-name">{s.name}</span>
                 <span className="system-chip-meta">{date ? formatEventDate(date, locale) : '—'}</span>

@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Dataset, SeedTable, Source } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { textOf } from '../../components/chart-frame/export-menu';
@@ -302,8 +303,7 @@ function ModelButton({
   selectedId: string | null;
 }) {
   const { t } = useT();
-  const toggleSelected = useAppStore((s) => s.toggleSelected);
-  const hover = useAppStore((s) => s.hover);
+  const linkedMark = useLinkedMark();
   const pressed = selectedId !== null && ids.includes(selectedId);
   // With several systems behind one label, a second click clears the one that is selected.
   const target = pressed && selectedId ? selectedId : ids[0];
@@ -312,14 +312,9 @@ function ModelButton({
     <button
       type="button"
       className="seed-model"
-      aria-pressed={pressed}
       title={ids.length > 1 ? t('seed-tables.covers', 'Covers: {models}', { models: names }) : undefined}
       data-system-ids={ids.join(' ')}
-      onClick={() => toggleSelected(target)}
-      onMouseEnter={() => hover(target)}
-      onMouseLeave={() => hover(null)}
-      onFocus={() => hover(target)}
-      onBlur={() => hover(null)}
+      {...linkedMark(target, { kind: 'button', pressed })}
     >
       {text}
     </button>

@@ -1,10 +1,11 @@
-import { memo, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useRef, useState, type PointerEvent } from 'react';
 import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import { hatchId } from '../../components/chart-frame/palette';
 import { formatMonth } from '../../i18n/format';
 import { WAVE_2023, type TimelineLink, type TimelineSeries, type TimeWindow } from '../../selectors/timeline-series';
 import { useAppStore } from '../../store';
+import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
 
@@ -82,8 +83,7 @@ function AxisTick({
 function TimelineLayer({ series, layout, text, onZoom }: Props) {
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
-  const hover = useAppStore((s) => s.hover);
-  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const linkedMark = useLinkedMark();
   const arrowId = useId().replace(/:/g, '');
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const dragRef = useRef<{ from: number; to: number } | null>(null);
@@ -216,10 +216,8 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
           <g
             key={id}
             className={['timeline-mark', selected && 'is-selected', hovered && 'is-hovered'].filter(Boolean).join(' ')}
-            role="button"
-            tabIndex={0}
+            {...linkedMark(id, { pressed: selected })}
             aria-label={description}
-            aria-pressed={selected}
             data-tip={description}
             data-system-id={id}
             data-date={m.item.release.date.date}
@@ -227,17 +225,6 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
             data-precision={m.precision}
             data-selected={selected ? 'true' : undefined}
             data-hovered={hovered ? 'true' : undefined}
-            onClick={() => toggleSelected(id)}
-            onKeyDown={(e: KeyboardEvent) => {
-              if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault();
-                toggleSelected(id);
-              }
-            }}
-            onMouseEnter={() => hover(id)}
-            onMouseLeave={() => hover(null)}
-            onFocus={() => hover(id)}
-            onBlur={() => hover(null)}
           >
             {(selected || hovered) && <Highlight mark={m} selected={selected} />}
             <Marker mark={m} color={KIND_COLORS.get(m.item.kindLane) ?? 'currentColor'} estimated={m.item.status === 'estimated'} />
