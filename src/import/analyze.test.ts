@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { parseDataset } from '../data/load-dataset';
@@ -9,6 +10,7 @@ import { datasetAsJson, fullTableAsRows, systemsAsJson } from '../selectors/tabl
 import { analyzeImport } from './analyze';
 import { applyImport, findConflicts } from './apply';
 import { MAX_IMPORT_BYTES } from './types';
+import type { Analysis } from './types';
 
 const ds = bundledDataset();
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
@@ -195,16 +197,14 @@ describe('analyzeImport', () => {
     expect(merged.ok).toBe(true);
   });
 
-  it('reports progress every 200 rows and at the end', () => {
+  it('reports progress every 200 rows while reading (the total estimated until the end) and exactly at the end', () => {
     const rows = Array.from({ length: 450 }, (_, i) => [`M${i}`]);
     const onProgress = vi.fn();
     analyzeImport('p.csv', toCsv(['Name'], rows), onProgress);
-    expect(onProgress.mock.calls).toEqual([
-      [200, 450],
-      [400, 450],
-      [450, 450],
-      [450, 450],
-    ]);
+    const calls = onProgress.mock.calls as [number, number][];
+    expect(calls.map(([done]) => done)).toEqual([200, 400, 450]);
+    for (const [, total] of calls.slice(0, -1)) expect(Math.abs(total - 450)).toBeLessThan(45);
+    expect(calls.at(-1)).toEqual([450, 450]);
   });
 
   it('JSON that is not ours is fatal; a bare array of records is read as systems', () => {
@@ -289,5 +289,191 @@ describe('applyImport', () => {
     const r = applyImport(ds, broken as never, 'merge', 'imported');
     expect(r.ok).toBe(false);
     expect(applyImport(ds, null as never, 'merge', 'imported').ok).toBe(false);
+  });
+});
+
+/** `text` as UTF-16 bytes, without a byte order mark. */
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[2 * i + (littleEndian ? 0 : 1)] = c & 0xff;
+    out[2 * i + (littleEndian ? 1 : 0)] = c >> 8;
+  }
+  return out;
+}
+
+const names = (a: Analysis) => a.data?.systems.map((s) => s.name);
+
+describe('reading CSV text', () => {
+  it('semicolon- and tab-separated files are read, and the delimiter is reported', () => {
+    const semicolon = analyzeImport('de.csv', 'Name;Organisation;Parameter\r\nModell A;Firma, GmbH;7000000000\r\nModell B;"X; Y";13\r\n');
+    expect(semicolon.report).toMatchObject({ delimiter: ';', format: 'generic-csv', valid: 2, rejected: [] });
+    expect(names(semicolon)).toEqual(['Modell A', 'Modell B']);
+    expect(semicolon.data!.systems[0].organizations).toEqual(['Firma', 'GmbH']);
+    expect(semicolon.data!.systems[1].organizations).toEqual(['X; Y']);
+    const tab = analyzeImport('t.tsv', 'Name\tOrganization\nA\tX, Y\nB\tZ\n');
+    expect(tab.report).toMatchObject({ delimiter: '\t', valid: 2 });
+    expect(tab.data!.systems[0].organizations).toEqual(['X', 'Y']);
+    expect(analyzeImport('c.csv', 'Name,Organization\nA,X\n').report.delimiter).toBe(',');
+    expect(analyzeImport('x.json', '[]').report.delimiter).toBeUndefined();
+  });
+
+  it('UTF-16 without a byte order mark is recognised by its NULs (LE and BE), not refused as binary', () => {
+    const csv = 'Name,Organization\r\nCafé Model,Équipe\r\n大模型,机构\r\n';
+    for (const le of [true, false]) {
+      const { report, data } = analyzeImport('u16.csv', utf16(csv, le));
+      expect(report.fatal, String(le)).toBeUndefined();
+      expect(
+        data!.systems.map((s) => [s.name, ...s.organizations]),
+        String(le),
+      ).toEqual([
+        ['Café Model', 'Équipe'],
+        ['大模型', '机构'],
+      ]);
+      expect(report.warnings, String(le)).toContain(
+        `The file is UTF-16 (${le ? 'little' : 'big'}-endian) without a byte order mark; it was read as such.`,
+      );
+    }
+    // Binary with NULs on both sides stays refused.
+    expect(analyzeImport('x.bin', Uint8Array.from([0, 1, 0, 0, 2, 0, 0, 3])).report.fatal).toMatch(/not text/);
+  });
+
+  it('a UTF-8 BOM, cells over several lines and mixed line ends are read', () => {
+    const bytes = new TextEncoder().encode('\uFEFFName,Organization\r\n"Two\r\nlines",X\n"Three\nline\nname","A,\nB"\rC,D\r\n');
+    const { report, data } = analyzeImport('m.csv', bytes);
+    expect(report).toMatchObject({ rowsRead: 3, valid: 3, warnings: [] });
+    expect(data!.systems.map((s) => s.name)).toEqual(['Two lines', 'Three line name', 'C']);
+  });
+
+  it('malformed quoting is a warning naming the rows (papaparse’s problems), and the rest is read', () => {
+    const { report } = analyzeImport('bad.csv', 'Name,Organization\nGood,X\n"Bad"quote",Y\nAlso good,Z\nOpen,"never closed\n');
+    expect(report.warnings).toEqual([
+      expect.stringMatching(
+        /^The CSV is malformed in 2 places; read as far as it goes \(row 2: a quote inside .*; row 4: unterminated quoted cell/,
+      ),
+    ]);
+    expect(report.valid).toBe(4);
+  });
+});
+
+describe('organizations in one cell (Epoch’s Organization column)', () => {
+  // Real cells of Epoch's 2025 file: a name holding a comma is quoted inside the cell.
+  const header = ['Model', 'Domain', 'Task', 'Authors', 'Organization', 'Publication date', 'Link'];
+  const rows = [
+    [
+      'Pythia-12b',
+      'Language',
+      'Language modeling',
+      'Stella Biderman',
+      'EleutherAI,"Booz Allen Hamilton, McLean",University of Cambridge,"Indraprastha Institute of Information Technology\nDelhi",Stability AI',
+      '2023-04-03',
+      'https://arxiv.org/abs/2304.01373',
+    ],
+    ['SambaLingo-Thai-Chat (7B)', 'Language', 'Chat', 'Z. Csaki', '"SambaNova Systems, Inc"', '2024-04-08', ''],
+    ['Plain', 'Language', 'Chat', 'A', 'Google, DeepMind', '2024-01-01', ''],
+  ];
+
+  it('a quoted name with a comma stays one organization', () => {
+    const { report, data } = analyzeImport('epoch.csv', toCsv(header, rows));
+    expect(report.format).toBe('epoch-csv');
+    expect(data!.systems.map((s) => s.organizations)).toEqual([
+      [
+        'EleutherAI',
+        'Booz Allen Hamilton, McLean',
+        'University of Cambridge',
+        'Indraprastha Institute of Information Technology Delhi',
+        'Stability AI',
+      ],
+      ['SambaNova Systems, Inc'],
+      ['Google', 'DeepMind'],
+    ]);
+  });
+});
+
+describe('length limits: nothing oversized is imported', () => {
+  it('a 10 MB name rejects its row with the row number and field; the other rows are imported', () => {
+    const huge = 'x'.repeat(10_000_000);
+    const csv = `Name,Organization\nGPT-3,OpenAI\n${huge},Somewhere\nLLaMA,Meta AI\n`;
+    const t0 = performance.now();
+    const { report, data } = analyzeImport('huge.csv', csv);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(report.rejected).toEqual([{ row: 2, field: 'Name', reason: 'longer than 200 characters' }]);
+    expect(names({ report, data })).toEqual(['GPT-3', 'LLaMA']);
+    expect(JSON.stringify(report).length).toBeLessThan(2000);
+    expect(JSON.stringify(data).length).toBeLessThan(5000);
+  });
+
+  it('every mapped column has its limit (a cost, an organization list, a link), counted in characters', () => {
+    const header = ['Name', 'Organization', 'Training compute cost (2023 USD)', 'Link'];
+    const { report, data } = analyzeImport(
+      'limits.csv',
+      toCsv(header, [
+        ['Ok', 'A', '5', 'https://x.org'],
+        ['Emoji name', 'A', '5', ''],
+        ['😀'.repeat(200), 'A', '', ''],
+        ['😀'.repeat(201), 'A', '', ''],
+        ['Cost', 'A', '1'.repeat(101), ''],
+        ['Orgs', 'o'.repeat(5001), '', ''],
+        ['One long org', `A,${'o'.repeat(201)}`, '', ''],
+        ['Link', 'A', '', `https://x.org/${'a'.repeat(2000)}`],
+      ]),
+    );
+    expect(report.rejected).toEqual([
+      { row: 4, field: 'Name', reason: 'longer than 200 characters' },
+      { row: 5, field: 'Training compute cost (2023 USD)', reason: 'longer than 100 characters' },
+      { row: 6, field: 'Organization', reason: 'longer than 5,000 characters' },
+      { row: 7, field: 'organizations.1', reason: 'longer than 200 characters' },
+      { row: 8, field: 'Link', reason: 'longer than 2,000 characters' },
+    ]);
+    expect(names({ report, data })).toEqual(['Ok', 'Emoji name', '😀'.repeat(200)]);
+  });
+
+  it('a JSON record with an oversized text is rejected by the schema, naming the field; a huge header is not echoed', () => {
+    const system = { ...ds.systems[0], name: 'n'.repeat(1_000_000) };
+    const json = analyzeImport('x.json', JSON.stringify([ds.systems[1], system]));
+    expect(json.report.rejected).toEqual([{ row: 2, field: 'name', reason: 'longer than 200 characters' }]);
+    const wide = analyzeImport('h.csv', `${'h'.repeat(1_000_000)},Name\nA,B\n`);
+    expect(JSON.stringify(wide.report).length).toBeLessThan(2000);
+  });
+});
+
+describe('fatal messages name what is wrong, and the rows they mention are in the report', () => {
+  const mentionsShownRows = (a: Analysis) => {
+    const mentioned = [...(a.report.fatal ?? '').matchAll(/row (\d+)/g)].map((m) => Number(m[1]));
+    for (const row of mentioned) expect(a.report.rejected.map((r) => r.row)).toContain(row);
+    expect(a.report.fatal).not.toMatch(/see the rejected rows/);
+  };
+
+  it('a JSON of only "__proto__" says it has no systems list, and names the key', () => {
+    const a = analyzeImport('p.json', '{"__proto__": {"systems": [{"id": "x"}]}}');
+    expect(a.report.fatal).toBe('the JSON has no “systems” list (its keys: “__proto__”)');
+    mentionsShownRows(a);
+  });
+
+  it('records of only "__proto__": the rejected row and why are in the message and the report', () => {
+    const a = analyzeImport('p.json', '[{"__proto__": {"id": "x"}}]');
+    expect(a.report.fatal).toBe(
+      'no row could be imported: the only row was rejected (row 1, id: Invalid input: expected string, received undefined)',
+    );
+    expect(a.report.rejected).toHaveLength(1);
+    mentionsShownRows(a);
+  });
+
+  it('a JSON nested 100,000 deep: the row and what it is', () => {
+    const a = analyzeImport('deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(a.report.fatal).toBe(
+      'no row could be imported: the only row was rejected (row 1, record: Invalid input: expected object, received array)',
+    );
+    mentionsShownRows(a);
+    const many = analyzeImport('many.json', JSON.stringify([[[]], 1, { id: 'Bad' }]));
+    expect(many.report.fatal).toMatch(/^no row could be imported: all 3 rows were rejected \(the first: row 1, record: /);
+    mentionsShownRows(many);
+  });
+
+  it('“systems” that is not a list says what it is instead', () => {
+    expect(analyzeImport('s.json', '{"systems": {"a": 1}}').report.fatal).toBe('the JSON’s “systems” is an object, not a list of records');
+    expect(analyzeImport('s.json', '{"systems": null}').report.fatal).toBe('the JSON’s “systems” is null, not a list of records');
+    expect(analyzeImport('s.json', '{"systems": "GPT-3"}').report.fatal).toBe('the JSON’s “systems” is a text, not a list of records');
   });
 });

@@ -1,14 +1,16 @@
-import { parseCsvDetailed } from '../lib/csv';
-import { epochProfile, looksLikeEpoch, mapCsvRows, planColumns, EPOCH_ALIASES } from './epoch';
+import { TEXT_LIMITS } from '../data/schema';
+import { readCsvRows } from './csv-text';
+import { createCsvRowMapper, epochProfile, looksLikeEpoch, planColumns, EPOCH_ALIASES, type CsvRowMapper } from './epoch';
 import { genericAliases, genericProfile, ownLabelCount } from './generic-csv';
-import { readOwnCsv, readOwnJson, recordColumnIndex } from './own-formats';
+import { createOwnCsvReader, readOwnJson, recordColumnIndex, type OwnCsvReader } from './own-formats';
 import { emptyParts, progressTicker, toReport, type ReportParts } from './report';
 import { MAX_IMPORT_BYTES, type Analysis, type ImportFormat, type ImportedData } from './types';
+import { clip } from './values';
 
 /*
  * The first step of an import: a file's bytes → a report and the systems it yields. Pure and
  * synchronous (it runs in a worker), and it never throws — anything unexpected becomes
- * `report.fatal`, so the UI always has something to show.
+ * `report.fatal`, so the UI always has something to show. See README.md for the whole flow.
  */
 
 type Decoded = { text: string } | { fatal: string };
@@ -23,7 +25,43 @@ function decode(bytes: Uint8Array, warnings: string[]): Decoded {
     warnings.push('The file is UTF-16 (big-endian); it was read as such.');
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) {
+    warnings.push(`The file is UTF-16 (${utf16.label}) without a byte order mark; it was read as such.`);
+    return { text: utf16.text };
+  }
   return decodeUtf8(bytes, warnings);
+}
+
+/** How many bytes are looked at to recognise UTF-16 without a BOM. */
+const UTF16_SAMPLE = 4096;
+
+/**
+ * UTF-16 without a byte order mark, as some Windows tools save CSV: the text's ASCII (its
+ * delimiters, line breaks, digits) leaves a NUL in every other byte — the odd bytes in
+ * little-endian, the even ones in big-endian — and hardly any in the other half. Decoded strictly,
+ * so bytes that only look like it (a binary file) are not taken for text.
+ */
+function utf16WithoutBom(bytes: Uint8Array): { text: string; label: string } | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  const n = Math.min(bytes.length, UTF16_SAMPLE);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  // A few NULs in the other half are characters such as U+4E00 (一), whose low byte is 0.
+  const little = oddNul * 4 >= pairs && evenNul * 10 <= oddNul;
+  const big = evenNul * 4 >= pairs && oddNul * 10 <= evenNul;
+  if (!little && !big) return null;
+  try {
+    const text = new TextDecoder(little ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+    return text.includes('\u0000') ? null : { text, label: little ? 'little-endian' : 'big-endian' };
+  } catch {
+    return null;
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array, warnings: string[]): Decoded {
@@ -74,13 +112,18 @@ function fatal(fileName: string, bytes: number, format: ImportFormat | 'unknown'
 
 function done(fileName: string, bytes: number, format: ImportFormat, parts: ReportParts, data: ImportedData): Analysis {
   const report = toReport(fileName, bytes, format, parts, data.systems.length);
-  if (data.systems.length === 0) {
-    return {
-      report: { ...report, fatal: parts.rowsRead === 0 ? 'the file holds no records' : 'no row could be imported (see the rejected rows)' },
-      data: null,
-    };
-  }
-  return { report, data: { ...data, fileName } };
+  if (data.systems.length > 0) return { report, data: { ...data, fileName } };
+  return { report: { ...report, fatal: nothingImported(parts) }, data: null };
+}
+
+/** Why a file that was read yields nothing, naming the first rejected row (the preview lists them all). */
+function nothingImported(parts: ReportParts): string {
+  const first = parts.rejected[0];
+  if (parts.rowsRead === 0 || !first) return 'the file holds no records';
+  const why = `row ${first.row}, ${first.field}: ${first.reason}`;
+  return parts.rejected.length === 1
+    ? `no row could be imported: the only row was rejected (${why})`
+    : `no row could be imported: all ${parts.rejected.length.toLocaleString('en-US')} rows were rejected (the first: ${why})`;
 }
 
 function analyzeJson(
@@ -112,6 +155,15 @@ function analyzeJson(
   return done(fileName, bytes, read.format, parts, read.data);
 }
 
+/** A header cell as the report shows it: no BOM, and not a page long. */
+const headerLabel = (h: string) => clip(h.replace(/^\uFEFF/, ''), TEXT_LIMITS.name);
+
+/** Reads data rows as they are parsed: into our records, or mapped from known columns. */
+type RowReader = (OwnCsvReader | CsvRowMapper) & { format: ImportFormat };
+
+/** How often progress is reported, in rows. */
+const PROGRESS_EVERY = 200;
+
 function analyzeCsv(
   fileName: string,
   bytes: number,
@@ -119,36 +171,59 @@ function analyzeCsv(
   parts: ReportParts,
   onProgress?: (done: number, total: number) => void,
 ): Analysis {
-  const { rows, errors } = parseCsvDetailed(text);
-  if (errors.length > 0) {
-    const shown = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
+  // One line break throughout: papaparse takes the first kind it sees for the whole file, and
+  // hand-edited files mix them. Breaks inside quoted cells become LF, which no field keeps.
+  const csv = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  let reader: RowReader | undefined;
+  let refused: string | undefined;
+  const tick = progressTicker(0, onProgress, PROGRESS_EVERY);
+  const read = readCsvRows(csv, (cells, row, offset) => {
+    if (row === 0) {
+      const header = cells.map(headerLabel);
+      const start = startReader(fileName, header, parts);
+      if (typeof start === 'string') refused = start;
+      else reader = start;
+      return reader !== undefined;
+    }
+    reader?.add(cells, row);
+    // The total is estimated from how far into the text this row ends, until the end says it.
+    if (row % PROGRESS_EVERY === 0 && offset > 0) tick(row, Math.max(row, Math.round((row * csv.length) / offset)));
+  });
+  parts.delimiter = read.delimiter;
+  if (read.problems.length > 0) {
+    const n = read.problems.length;
+    const shown = read.problems.slice(0, 5).map((p) => `${p.row === 0 ? 'header' : `row ${p.row}`}: ${p.message}`);
     parts.warnings.push(
-      `The CSV is malformed in ${errors.length} place${errors.length === 1 ? '' : 's'}; read as far as it goes (${shown.join('; ')}${errors.length > 5 ? '; …' : ''}).`,
+      `The CSV is malformed in ${n} place${n === 1 ? '' : 's'}; read as far as it goes (${shown.join('; ')}${n > 5 ? '; …' : ''}).`,
     );
   }
-  const [header, ...body] = rows;
-  if (!header) return fatal(fileName, bytes, 'unknown', parts, 'the file has no header row');
-  parts.rowsRead = body.length;
-  const tick = progressTicker(body.length, onProgress);
+  if (refused !== undefined) return fatal(fileName, bytes, 'unknown', parts, refused);
+  if (!reader) return fatal(fileName, bytes, 'unknown', parts, 'the file has no header row');
+  parts.rowsRead = Math.max(0, read.rows - 1);
+  tick(parts.rowsRead, parts.rowsRead);
+  const { format } = reader;
+  const data = reader.finish();
+  return done(fileName, bytes, format, parts, {
+    systems: data.systems,
+    sources: data.sources,
+    families: 'families' in data ? data.families : [],
+    pendingBaseModels: data.pendingBaseModels,
+  });
+}
 
+/** From the header: how the rows are read, or why the file cannot be imported. */
+function startReader(fileName: string, header: string[], parts: ReportParts): RowReader | string {
   const recordAt = recordColumnIndex(header);
   if (recordAt >= 0) {
     parts.mapped.push({ column: header[recordAt], field: 'the whole record (system and its sources)' });
-    parts.ignored.push(...header.filter((_, i) => i !== recordAt).map((h) => h.replace(/^\uFEFF/, '')));
-    return done(fileName, bytes, 'dashboard-csv', parts, readOwnCsv(body, recordAt, parts, tick));
+    parts.ignored.push(...header.filter((_, i) => i !== recordAt));
+    return { format: 'dashboard-csv', ...createOwnCsvReader(recordAt, parts) };
   }
-
   const epoch = looksLikeEpoch(header);
   const plan = planColumns(header, epoch ? EPOCH_ALIASES : genericAliases(), parts.warnings);
   if (plan.index.name === undefined) {
-    const found = header.slice(0, 20).map((h) => `“${h.replace(/^\uFEFF/, '').trim()}”`);
-    return fatal(
-      fileName,
-      bytes,
-      'unknown',
-      parts,
-      `no name column (expected e.g. “Model”, “System”, “Name” or “名称”); the columns are ${found.join(', ') || 'none'}${header.length > 20 ? ', …' : ''}`,
-    );
+    const found = header.slice(0, 20).map((h) => `“${clip(h.trim(), 60)}”`);
+    return `no name column (expected e.g. “Model”, “System”, “Name” or “名称”); the columns are ${found.join(', ') || 'none'}${header.length > 20 ? ', …' : ''}`;
   }
   parts.mapped.push(...plan.mapped);
   parts.ignored.push(...plan.ignored);
@@ -157,11 +232,6 @@ function analyzeCsv(
       'This looks like this dashboard’s CSV without its record column: only name, organization, release date and parameters are read from the display text.',
     );
   }
-  const mapped = mapCsvRows(header, body, plan, epoch ? epochProfile(fileName) : genericProfile(fileName), parts, tick);
-  return done(fileName, bytes, epoch ? 'epoch-csv' : 'generic-csv', parts, {
-    systems: mapped.systems,
-    sources: mapped.sources,
-    families: [],
-    pendingBaseModels: mapped.pendingBaseModels,
-  });
+  const profile = epoch ? epochProfile(fileName) : genericProfile(fileName);
+  return { format: epoch ? 'epoch-csv' : 'generic-csv', ...createCsvRowMapper(header, plan, profile, parts) };
 }

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,8 @@ import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { parseDataset } from '../data/load-dataset';
 import { analyzeImport } from './analyze';
 import { applyImport, findConflicts } from './apply';
-import { parseCsv, toCsv } from '../lib/csv';
+import { toCsv } from '../lib/csv';
+import { parseCsvText } from './csv-text';
 
 // The research copy of Epoch's file sits beside the repository; without it these tests are skipped.
 const EPOCH_FILE = resolve(process.cwd(), '../shared/research/epoch-all-ml-systems-2025.csv');
@@ -128,7 +130,7 @@ describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)
 
   it('header variants map the same: System vs Model, BOM, reordered, a 42-column subset, extra columns, 2020 dollars', () => {
     const text = new TextDecoder().decode(bytes);
-    const rows = parseCsv(text);
+    const { rows } = parseCsvText(text);
     const [header, ...body] = rows;
     const sample = body.slice(0, 300);
     const base = analyzeImport('a.csv', toCsv(header, sample, { bom: false }));

@@ -1,9 +1,12 @@
-import { systemSchema, type Access, type Modality, type Source, type System } from '../data/schema';
+import { systemSchema, TEXT_LIMITS, type Access, type Modality, type Source, type System } from '../data/schema';
+import { splitCellList } from './csv-text';
 import { baseGraph, addEdge, wouldCycle } from './lineage';
 import type { ReportParts } from './report';
 import type { ColumnMapping, PendingBaseModel } from './types';
 import {
+  clip,
   isNoValue,
+  longerThan,
   normaliseHeader,
   normaliseName,
   parseDateText,
@@ -55,6 +58,32 @@ const FIELD_TARGET: Record<CsvField, string> = {
   domain: 'modality, summary',
   task: 'summary',
   link: 'links, sources',
+};
+
+/**
+ * The longest cell each column may hold, in characters: what the field it fills allows (see
+ * TEXT_LIMITS in the schema). A longer cell rejects its row before anything is built from it.
+ */
+const NUMBER_CELL = 100;
+/** A list of names in one cell (organizations, base models). */
+const LIST_CELL = 5000;
+export const CELL_LIMITS: Record<CsvField, number> = {
+  name: TEXT_LIMITS.name,
+  organization: LIST_CELL,
+  release: TEXT_LIMITS.name,
+  parameters: NUMBER_CELL,
+  flop: NUMBER_CELL,
+  flopMethod: TEXT_LIMITS.name,
+  hardware: TEXT_LIMITS.name,
+  chipHours: NUMBER_CELL,
+  hardwareQuantity: NUMBER_CELL,
+  baseModel: LIST_CELL,
+  weights: TEXT_LIMITS.name,
+  trainingCode: TEXT_LIMITS.name,
+  // The summary is "domain · task (imported from …)", within the schema's note limit.
+  domain: TEXT_LIMITS.name,
+  task: 1000,
+  link: TEXT_LIMITS.url,
 };
 
 /** Epoch's column names across releases, normalised (see `normaliseHeader`). */
@@ -150,7 +179,7 @@ export interface MapProfile {
 export function epochSource(fileName: string): Source {
   return {
     id: 'epoch-ai-import',
-    title: `Epoch AI, ‘Data on AI models’ (imported file ${fileName.trim() || 'without a name'})`,
+    title: `Epoch AI, ‘Data on AI models’ (imported file ${clip(fileName.trim(), 200) || 'without a name'})`,
     url: 'https://epoch.ai/data/ai-models',
     grade: 'epoch',
     publisher: 'Epoch AI',
@@ -176,39 +205,51 @@ interface RowDraft {
 
 const NOT_STATED = 'not stated in the file';
 
+export interface CsvRowMapper {
+  /** Maps one data row (`rowNo` 1 = the first after the header). */
+  add(cells: readonly string[], rowNo: number): void;
+  /** Links base models among the rows read and returns the systems. */
+  finish(): MappedRows;
+}
+
 /**
- * Maps data rows (the header excluded) into systems. Never throws on a cell: a bad value becomes
- * a field problem, a row without a name or repeating an earlier one is rejected.
+ * Maps data rows into systems, one at a time as the file is read. Never throws on a cell: a bad
+ * value becomes a field problem; a row with a cell longer than its column allows, without a name,
+ * or repeating an earlier one is rejected.
  */
-export function mapCsvRows(
-  header: readonly string[],
-  rows: readonly string[][],
-  plan: ColumnPlan,
-  profile: MapProfile,
-  parts: ReportParts,
-  tick: (done: number) => void,
-  rowOffset = 0,
-): MappedRows {
+export function createCsvRowMapper(header: readonly string[], plan: ColumnPlan, profile: MapProfile, parts: ReportParts): CsvRowMapper {
   const drafts: RowDraft[] = [];
   const rowSources: Source[] = [];
   const nextId = uniqueIdMaker();
   const seen = new Map<string, number>();
   const sid = profile.source.id;
   const { index } = plan;
-  rows.forEach((cells, i) => {
-    const rowNo = rowOffset + i + 1;
-    tick(i + 1);
+  const columnName = (at: number) => header[at].replace(/^\uFEFF/, '').trim();
+  // Each mapped column with its limit, the cost columns included, checked before a row is used.
+  const limits: [number, number][] = [
+    ...(Object.entries(index) as [CsvField, number][]).map(([f, at]): [number, number] => [at, CELL_LIMITS[f]]),
+    ...plan.costs.map((c): [number, number] => [c.index, NUMBER_CELL]),
+  ];
+
+  const add = (cells: readonly string[], rowNo: number): void => {
+    for (const [at, max] of limits) {
+      const raw = cells[at] ?? '';
+      if (longerThan(raw, max) && longerThan(raw.trim(), max)) {
+        parts.rejected.push({ row: rowNo, field: columnName(at), reason: `longer than ${max.toLocaleString('en-US')} characters` });
+        return;
+      }
+    }
     const cell = (f: CsvField): string => {
       const at = index[f];
       return at === undefined ? '' : (cells[at] ?? '').trim();
     };
     const problem = (f: CsvField | string, reason: string) => {
       const at = (index as Record<string, number | undefined>)[f];
-      parts.fieldProblems.push({ row: rowNo, field: at !== undefined ? header[at].replace(/^\uFEFF/, '').trim() : f, reason });
+      parts.fieldProblems.push({ row: rowNo, field: at !== undefined ? columnName(at) : f, reason });
     };
     const name = cell('name').replace(/\s+/g, ' ');
     if (!name || isNoValue(name)) {
-      parts.rejected.push({ row: rowNo, field: index.name !== undefined ? header[index.name].trim() : 'name', reason: 'no name' });
+      parts.rejected.push({ row: rowNo, field: index.name !== undefined ? columnName(index.name) : 'name', reason: 'no name' });
       return;
     }
     const releaseText = cell('release');
@@ -238,7 +279,7 @@ export function mapCsvRows(
       release = { status: 'unknown', note: 'the file gives no date' };
     }
 
-    let organizations = splitList(cell('organization'));
+    let organizations = splitCellList(cell('organization'));
     if (organizations.length === 0) {
       problem('organization', 'no organization; recorded as “not stated in the file”');
       organizations = [NOT_STATED];
@@ -303,7 +344,7 @@ export function mapCsvRows(
       const usd = parsePositiveNumber(raw);
       if (!usd) continue;
       if (!usd.ok) {
-        parts.fieldProblems.push({ row: rowNo, field: header[at].trim(), reason: usd.reason });
+        parts.fieldProblems.push({ row: rowNo, field: columnName(at), reason: usd.reason });
         continue;
       }
       system.trainingCost.push({
@@ -349,12 +390,14 @@ export function mapCsvRows(
       if (link?.ok) rowSources.pop();
       return;
     }
-    drafts.push({ system: checked.data, baseNames: splitList(cell('baseModel')) });
-  });
-  tick(rows.length);
+    drafts.push({ system: checked.data, baseNames: splitCellList(cell('baseModel')) });
+  };
 
-  const pendingBaseModels = linkBaseModels(drafts, sid, parts);
-  return { systems: drafts.map((d) => d.system), sources: [profile.source, ...rowSources], pendingBaseModels };
+  const finish = (): MappedRows => {
+    const pendingBaseModels = linkBaseModels(drafts, sid, parts);
+    return { systems: drafts.map((d) => d.system), sources: [profile.source, ...rowSources], pendingBaseModels };
+  };
+  return { add, finish };
 }
 
 /**

@@ -4,7 +4,7 @@ import { translate } from '../i18n/i18n';
 import { LOCALES } from '../i18n/i18n';
 import { fieldLabel } from '../selectors/system-fields';
 import { EPOCH_ALIASES, type CsvField, type MapProfile } from './epoch';
-import { normaliseHeader } from './values';
+import { clip, normaliseHeader } from './values';
 
 /*
  * Any CSV whose header names a field we know: Epoch's columns, common names in English and
@@ -35,15 +35,18 @@ export function ownLabelCount(header: readonly string[]): number {
   return header.filter((h) => labels.has(normaliseHeader(h))).length;
 }
 
+/** The file's name as facts cite it: short enough for a source title and a summary. */
+const shownName = (fileName: string) => clip(fileName.trim(), 200);
+
 export function importFileSource(fileName: string): Source {
-  return { id: 'import-file', title: `Imported file “${fileName.trim() || 'without a name'}”`, grade: 'imported' };
+  return { id: 'import-file', title: `Imported file “${shownName(fileName) || 'without a name'}”`, grade: 'imported' };
 }
 
 export function genericProfile(fileName: string): MapProfile {
   return {
     source: importFileSource(fileName),
     estimator: 'as given in the imported file',
-    summarySuffix: `(imported from “${fileName.trim() || 'a file'}”)`,
+    summarySuffix: `(imported from “${shownName(fileName) || 'a file'}”)`,
     compactNumbers: true,
   };
 }

@@ -3,7 +3,7 @@ import { translate, LOCALES } from '../i18n/i18n';
 import { recordColumnLabel } from '../selectors/table-export';
 import type { ReportParts } from './report';
 import type { ImportFormat, ImportedData, PendingBaseModel } from './types';
-import { normaliseHeader } from './values';
+import { clip, longerThan, normaliseHeader } from './values';
 
 /*
  * This dashboard's own exports read back without loss: the dataset JSON, the view JSON (records
@@ -48,7 +48,7 @@ export function readOwnRecords(
   const addSource = (raw: unknown) => {
     const s = sourceSchema.safeParse(raw);
     if (!s.success) {
-      const id = raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+      const id = raw && typeof raw === 'object' && 'id' in raw ? clip(String((raw as { id: unknown }).id), 100) : '?';
       parts.warnings.push(`Source “${id}” is not valid and is left out (${firstIssue(s).field}: ${firstIssue(s).reason}).`);
       return;
     }
@@ -129,12 +129,18 @@ export function readOwnJson(doc: unknown, parts: ReportParts, tick: (done: numbe
     return { format: 'systems-json', data: readOwnRecords(asRecords(doc), [], [], parts, tick) };
   }
   if (!doc || typeof doc !== 'object')
-    return { fatal: 'the JSON holds no records (expected this dashboard’s export: an object with “systems”, or a list of records)' };
+    return {
+      fatal: `the JSON is ${kindOf(doc)}, which holds no records (expected this dashboard’s export: an object with “systems”, or a list of records)`,
+    };
   const o = doc as Record<string, unknown>;
-  if (!Array.isArray(o.systems)) {
-    const keys = Object.keys(o).slice(0, 10);
-    return { fatal: `the JSON has no “systems” list (it has: ${keys.length ? keys.map((k) => `“${k}”`).join(', ') : 'nothing'})` };
+  if (!Object.hasOwn(o, 'systems')) {
+    const keys = Object.keys(o);
+    const named = keys.slice(0, 10).map((k) => `“${clip(k, 60)}”`);
+    return {
+      fatal: `the JSON has no “systems” list (its keys: ${named.length ? named.join(', ') : 'none'}${keys.length > 10 ? ', …' : ''})`,
+    };
   }
+  if (!Array.isArray(o.systems)) return { fatal: `the JSON’s “systems” is ${kindOf(o.systems)}, not a list of records` };
   const meta = o.meta && typeof o.meta === 'object' ? (o.meta as Record<string, unknown>) : undefined;
   const full = !!meta && Array.isArray(o.sources) && !!o.reference && typeof o.reference === 'object' && !('exportNote' in meta);
   parts.rowsRead = o.systems.length;
@@ -152,11 +158,42 @@ export function readOwnJson(doc: unknown, parts: ReportParts, tick: (done: numbe
   return { format: full ? 'dataset-json' : 'systems-json', data };
 }
 
-/** Our CSV: each row's record column is `{system, sources, family?}` as JSON. */
-export function readOwnCsv(rows: readonly string[][], recordAt: number, parts: ReportParts, tick: (done: number) => void): ImportedData {
+/** What a JSON value is, for a message: "an object", "null", "a number"… */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  switch (typeof v) {
+    case 'object':
+      return 'an object';
+    case 'string':
+      return 'a text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    default:
+      return typeof v;
+  }
+}
+
+/** The longest record cell read: a system of ours with its sources is far smaller. */
+export const RECORD_CELL_LIMIT = 200_000;
+
+export interface OwnCsvReader {
+  add(cells: readonly string[], rowNo: number): void;
+  finish(): ImportedData;
+}
+
+/** Our CSV, a row at a time: each row's record column is `{system, sources, family?}` as JSON. */
+export function createOwnCsvReader(recordAt: number, parts: ReportParts): OwnCsvReader {
   const records: RawRecord[] = [];
-  rows.forEach((cells, i) => {
-    const text = (cells[recordAt] ?? '').trim();
+  const add = (cells: readonly string[], rowNo: number): void => {
+    const raw = cells[recordAt] ?? '';
+    if (longerThan(raw, RECORD_CELL_LIMIT)) {
+      parts.rejected.push({ row: rowNo, field: 'record', reason: `longer than ${RECORD_CELL_LIMIT.toLocaleString('en-US')} characters` });
+      return;
+    }
+    const text = raw.trim();
     let rec: unknown;
     try {
       rec = JSON.parse(text);
@@ -165,14 +202,16 @@ export function readOwnCsv(rows: readonly string[][], recordAt: number, parts: R
     }
     if (!rec || typeof rec !== 'object' || !('system' in rec)) {
       parts.rejected.push({
-        row: i + 1,
+        row: rowNo,
         field: 'record',
         reason: text ? 'the record column is not a record of this dashboard (JSON with “system”)' : 'the record column is empty',
       });
       return;
     }
     const r = rec as { system: unknown; sources?: unknown; family?: unknown };
-    records.push({ row: i + 1, system: r.system, sources: r.sources, family: r.family });
-  });
-  return readOwnRecords(records, [], [], parts, tick);
+    records.push({ row: rowNo, system: r.system, sources: r.sources, family: r.family });
+  };
+  // Progress was reported while the rows were read.
+  const finish = () => readOwnRecords(records, [], [], parts, () => {});
+  return { add, finish };
 }

@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportFormat, ImportReport, RowProblem } from './types';
+import type { ColumnMapping, CsvDelimiter, ImportFormat, ImportReport, RowProblem } from './types';
 
 /** The mutable parts of a report while a file is read; `analyzeImport` freezes them into the report. */
 export interface ReportParts {
@@ -8,6 +8,7 @@ export interface ReportParts {
   mapped: ColumnMapping[];
   ignored: string[];
   warnings: string[];
+  delimiter?: CsvDelimiter;
 }
 
 export function emptyParts(): ReportParts {
@@ -33,13 +34,21 @@ export function toReport(
     mapped: parts.mapped,
     ignored: parts.ignored,
     warnings: parts.warnings,
+    ...(parts.delimiter !== undefined ? { delimiter: parts.delimiter } : {}),
     ...(fatal !== undefined ? { fatal } : {}),
   };
 }
 
-/** Calls `onProgress` every `every` rows and at the end (a UI can show a bar for big files). */
-export function progressTicker(total: number, onProgress?: (done: number, total: number) => void, every = 200): (done: number) => void {
-  return (done) => {
+/**
+ * Calls `onProgress` every `every` rows and at the end (a UI can show a bar for big files). A
+ * caller that learns the total as it reads passes its estimate with each call.
+ */
+export function progressTicker(
+  fixedTotal: number,
+  onProgress?: (done: number, total: number) => void,
+  every = 200,
+): (done: number, total?: number) => void {
+  return (done, total = fixedTotal) => {
     if (!onProgress) return;
     if (done % every === 0 || done === total) {
       try {

@@ -22,6 +22,9 @@ export type ImportFormat =
   /** Any other CSV whose header names fields we know. */
   | 'generic-csv';
 
+/** The delimiters a CSV is read with: detected from the file. */
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
+
 /** A problem located in the file: the data row (1 = first row after the header), the column or field, why. */
 export interface RowProblem {
   row: number;
@@ -53,6 +56,8 @@ export interface ImportReport {
   ignored: string[];
   /** File-level remarks (encoding fallback, BOM, base models not found…). */
   warnings: string[];
+  /** The delimiter a CSV was read with (absent for JSON and for files refused before parsing). */
+  delimiter?: CsvDelimiter;
   /** Set when nothing in the file is importable (0-byte file, not CSV/JSON, no name column…). */
   fatal?: string;
 }

@@ -158,6 +158,34 @@ export function parseHttpUrl(raw: string): Parsed<string> | null {
   }
 }
 
+/**
+ * Whether `text` has more than `max` characters, counted as the schema counts them (code points):
+ * the UTF-16 length settles it unless it is between `max` and twice that.
+ */
+export function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
+  let points = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    if (++points > max) return true;
+  }
+  return false;
+}
+
+/** `text` cut to at most `max` UTF-16 units, ending in "…" when cut (never inside a surrogate pair). */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 /** "A, B,C" → ["A", "B", "C"] without empties. */
 export function splitList(text: string): string[] {
   return text

@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseDataset } from '../../src/data/load-dataset';
 import type { Dataset } from '../../src/data/schema';
-import { parseCsv } from '../../src/lib/csv';
+import { parseCsvText } from '../../src/import/csv-text';
 import { gotoReady, serveDataset, watchPage } from './helpers';
+
+/** Our CSV export read back as rows (always comma-separated). */
+const parseCsv = (text: string) => parseCsvText(text, { delimiter: ',' }).rows;
 
 /** The bundled dataset, validated (as tests/fixtures/bundled-dataset.ts, whose JSON import Playwright's loader refuses). */
 function bundledDataset(): Dataset {

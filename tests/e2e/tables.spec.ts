@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { parseCsv } from '../../src/lib/csv';
+import { parseCsvText } from '../../src/import/csv-text';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 import { gotoReady, openFacet, serveDataset, tableCellTexts, tableIds, tableRows, watchPage } from './helpers';
+
+/** Our CSV export read back as rows (always comma-separated). */
+const parseCsv = (text: string) => parseCsvText(text, { delimiter: ',' }).rows;
 
 async function download(page: Page, testId: string) {
   await page.locator('summary', { hasText: 'Download' }).click();
