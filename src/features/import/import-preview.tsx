@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
 import { findConflicts } from '../../import/apply';
 import { isTooLarge, MAX_IMPORT_LABEL } from '../../import/run-import';
-import type { Analysis, ConflictWinner, ImportFormat, MergeConflict, MergeMode } from '../../import/types';
+import type { Analysis, ConflictWinner, CsvDelimiter, ImportFormat, MergeConflict, MergeMode } from '../../import/types';
 import { formatFileSize, formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -32,6 +32,19 @@ export function formatLabel(t: Translator['t'], format: ImportFormat | 'unknown'
   }
 }
 
+function delimiterLabel(t: Translator['t'], delimiter: CsvDelimiter): string {
+  switch (delimiter) {
+    case ',':
+      return t('import.delimiter.comma', 'comma');
+    case ';':
+      return t('import.delimiter.semicolon', 'semicolon');
+    case '\t':
+      return t('import.delimiter.tab', 'tab');
+    case '|':
+      return t('import.delimiter.bar', 'vertical bar');
+  }
+}
+
 /** What the file holds and what importing it would do, before anything changes. */
 export function ImportPreview({ file, analysis, heading, onCancel, onImport }: Props) {
   const { t, locale } = useT();
@@ -50,6 +63,12 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
       <strong>{report.fileName || file.name}</strong>
       <span> · {formatLabel(t, report.format)}</span>
       <span> · {formatFileSize(report.bytes || file.size, locale)}</span>
+      {report.delimiter && (
+        <span data-testid="import-delimiter">
+          {' · '}
+          {t('import.delimiter', 'Delimiter: {delimiter}', { delimiter: delimiterLabel(t, report.delimiter) })}
+        </span>
+      )}
     </p>
   );
 
@@ -69,6 +88,8 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
             : (report.fatal ?? t('import.nothing', 'Nothing in the file could be imported.'))}
         </p>
         <Warnings warnings={report.warnings} />
+        {/* The rows the message names. */}
+        <RowProblemTable title={t('import.rejected-rows', 'Rejected rows')} problems={report.rejected} testId="import-rejected-rows" />
         <p className="muted">{t('import.unchanged', 'Nothing was changed.')}</p>
         <div className="import-actions">
           <button type="button" className="is-primary" onClick={onCancel} data-testid="import-close">
