@@ -6,6 +6,8 @@
  * the title, legend and notes are re-laid out as SVG text from what the frame shows.
  */
 
+import { textMeasurer } from './measure-text';
+
 /**
  * Fonts that render the same on other machines, Chinese included. A Latin face (Arial and its
  * metric twin Liberation Sans) comes before the CJK faces: without one, a machine lacking Noto
@@ -202,16 +204,7 @@ function withTheme<T>(keep: boolean, fn: () => T): T {
   }
 }
 
-let measureCtx: CanvasRenderingContext2D | null | undefined;
-function measurer(size: number, weight = 400): (s: string) => number {
-  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
-  const ctx = measureCtx;
-  return (s) => {
-    if (!ctx) return [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? size : size * 0.58), 0);
-    ctx.font = `${weight} ${size}px ${EXPORT_FONT}`;
-    return ctx.measureText(s).width;
-  };
-}
+const measurer = (size: number, weight = 400) => textMeasurer(size, weight, EXPORT_FONT);
 
 /** Clones an SVG element with the computed presentation styles written as attributes. */
 function cloneWithStyles(source: SVGElement, patternIds: Set<string>): SVGElement {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { estimateGlyphWidth } from './measure-text';
+import { estimateGlyphWidth, textMeasurer } from './measure-text';
 
 /** The definition, one regex test per code point, that the charCode version must equal. */
 function reference(text: string, fontSize: number): number {
@@ -75,5 +75,36 @@ describe('estimateGlyphWidth', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('textMeasurer', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('without a canvas (Node, jsdom) gives the glyph estimate', () => {
+    const measure = textMeasurer(12, 600);
+    expect(measure('Alpaca 模型')).toBeCloseTo(estimateGlyphWidth('Alpaca 模型', 12));
+  });
+
+  it('with a canvas measures in the font asked for, once per text', async () => {
+    const fonts: string[] = [];
+    const ctx = {
+      font: '',
+      measureText(text: string) {
+        fonts.push(this.font);
+        return { width: text.length * 7 };
+      },
+    };
+    vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0 Chrome/140' });
+    vi.stubGlobal('document', { createElement: () => ({ getContext: () => ctx }) });
+    // A fresh module: the canvas context is looked up once per page.
+    vi.resetModules();
+    const fresh = await import('./measure-text');
+    const exportTitle = fresh.textMeasurer(16, 600, 'Arial, sans-serif');
+    const label = fresh.textMeasurer(12);
+    expect(exportTitle('Training cost')).toBe(13 * 7 + 2);
+    expect(exportTitle('Training cost')).toBe(13 * 7 + 2);
+    expect(label('LLaMA')).toBe(5 * 7 + 2);
+    expect(fonts).toEqual(['600 16px Arial, sans-serif', `400 12px ${fresh.PAGE_FONT}`]);
   });
 });

@@ -1,9 +1,12 @@
 /*
- * Text widths for label placement. In a browser a canvas measures with the page's font; without
- * one (jsdom) a per-character estimate is used, generous for CJK characters.
+ * Text widths for laying out labels and exported text. `textMeasurer` measures with a canvas in
+ * the font asked for; without one (jsdom) it falls back to `estimateGlyphWidth`, which the bar-row
+ * charts also use directly so their layout is the same in every environment.
  */
 
-const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+/** The page's font stack (as in app.css); the PNG/SVG export passes its own. */
+export const PAGE_FONT =
+  "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 let context: CanvasRenderingContext2D | null | undefined;
 
 function canvasContext(): CanvasRenderingContext2D | null {
@@ -13,16 +16,10 @@ function canvasContext(): CanvasRenderingContext2D | null {
   return context;
 }
 
-export function estimateTextWidth(text: string, fontSize: number): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2E80-\u9FFF\uFF00-\uFFEF]/.test(ch) ? fontSize : fontSize * 0.58;
-  return w;
-}
-
 /**
- * A finer per-character estimate, for SVG labels placed before they are drawn (the bar-row charts'
- * name column and value labels, laid out identically in every environment): narrow and wide Latin
- * glyphs apart, CJK and Hangul full-width.
+ * A per-character estimate, for SVG labels placed before they are drawn (the bar-row charts' name
+ * column and value labels, laid out identically in every environment) and where no canvas
+ * measures: narrow and wide Latin glyphs apart, CJK and Hangul full-width.
  */
 export function estimateGlyphWidth(text: string, fontSize: number): number {
   // By UTF-16 unit rather than `for…of` and a regex per character: charts call this for every name
@@ -77,17 +74,22 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** A measuring function for one font size and weight; widths are cached per text. */
-export function textMeasurer(fontSize: number, weight: 400 | 600 = 400): (text: string) => number {
+/**
+ * The text measurer: widths in px of texts in one font (size, weight, family), each text measured
+ * once per measurer. With a canvas, its width plus 2 px of room, so a label measured to the pixel
+ * does not touch what is placed after it; without one, `estimateGlyphWidth`.
+ */
+export function textMeasurer(fontSize: number, weight = 400, family = PAGE_FONT): (text: string) => number {
   const cache = new Map<string, number>();
+  const font = `${weight} ${fontSize}px ${family}`;
   return (text) => {
     let w = cache.get(text);
     if (w === undefined) {
       const ctx = canvasContext();
       if (ctx) {
-        ctx.font = `${weight} ${fontSize}px ${FONT_FAMILY}`;
+        ctx.font = font;
         w = ctx.measureText(text).width + 2;
-      } else w = estimateTextWidth(text, fontSize);
+      } else w = estimateGlyphWidth(text, fontSize);
       cache.set(text, w);
     }
     return w;

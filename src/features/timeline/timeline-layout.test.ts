@@ -4,12 +4,12 @@ import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { buildTimelineSeries, type TimelineItem, type TimelineSeries } from '../../selectors/timeline-series';
-import { estimateTextWidth } from '../../lib/measure-text';
+import { textMeasurer } from '../../lib/measure-text';
 import { fitText, layoutTimeline, monthTicks, showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
 
 const ds = bundledDataset();
 const all = selectFilteredSystems(ds, DEFAULT_FILTERS);
-const measure = (s: string) => estimateTextWidth(s, 12);
+const measure = textMeasurer(12);
 const labels = { releaseLabel: (i: TimelineItem) => i.label, talkLabel: (i: TimelineItem) => `${i.label}: talk’s date` };
 const utc = (y: number, m: number, d = 1) => Date.UTC(y, m - 1, d);
 
