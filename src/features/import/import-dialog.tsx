@@ -4,6 +4,7 @@ import { isImportCancelled, MAX_IMPORT_LABEL, runImport } from '../../import/run
 import type { Analysis, MergeMode, ConflictWinner } from '../../import/types';
 import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { Dialog } from '../../components/dialog/dialog';
 import { useAppStore } from '../../store';
 import { ImportPreview } from './import-preview';
 import { ProblemList } from './problem-list';
@@ -71,7 +72,6 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const reading = useRef<AbortController | null>(null);
   const applyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const titleId = useId();
 
   const stopWork = useCallback(() => {
     reading.current?.abort();
@@ -120,16 +120,6 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
     });
     return () => clearTimeout(timer);
   }, [start]);
-
-  // Open the native dialog once there is a step to show; close it when the step goes away.
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (step && !d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    } else if (!step && d.open) d.close();
-  }, [step]);
 
   // Each new step takes focus at its heading, so a screen reader hears what changed and Tab starts there.
   const stepKind = step?.kind;
@@ -220,44 +210,29 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
           <p>{t('import.drop-page', 'Drop the file to import it')}</p>
         </div>
       )}
-      <dialog
+      <Dialog
         ref={dialog}
-        className="share-dialog import-dialog"
-        aria-labelledby={titleId}
+        open={step !== null}
+        title={t('import.title', 'Import data')}
+        closeLabel={t('import.close', 'Close')}
         onClose={onClosed}
-        onClick={(e) => e.target === e.currentTarget && step?.kind !== 'applying' && close()}
-        onCancel={(e) => {
-          // The merge runs in one go once started: Escape waits for it rather than leaving a half state.
-          if (step?.kind === 'applying') e.preventDefault();
-        }}
-        data-testid="import-dialog"
+        // The merge runs in one go once started: Escape, × and the backdrop wait for it rather than leave a half state.
+        busy={step?.kind === 'applying'}
+        className="import-dialog"
+        testId="import-dialog"
       >
         {step && (
-          <div className="share-dialog-body">
-            <header className="share-dialog-head">
-              <h2 id={titleId}>{t('import.title', 'Import data')}</h2>
-              <button
-                type="button"
-                className="dismiss"
-                onClick={close}
-                disabled={step.kind === 'applying'}
-                aria-label={t('import.close', 'Close')}
-              >
-                ×
-              </button>
-            </header>
-            <StepView
-              step={step}
-              heading={heading}
-              dragging={dragging}
-              onFile={start}
-              onCancel={close}
-              onImport={onImport}
-              onBack={(p) => setStep(p)}
-            />
-          </div>
+          <StepView
+            step={step}
+            heading={heading}
+            dragging={dragging}
+            onFile={start}
+            onCancel={close}
+            onImport={onImport}
+            onBack={(p) => setStep(p)}
+          />
         )}
-      </dialog>
+      </Dialog>
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { Dialog } from '../../components/dialog/dialog';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import type { PanelId } from '../../store/panels';
@@ -21,16 +22,7 @@ export function ShareDialogButton({ panels }: { panels: SharePanel[] }) {
   const { t } = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const [heights, setHeights] = useState<Partial<Record<PanelId, number>> | null>(null);
-
-  // Show the dialog once its content is rendered, so showModal focuses the first field.
-  useEffect(() => {
-    const d = dialog.current;
-    if (!heights || !d || d.open) return;
-    if (typeof d.showModal === 'function') d.showModal();
-    else d.setAttribute('open', '');
-  }, [heights]);
 
   const open = () => {
     // Each frame starts as tall as the panel is on this screen; the user can edit the snippet.
@@ -38,7 +30,6 @@ export function ShareDialogButton({ panels }: { panels: SharePanel[] }) {
     for (const p of panels) measured[p.id] = document.querySelector(`.view-slot[data-view="${p.id}"]`)?.getBoundingClientRect().height;
     setHeights(measured);
   };
-  const close = () => dialog.current?.close();
   const onClosed = () => {
     setHeights(null);
     opener.current?.focus();
@@ -49,33 +40,22 @@ export function ShareDialogButton({ panels }: { panels: SharePanel[] }) {
       <button type="button" className="header-button" ref={opener} onClick={open} aria-haspopup="dialog" data-testid="share-open">
         {t('share.open', 'Share / embed')}
       </button>
-      <dialog
+      <Dialog
         ref={dialog}
-        className="share-dialog"
-        aria-labelledby={titleId}
+        open={heights !== null}
+        title={t('share.title', 'Share or embed a panel')}
+        closeLabel={t('share.close', 'Close')}
         onClose={onClosed}
-        // A click on the backdrop (the dialog element itself, outside its content) closes it.
-        onClick={(e) => e.target === e.currentTarget && close()}
-        data-testid="share-dialog"
+        testId="share-dialog"
       >
-        {heights && (
-          <div className="share-dialog-body">
-            <header className="share-dialog-head">
-              <h2 id={titleId}>{t('share.title', 'Share or embed a panel')}</h2>
-              <button type="button" className="dismiss" onClick={close} aria-label={t('share.close', 'Close')}>
-                ×
-              </button>
-            </header>
-            <p className="muted">
-              {t(
-                'share.intro',
-                'Each panel can be shown alone in an iframe, in a slide deck or a web report. The links keep what is on screen now: filters, selection, scales and language.',
-              )}
-            </p>
-            <EmbedList panels={panels} heights={heights} />
-          </div>
-        )}
-      </dialog>
+        <p className="muted">
+          {t(
+            'share.intro',
+            'Each panel can be shown alone in an iframe, in a slide deck or a web report. The links keep what is on screen now: filters, selection, scales and language.',
+          )}
+        </p>
+        {heights && <EmbedList panels={panels} heights={heights} />}
+      </Dialog>
     </>
   );
 }
