@@ -178,21 +178,29 @@ describe('persist: what a visit may say about it', () => {
     expect(importWasStored()).toBe(false);
   });
 
-  it('tells the other tabs, and hears them', async () => {
+  it('tells the other tabs, and hears them, but not itself', async () => {
+    const otherTab = new BroadcastChannel('llm-wave.dataset');
+    const toldOther: unknown[] = [];
+    otherTab.onmessage = (e) => toldOther.push(e.data);
     const heard: DatasetAnnouncement[] = [];
     const stop = listenForDatasets((m) => heard.push(m));
     try {
       announceDataset({ kind: 'imported', label });
-      announceDataset({ kind: 'bundled' });
-      await vi.waitFor(() => expect(heard).toEqual([{ kind: 'imported', label }, { kind: 'bundled' }]));
+      otherTab.postMessage({ kind: 'bundled' });
+      otherTab.postMessage({ kind: 'imported', label: { fileName: 3 } });
+      await vi.waitFor(() => expect(toldOther).toEqual([{ kind: 'imported', label }]));
+      await vi.waitFor(() => expect(heard).toEqual([{ kind: 'bundled' }]));
     } finally {
       stop();
+      otherTab.close();
     }
   });
 
-  it('without BroadcastChannel nothing is told and nothing throws', () => {
+  it('without BroadcastChannel nothing is told and nothing throws', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
-    expect(() => announceDataset({ kind: 'bundled' })).not.toThrow();
-    expect(listenForDatasets(() => undefined)).toBeTypeOf('function');
+    vi.resetModules();
+    const fresh = await import('./persist');
+    expect(() => fresh.announceDataset({ kind: 'bundled' })).not.toThrow();
+    expect(fresh.listenForDatasets(() => undefined)).toBeTypeOf('function');
   });
 });

@@ -249,32 +249,36 @@ function readLabel(raw: unknown): ImportLabel | null {
 /** What one tab tells the others: it stored an import, or went back to the bundled data. */
 export type DatasetAnnouncement = { kind: 'imported'; label: ImportLabel } | { kind: 'bundled' };
 
-function openChannel(): BroadcastChannel | null {
-  try {
-    return typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  } catch {
-    return null;
+/**
+ * One channel per page, for both telling and hearing: a channel does not hear its own messages,
+ * so this tab is never offered the import it has just made itself.
+ */
+let channel: BroadcastChannel | null | undefined;
+function pageChannel(): BroadcastChannel | null {
+  if (channel === undefined) {
+    try {
+      channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+    } catch {
+      channel = null;
+    }
   }
+  return channel;
 }
 
 /** Tells the page's other tabs (where the browser can: no BroadcastChannel, no message). */
 export function announceDataset(message: DatasetAnnouncement): void {
-  const channel = openChannel();
-  if (!channel) return;
   try {
-    channel.postMessage(message);
+    pageChannel()?.postMessage(message);
   } catch {
     // A channel that refuses to post is the same as no channel.
-  } finally {
-    channel.close();
   }
 }
 
 /** Hears the other tabs' announcements; returns a function that stops listening. */
 export function listenForDatasets(hear: (message: DatasetAnnouncement) => void): () => void {
-  const channel = openChannel();
-  if (!channel) return () => undefined;
-  channel.onmessage = (e: MessageEvent<unknown>) => {
+  const c = pageChannel();
+  if (!c) return () => undefined;
+  const onMessage = (e: MessageEvent<unknown>) => {
     const m = e.data;
     if (!m || typeof m !== 'object' || !('kind' in m)) return;
     if (m.kind === 'bundled') hear({ kind: 'bundled' });
@@ -283,5 +287,6 @@ export function listenForDatasets(hear: (message: DatasetAnnouncement) => void):
       if (label) hear({ kind: 'imported', label });
     }
   };
-  return () => channel.close();
+  c.addEventListener('message', onMessage);
+  return () => c.removeEventListener('message', onMessage);
 }
