@@ -124,7 +124,10 @@ export function App() {
         )}
         {status === 'error' && <DatasetProblems problems={problems} />}
         {status === 'ready' && dataset && (
-          <ViewFiltersContext.Provider value={viewFilters}>
+          // Keyed by the dataset: another one (an import, back to the bundled data) mounts the views
+          // afresh, so nothing of the previous dataset lingers in their state or in React's spare
+          // copy of each component's last props, which held every imported system after going back.
+          <ViewFiltersContext.Provider key={datasetKeyOf(dataset)} value={viewFilters}>
             {single ? (
               // Without the filter bar, a filtered panel still says what it shows.
               filtering && <FilterSummaryLine dataset={dataset} />
@@ -204,6 +207,15 @@ const ViewSlot = memo(function ViewSlot({
     </div>
   );
 });
+
+const datasetKeys = new WeakMap<Dataset, number>();
+let nextDatasetKey = 1;
+/** A number per dataset object, for a React key. */
+function datasetKeyOf(dataset: Dataset): number {
+  let key = datasetKeys.get(dataset);
+  if (key === undefined) datasetKeys.set(dataset, (key = nextDatasetKey++));
+  return key;
+}
 
 /** The overview and the model explorer: what a 1280 × 900 window shows first. */
 const FIRST_SCREEN_VIEWS = 2;
