@@ -14,10 +14,16 @@ const executablePath = findChromium() ?? undefined;
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  fullyParallel: false,
+  // Tests, not files, are shared out: the two workers (one per core of the CI machine) stay busy
+  // to the end instead of one finishing a long file alone.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // A hang guard, not a speed check: each wait is bounded by the expect timeout below.
+  timeout: 60_000,
+  // Expectations wait for a state, not a time: on a busy 2-core machine a page's first paint
+  // alone can take several seconds, and 5 s (the default) failed tests that were only slow.
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: process.env.E2E_RESULTS_DIR ?? 'test-results',

@@ -2,6 +2,8 @@
 // Runs the end-to-end suite: builds the site, then Playwright in the system Chromium.
 // No Chromium: outside CI the suite is skipped with a loud message; under CI=true it fails.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { findChromium } from './find-chromium.mjs';
 
 const chromium = findChromium();
@@ -27,5 +29,11 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', process.env.E2E_OUT_DIR ?? 'dist']);
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+// E2E_REUSE_BUILD=1 tests the build already in outDir (one spec after another, same sources).
+if (process.env.E2E_REUSE_BUILD === '1' && existsSync(join(outDir, 'index.html'))) {
+  console.log(`E2E_REUSE_BUILD=1: testing the existing build in ${outDir}/ (not rebuilt)`);
+} else {
+  run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir]);
+}
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
