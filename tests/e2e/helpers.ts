@@ -1,4 +1,4 @@
-import { expect, test, type ConsoleMessage, type Page, type Request } from '@playwright/test';
+import { expect, test, type ConsoleMessage, type Locator, type Page, type Request } from '@playwright/test';
 
 const CSP_PREFIX = 'CSP violation:';
 /** How Chromium itself reports a blocked script, style or request in the console. */
@@ -70,6 +70,41 @@ export async function gotoReady(page: Page, path = '/') {
   await page.goto(path);
   await expect(page.getByTestId('result-count')).toBeVisible();
   await expect(page.locator('.views[data-views-ready]')).toBeAttached();
+}
+
+/**
+ * Waits until `target` is laid out for good: the page's fonts are loaded, and its box and every
+ * chart drawing in it (size and mark count) are the same over two animation frames. Charts measure
+ * their box and draw again at its width, so a screenshot taken at first paint can catch the first
+ * drawing; this waits for that state instead of for a fixed time.
+ */
+export async function expectLaidOut(target: Locator) {
+  await expect(target).toBeVisible();
+  await expect
+    .poll(() =>
+      target.evaluate(async (el) => {
+        await document.fonts.ready;
+        const shape = () =>
+          JSON.stringify([
+            el.getBoundingClientRect().toJSON(),
+            [...el.querySelectorAll('svg')].map((svg) => [
+              svg.getAttribute('width'),
+              svg.getAttribute('height'),
+              svg.querySelectorAll('*').length,
+            ]),
+          ]);
+        const before = shape();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return before === shape();
+      }),
+    )
+    .toBe(true);
+}
+
+/** The width and height a PNG's header gives (the IHDR chunk, right after the 8-byte signature). */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString('latin1'), 'a PNG file').toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 export function systemsInView(page: Page) {

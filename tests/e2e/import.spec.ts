@@ -151,6 +151,8 @@ test('cancel while reading stops the import; nothing changes', async ({ page }) 
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
+  // A cancel terminates the analysis worker: its end is the sign that nothing is left to report.
+  const workerGone = new Promise<void>((resolve) => page.on('worker', (worker) => worker.on('close', () => resolve())));
   await pickFile(page, { name: 'big.csv', mimeType: 'text/csv', buffer: big });
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { cancelledAt?: string }).cancelledAt), { timeout: SLOW })
@@ -160,8 +162,9 @@ test('cancel while reading stops the import; nothing changes', async ({ page }) 
   const [done, total] = (at.match(/[\d,]+/g) ?? []).map((v) => Number(v.replace(/,/g, '')));
   expect(done).toBeLessThan(total);
   await expect(page.getByTestId('import-dialog')).toBeHidden();
-  // Long enough for the analysis to have finished had it not been stopped: no preview appears.
-  await page.waitForTimeout(4000);
+  // The worker is gone, and the page has run what was queued and painted since: no preview appears.
+  await workerGone;
+  await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 0)));
   await expect(page.getByTestId('import-dialog')).toBeHidden();
   await expect(count(page)).toHaveText('32 of 32 systems');
 });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoReady, tableIds, tableRows, watchPage } from './helpers';
+import { expectLaidOut, gotoReady, pngSize, tableIds, tableRows, watchPage } from './helpers';
 
 const RESULTS = process.env.E2E_RESULTS_DIR ?? 'test-results';
 const SCREENS = join(RESULTS, 'screens');
@@ -108,10 +108,35 @@ test.describe('embed mode', () => {
   test('screenshot: an embedded chart at 1280×720, dark, filtered', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await gotoEmbed(page, '/?base=llama&theme=dark&embed=training-cost');
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SCREENS, 'embed-training-cost-1280.png') });
+    // What the picture shows: the one panel, dark, filtered to LLaMA's family, bars drawn at the frame's width.
+    const panel = page.locator('.view-slot[data-view="training-cost"]');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByTestId('chart-training-cost-subtitle')).toContainText('Base model: LLaMA');
+    const bars = panel.locator('g.cost-row[data-system-id]');
+    await expect(bars).toHaveCount(5);
+    await expectLaidOut(panel);
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBe(0);
+    expect(box.width).toBe(await page.evaluate(() => document.documentElement.clientWidth));
+    const plot = panel.locator('.bar-rows-plot');
+    expect(Number(await plot.getAttribute('data-width'))).toBe(Math.floor((await plot.boundingBox())!.width));
+    // The title, the filter line and every bar are in the picture, not below the fold.
+    for (const part of [panel.getByRole('heading', { level: 2 }), page.getByTestId('chart-training-cost-subtitle'), bars.last()]) {
+      await expect(part).toBeInViewport();
+    }
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+    const costShot = join(SCREENS, 'embed-training-cost-1280.png');
+    expect(pngSize(await page.screenshot({ path: costShot }))).toEqual({ width: 1280, height: 720 });
+    expect(pngSize(readFileSync(costShot))).toEqual({ width: 1280, height: 720 });
+
     await gotoEmbed(page, '/?embed=overview&sel=alpaca');
-    await page.screenshot({ path: join(SCREENS, 'embed-overview-1280.png') });
+    const overview = page.locator('.view-slot[data-view="overview"]');
+    await expect(page.getByTestId('selected-system')).toContainText('Alpaca');
+    await expect(overview.locator('[data-system-id="alpaca"]').first()).toBeInViewport();
+    await expectLaidOut(overview);
+    const overviewShot = join(SCREENS, 'embed-overview-1280.png');
+    expect(pngSize(await page.screenshot({ path: overviewShot }))).toEqual({ width: 1280, height: 720 });
+    expect(pngSize(readFileSync(overviewShot))).toEqual({ width: 1280, height: 720 });
   });
 });
 
@@ -188,7 +213,7 @@ test.describe('presentation mode', () => {
     await expect(page.getByTestId('present-position')).toContainText('3 / 9');
     await expect(page.locator('.chart-controls').first()).toBeHidden();
     await expect(page.locator('.show-data')).toBeHidden();
-    await page.waitForTimeout(300);
+    await expectLaidOut(page.locator('.view-slot[data-view="training-cost"]'));
     await page.screenshot({ path: join(SCREENS, 'present-training-cost-1280.png') });
     await page.keyboard.press('ArrowLeft');
     await expect(page).toHaveURL(/present=models-table/);
@@ -222,7 +247,7 @@ test.describe('presentation mode', () => {
     await expect(page.locator('.view-slot')).toHaveCount(PANELS.length);
     await page.goto('/?present=timeline&lang=zh-CN&theme=dark');
     await expect(page.getByTestId('present-position')).toContainText('6 / 9');
-    await page.waitForTimeout(300);
+    await expectLaidOut(page.locator('.view-slot[data-view="timeline"]'));
     await page.screenshot({ path: join(SCREENS, 'present-timeline-dark-zh-1280.png') });
   });
 });
@@ -296,7 +321,6 @@ test.describe('print', () => {
 });
 
 test("printing from a wide window (the browser's Print command, no emulation): every explorer row reaches the PDF", async ({ page }) => {
-  test.setTimeout(60_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/?kind=model');
   const names = await page
