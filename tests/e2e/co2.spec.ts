@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addStyle, gotoReady, screenMatrix, watchPage } from './helpers';
+import { addStyle, expectLaidOut, gotoReady, screenMatrix, watchPage } from './helpers';
 
 const SCREENS = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'screens');
 
@@ -224,6 +224,8 @@ test('screenshots: desktop and phone, light and dark, English and Chinese; no ho
     await addStyle(page, '.filter-bar { position: static !important; }');
     const view = page.getByTestId('co2-view');
     await view.scrollIntoViewIfNeeded();
+    // Measured once the chart has redrawn at its box's width, not at the width it first drew at.
+    await expectLaidOut(page.getByTestId('chart-co2'));
     // Labels stay inside the chart's box and no clip path cuts them: nothing clipped at the right edge.
     const overflow = await page.evaluate(() => {
       const box = document.querySelector('[data-chart="co2"] .co2-chart')!.getBoundingClientRect();

@@ -194,7 +194,6 @@ test('a dark UI exports light unless "keep dark theme" is ticked', async ({ page
 });
 
 test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SVG and CSV per panel', async ({ page }) => {
-  test.setTimeout(60_000);
   const { consoleErrors } = watchPage(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/?base=llama');

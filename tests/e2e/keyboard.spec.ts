@@ -32,7 +32,8 @@ async function toggleFocusedMark(page: Page, key: 'Enter' | 'Space') {
 const focusedAttr = (page: Page, name: string) => page.evaluate((n) => document.activeElement?.getAttribute(n) ?? null, name);
 
 test('keyboard only: from the top to a filter, the explorer sort, chart marks and a PNG download', async ({ page }) => {
-  test.setTimeout(60_000);
+  // Some hundreds of key presses, each followed by a look at the focus: long on a busy machine.
+  test.setTimeout(120_000);
   const watch = watchPage(page);
   await gotoReady(page);
 
