@@ -52,12 +52,13 @@ export function Dialog({ ref, open, title, closeLabel, onClose, busy = false, cl
     >
       {open && (
         <div className="dialog-body">
-          <header className="dialog-head">
+          {/* A <div>, not <header>: inside a dialog a header would be a second banner landmark. */}
+          <div className="dialog-head">
             <h2 id={titleId}>{title}</h2>
             <button type="button" className="dismiss" onClick={close} disabled={busy} aria-label={closeLabel}>
               ×
             </button>
-          </header>
+          </div>
           {children}
         </div>
       )}

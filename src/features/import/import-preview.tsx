@@ -221,6 +221,7 @@ function Columns({ mapped, ignored }: Pick<Analysis['report'], 'mapped' | 'ignor
   const { t, locale } = useT();
   if (mapped.length === 0 && ignored.length === 0) return null;
   const title = t('import.columns-mapped', 'Columns used');
+  const ignoredTitle = t('import.columns-ignored', 'Columns ignored');
   return (
     <section className="import-section" data-testid="import-columns">
       {mapped.length > 0 && (
@@ -253,9 +254,10 @@ function Columns({ mapped, ignored }: Pick<Analysis['report'], 'mapped' | 'ignor
       {ignored.length > 0 && (
         <>
           <h4>
-            {t('import.columns-ignored', 'Columns ignored')} <span className="import-count">({formatInteger(ignored.length, locale)})</span>
+            {ignoredTitle} <span className="import-count">({formatInteger(ignored.length, locale)})</span>
           </h4>
-          <p className="import-ignored" data-testid="import-ignored">
+          {/* It scrolls when long: a focusable, named region, so a keyboard can scroll it too. */}
+          <p className="import-ignored" role="region" aria-label={ignoredTitle} tabIndex={0} data-testid="import-ignored">
             {ignored.join(' · ')}
           </p>
         </>
