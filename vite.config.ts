@@ -89,10 +89,15 @@ export default defineConfig({
   // `vite preview` serves the build as a host would: the same policy, as a header too.
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
-    environment: 'jsdom',
     globals: true,
     setupFiles: ['./tests/setup-vitest.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Pure tests (selectors, parsers, formulas) run in Node: building a jsdom window for each file
+    // costs more than most of them take. A .ts test that needs a DOM says so in its first line
+    // (`// @vitest-environment jsdom`); components (.tsx) always get one.
+    projects: [
+      { extends: true, test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'dom', environment: 'jsdom', include: ['src/**/*.test.tsx', 'tests/unit/**/*.test.tsx'] } },
+    ],
   },
 });

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { downloadText } from './download';
 
 describe('downloadText', () => {

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkTo } from './url-state';
 import { pageBase, shareableUrlState, startUrlSync } from './url-sync';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { DEFAULT_URL_STATE, fromUrl } from '../../store/url-state';
