@@ -92,6 +92,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./tests/setup-vitest.ts'],
     restoreMocks: true,
+    // A limit for hangs, not for speed: property, fuzz and 10,000-system tests run long on a busy 2-core machine.
+    testTimeout: 30_000,
     // Pure tests (selectors, parsers, formulas) run in Node: building a jsdom window for each file
     // costs more than most of them take. A .ts test that needs a DOM says so in its first line
     // (`// @vitest-environment jsdom`); components (.tsx) always get one.

@@ -24,12 +24,9 @@ const count = (xs: { field: string; reason: string }[]) => {
 };
 
 describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)', () => {
-  const t0 = performance.now();
   const { report, data } = analyzeImport('epoch-all-ml-systems-2025.csv', bytes);
-  const ms = performance.now() - t0;
 
   it('reads every row, rejects only the exact duplicate, reports its field problems', () => {
-    expect(ms).toBeLessThan(5000);
     expect(report.fatal).toBeUndefined();
     expect(report.format).toBe('epoch-csv');
     expect(report.rowsRead).toBe(1892);
