@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PANEL_IDS } from '../../src/store/panels';
-import { gotoReady, openFacet, watchPage } from './helpers';
+import { gotoReady, openFacet, waitVisible, watchPage } from './helpers';
 
 /*
  * axe (WCAG 2.0/2.1 A and AA rules) on every view and the states a reader opens: both themes,
@@ -50,7 +50,7 @@ async function seriousViolations(page: Page, label: string, { scope = [], colour
 async function auditUrl(page: Page, query: string, options: AuditOptions = {}, label = query || 'default') {
   await page.goto(`/${query ? `?${query}` : ''}`);
   // Embedded and presented panels have no result count: wait for the panel itself.
-  await expect(page.locator('.view-slot section.view').first()).toBeVisible();
+  await waitVisible(page.locator('.view-slot section.view').first());
   await page.waitForLoadState('networkidle');
   return seriousViolations(page, label, options);
 }

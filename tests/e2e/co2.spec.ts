@@ -212,11 +212,11 @@ test('Table 15 reproduction: six rows; every t CO₂e matches, every MWh but BLO
   await expect(calc(page).getByTestId('co2-calc-table15-style')).toHaveText('As Table 15 would print it: 449 MWh, 173 t CO₂e.');
 });
 
-test('screenshots: desktop and phone, light and dark, English and Chinese; no horizontal scroll on a phone', async ({ page }) => {
-  mkdirSync(SCREENS, { recursive: true });
-  const { consoleErrors } = watchPage(page);
-  const shots = [...screenMatrix('co2-'), { name: 'co2-en-light-1280-selected', query: 'sel=opt-175b', width: 1280, height: 900 }];
-  for (const s of shots) {
+// One test per look (en/zh × light/dark × desktop/phone, and a selection): each loads its own page.
+for (const s of [...screenMatrix('co2-'), { name: 'co2-en-light-1280-selected', query: 'sel=opt-175b', width: 1280, height: 900 }]) {
+  test(`screenshot ${s.name}: labels inside the chart, theme colours, no horizontal scroll`, async ({ page }) => {
+    mkdirSync(SCREENS, { recursive: true });
+    const { consoleErrors } = watchPage(page);
     await page.setViewportSize({ width: s.width, height: s.height });
     await gotoReady(page, `/?${s.query}`);
     await expect(marks(page)).toHaveCount(8);
@@ -256,6 +256,6 @@ test('screenshots: desktop and phone, light and dark, English and Chinese; no ho
     await page.getByTestId('chart-co2').screenshot({ path: join(SCREENS, `${s.name}-chart.png`) });
     await page.getByTestId('co2-equivalents').screenshot({ path: join(SCREENS, `${s.name}-equivalents.png`) });
     await page.getByTestId('co2-calculator').screenshot({ path: join(SCREENS, `${s.name}-calculator.png`) });
-  }
-  expect(consoleErrors).toEqual([]);
-});
+    expect(consoleErrors).toEqual([]);
+  });
+}

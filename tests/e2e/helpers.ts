@@ -65,11 +65,21 @@ export async function addStyle(page: Page, css: string) {
   }, css);
 }
 
+/**
+ * Waits for an element that is not there yet (after a navigation, a click that opens something).
+ * `locator.waitFor` rather than `expect(…).toBeVisible()`: while the element is missing, each of
+ * expect's polls makes an accessibility snapshot of the whole page for its failure message, and
+ * on this page that made a load cost a third more CPU. A timeout still fails the test.
+ */
+export async function waitVisible(target: Locator, timeout = 15_000) {
+  await target.waitFor({ state: 'visible', timeout });
+}
+
 /** Navigates and waits for the filter bar and for every view to have rendered (the lazy ones included). */
 export async function gotoReady(page: Page, path = '/') {
   await page.goto(path);
-  await expect(page.getByTestId('result-count')).toBeVisible();
-  await expect(page.locator('.views[data-views-ready]')).toBeAttached();
+  await waitVisible(page.getByTestId('result-count'));
+  await page.locator('.views[data-views-ready]').waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 /**
@@ -79,7 +89,7 @@ export async function gotoReady(page: Page, path = '/') {
  * drawing; this waits for that state instead of for a fixed time.
  */
 export async function expectLaidOut(target: Locator) {
-  await expect(target).toBeVisible();
+  await waitVisible(target);
   await expect
     .poll(() =>
       target.evaluate(async (el) => {

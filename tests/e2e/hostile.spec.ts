@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parseDataset } from '../../src/data/load-dataset';
 import type { Dataset } from '../../src/data/schema';
 import { parseCsvText } from '../../src/import/csv-text';
-import { gotoReady, serveDataset, watchPage } from './helpers';
+import { gotoReady, serveDataset, waitVisible, watchPage } from './helpers';
 
 /** Our CSV export read back as rows (always comma-separated). */
 const parseCsv = (text: string) => parseCsvText(text, { delimiter: ',' }).rows;
@@ -207,6 +207,7 @@ test('a dataset whose source URL is javascript: is rejected with a clear problem
   await serveDataset(page, d);
   await page.goto('/');
   const report = page.getByTestId('dataset-problems');
+  await waitVisible(report);
   await expect(report).toContainText('The dataset could not be loaded');
   const problem = report.locator('tbody tr', { hasText: 'source "alpaca-blog"' });
   await expect(problem).toContainText('url');

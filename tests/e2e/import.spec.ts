@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoReady, watchPage } from './helpers';
+import { gotoReady, waitVisible, watchPage } from './helpers';
 
 /*
  * "Bring your own data" in a real browser: the worker, IndexedDB, the file picker and drag and
@@ -91,6 +91,7 @@ test('Epoch CSV: preview, merge, every view shows it, reload keeps it, back to t
 
   // Reload: the import comes back from IndexedDB.
   await page.reload();
+  await waitVisible(count(page), SLOW);
   await expect(count(page)).toHaveText(`${total.toLocaleString('en')} of ${total.toLocaleString('en')} systems`, { timeout: SLOW });
   await expect(banner).toContainText('epoch-all-ml-systems-2025.csv');
 
@@ -99,6 +100,7 @@ test('Epoch CSV: preview, merge, every view shows it, reload keeps it, back to t
   await expect(count(page)).toHaveText('32 of 32 systems', { timeout: SLOW });
   await expect(banner).toHaveCount(0);
   await page.reload();
+  await waitVisible(count(page));
   await expect(count(page)).toHaveText('32 of 32 systems');
   await expect(banner).toHaveCount(0);
   expect(watch.consoleErrors).toEqual([]);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-import { serveDataset, watchPage } from './helpers';
+import { serveDataset, waitVisible, watchPage } from './helpers';
 
 /*
  * At 10,000 systems the charts draw a bounded subset and say so on the chart. Not a speed test
@@ -11,6 +11,7 @@ test('10,000 systems: each chart draws a bounded subset and says “showing N of
   const watch = watchPage(page);
   await serveDataset(page, syntheticDataset(10_000, 1));
   await page.goto('/');
+  await waitVisible(page.getByTestId('result-count'), 90_000);
   await expect(page.getByTestId('result-count')).toHaveText('10,000 of 10,000 systems', { timeout: 90_000 });
 
   const notes: Record<string, RegExp> = {

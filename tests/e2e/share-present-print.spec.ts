@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectLaidOut, gotoReady, pngSize, tableIds, tableRows, watchPage } from './helpers';
+import { expectLaidOut, gotoReady, pngSize, tableIds, tableRows, waitVisible, watchPage } from './helpers';
 
 const RESULTS = process.env.E2E_RESULTS_DIR ?? 'test-results';
 const SCREENS = join(RESULTS, 'screens');
@@ -13,7 +13,7 @@ const horizontalOverflow = (page: Page) => page.evaluate(() => document.document
 /** An embedded panel has no filter bar (and no result count) to wait for: wait for its slot. */
 async function gotoEmbed(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator('.view-slot .view').first()).toBeVisible();
+  await waitVisible(page.locator('.view-slot .view').first());
 }
 
 test.describe('embed mode', () => {
@@ -237,6 +237,7 @@ test.describe('presentation mode', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await gotoReady(page, '/');
     await page.goto('/?present=timeline');
+    await waitVisible(page.getByTestId('present-position'));
     await expect(page.getByTestId('present-position')).toContainText('6 / 9');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -246,6 +247,7 @@ test.describe('presentation mode', () => {
     await expect(page).not.toHaveURL(/present=/);
     await expect(page.locator('.view-slot')).toHaveCount(PANELS.length);
     await page.goto('/?present=timeline&lang=zh-CN&theme=dark');
+    await waitVisible(page.getByTestId('present-position'));
     await expect(page.getByTestId('present-position')).toContainText('6 / 9');
     await expectLaidOut(page.locator('.view-slot[data-view="timeline"]'));
     await page.screenshot({ path: join(SCREENS, 'present-timeline-dark-zh-1280.png') });

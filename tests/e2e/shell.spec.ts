@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { gotoReady, idsInView, openFacet, watchPage } from './helpers';
+import { gotoReady, idsInView, openFacet, waitVisible, watchPage } from './helpers';
 
 test('loads with the bundled dataset, no console errors, no request to another host', async ({ page }) => {
   const watch = watchPage(page);
@@ -76,6 +76,7 @@ test('view settings round-trip through the URL (overview order)', async ({ page 
   expect(byName).not.toEqual(byDate);
   expect([...byName].sort()).toEqual([...byDate].sort());
   await page.reload();
+  await waitVisible(page.getByTestId('overview-order'));
   await expect(page.getByTestId('overview-order')).toHaveValue('name');
   expect(await idsInView(page)).toEqual(byName);
 });
@@ -128,6 +129,7 @@ test('language switch: 简体中文 everywhere, in the URL, remembered after rel
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('card-span')).toContainText('年');
   await page.goto('/');
+  await waitVisible(page.getByRole('heading', { level: 1 }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('大模型浪潮，2020–2023');
   await gotoReady(page, '/?lang=en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The LLM wave, 2020–2023');
@@ -195,6 +197,7 @@ test('a dataset that fails validation lists the records and fields, not a blank 
   );
   await page.goto('/');
   const report = page.getByTestId('dataset-problems');
+  await waitVisible(report);
   await expect(report).toContainText('The dataset could not be loaded');
   await expect(report).toContainText('system "alpaca"');
   await expect(report).toContainText('release.value.date');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-import { gotoReady, watchPage } from './helpers';
+import { gotoReady, waitVisible, watchPage } from './helpers';
 
 /*
  * The imported dataset in the browser's storage: committed before the dialog says it is done,
@@ -73,6 +73,7 @@ test('"Imported" means stored: a reload right after it brings the import back', 
   await importFile(page, syntheticFile(5000), 'replace');
   // No waiting beyond the dialog's own word: reload at once.
   await page.reload();
+  await waitVisible(page.getByTestId('imported-banner'), SLOW);
   await expect(page.getByTestId('imported-banner')).toContainText('synthetic-5000.json', { timeout: SLOW });
   await expect(count(page)).toHaveText('5,000 of 5,000 systems', { timeout: SLOW });
   await expect(page.getByTestId('storage-notice')).toHaveCount(0);
@@ -115,6 +116,7 @@ test.describe('storage blocked (a cross-site iframe, "block site data")', () => 
         (ms ?? 0) >= 4000 ? 0 : setTimer(run, ms, ...rest)) as typeof window.setTimeout;
     });
     await page.goto('/');
+    await waitVisible(count(page), SLOW);
     await expect(count(page)).toHaveText(BUNDLED, { timeout: SLOW });
     await expect(page.locator('.views[data-views-ready]')).toBeAttached({ timeout: SLOW });
     await expect(page.getByTestId('storage-notice')).toHaveCount(0);
@@ -128,6 +130,7 @@ test('two tabs: an import in one is offered in the other, and so is the way back
   // Two pages drawing at once on a busy machine: wait for them as long as it takes.
   for (const page of [first, second]) {
     await page.goto('/');
+    await waitVisible(count(page), SLOW);
     await expect(count(page)).toHaveText(BUNDLED, { timeout: SLOW });
     await expect(page.locator('.views[data-views-ready]')).toBeAttached({ timeout: SLOW });
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsvText } from '../../src/import/csv-text';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-import { gotoReady, openFacet, serveDataset, tableCellTexts, tableIds, tableRows, watchPage } from './helpers';
+import { gotoReady, openFacet, serveDataset, tableCellTexts, tableIds, tableRows, waitVisible, watchPage } from './helpers';
 
 /** Our CSV export read back as rows (always comma-separated). */
 const parseCsv = (text: string) => parseCsvText(text, { delimiter: ',' }).rows;
@@ -162,6 +162,7 @@ test('10,000 systems: the table keeps fewer than 200 rows in the DOM and still s
   const watch = watchPage(page);
   await serveDataset(page, syntheticDataset(10_000, 3));
   await page.goto('/?sort=name');
+  await waitVisible(page.getByTestId('result-count'), 75_000);
   await expect(page.getByTestId('result-count')).toHaveText('10,000 of 10,000 systems', { timeout: 75_000 });
   const rowsInDom = () => page.getByTestId('models-table').locator('tbody tr').count();
   expect(await rowsInDom()).toBeLessThan(200);
