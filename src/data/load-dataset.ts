@@ -7,6 +7,8 @@
 import './zod-csp';
 import { datasetSchema, type Dataset } from './schema';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
+import registryJson from '../../data/organizations.json';
+import { registrySchema, resolveOrganizations, type Registry } from './organizations';
 
 /** One thing wrong with a dataset, said so a person can find it. */
 export interface ValidationProblem {
@@ -43,16 +45,37 @@ function getFastParser(): FastParser<Dataset> {
  * fresh copy; nothing in the app mutates a dataset.)
  */
 export function parseDataset(raw: unknown): ParseResult {
+  const registry = getRegistry();
+  if (!registry.ok) return { ok: false, problems: registry.problems };
   // Valid data (nearly every load) takes the fast path; anything else gets zod's full report.
   const fast = getFastParser()(raw);
-  if (fast !== FAIL) return { ok: true, dataset: fast };
+  if (fast !== FAIL) return { ok: true, dataset: resolveOrganizations(fast, registry.registry).dataset };
   const result = datasetSchema.safeParse(raw);
-  if (result.success) return { ok: true, dataset: result.data };
+  if (result.success) return { ok: true, dataset: resolveOrganizations(result.data, registry.registry).dataset };
   const problems = result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(raw, issue.path, issue.message));
   if (result.error.issues.length > MAX_PROBLEMS) {
     problems.push({ record: 'dataset', field: '', message: `…and ${result.error.issues.length - MAX_PROBLEMS} more problems` });
   }
   return { ok: false, problems };
+}
+
+/** data/organizations.json, checked once: a broken registry is reported like a broken dataset. */
+let registryResult: { ok: true; registry: Registry } | { ok: false; problems: ValidationProblem[] } | undefined;
+export function getRegistry() {
+  if (!registryResult) {
+    const parsed = registrySchema.safeParse(registryJson);
+    registryResult = parsed.success
+      ? { ok: true, registry: parsed.data }
+      : {
+          ok: false,
+          problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
+            record: 'data/organizations.json',
+            field: joinPath(issue.path),
+            message: issue.message,
+          })),
+        };
+  }
+  return registryResult;
 }
 
 function describeIssue(raw: unknown, path: PropertyKey[], message: string): ValidationProblem {

@@ -202,6 +202,22 @@ export const gpuHours = z.object({
   derivation: longText.optional(),
 });
 
+/**
+ * An organization (data/organizations.json, or one a dataset brings): names in English and,
+ * where one is established, Chinese; every other spelling it goes by; the organization it is
+ * part of (FAIR → Meta), with a note where the link is not obvious; and, for a merger, when it
+ * was formed and from what.
+ */
+export const organizationSchema = z.object({
+  id,
+  name: z.object({ en: shortText, zh: shortText.optional() }),
+  aliases: list(shortText).default([]),
+  parent: id.optional(),
+  parentNote: longText.optional(),
+  formed: z.object({ date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/), from: list(id).default([]), note: longText.optional() }).optional(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
 export const kind = z.enum(['model', 'library-app', 'paper', 'event']);
 
 const baseLink = z.object({
@@ -326,6 +342,8 @@ export const datasetSchema = z
     /** Display names of the `family` groups (e.g. llama → "LLaMA (all sizes)"). */
     families: z.array(z.object({ id, name: shortText })).default([]),
     systems: z.array(systemSchema).min(1),
+    /** The organizations the systems name (ids), with their parents; filled in by load-dataset. */
+    organizations: z.array(organizationSchema).default([]),
     reference: referenceSchema,
     seedTables: z.array(seedTableSchema).default([]),
   })

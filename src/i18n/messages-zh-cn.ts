@@ -41,6 +41,7 @@ export const zhCN: Record<string, string> = {
   'filters.find-option': '在 {options} 个选项中查找…',
   'filters.find-option-label': '查找“{facet}”的选项',
   'filters.find-none': '没有与“{query}”匹配的选项。',
+  'filters.part-of': '，隶属于 {parent}',
   'filters.more-options': '显示 {total} 个中的 {shown} 个：在上方输入以查找其余选项。',
   'filters.n-of-m': '{shown} / {total} 个系统',
   'filters.active': '当前筛选条件',

@@ -121,7 +121,12 @@ describe('selectFacetCounts on random filters', () => {
   for (const [name, dataset] of datasets) {
     it(`equals what ticking each option would leave (${name})`, () => {
       const choices: Record<ListFacet, string[]> = {
-        organizations: [...selectOrganizations(dataset).slice(0, 12), 'No Such Org'],
+        organizations: [
+          ...selectOrganizations(dataset)
+            .slice(0, 12)
+            .map((o) => o.id),
+          'No Such Org',
+        ],
         bases: selectBaseOptions(dataset)
           .slice(0, 12)
           .map((b) => b.id),
@@ -160,8 +165,49 @@ describe('selectFacetCounts on random filters', () => {
 });
 
 describe('lists for the filter bar', () => {
-  it('organizations alphabetically, release months ascending without undated', () => {
-    expect(selectOrganizations(ds)).toEqual(['Org Four', 'Org One', 'Org Three', 'Org Two']);
+  it('organizations alphabetically (all top level here), release months ascending without undated', () => {
+    expect(selectOrganizations(ds)).toEqual(['Org Four', 'Org One', 'Org Three', 'Org Two'].map((id) => ({ id, depth: 0 })));
     expect(selectReleaseMonths(ds)).toEqual(['2021-01', '2022-11', '2023-02', '2023-03', '2023-04']);
+  });
+});
+
+describe('organizations roll up (bundled data)', () => {
+  const bundled = bundledDataset();
+  const idsFor = (organizations: string[]) =>
+    selectFilteredSystems(bundled, { ...DEFAULT_FILTERS, organizations })
+      .map((s) => s.id)
+      .sort();
+
+  it('ticking Meta shows FAIR’s LLaMA, Meta AI’s OPT and SAM, and Meta’s own paper and event — only Meta’s work', () => {
+    expect(idsFor(['meta'])).toEqual(
+      ['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'opt-175b', 'pytorch-2', 'sam', 'sustainable-ai'].sort(),
+    );
+  });
+
+  it('Stanford includes Stanford CRFM’s Alpaca; UC Berkeley includes BAIR’s Koala', () => {
+    expect(idsFor(['stanford'])).toEqual(['alpaca', 'vicuna-13b', 'vicuna-7b']);
+    expect(idsFor(['uc-berkeley'])).toEqual(['koala', 'patterson-2021', 'vicuna-13b', 'vicuna-7b']);
+  });
+
+  it('a child alone is only its own work; the parent’s count covers its children', () => {
+    expect(idsFor(['fair'])).toEqual(['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b']);
+    const counts = selectFacetCounts(bundled, DEFAULT_FILTERS, 'organizations');
+    expect(counts.get('meta')).toBe(8);
+    expect(counts.get('meta-ai')).toBe(6);
+    expect(counts.get('fair')).toBe(4);
+  });
+
+  it('lists the organizations as a tree: Meta, then Meta AI under it, then FAIR under that', () => {
+    const tree = selectOrganizations(bundled);
+    const at = (id: string) => tree.findIndex((o) => o.id === id);
+    expect(tree[at('meta')].depth).toBe(0);
+    expect(tree[at('meta') + 1]).toEqual({ id: 'meta-ai', depth: 1 });
+    expect(tree[at('meta') + 2]).toEqual({ id: 'fair', depth: 2 });
+    expect(tree.filter((o) => o.depth === 0).map((o) => o.id)).not.toContain('fair');
+  });
+
+  it('the search box finds a system by its organization’s other names', () => {
+    const found = selectFilteredSystems(bundled, { ...DEFAULT_FILTERS, query: 'Facebook AI Research' }).map((s) => s.id);
+    expect(found).toEqual(expect.arrayContaining(['llama-7b', 'llama-65b']));
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../store/filters-model';
 import { buildBaseOptions, buildChildrenIndex, descendantsOf, type BaseOption } from './lineage';
 import { opennessOf, releaseMonth, systemModality } from './system-facts';
+import { getOrganizationIndex } from './organizations';
 import { cached } from '../lib/cache';
 
 /*
@@ -79,12 +80,14 @@ function buildFilterIndex(dataset: Dataset): FilterIndex {
       else basesBySystem.set(id, [option.id]);
     }
   }
+  const orgs = getOrganizationIndex(dataset);
   const systems = dataset.systems.map((system): IndexedSystem => {
     const modality = systemModality(system);
     return {
       system,
       values: {
-        organizations: system.organizations,
+        // An organization and every organization it is part of: ticking Meta includes FAIR's work.
+        organizations: organizationLines(system.organizations, orgs.lineOf),
         bases: basesBySystem.get(system.id) ?? [],
         modalities: modality ? [modality] : [],
         openness: opennessOf(system),
@@ -105,6 +108,13 @@ function buildFilterIndex(dataset: Dataset): FilterIndex {
   return { systems, baseOptions, codes };
 }
 
+function organizationLines(ids: readonly string[], lineOf: (id: string) => readonly string[]): readonly string[] {
+  if (ids.length === 1) return lineOf(ids[0]);
+  const out = new Set<string>();
+  for (const id of ids) for (const o of lineOf(id)) out.add(o);
+  return [...out];
+}
+
 /** Openness is "all of these parts public"; every other list facet is "any of these". */
 const AND_FACETS: ReadonlySet<ListFacet> = new Set(['openness']);
 
@@ -119,7 +129,7 @@ function matchesFacet(item: IndexedSystem, facet: ListFacet, wanted: readonly st
   return false;
 }
 
-function matchesRest(item: IndexedSystem, f: Filters, words: readonly string[]): boolean {
+function matchesRest(item: IndexedSystem, f: Filters, words: readonly string[], dataset: Dataset): boolean {
   if (f.dateFrom !== null || f.dateTo !== null) {
     // A system whose release date is not known cannot be placed in a range, so it drops out.
     if (!item.month) return false;
@@ -127,13 +137,18 @@ function matchesRest(item: IndexedSystem, f: Filters, words: readonly string[]):
     if (f.dateTo !== null && item.month > f.dateTo) return false;
   }
   if (words.length === 0) return true;
-  const text = (item.searchText ??= searchTextOf(item.system));
+  const text = (item.searchText ??= searchTextOf(item.system, dataset));
   for (const word of words) if (!text.includes(word)) return false;
   return true;
 }
 
-function searchTextOf(system: System): string {
-  return [system.id, system.name, system.nameZh ?? '', system.organizations.join(' '), system.summary].join(' ').toLocaleLowerCase();
+function searchTextOf(system: System, dataset: Dataset): string {
+  const orgs = getOrganizationIndex(dataset);
+  const orgText = system.organizations.flatMap((id) => {
+    const o = orgs.byId.get(id);
+    return o ? [o.name.en, o.name.zh ?? '', ...o.aliases] : [id];
+  });
+  return [system.id, system.name, system.nameZh ?? '', ...orgText, system.summary].join(' ').toLocaleLowerCase();
 }
 
 function queryWords(q: string): string[] {
@@ -168,7 +183,7 @@ function filterPass(dataset: Dataset, filters: Filters): FilterPass {
   const masks = new Uint8Array(index.systems.length);
   const systems: System[] = [];
   index.systems.forEach((item, i) => {
-    let mask = matchesRest(item, filters, words) ? 0 : REST_BIT;
+    let mask = matchesRest(item, filters, words, dataset) ? 0 : REST_BIT;
     for (const a of active) if (!matchesFacet(item, a.facet, a.wanted)) mask |= a.bit;
     masks[i] = mask;
     if (mask === 0) systems.push(item.system);
@@ -246,11 +261,9 @@ function countFacets(index: FilterIndex, { filters, masks }: FilterPass): Record
   return out;
 }
 
-/** Every organization in the dataset, alphabetically. */
-export function selectOrganizations(dataset: Dataset): string[] {
-  const set = new Set<string>();
-  for (const s of dataset.systems) for (const o of s.organizations) set.add(o);
-  return [...set].sort((a, b) => a.localeCompare(b));
+/** Every organization of the dataset's systems (ids), each top-level one followed by its children. */
+export function selectOrganizations(dataset: Dataset): { id: string; depth: number }[] {
+  return getOrganizationIndex(dataset).treeOrder.slice();
 }
 
 export function selectBaseOptions(dataset: Dataset): BaseOption[] {

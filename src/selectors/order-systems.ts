@@ -28,23 +28,30 @@ const orderCache = new WeakMap<readonly System[], Map<SystemOrder, System[]>>();
  * linear where a sort is not. The result is the same either way: the
  * sort is stable, so ties keep the dataset's order in both.
  */
-export function orderSystems(systems: readonly System[], order: SystemOrder, all?: readonly System[]): System[] {
-  if (!all) return sortSystems(systems, order);
+/** `organizationName`: how the organization order reads an organization id (its English name). */
+export function orderSystems(
+  systems: readonly System[],
+  order: SystemOrder,
+  all?: readonly System[],
+  organizationName: (id: string) => string = (id) => id,
+): System[] {
+  if (!all) return sortSystems(systems, order, organizationName);
   const byOrder = cached(orderCache, all, () => new Map<SystemOrder, System[]>());
   return pickInOrder(
-    cached(byOrder, order, () => sortSystems(all, order)),
+    cached(byOrder, order, () => sortSystems(all, order, organizationName)),
     systems,
   );
 }
 
-function sortSystems(systems: readonly System[], order: SystemOrder): System[] {
+function sortSystems(systems: readonly System[], order: SystemOrder, organizationName: (id: string) => string): System[] {
   const out = [...systems];
   if (order === 'name') return out.sort(byName);
   // Release keys made once per system, not twice per comparison (a string each for month dates).
   const keys = new Map(systems.map((s) => [s, releaseSortKey(s)]));
   const release = (a: System, b: System) => compareRelease(keys.get(a), keys.get(b)) || byName(a, b);
   if (order === 'organization') {
-    return out.sort((a, b) => ORG_COLLATOR.compare(a.organizations[0], b.organizations[0]) || release(a, b));
+    const org = new Map(systems.map((s) => [s, organizationName(s.organizations[0])]));
+    return out.sort((a, b) => ORG_COLLATOR.compare(org.get(a)!, org.get(b)!) || release(a, b));
   }
   return out.sort(release);
 }

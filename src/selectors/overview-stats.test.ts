@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
+import { getOrganizationIndex } from './organizations';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
 import { buildOverviewStats } from './overview-stats';
 import { modalityCategory, releaseSortKey } from './system-facts';
@@ -99,5 +100,16 @@ describe('orderSystems', () => {
     const full = orderSystems(all, 'release', all);
     full.pop();
     expect(orderSystems(all, 'release', all)).toHaveLength(all.length);
+  });
+
+  it('counts top-level organizations: FAIR, Meta AI and Meta are one, Stanford CRFM and Stanford one', () => {
+    const bundled = bundledDataset();
+    const index = getOrganizationIndex(bundled);
+    const flat = buildOverviewStats(bundled.systems).organizations;
+    const rolled = buildOverviewStats(bundled.systems, index.topLevelOf).organizations;
+    const meta = bundled.systems.filter((s) => ['llama-7b', 'opt-175b', 'sustainable-ai'].includes(s.id));
+    expect(buildOverviewStats(meta, index.topLevelOf).organizations).toBe(1);
+    expect(buildOverviewStats(meta).organizations).toBe(3);
+    expect(rolled).toBe(flat - 4);
   });
 });

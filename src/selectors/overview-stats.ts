@@ -13,7 +13,8 @@ export interface OverviewStats {
   openWeights: { open: number; known: number };
 }
 
-export function buildOverviewStats(systems: readonly System[]): OverviewStats {
+/** `topLevelOf`: an organization's top-level organization (FAIR → Meta); they are what is counted. */
+export function buildOverviewStats(systems: readonly System[], topLevelOf: (id: string) => string = (id) => id): OverviewStats {
   const orgs = new Set<string>();
   let first: System | null = null;
   let last: System | null = null;
@@ -24,7 +25,7 @@ export function buildOverviewStats(systems: readonly System[]): OverviewStats {
   let open = 0;
   let known = 0;
   for (const s of systems) {
-    for (const o of s.organizations) orgs.add(o);
+    for (const o of s.organizations) orgs.add(topLevelOf(o));
     const key = releaseSortKey(s);
     if (key === undefined) undated++;
     else {

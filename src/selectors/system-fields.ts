@@ -1,4 +1,5 @@
 import type { Dataset, Fact, System, TalkClaim, TrainingCost } from '../data/schema';
+import { organizationNames } from './organizations';
 import type { FieldId } from '../data/fields';
 import { formatCompact, formatDecimal, formatEventDate, formatInteger, formatUsd, type Locale } from '../i18n/format';
 import { cached } from '../lib/cache';
@@ -36,6 +37,8 @@ export interface FieldContext {
   locale: Locale;
   t: Translate;
   names: ReadonlyMap<string, string>;
+  /** A system's organizations by name in `locale` ("Meta AI (FAIR)", not the id "fair"). */
+  organizationNames: (system: System) => string;
 }
 
 export type FieldRow = { system: System } & Record<FieldId, FieldCell>;
@@ -237,7 +240,7 @@ export function collectSourceIds(value: unknown): Set<string> {
 /** How each field's cell is made from a system. */
 const CELL_BUILDERS: Record<FieldId, (system: System, ctx: FieldContext) => FieldCell> = {
   name: (system) => plainCell(system.name),
-  organization: (system) => plainCell(system.organizations.join(', ')),
+  organization: (system, ctx) => plainCell(ctx.organizationNames(system)),
   release: (system, { t, locale }) =>
     factCell(
       system.release,
@@ -364,7 +367,7 @@ export function selectFieldRows(dataset: Dataset, locale: Locale, t: Translate):
   const byLocale = cached(rowCache, dataset, () => new Map<string, Map<string, FieldRow>>());
   return cached(byLocale, locale, () => {
     const names = new Map(dataset.systems.map((s) => [s.id, s.name]));
-    const ctx: FieldContext = { locale, t, names };
+    const ctx: FieldContext = { locale, t, names, organizationNames: (s) => organizationNames(dataset, s, locale) };
     return new Map(dataset.systems.map((s) => [s.id, buildFieldRow(s, ctx)]));
   });
 }

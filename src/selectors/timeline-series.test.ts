@@ -82,14 +82,18 @@ describe('buildTimelineSeries on the bundled data', () => {
     expect(kindLaneOf(ds.systems.find((x) => x.id === 'replit-code-v1-3b')!)).toBe('llm');
   });
 
-  it('organization lanes: the first organization; single-item organizations share an "Other" lane, last', () => {
+  it('organization lanes: the first organization\'s top-level organization; single-item ones share an "Other" lane, last', () => {
     const s = buildTimelineSeries(ds, all, { lanes: 'organization', zoom: 'all' });
     const keys = s.lanes.map((l) => l.key);
     expect(keys.at(-1)).toBe(OTHER_LANE);
-    expect(keys.slice(0, 2).sort()).toEqual(['org:Meta AI (FAIR)', 'org:OpenAI']);
-    expect(keys).toEqual(expect.arrayContaining(['org:Databricks', 'org:LMSYS', 'org:Google']));
-    expect(s.lanes.find((l) => l.key === 'org:OpenAI')?.itemIds.sort()).toEqual(['chatgpt', 'clip', 'gpt-3', 'gpt-4']);
-    expect(s.lanes.find((l) => l.isOther)?.itemIds).toEqual(expect.arrayContaining(['alpaca', 'sam', 'llava', 'koala']));
+    expect(keys.slice(0, 2).sort()).toEqual(['org:meta', 'org:openai']);
+    expect(keys).toEqual(expect.arrayContaining(['org:databricks', 'org:lmsys', 'org:google']));
+    expect(s.lanes.find((l) => l.key === 'org:openai')?.itemIds.sort()).toEqual(['chatgpt', 'clip', 'gpt-3', 'gpt-4']);
+    // Meta's lane holds FAIR's LLaMA and Meta AI's SAM: lanes are by top-level organization.
+    expect(s.lanes.find((l) => l.key === 'org:meta')?.itemIds).toEqual(
+      expect.arrayContaining(['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'sam']),
+    );
+    expect(s.lanes.find((l) => l.isOther)?.itemIds).toEqual(expect.arrayContaining(['alpaca', 'llava', 'koala']));
     // Every plotted item is in exactly one lane.
     expect(s.lanes.flatMap((l) => l.itemIds).sort()).toEqual(ids(s.items));
   });
@@ -98,7 +102,7 @@ describe('buildTimelineSeries on the bundled data', () => {
     const llama = selectFilteredSystems(ds, { ...DEFAULT_FILTERS, bases: ['llama'] });
     const s = buildTimelineSeries(ds, llama, { lanes: 'organization', zoom: 'all' });
     expect(s.lanes.some((l) => l.isOther)).toBe(false);
-    expect(s.lanes[0]).toMatchObject({ organization: 'Meta AI (FAIR)', itemIds: ['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b'] });
+    expect(s.lanes[0]).toMatchObject({ organization: 'meta', itemIds: ['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b'] });
   });
 
   it('the Feb–Apr 2023 wave leaves out GPT-3, CLIP and the other earlier items, saying so', () => {

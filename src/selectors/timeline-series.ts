@@ -110,6 +110,19 @@ export interface TimelineOptions {
 }
 
 export const OTHER_LANE = 'org:*other*';
+/** The dataset a timeline needs: its systems, and its organizations for lanes by top-level organization. */
+export type TimelineDataset = Pick<Dataset, 'systems'> & Partial<Pick<Dataset, 'organizations'>>;
+
+/** An organization's top-level organization (FAIR → Meta), from the dataset's records. */
+function topLevelFinder(dataset: TimelineDataset): (id: string) => string {
+  const parentOf = new Map((dataset.organizations ?? []).flatMap((o) => (o.parent === undefined ? [] : [[o.id, o.parent] as const])));
+  return (id) => {
+    let cur = id;
+    for (let hops = 0; hops < 20 && parentOf.has(cur); hops++) cur = parentOf.get(cur)!;
+    return cur;
+  };
+}
+
 /** More organizations than this and the ones with a single item share an "Other" lane. */
 const MAX_ORG_LANES = 7;
 const DAY = 86_400_000;
@@ -199,9 +212,8 @@ interface SystemTimeline {
   talk?: TimelineItem['talk'];
   label: string;
   kindLane: KindLane;
-  /** `kind:…` and `org:…` lane keys, made once rather than per item per click. */
+  /** The `kind:…` lane key, made once rather than per item per click. */
   kindKey: string;
-  orgKey: string;
 }
 
 const perSystem = new WeakMap<System, SystemTimeline>();
@@ -222,7 +234,6 @@ function makeTimeline(s: System): SystemTimeline {
     label: shortLabel(s.name),
     kindLane,
     kindKey: `kind:${kindLane}`,
-    orgKey: `org:${s.organizations[0]}`,
   };
 }
 
@@ -238,7 +249,7 @@ function cappedEntry(d: Dated): TimelineLeftOut {
 }
 
 /** What every timeline of `filtered` starts from: the dated systems in the window, in filtered order, and those left out. */
-function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[], options: TimelineOptions) {
+function collect(dataset: TimelineDataset, filtered: readonly System[], options: TimelineOptions) {
   const leftOut: TimelineLeftOut[] = [];
   const dated: Dated[] = [];
   for (const s of filtered) {
@@ -271,7 +282,13 @@ function collect(dataset: Pick<Dataset, 'systems'>, filtered: readonly System[],
     );
     return false;
   });
-  const laneOf = options.lanes === 'kind' ? (d: SystemTimeline) => d.kindKey : organizationLaneKeys(dated.map((d) => d.system));
+  const laneOf =
+    options.lanes === 'kind'
+      ? (d: SystemTimeline) => d.kindKey
+      : organizationLaneKeys(
+          dated.map((d) => d.system),
+          topLevelFinder(dataset),
+        );
   const byId = systemsById(dataset.systems);
   const inFilter = idSetOf(filtered);
   // Plotted: in the filters, dated, and in the window (what `inWindow` holds), asked of a few ids
@@ -303,11 +320,7 @@ function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, is
   };
 }
 
-export function buildTimelineSeries(
-  dataset: Pick<Dataset, 'systems'>,
-  filtered: readonly System[],
-  options: TimelineOptions,
-): TimelineSeries {
+export function buildTimelineSeries(dataset: TimelineDataset, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
   return seriesOf(collect(dataset, filtered, options), filtered, options);
 }
 
@@ -340,7 +353,7 @@ function seriesOf(
  * left out ('capped'). `totalItems` is how many the uncapped series has.
  */
 export function buildCappedTimelineSeries(
-  dataset: Pick<Dataset, 'systems'>,
+  dataset: TimelineDataset,
   filtered: readonly System[],
   options: TimelineOptions,
   cap: number,
@@ -442,9 +455,10 @@ function buildLinks(
  * Organization lanes: the first organization named. With many organizations, those with a single
  * dated system share an "Other" lane so the chart does not become a list of one-item lanes.
  */
-function organizationLaneKeys(dated: readonly System[]): (d: { system: System }) => string {
+function organizationLaneKeys(dated: readonly System[], topLevelOf: (id: string) => string): (d: { system: System }) => string {
+  const laneOfSystem = (s: System) => topLevelOf(s.organizations[0]);
   const counts = new Map<string, number>();
-  for (const s of dated) counts.set(s.organizations[0], (counts.get(s.organizations[0]) ?? 0) + 1);
+  for (const s of dated) counts.set(laneOfSystem(s), (counts.get(laneOfSystem(s)) ?? 0) + 1);
   const all = [...counts.keys()];
   const keep =
     all.length <= MAX_ORG_LANES
@@ -456,7 +470,10 @@ function organizationLaneKeys(dated: readonly System[]): (d: { system: System })
             .slice(0, MAX_ORG_LANES - 1)
             .map(([o]) => o),
         );
-  return ({ system: s }) => (keep.has(s.organizations[0]) ? timelineOf(s).orgKey : OTHER_LANE);
+  return ({ system: s }) => {
+    const lane = laneOfSystem(s);
+    return keep.has(lane) ? `org:${lane}` : OTHER_LANE;
+  };
 }
 
 function buildLanes(items: TimelineItem[], mode: TimelineLanes): TimelineLane[] {

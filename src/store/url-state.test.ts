@@ -259,7 +259,9 @@ describe('embed and presentation in the URL', () => {
 });
 
 describe('reconcileWithDataset', () => {
-  const known = { organizations: new Set(['OpenAI']), baseOptionIds: new Set(['llama']), systemIds: new Set(['gpt-3']) };
+  // "OpenAI" is an id here; "Open AI" an older link's spelling of it.
+  const organizationId = (v: string) => ({ OpenAI: 'OpenAI', 'Open AI': 'OpenAI' })[v];
+  const known = { organizationId, baseOptionIds: new Set(['llama']), systemIds: new Set(['gpt-3']) };
   it('drops what the dataset does not know and reports it', () => {
     const r = reconcileWithDataset(
       {
@@ -282,5 +284,13 @@ describe('reconcileWithDataset', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.selectedId).toBe('gpt-3');
+  });
+  it('turns a spelling into its id without a notice, once however often it is named', () => {
+    const r = reconcileWithDataset(
+      { filters: { ...DEFAULT_FILTERS, organizations: ['Open AI', 'OpenAI'] }, selectedId: null, compareIds: [] },
+      known,
+    );
+    expect(r.filters.organizations).toEqual(['OpenAI']);
+    expect(r.problems).toEqual([]);
   });
 });

@@ -338,7 +338,12 @@ function readCompare(params: URLSearchParams, problems: UrlProblem[]): string[] 
  */
 export function reconcileWithDataset(
   state: Pick<UrlState, 'filters' | 'selectedId' | 'compareIds'>,
-  known: { organizations: ReadonlySet<string>; baseOptionIds: ReadonlySet<string>; systemIds: ReadonlySet<string> },
+  known: {
+    /** The organization id a value names: an id, or a spelling an older link carries ("Meta AI (FAIR)" → "fair"). */
+    organizationId: (value: string) => string | undefined;
+    baseOptionIds: ReadonlySet<string>;
+    systemIds: ReadonlySet<string>;
+  },
 ): { filters: Filters; selectedId: string | null; compareIds: string[]; problems: UrlProblem[] } {
   const problems: UrlProblem[] = [];
   const keep = (list: string[], param: string, ok: ReadonlySet<string>) =>
@@ -349,7 +354,16 @@ export function reconcileWithDataset(
     });
   const filters: Filters = {
     ...state.filters,
-    organizations: keep(state.filters.organizations, URL_KEYS.organizations, known.organizations),
+    organizations: [
+      ...new Set(
+        state.filters.organizations.flatMap((v) => {
+          const id = known.organizationId(v);
+          if (id !== undefined) return [id];
+          problems.push({ param: URL_KEYS.organizations, value: shorten(v), reason: 'unknown-value' });
+          return [];
+        }),
+      ),
+    ],
     bases: keep(state.filters.bases, URL_KEYS.bases, known.baseOptionIds),
   };
   let selectedId = state.selectedId;

@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/schema';
-import { selectBaseOptions, selectOrganizations } from '../selectors/filtered-systems';
+import { selectBaseOptions } from '../selectors/filtered-systems';
+import { getOrganizationIndex } from '../selectors/organizations';
 import { browserLanguage, rememberedLanguage, rememberedTheme, rememberLanguage, rememberTheme } from './preferences';
 import { fromUrl, reconcileWithDataset, toUrl, type UrlState } from './url-state';
 import { useAppStore, type AppState } from './index';
@@ -46,7 +47,7 @@ function searchOf(state: UrlState): string {
 
 function knownValues(dataset: Dataset) {
   return {
-    organizations: new Set(selectOrganizations(dataset)),
+    organizationId: getOrganizationIndex(dataset).idFor,
     baseOptionIds: new Set(selectBaseOptions(dataset).map((o) => o.id)),
     systemIds: new Set(dataset.systems.map((s) => s.id)),
   };

@@ -57,7 +57,7 @@ describe('ComparePanel', () => {
   });
 
   it('keeps picks outside the filters, and says so', () => {
-    useAppStore.setState({ compareIds: ['alpaca', 'gpt-4'], filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] } });
+    useAppStore.setState({ compareIds: ['alpaca', 'gpt-4'], filters: { ...DEFAULT_FILTERS, organizations: ['openai'] } });
     render(<ComparePanel dataset={ds} />);
     expect(screen.getByRole('status')).toHaveTextContent('Outside the current filters, still compared: Alpaca.');
     expect(screen.getByTestId('compare-table')).toHaveTextContent('Alpaca');

@@ -7,6 +7,14 @@ export interface FacetMenuOption {
   label: string;
   count: number;
   selected: boolean;
+  /** In a tree (organizations): 0 for a top-level option, 1 for its children… */
+  depth?: number;
+  /** The option it is part of, said to screen readers ("FAIR, part of Meta"). */
+  parentLabel?: string;
+  /** Ticked through its parent: shown ticked, not clickable on its own. */
+  included?: boolean;
+  /** Other names the find box matches (an organization's aliases). */
+  keywords?: string;
 }
 
 interface Props {
@@ -45,7 +53,9 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
   const [find, setFind] = useState('');
   const long = options.length > EAGER_OPTIONS;
   const needle = long ? find.trim().toLocaleLowerCase() : '';
-  const matching = needle ? options.filter((o) => o.label.toLocaleLowerCase().includes(needle)) : options;
+  const matching = needle
+    ? options.filter((o) => o.label.toLocaleLowerCase().includes(needle) || (o.keywords?.toLocaleLowerCase().includes(needle) ?? false))
+    : options;
   // Options ticked or unticked while the menu is open stay listed until it closes, so unticking one
   // found by name does not pull the focused checkbox out from under the keyboard.
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -123,6 +133,9 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
               label={o.label}
               count={o.count}
               selected={o.selected}
+              depth={o.depth}
+              parentLabel={o.parentLabel}
+              included={o.included}
               title={countHint}
               onToggle={toggle}
             />
@@ -156,13 +169,21 @@ const FacetOption = memo(function FacetOption({
   label,
   count,
   selected,
+  depth = 0,
+  parentLabel,
+  included = false,
   title,
   onToggle,
 }: FacetMenuOption & { title: string; onToggle: (value: string) => void }) {
+  const { t } = useT();
+  const className = ['facet-option', count === 0 && !selected ? 'is-empty' : '', included ? 'is-included' : ''].filter(Boolean).join(' ');
   return (
-    <label className={count === 0 && !selected ? 'facet-option is-empty' : 'facet-option'} title={title}>
-      <input type="checkbox" checked={selected} onChange={() => onToggle(value)} />
-      <span className="facet-option-label">{label}</span>
+    <label className={className} title={title} data-depth={Math.min(depth, 3)}>
+      <input type="checkbox" checked={selected || included} disabled={included} onChange={() => onToggle(value)} />
+      <span className="facet-option-label">
+        {label}
+        {parentLabel && <span className="visually-hidden">{t('filters.part-of', ', part of {parent}', { parent: parentLabel })}</span>}
+      </span>
       <span className="facet-count">{count}</span>
     </label>
   );

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
 import { miniDataset } from '../../../tests/fixtures/mini-dataset';
 import { resetAppStore, useAppStore } from '../../store';
 import { FilterBar } from './filter-bar';
@@ -96,5 +97,25 @@ describe('FilterBar', () => {
     setup();
     expect(screen.getByTestId('result-count')).toHaveTextContent('7 / 7 个系统');
     expect(screen.getByText('机构', { selector: 'summary' })).toBeInTheDocument();
+  });
+});
+
+describe('FilterBar organizations as a tree (bundled data)', () => {
+  it('lists children under their parent; ticking Meta includes Meta AI and FAIR and filters to Meta’s work', async () => {
+    const bundled = bundledDataset();
+    useAppStore.getState().receiveDataset({ ok: true, dataset: bundled });
+    const user = userEvent.setup();
+    render(<FilterBar dataset={bundled} />);
+    const panel = await openFacet(user, 'Organization');
+    const fair = within(panel).getByRole('checkbox', { name: /FAIR.*part of Meta AI/ });
+    expect(fair.closest('label')).toHaveAttribute('data-depth', '2');
+    expect(fair).not.toBeChecked();
+    await user.click(within(panel).getByRole('checkbox', { name: /^Meta\s*8$/ }));
+    expect(useAppStore.getState().filters.organizations).toEqual(['meta']);
+    // Included through Meta: shown ticked, not clickable on their own.
+    expect(fair).toBeChecked();
+    expect(fair).toBeDisabled();
+    expect(within(panel).getByRole('checkbox', { name: /^Meta AI.*part of Meta/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Remove filter Meta' })).toBeInTheDocument();
   });
 });

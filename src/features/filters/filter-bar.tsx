@@ -2,7 +2,8 @@ import { useDeferredValue, useMemo } from 'react';
 import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
-import { formatInteger, formatMonth } from '../../i18n/format';
+import { formatInteger, formatMonth, type Locale } from '../../i18n/format';
+import { getOrganizationIndex, organizationName } from '../../selectors/organizations';
 import { useAppStore } from '../../store';
 import { isFiltering, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../../store/filters-model';
 import {
@@ -187,26 +188,51 @@ function MonthSelect({
   );
 }
 
-type Labelled = Record<ListFacet, { value: string; label: string }[]>;
+type Labelled = Record<ListFacet, Omit<FacetMenuOption, 'count' | 'selected' | 'included'>[]>;
 
 function useFacetOptions(labelled: Labelled[ListFacet], counts: Map<string, number>, wanted: readonly string[]): FacetMenuOption[] {
   return useMemo(() => {
     const selected = new Set(wanted);
-    return labelled.map(({ value, label }) => ({ value, label, count: counts.get(value) ?? 0, selected: selected.has(value) }));
+    // In a tree, an option under a ticked one is included through it (list order: parents first).
+    const ticked: boolean[] = [];
+    return labelled.map((option) => {
+      const depth = option.depth ?? 0;
+      ticked.length = depth;
+      const included = ticked.some(Boolean);
+      const isSelected = selected.has(option.value);
+      ticked[depth] = isSelected || included;
+      return { ...option, count: counts.get(option.value) ?? 0, selected: isSelected, included: included && !isSelected };
+    });
   }, [labelled, counts, wanted]);
 }
 
+/** The organizations as a tree: each top-level one, then its children, with their other names for the find box. */
+function organizationOptions(dataset: Dataset, locale: Locale): Labelled['organizations'] {
+  const index = getOrganizationIndex(dataset);
+  return selectOrganizations(dataset).map(({ id, depth }) => {
+    const record = index.byId.get(id);
+    const parent = record?.parent;
+    return {
+      value: id,
+      label: organizationName(dataset, id, locale),
+      depth,
+      parentLabel: parent !== undefined && depth > 0 ? organizationName(dataset, parent, locale) : undefined,
+      keywords: record ? [record.name.en, record.name.zh ?? '', ...record.aliases].join(' ') : undefined,
+    };
+  });
+}
+
 function useFacetLabels(dataset: Dataset): Labelled {
-  const { t } = useT();
+  const { t, locale } = useT();
   return useMemo(
     () => ({
-      organizations: selectOrganizations(dataset).map((o) => ({ value: o, label: o })),
+      organizations: organizationOptions(dataset, locale),
       bases: selectBaseOptions(dataset).map((o) => ({ value: o.id, label: o.label })),
       modalities: MODALITY_CATEGORIES.map((m) => ({ value: m, label: modalityLabel(t, m) })),
       openness: OPENNESS_FACETS.map((o) => ({ value: o, label: opennessLabel(t, o) })),
       kinds: SYSTEM_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })),
     }),
-    [dataset, t],
+    [dataset, t, locale],
   );
 }
 

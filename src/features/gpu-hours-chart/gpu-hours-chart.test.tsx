@@ -115,7 +115,7 @@ describe('GpuHoursChart', () => {
     act(() => useAppStore.setState({ filters: { ...DEFAULT_FILTERS, bases: ['llama'] } }));
     const { container } = renderChart();
     expect(rowIds(container)).toEqual(['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'vicuna-13b', 'llava', 'koala', 'alpaca']);
-    act(() => useAppStore.setState({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] } }));
+    act(() => useAppStore.setState({ filters: { ...DEFAULT_FILTERS, organizations: ['openai'] } }));
     expect(rowIds(container)).toEqual(['gpt-3', 'clip']);
     expect(screen.queryByTestId('gpu-gap-note')).toBeNull();
     act(() => useAppStore.setState({ filters: { ...DEFAULT_FILTERS, kinds: ['event'] } }));

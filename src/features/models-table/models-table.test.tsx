@@ -174,7 +174,7 @@ describe('ModelsTable columns, selection, compare, empty state', () => {
   });
 
   it('follows the filters and shows an empty state with a way out', async () => {
-    useAppStore.setState({ filters: { ...DEFAULT_FILTERS, organizations: ['Databricks'] } });
+    useAppStore.setState({ filters: { ...DEFAULT_FILTERS, organizations: ['databricks'] } });
     const user = setup();
     expect(rowIds()).toEqual(['dolly-1', 'dolly-2']);
     useAppStore.getState().setQuery('no such model');

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { buildOverviewStats } from '../../selectors/overview-stats';
+import { getOrganizationIndex, organizationName, organizationNames } from '../../selectors/organizations';
 import { factValue } from '../../selectors/system-facts';
 import { orderSystems, type SystemOrder } from '../../selectors/order-systems';
 import { firstItems, MAX_CHIPS } from '../../selectors/mark-cap';
@@ -29,8 +30,11 @@ export function Overview({ dataset }: Props) {
   const order = useAppStore((s) => s.viewSettings.overviewOrder);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const ordered = useMemo(() => orderSystems(systems, order, dataset.systems), [systems, order, dataset]);
-  const stats = useMemo(() => buildOverviewStats(systems), [systems]);
+  const ordered = useMemo(
+    () => orderSystems(systems, order, dataset.systems, (id) => organizationName(dataset, id)),
+    [systems, order, dataset],
+  );
+  const stats = useMemo(() => buildOverviewStats(systems, getOrganizationIndex(dataset).topLevelOf), [systems, dataset]);
   const selected = selectedId ? dataset.systems.find((s) => s.id === selectedId) : undefined;
   const span = stats.releaseSpan;
   const firstDate = span && factValue(span.first.release);
@@ -46,7 +50,7 @@ export function Overview({ dataset }: Props) {
   const systemRows = () =>
     ordered.map((s) => {
       const date = factValue(s.release);
-      return [s.name, s.organizations.join(', '), date ? formatEventDate(date, locale) : '—', kindLabel(t, s.kind)];
+      return [s.name, organizationNames(dataset, s, locale), date ? formatEventDate(date, locale) : '—', kindLabel(t, s.kind)];
     });
   // The headline cards as they read on screen: label, figure, note.
   const cardsTable = () => {
@@ -226,7 +230,7 @@ function SelectedSystem({ system, dataset }: { system: System; dataset: Dataset 
       <p>{system.summary}</p>
       <dl className="facts">
         <dt>{t('field.organizations', 'Organization')}</dt>
-        <dd>{system.organizations.join(', ')}</dd>
+        <dd>{organizationNames(dataset, system, locale)}</dd>
         <dt>{t('field.kind', 'Kind')}</dt>
         <dd>{kindLabel(t, system.kind)}</dd>
         <dt>{t('field.release', 'Released')}</dt>

@@ -206,7 +206,7 @@ describe('SeedTables', () => {
   });
 
   it('dims models outside the global filters without removing them, and says how many', () => {
-    useAppStore.setState({ filters: { ...DEFAULT_FILTERS, organizations: ['OpenAI'] } });
+    useAppStore.setState({ filters: { ...DEFAULT_FILTERS, organizations: ['openai'] } });
     setup();
     const table = vicunaTable();
     expect(tableRows(table)).toEqual(VICUNA_ROWS);

@@ -4,6 +4,7 @@ import { ChartFrame, Segmented, type DataTableSpec, type LeftOut } from '../../c
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatEventDate, formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
+import { organizationName } from '../../selectors/organizations';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { MAX_TIMELINE_ITEMS } from '../../selectors/mark-cap';
 import { factValue } from '../../selectors/system-facts';
@@ -67,7 +68,7 @@ export function ReleaseTimeline({ dataset }: Props) {
 
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useChartWidth(plotRef, 800);
-  const text = useMemo(() => timelineText(t, locale), [t, locale]);
+  const text = useMemo(() => timelineText(t, locale, dataset), [t, locale, dataset]);
   const layout = useMemo(
     () => layoutTimeline(series, { width, measure: measureLabel, releaseLabel: text.releaseLabel, talkLabel: text.talkLabel }),
     [series, width, text],
@@ -248,7 +249,8 @@ function kindLaneLabel(t: Translator['t'], k: KindLane): string {
 }
 
 /** Every string the plot, legend and table need, built once per language. */
-function timelineText(t: Translator['t'], locale: Translator['locale']): TimelineText {
+function timelineText(t: Translator['t'], locale: Translator['locale'], dataset: Dataset): TimelineText {
+  const orgName = (id: string) => organizationName(dataset, id, locale);
   const est = t('timeline.est', 'est.');
   const precision = (p: 'day' | 'month') => (p === 'day' ? t('timeline.precision.day', 'day') : t('timeline.precision.month', 'month'));
   const builtOn = (item: TimelineItem) => item.bases.map((b) => `${b.name} (${relationLabel(t, b.relation)})`).join(', ');
@@ -259,14 +261,20 @@ function timelineText(t: Translator['t'], locale: Translator['locale']): Timelin
     precision,
     relation: (r) => relationLabel(t, r),
     laneLabel: (lane: TimelineLane) =>
-      lane.kind ? kindLaneLabel(t, lane.kind) : lane.isOther ? t('timeline.lane.other', 'Other organizations') : (lane.organization ?? ''),
+      lane.kind
+        ? kindLaneLabel(t, lane.kind)
+        : lane.isOther
+          ? t('timeline.lane.other', 'Other organizations')
+          : lane.organization
+            ? orgName(lane.organization)
+            : '',
     kindLabel: (k) => kindLaneLabel(t, k),
     releaseLabel: (item) => (item.status === 'estimated' ? `${item.label} (${est})` : item.label),
     talkLabel: (item) => t('timeline.talk-label', '{system}: talk’s date', { system: item.label }),
     builtOn,
     markDescription: (item) => {
       const parts = [
-        `${item.name} — ${item.organizations.join(', ')}`,
+        `${item.name} — ${item.organizations.map(orgName).join(', ')}`,
         `${date(item.release.date)} (${item.release.date.marks})${item.status === 'estimated' ? ` ${est}` : ''}`,
       ];
       if (item.bases.length > 0) parts.push(t('timeline.tip.built-on', 'built on {names}', { names: builtOn(item) }));

@@ -1,0 +1,175 @@
+import './zod-csp';
+import { z } from 'zod';
+import type { Dataset, Organization, System } from './schema';
+import { organizationSchema } from './schema';
+
+/*
+ * Organizations are referenced by id. The registry (data/organizations.json) holds one record per
+ * organization: its names, every spelling seen in the bundled data and in Epoch's releases, and
+ * its parent (FAIR → Meta). A dataset's systems may name an organization by id or by any spelling;
+ * `resolveOrganizations` turns each into an id and gives the dataset the records it uses, so the
+ * views and filters only ever see ids. A spelling the registry does not know becomes an
+ * organization of its own ("org-…" id, its name as written).
+ */
+
+export const registrySchema = z.object({ organizations: z.array(organizationSchema).min(1) }).superRefine((reg, ctx) => {
+  const ids = new Map<string, number>();
+  reg.organizations.forEach((o, i) => {
+    if (ids.has(o.id)) ctx.addIssue({ code: 'custom', path: ['organizations', i, 'id'], message: `duplicate organization id "${o.id}"` });
+    ids.set(o.id, i);
+  });
+  const spelledBy = new Map<string, string>();
+  reg.organizations.forEach((o, i) => {
+    if (o.id.startsWith(AD_HOC_PREFIX)) {
+      ctx.addIssue({ code: 'custom', path: ['organizations', i, 'id'], message: `"${AD_HOC_PREFIX}" ids are for unlisted organizations` });
+    }
+    // A list of names in one cell is comma-separated (our CSV, Epoch's): a name with a comma
+    // keeps its long form as an alias ("UC Berkeley", alias "University of California, Berkeley").
+    if (o.name.en.includes(',')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organizations', i, 'name', 'en'],
+        message: 'a display name has no comma (keep the long form as an alias)',
+      });
+    }
+    if (o.parent !== undefined && !ids.has(o.parent)) {
+      ctx.addIssue({ code: 'custom', path: ['organizations', i, 'parent'], message: `unknown parent "${o.parent}"` });
+    }
+    for (const spelling of [o.name.en, ...o.aliases]) {
+      const key = organizationKey(spelling);
+      const other = spelledBy.get(key);
+      if (other !== undefined && other !== o.id) {
+        ctx.addIssue({ code: 'custom', path: ['organizations', i, 'aliases'], message: `"${spelling}" also names "${other}"` });
+      }
+      spelledBy.set(key, o.id);
+    }
+  });
+  const byId = new Map(reg.organizations.map((o) => [o.id, o]));
+  reg.organizations.forEach((o, i) => {
+    const seen = new Set<string>([o.id]);
+    for (let p = o.parent; p !== undefined; p = byId.get(p)?.parent) {
+      if (seen.has(p)) {
+        ctx.addIssue({ code: 'custom', path: ['organizations', i, 'parent'], message: `parent chain of "${o.id}" loops` });
+        break;
+      }
+      seen.add(p);
+    }
+  });
+});
+
+export type Registry = z.infer<typeof registrySchema>;
+
+/** Ids the resolver makes for spellings the registry does not know. */
+export const AD_HOC_PREFIX = 'org-';
+
+/**
+ * The key spellings are compared by: case, spacing, punctuation and accents do not count
+ * ("Meta AI (FAIR)" = "meta ai fair", "Forschungszentrum Jülich" = "forschungszentrum julich").
+ * Letters of any script and digits are kept, so Chinese names compare as written.
+ */
+export function organizationKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('en')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A readable id for an unlisted spelling: "org-booz-allen-hamilton-mclean". */
+function adHocId(name: string, taken: ReadonlySet<string>): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  const base = AD_HOC_PREFIX + (slug || 'unnamed');
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export interface Resolution {
+  dataset: Dataset;
+  /** Spellings that matched no registry record, each with how many systems name it. */
+  unmatched: { name: string; systems: number }[];
+}
+
+/**
+ * Gives every system's organizations as ids and the dataset the records those ids (and their
+ * parents) need. Pure: systems whose organizations are already ids are kept as they are.
+ */
+export function resolveOrganizations(dataset: Dataset, registry: Registry): Resolution {
+  const registryById = new Map(registry.organizations.map((o) => [o.id, o]));
+  const registryByKey = new Map<string, string>();
+  // Chinese names too: a CSV exported in 中文 names organizations in Chinese.
+  for (const o of registry.organizations) {
+    for (const s of [o.name.en, o.name.zh ?? '', ...o.aliases]) if (s) registryByKey.set(organizationKey(s), o.id);
+  }
+  // The dataset's own records (an earlier resolution's unlisted organizations) come second: a
+  // spelling the registry has learned since goes to the registry's record.
+  const ownById = new Map<string, Organization>();
+  const ownByKey = new Map<string, string>();
+  for (const o of dataset.organizations) {
+    if (registryById.has(o.id)) continue;
+    ownById.set(o.id, o);
+    for (const s of [o.name.en, ...o.aliases]) ownByKey.set(organizationKey(s), o.id);
+  }
+  const used = new Set<string>();
+  const made = new Map<string, Organization>();
+  const unmatchedCounts = new Map<string, number>();
+  const taken = new Set<string>([...registryById.keys(), ...ownById.keys()]);
+
+  const idFor = (text: string): string => {
+    if (registryById.has(text) || ownById.has(text)) return text;
+    const key = organizationKey(text);
+    const known = registryByKey.get(key) ?? ownByKey.get(key);
+    if (known !== undefined) return known;
+    const id = adHocId(text, taken);
+    taken.add(id);
+    ownByKey.set(key, id);
+    made.set(id, { id, name: { en: text }, aliases: [] });
+    return id;
+  };
+
+  let changed = false;
+  const systems = dataset.systems.map((system): System => {
+    const ids: string[] = [];
+    for (const text of system.organizations) {
+      const id = idFor(text);
+      if (made.has(id)) unmatchedCounts.set(made.get(id)!.name.en, (unmatchedCounts.get(made.get(id)!.name.en) ?? 0) + 1);
+      if (!ids.includes(id)) ids.push(id);
+      used.add(id);
+    }
+    if (ids.length === system.organizations.length && ids.every((id, i) => id === system.organizations[i])) return system;
+    changed = true;
+    return { ...system, organizations: ids };
+  });
+
+  const records: Organization[] = [];
+  const added = new Set<string>();
+  const add = (id: string) => {
+    for (let cur: string | undefined = id; cur !== undefined && !added.has(cur);) {
+      const record: Organization | undefined = registryById.get(cur) ?? ownById.get(cur) ?? made.get(cur);
+      if (!record) break;
+      added.add(cur);
+      records.push(record);
+      cur = record.parent;
+    }
+  };
+  for (const id of used) add(id);
+  records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sameRecords =
+    records.length === dataset.organizations.length && records.every((r, i) => sameOrganization(r, dataset.organizations[i]));
+  const next = changed || !sameRecords ? { ...dataset, systems: changed ? systems : dataset.systems, organizations: records } : dataset;
+  const unmatched = [...unmatchedCounts]
+    .map(([name, n]) => ({ name, systems: n }))
+    .sort((a, b) => b.systems - a.systems || a.name.localeCompare(b.name));
+  return { dataset: next, unmatched };
+}
+
+function sameOrganization(a: Organization, b: Organization | undefined): boolean {
+  return b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
