@@ -3,6 +3,7 @@ import { formatMonth, type Locale } from '../i18n/format';
 import { kindLabel, modalityLabel, opennessLabel } from '../i18n/labels';
 import type { Filters } from '../store/filters-model';
 import { selectBaseOptions } from './filtered-systems';
+import { organizationName } from './organizations';
 import { cached } from '../lib/cache';
 import type { Translate } from './system-fields';
 
@@ -19,7 +20,10 @@ function baseLabels(dataset: Dataset): Map<string, string> {
 export function describeFilters(filters: Filters, dataset: Dataset, t: Translate, locale: Locale): string {
   const parts: string[] = [];
   const bases = baseLabels(dataset);
-  if (filters.organizations.length) parts.push(`${t('filters.organization', 'Organization')}: ${filters.organizations.join(', ')}`);
+  if (filters.organizations.length) {
+    const names = filters.organizations.map((id) => organizationName(dataset, id, locale));
+    parts.push(`${t('filters.organization', 'Organization')}: ${names.join(', ')}`);
+  }
   if (filters.bases.length)
     parts.push(`${t('filters.base-model', 'Base model')}: ${filters.bases.map((b) => bases.get(b) ?? b).join(', ')}`);
   if (filters.modalities.length)

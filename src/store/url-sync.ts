@@ -96,12 +96,14 @@ export function applyLocation(search: string): void {
 export function reconcileLocationWithDataset(dataset: Dataset): void {
   const s = useAppStore.getState();
   const r = reconcileWithDataset({ filters: s.filters, selectedId: s.selectedId, compareIds: s.compareIds }, knownValues(dataset));
-  if (r.problems.length === 0) return;
+  // An older link's spelling of an organization is no problem, but the filter must hold its id.
+  const renamed = r.filters.organizations.join('\n') !== s.filters.organizations.join('\n');
+  if (r.problems.length === 0 && !renamed) return;
   applyingUrl = true;
   try {
     useAppStore.setState({ filters: r.filters, selectedId: r.selectedId, compareIds: r.compareIds });
     // Inside the guard too: the notice must not push a history entry of its own.
-    s.addUrlProblems(r.problems);
+    if (r.problems.length > 0) s.addUrlProblems(r.problems);
   } finally {
     applyingUrl = false;
   }

@@ -55,7 +55,7 @@ test.describe('embed mode', () => {
 
   test('the share dialog: keyboard, one snippet per panel, the snippet works in a host page', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await gotoReady(page, '/?org=OpenAI&cscale=linear');
+    await gotoReady(page, '/?org=openai&cscale=linear');
     const opener = page.getByTestId('share-open');
     await opener.focus();
     await page.keyboard.press('Enter');
@@ -64,7 +64,7 @@ test.describe('embed mode', () => {
     await expect(dialog.locator('.embed-item')).toHaveCount(PANELS.length);
     const url = await page.getByTestId('embed-url-training-cost').inputValue();
     expect(new URL(url).searchParams.get('embed')).toBe('training-cost');
-    expect(new URL(url).searchParams.get('org')).toBe('OpenAI');
+    expect(new URL(url).searchParams.get('org')).toBe('openai');
     expect(new URL(url).searchParams.get('cscale')).toBe('linear');
     expect(new URL(url).searchParams.get('lang')).toBe('en');
     await page.getByTestId('embed-copy-training-cost').click();
@@ -147,7 +147,7 @@ test.describe('copy link', () => {
     browser,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await gotoReady(page, '/?org=OpenAI&org=Meta+AI&sel=gpt-3&sort=-release&gscale=linear');
+    await gotoReady(page, '/?org=openai&org=meta-ai&sel=gpt-3&sort=-release&gscale=linear');
     // The language came from the browser (English), so the address bar does not name it.
     expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
     await page.getByTestId('copy-link').click();
@@ -155,7 +155,7 @@ test.describe('copy link', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const params = new URL(copied).searchParams;
     expect(params.get('lang')).toBe('en');
-    expect(params.getAll('org')).toEqual(['OpenAI', 'Meta AI']);
+    expect(params.getAll('org')).toEqual(['openai', 'meta-ai']);
     expect(params.get('sel')).toBe('gpt-3');
     const shownHere = { ids: await tableIds(page), count: await page.getByTestId('result-count').textContent() };
 

@@ -97,7 +97,7 @@ test('timeline: the lanes switch and the Feb–Apr 2023 zoom land in the URL; a 
   await expect(timeline(page).getByTestId('timeline-wave-band')).toHaveCount(1);
   await timeline(page).getByRole('radio', { name: 'By organization' }).check();
   await expect(page).toHaveURL(/lanes=organization/);
-  await expect(timeline(page).locator('[data-lane="org:OpenAI"]')).toContainText('OpenAI');
+  await expect(timeline(page).locator('[data-lane="org:openai"]')).toContainText('OpenAI');
   await expect(timeline(page).locator('[data-lane="org:*other*"]')).toContainText('Other organizations');
   await timeline(page).getByRole('radio', { name: 'Feb–Apr 2023' }).check();
   await expect(page).toHaveURL(/tl=wave-2023/);
