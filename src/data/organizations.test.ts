@@ -5,7 +5,14 @@ import registryJson from '../../data/organizations.json';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { splitCellList } from '../import/csv-text';
 import { getRegistry } from './load-dataset';
-import { AD_HOC_PREFIX, organizationKey, registrySchema, resolveOrganizations, type Registry } from './organizations';
+import {
+  AD_HOC_PREFIX,
+  matchOrganizationNames,
+  organizationKey,
+  registrySchema,
+  resolveOrganizations,
+  type Registry,
+} from './organizations';
 import type { Dataset } from './schema';
 
 const EPOCH_CSV = new URL('../../../shared/research/epoch-all-ml-systems-2025.csv', import.meta.url);
@@ -118,5 +125,26 @@ describe("Epoch's organization strings (../shared/research/epoch-all-ml-systems-
     const tops = new Set(dataset.systems.map((s) => top(s.organizations[0])));
     expect(new Set(dataset.systems.map((s) => s.organizations[0])).size).toBe(720);
     expect(tops.size).toBe(648);
+  });
+});
+
+describe('matchOrganizationNames (the import preview)', () => {
+  it('counts names once by comparison key, says how many are known, lists the others most-named first', () => {
+    const m = matchOrganizationNames(
+      [
+        { organizations: ['Google Brain', 'Acme Labs'] },
+        { organizations: ['google brain', 'Acme Labs', 'Zeta Institute'] },
+        { organizations: ['谷歌'] },
+      ],
+      registry(),
+    );
+    expect(m).toEqual({
+      named: 4,
+      matched: 2,
+      unmatched: [
+        { name: 'Acme Labs', systems: 2 },
+        { name: 'Zeta Institute', systems: 1 },
+      ],
+    });
   });
 });

@@ -91,6 +91,38 @@ function adHocId(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
+/** How a file's organization names meet the registry: how many name a known organization, and the rest. */
+export interface OrganizationMatch {
+  /** Distinct names (by comparison key) the systems use. */
+  named: number;
+  matched: number;
+  /** Names no registry record has, each with how many systems name it, most first. */
+  unmatched: { name: string; systems: number }[];
+}
+
+export function matchOrganizationNames(systems: readonly Pick<System, 'organizations'>[], registry: Registry): OrganizationMatch {
+  const known = new Set<string>();
+  for (const o of registry.organizations) {
+    known.add(organizationKey(o.id));
+    for (const s of [o.name.en, o.name.zh ?? '', ...o.aliases]) if (s) known.add(organizationKey(s));
+  }
+  const seen = new Map<string, { name: string; systems: number; known: boolean }>();
+  for (const system of systems) {
+    for (const name of new Set(system.organizations)) {
+      const key = organizationKey(name);
+      const entry = seen.get(key);
+      if (entry) entry.systems++;
+      else seen.set(key, { name, systems: 1, known: known.has(key) });
+    }
+  }
+  const all = [...seen.values()];
+  const unmatched = all
+    .filter((e) => !e.known)
+    .map(({ name, systems }) => ({ name, systems }))
+    .sort((a, b) => b.systems - a.systems || a.name.localeCompare(b.name));
+  return { named: all.length, matched: all.length - unmatched.length, unmatched };
+}
+
 export interface Resolution {
   dataset: Dataset;
   /** Spellings that matched no registry record, each with how many systems name it. */

@@ -1,3 +1,5 @@
+import { getRegistry } from '../data/load-dataset';
+import { matchOrganizationNames } from '../data/organizations';
 import { TEXT_LIMITS } from '../data/schema';
 import { readCsvRows } from './csv-text';
 import { createCsvRowMapper, epochProfile, looksLikeEpoch, planColumns, EPOCH_ALIASES, type CsvRowMapper } from './epoch';
@@ -112,6 +114,8 @@ function fatal(fileName: string, bytes: number, format: ImportFormat | 'unknown'
 
 function done(fileName: string, bytes: number, format: ImportFormat, parts: ReportParts, data: ImportedData): Analysis {
   const report = toReport(fileName, bytes, format, parts, data.systems.length);
+  const registry = getRegistry();
+  if (registry.ok && data.systems.length > 0) report.organizations = matchOrganizationNames(data.systems, registry.registry);
   if (data.systems.length > 0) return { report, data: { ...data, fileName } };
   return { report: { ...report, fatal: nothingImported(parts) }, data: null };
 }

@@ -1,4 +1,7 @@
+import type { OrganizationMatch } from '../data/organizations';
 import type { Dataset, Source, System } from '../data/schema';
+
+export type { OrganizationMatch };
 
 /*
  * The contract of "bring your own data": a file is analysed (never throwing) into a report and,
@@ -56,6 +59,8 @@ export interface ImportReport {
   ignored: string[];
   /** File-level remarks (encoding fallback, BOM, base models not found…). */
   warnings: string[];
+  /** How the file's organization names meet the organization registry (absent when nothing was read). */
+  organizations?: OrganizationMatch;
   /** The delimiter a CSV was read with (absent for JSON and for files refused before parsing). */
   delimiter?: CsvDelimiter;
   /** Set when nothing in the file is importable (0-byte file, not CSV/JSON, no name column…). */

@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { gotoReady, idsInView, openFacet, watchPage } from './helpers';
+import { gotoReady, idsInView, openFacet, waitVisible, watchPage } from './helpers';
 
 const META_WORK = ['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'opt-175b', 'pytorch-2', 'sam', 'sustainable-ai'];
 
@@ -60,4 +61,42 @@ test('timeline lanes by organization are top-level (Meta, not FAIR and Meta AI a
   expect(keys).not.toContain('org:fair');
   expect(keys).not.toContain('org:meta-ai');
   await expect(page.locator('[data-lane="org:google"] .timeline-lane-label')).toHaveText('谷歌');
+});
+
+test('Epoch’s CSV (replace): every organization name is known; Google and Meta roll up their labs; the facet finds aliases', async ({
+  page,
+}) => {
+  test.setTimeout(4 * 60_000);
+  const SLOW = 120_000;
+  await gotoReady(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file').setInputFiles(resolve('../shared/research/epoch-all-ml-systems-2025.csv'));
+  await waitVisible(page.getByTestId('import-preview'), SLOW);
+  await expect(page.getByTestId('import-organizations-summary')).toHaveText(
+    '731 of 731 names are known organizations; 0 will be organizations of their own.',
+  );
+  await page.getByTestId('import-mode-replace').check();
+  await page.getByTestId('import-confirm').click();
+  await waitVisible(page.getByTestId('import-done'), SLOW);
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('result-count')).toHaveText('1,891 of 1,891 systems', { timeout: SLOW });
+
+  const panel = await openFacet(page, 'Organization');
+  const find = panel.getByTestId('facet-find');
+  // An alias finds its organization: "Facebook AI Research" is FAIR, under Meta AI, under Meta.
+  await find.fill('Facebook AI Research');
+  await expect(panel.getByRole('checkbox', { name: /^FAIR.* ?, part of Meta AI/ })).toBeVisible();
+  await find.fill('');
+  // Ticking Google takes in Google Brain, DeepMind and Google Research.
+  await find.fill('Google');
+  await panel.getByRole('checkbox', { name: /^Google\s+\d/ }).check();
+  await expect(page).toHaveURL(/[?&]org=google(&|$)/);
+  for (const name of [/^Google Brain/, /^DeepMind/, /^Google Research/, /^Google DeepMind/]) {
+    await expect(panel.getByRole('checkbox', { name }).first()).toBeDisabled();
+  }
+  const search = page.getByPlaceholder('Search models, organizations…');
+  await search.fill('AlphaGo Zero');
+  await expect(page.getByTestId('models-table').locator('tbody tr[data-system-id]').first()).toContainText('AlphaGo Zero', {
+    timeout: SLOW,
+  });
 });

@@ -95,3 +95,28 @@ describe('FacetMenu with a long list', () => {
     expect(status).toHaveTextContent('No option matches “nothing like it”.');
   });
 });
+
+describe('FacetMenu as a tree', () => {
+  it('finding a parent by name or alias lists its subtree with it, and nothing else', async () => {
+    const user = userEvent.setup();
+    const tree: FacetMenuOption[] = [
+      ...Array.from({ length: 70 }, (_, i) => ({ value: `o${i}`, label: `Org ${i}`, count: 1, selected: false })),
+      { value: 'google', label: 'Google', count: 5, selected: false, depth: 0, keywords: 'Alphabet' },
+      { value: 'deepmind', label: 'DeepMind', count: 3, selected: false, depth: 1, parentLabel: 'Google' },
+      { value: 'brain', label: 'Brain team', count: 1, selected: false, depth: 2, parentLabel: 'DeepMind' },
+      { value: 'zeta', label: 'Zeta', count: 1, selected: false, depth: 0 },
+    ];
+    render(<FacetMenu label="Organization" options={tree} onToggle={() => {}} countHint="hint" emptyText="none" />);
+    const panel = await open(user);
+    const labels = () =>
+      within(panel)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')!.querySelector('.facet-option-label')!.firstChild!.textContent);
+    await user.type(within(panel).getByTestId('facet-find'), 'alphabet');
+    expect(labels()).toEqual(['Google', 'DeepMind', 'Brain team']);
+    await user.clear(within(panel).getByTestId('facet-find'));
+    await user.type(within(panel).getByTestId('facet-find'), 'deepmind');
+    expect(labels()).toEqual(['DeepMind', 'Brain team']);
+    expect(within(panel).getByRole('checkbox', { name: /DeepMind.*part of Google/ })).toBeInTheDocument();
+  });
+});

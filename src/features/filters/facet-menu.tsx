@@ -53,9 +53,7 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
   const [find, setFind] = useState('');
   const long = options.length > EAGER_OPTIONS;
   const needle = long ? find.trim().toLocaleLowerCase() : '';
-  const matching = needle
-    ? options.filter((o) => o.label.toLocaleLowerCase().includes(needle) || (o.keywords?.toLocaleLowerCase().includes(needle) ?? false))
-    : options;
+  const matching = needle ? findOptions(options, needle) : options;
   // Options ticked or unticked while the menu is open stay listed until it closes, so unticking one
   // found by name does not pull the focused checkbox out from under the keyboard.
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -162,6 +160,23 @@ export const FacetMenu = memo(function FacetMenu({ label, options, onToggle, cou
     </details>
   );
 });
+
+/**
+ * The options the find box's text names (by label or other names), each with its whole subtree:
+ * finding "Google" lists Google DeepMind and DeepMind under it. Options come in tree order.
+ */
+function findOptions(options: readonly FacetMenuOption[], needle: string): FacetMenuOption[] {
+  const out: FacetMenuOption[] = [];
+  let underDepth = Infinity;
+  for (const o of options) {
+    const depth = o.depth ?? 0;
+    if (depth <= underDepth) underDepth = Infinity;
+    const hit = o.label.toLocaleLowerCase().includes(needle) || (o.keywords?.toLocaleLowerCase().includes(needle) ?? false);
+    if (hit || depth > underDepth) out.push(o);
+    if (hit && underDepth === Infinity) underDepth = depth;
+  }
+  return out;
+}
 
 /** One checkbox of a menu; re-rendered only when its own tick, count or label changes. */
 const FacetOption = memo(function FacetOption({

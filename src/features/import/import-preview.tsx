@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
 import { findConflicts } from '../../import/apply';
 import { isTooLarge, MAX_IMPORT_LABEL } from '../../import/run-import';
-import type { Analysis, ConflictWinner, CsvDelimiter, ImportFormat, MergeConflict, MergeMode } from '../../import/types';
+import type { Analysis, ConflictWinner, CsvDelimiter, ImportFormat, MergeConflict, MergeMode, OrganizationMatch } from '../../import/types';
 import { formatFileSize, formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -136,6 +136,7 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
         testId="import-field-problem-rows"
       />
       <Columns mapped={report.mapped} ignored={report.ignored} />
+      {report.organizations && <Organizations match={report.organizations} />}
 
       {importable ? (
         <>
@@ -213,6 +214,70 @@ function Warnings({ warnings }: { warnings: string[] }) {
           <li key={i}>{w}</li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** Most unmatched organization names listed; the rest are counted. */
+const LISTED_NEW_ORGANIZATIONS = 50;
+
+/**
+ * How the file's organizations meet the registry: names it knows go under their organization (and
+ * roll up to its parent); the others become organizations of their own, listed here first.
+ */
+function Organizations({ match }: { match: OrganizationMatch }) {
+  const { t, locale } = useT();
+  const n = (v: number) => formatInteger(v, locale);
+  const title = t('import.organizations', 'Organizations');
+  const listed = match.unmatched.slice(0, LISTED_NEW_ORGANIZATIONS);
+  return (
+    <section className="import-section" data-testid="import-organizations">
+      <h4>
+        {title} <span className="import-count">({n(match.named)})</span>
+      </h4>
+      <p data-testid="import-organizations-summary">
+        {t(
+          'import.organizations-summary',
+          '{matched} of {named} names are known organizations; {unmatched} will be organizations of their own.',
+          {
+            matched: n(match.matched),
+            named: n(match.named),
+            unmatched: n(match.unmatched.length),
+          },
+        )}
+      </p>
+      {listed.length > 0 && (
+        <>
+          <div
+            className="import-scroll"
+            role="region"
+            aria-label={t('import.organizations-new', 'Names no known organization has')}
+            tabIndex={0}
+          >
+            <table className="import-table" data-testid="import-organizations-new">
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.col-organization-name', 'Name in the file')}</th>
+                  <th scope="col">{t('import.col-organization-systems', 'Systems')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listed.map((u) => (
+                  <tr key={u.name}>
+                    <td>{u.name}</td>
+                    <td>{n(u.systems)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {match.unmatched.length > listed.length && (
+            <p className="muted">
+              {t('import.organizations-more', '…and {more} more.', { more: n(match.unmatched.length - listed.length) })}
+            </p>
+          )}
+        </>
+      )}
     </section>
   );
 }
