@@ -7,7 +7,7 @@
 import './zod-csp';
 import { datasetSchema, type Dataset } from './schema';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
-import registryJson from '../../data/organizations.json';
+import registryJson from '../../data/organizations.json' with { type: 'json' };
 import { registrySchema, resolveOrganizations, type Registry } from './organizations';
 
 /** One thing wrong with a dataset, said so a person can find it. */
