@@ -1,5 +1,6 @@
 import './zod-csp';
 import { z } from 'zod';
+import { cached } from '../lib/cache';
 import type { Dataset, Organization, System } from './schema';
 import { organizationSchema } from './schema';
 
@@ -92,6 +93,28 @@ function adHocId(name: string, taken: ReadonlySet<string>): string {
 }
 
 /** How a file's organization names meet the registry: how many name a known organization, and the rest. */
+/** Every name a record goes by: English, Chinese (a CSV exported in 中文 names it so), aliases. */
+export function spellingsOf(o: Organization): string[] {
+  return o.name.zh ? [o.name.en, o.name.zh, ...o.aliases] : [o.name.en, ...o.aliases];
+}
+
+/** Records by comparison key of each of their spellings (a later record wins a shared key). */
+export function byComparisonKey(records: readonly Organization[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of records) for (const spelling of spellingsOf(o)) out.set(organizationKey(spelling), o.id);
+  return out;
+}
+
+// The registry is parsed once (load-dataset): its lookups are made once too, not per import or load.
+const lookups = new WeakMap<Registry, { byId: Map<string, Organization>; byKey: Map<string, string> }>();
+function registryLookup(registry: Registry) {
+  return cached(lookups, registry, makeLookup);
+}
+
+function makeLookup(registry: Registry) {
+  return { byId: new Map(registry.organizations.map((o) => [o.id, o])), byKey: byComparisonKey(registry.organizations) };
+}
+
 export interface OrganizationMatch {
   /** Distinct names (by comparison key) the systems use. */
   named: number;
@@ -101,18 +124,15 @@ export interface OrganizationMatch {
 }
 
 export function matchOrganizationNames(systems: readonly Pick<System, 'organizations'>[], registry: Registry): OrganizationMatch {
-  const known = new Set<string>();
-  for (const o of registry.organizations) {
-    known.add(organizationKey(o.id));
-    for (const s of [o.name.en, o.name.zh ?? '', ...o.aliases]) if (s) known.add(organizationKey(s));
-  }
+  // Known as resolveOrganizations knows them: an id as it is, or any spelling of a record.
+  const { byId, byKey } = registryLookup(registry);
   const seen = new Map<string, { name: string; systems: number; known: boolean }>();
   for (const system of systems) {
     for (const name of new Set(system.organizations)) {
       const key = organizationKey(name);
       const entry = seen.get(key);
       if (entry) entry.systems++;
-      else seen.set(key, { name, systems: 1, known: known.has(key) });
+      else seen.set(key, { name, systems: 1, known: byId.has(name) || byKey.has(key) });
     }
   }
   const all = [...seen.values()];
@@ -134,12 +154,7 @@ export interface Resolution {
  * parents) need. Pure: systems whose organizations are already ids are kept as they are.
  */
 export function resolveOrganizations(dataset: Dataset, registry: Registry): Resolution {
-  const registryById = new Map(registry.organizations.map((o) => [o.id, o]));
-  const registryByKey = new Map<string, string>();
-  // Chinese names too: a CSV exported in 中文 names organizations in Chinese.
-  for (const o of registry.organizations) {
-    for (const s of [o.name.en, o.name.zh ?? '', ...o.aliases]) if (s) registryByKey.set(organizationKey(s), o.id);
-  }
+  const { byId: registryById, byKey: registryByKey } = registryLookup(registry);
   // The dataset's own records (an earlier resolution's unlisted organizations) come second: a
   // spelling the registry has learned since goes to the registry's record.
   const ownById = new Map<string, Organization>();
@@ -147,7 +162,7 @@ export function resolveOrganizations(dataset: Dataset, registry: Registry): Reso
   for (const o of dataset.organizations) {
     if (registryById.has(o.id)) continue;
     ownById.set(o.id, o);
-    for (const s of [o.name.en, ...o.aliases]) ownByKey.set(organizationKey(s), o.id);
+    for (const spelling of spellingsOf(o)) ownByKey.set(organizationKey(spelling), o.id);
   }
   const used = new Set<string>();
   const made = new Map<string, Organization>();

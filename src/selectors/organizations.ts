@@ -1,5 +1,5 @@
 import type { Dataset, Organization, System } from '../data/schema';
-import { organizationKey } from '../data/organizations';
+import { byComparisonKey, organizationKey } from '../data/organizations';
 import type { Locale } from '../i18n/format';
 import { cached } from '../lib/cache';
 
@@ -20,13 +20,16 @@ export interface OrganizationIndex {
   treeOrder: readonly { id: string; depth: number }[];
 }
 
-const indexCache = new WeakMap<Dataset, OrganizationIndex>();
+/** What the index is made from: a dataset's systems and its organization records. */
+export type OrganizationSource = Pick<Dataset, 'systems' | 'organizations'>;
 
-export function getOrganizationIndex(dataset: Dataset): OrganizationIndex {
+const indexCache = new WeakMap<OrganizationSource, OrganizationIndex>();
+
+export function getOrganizationIndex(dataset: OrganizationSource): OrganizationIndex {
   return cached(indexCache, dataset, buildIndex);
 }
 
-function buildIndex(dataset: Dataset): OrganizationIndex {
+function buildIndex(dataset: OrganizationSource): OrganizationIndex {
   const records = [...dataset.organizations];
   const byId = new Map(records.map((o) => [o.id, o]));
   // A dataset that did not go through parseDataset (a test's fixture) may name organizations
@@ -39,10 +42,7 @@ function buildIndex(dataset: Dataset): OrganizationIndex {
       records.push(record);
     }
   }
-  const byKey = new Map<string, string>();
-  for (const o of records) {
-    for (const s of [o.name.en, o.name.zh ?? '', ...o.aliases]) if (s) byKey.set(organizationKey(s), o.id);
-  }
+  const byKey = byComparisonKey(records);
   const lines = new Map<string, readonly string[]>();
   const lineOf = (id: string): readonly string[] => {
     let line = lines.get(id);

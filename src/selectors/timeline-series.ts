@@ -1,4 +1,5 @@
-import type { Dataset, DatedEvent, System } from '../data/schema';
+import { getOrganizationIndex, type OrganizationSource } from './organizations';
+import type { DatedEvent, System } from '../data/schema';
 import { factValue, systemModality } from './system-facts';
 import { idSetOf, systemsById } from './systems-by-id';
 import { cached } from '../lib/cache';
@@ -111,17 +112,7 @@ export interface TimelineOptions {
 
 export const OTHER_LANE = 'org:*other*';
 /** The dataset a timeline needs: its systems, and its organizations for lanes by top-level organization. */
-export type TimelineDataset = Pick<Dataset, 'systems'> & Partial<Pick<Dataset, 'organizations'>>;
-
-/** An organization's top-level organization (FAIR → Meta), from the dataset's records. */
-function topLevelFinder(dataset: TimelineDataset): (id: string) => string {
-  const parentOf = new Map((dataset.organizations ?? []).flatMap((o) => (o.parent === undefined ? [] : [[o.id, o.parent] as const])));
-  return (id) => {
-    let cur = id;
-    for (let hops = 0; hops < 20 && parentOf.has(cur); hops++) cur = parentOf.get(cur)!;
-    return cur;
-  };
-}
+export type TimelineDataset = OrganizationSource;
 
 /** More organizations than this and the ones with a single item share an "Other" lane. */
 const MAX_ORG_LANES = 7;
@@ -287,7 +278,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
       ? (d: SystemTimeline) => d.kindKey
       : organizationLaneKeys(
           dated.map((d) => d.system),
-          topLevelFinder(dataset),
+          getOrganizationIndex(dataset).topLevelOf,
         );
   const byId = systemsById(dataset.systems);
   const inFilter = idSetOf(filtered);
