@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
+import type { Dataset } from '../data/schema';
 import { DEFAULT_FILTERS } from '../store/filters-model';
 import { selectFilteredSystems } from './filtered-systems';
 import { buildTimelineSeries, eventSpan, kindLaneOf, OTHER_LANE, shortLabel, WAVE_2023, type TimelineOptions } from './timeline-series';
@@ -40,7 +41,7 @@ describe('buildTimelineSeries on the bundled data', () => {
   it('plots every system with a known release date, from GPT-3 (2020) to LLaVA (2023), and says why the rest are left out', () => {
     const s = buildTimelineSeries(ds, all, KIND_ALL);
     expect(s.total).toBe(32);
-    expect(s.items).toHaveLength(24);
+    expect(s.items).toHaveLength(30);
     expect(s.items[0].id).toBe('gpt-3');
     expect(s.items[0].release).toMatchObject({ start: utc(2020, 5, 28), date: { date: '2020-05-28', precision: 'day' } });
     expect(s.items.at(-1)?.id).toBe('llava');
@@ -48,13 +49,7 @@ describe('buildTimelineSeries on the bundled data', () => {
     expect(s.window.end).toBeGreaterThan(utc(2023, 4, 18));
     expect(s.leftOut.map((l) => [l.id, l.reason]).sort()).toEqual(
       [
-        ['bloom-175b', 'release-unknown'],
         ['freedomgpt', 'release-unknown'],
-        ['gpt-3.5', 'release-unknown'],
-        ['gpt-j-6b', 'release-unknown'],
-        ['lamda', 'release-unknown'],
-        ['opt-175b', 'release-unknown'],
-        ['pythia-12b', 'release-unknown'],
         ['replit-code-v1-3b', 'release-unknown'],
       ].sort(),
     );
@@ -88,7 +83,7 @@ describe('buildTimelineSeries on the bundled data', () => {
     expect(keys.at(-1)).toBe(OTHER_LANE);
     expect(keys.slice(0, 2).sort()).toEqual(['org:meta', 'org:openai']);
     expect(keys).toEqual(expect.arrayContaining(['org:databricks', 'org:lmsys', 'org:google']));
-    expect(s.lanes.find((l) => l.key === 'org:openai')?.itemIds.sort()).toEqual(['chatgpt', 'clip', 'gpt-3', 'gpt-4']);
+    expect(s.lanes.find((l) => l.key === 'org:openai')?.itemIds.sort()).toEqual(['chatgpt', 'clip', 'gpt-3', 'gpt-3.5', 'gpt-4']);
     // Meta's lane holds FAIR's LLaMA and Meta AI's SAM: lanes are by top-level organization.
     expect(s.lanes.find((l) => l.key === 'org:meta')?.itemIds).toEqual(
       expect.arrayContaining(['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b', 'sam']),
@@ -108,9 +103,21 @@ describe('buildTimelineSeries on the bundled data', () => {
   it('the Feb–Apr 2023 wave leaves out GPT-3, CLIP and the other earlier items, saying so', () => {
     const s = buildTimelineSeries(ds, all, { lanes: 'kind', zoom: 'wave-2023' });
     expect(s.window).toEqual(WAVE_2023);
-    expect(s.items).toHaveLength(18);
+    expect(s.items).toHaveLength(19);
     const outside = s.leftOut.filter((l) => l.reason === 'outside-window');
-    expect(ids(outside)).toEqual(['chatgpt', 'clip', 'gpt-3', 'midjourney', 'patterson-2021', 'sustainable-ai']);
+    expect(ids(outside)).toEqual([
+      'bloom-175b',
+      'chatgpt',
+      'clip',
+      'gpt-3',
+      'gpt-3.5',
+      'gpt-j-6b',
+      'lamda',
+      'midjourney',
+      'opt-175b',
+      'patterson-2021',
+      'sustainable-ai',
+    ]);
     expect(outside.find((l) => l.id === 'clip')?.release?.date).toBe('2021-01-05');
     expect(s.items.every((i) => i.release.start >= WAVE_2023.start && i.release.start < WAVE_2023.end)).toBe(true);
   });
@@ -135,21 +142,39 @@ describe('buildTimelineSeries on the bundled data', () => {
     expect(s.items.find((i) => i.id === 'vicuna-13b')?.talk).toBeUndefined();
   });
 
-  it('links run base → derived; through an undated base they skip to the nearest dated ancestor', () => {
+  it('links run base → derived', () => {
     const s = buildTimelineSeries(ds, all, KIND_ALL);
     const link = (from: string, to: string) => s.links.find((l) => l.from === from && l.to === to);
     expect(link('llama-7b', 'alpaca')).toEqual({ from: 'llama-7b', to: 'alpaca', relation: 'fine-tuned-from', via: [] });
     expect(link('vicuna-13b', 'llava')?.relation).toBe('fine-tuned-from');
     expect(link('clip', 'llava')?.relation).toBe('component');
-    expect(link('gpt-3', 'chatgpt')).toEqual({ from: 'gpt-3', to: 'chatgpt', relation: 'fine-tuned-from', via: ['gpt-3.5'] });
+    expect(link('gpt-3', 'gpt-3.5')?.via).toEqual([]);
+    expect(link('gpt-3.5', 'chatgpt')).toEqual({ from: 'gpt-3.5', to: 'chatgpt', relation: 'fine-tuned-from', via: [] });
+    expect(link('gpt-3', 'chatgpt')).toBeUndefined();
     expect(s.links.filter((l) => l.to === 'chatllama').map((l) => l.from)).toEqual(['llama-7b', 'llama-13b', 'llama-33b', 'llama-65b']);
-    // Bard's base LaMDA and Dolly's bases GPT-J / Pythia have no date and no dated ancestor: no link.
-    expect(s.links.some((l) => ['bard', 'dolly-1', 'dolly-2'].includes(l.to))).toBe(false);
+    // Bard's base LaMDA and Dolly's bases GPT-J / Pythia are dated now: direct links.
+    expect(link('lamda', 'bard')?.via).toEqual([]);
+    expect(link('gpt-j-6b', 'dolly-1')?.via).toEqual([]);
+    expect(link('pythia-12b', 'dolly-2')?.via).toEqual([]);
     const llava = s.items.find((i) => i.id === 'llava');
     expect(llava?.bases).toEqual([
       { id: 'vicuna-13b', name: 'Vicuna-13B', relation: 'fine-tuned-from', plotted: true },
       { id: 'clip', name: 'CLIP', relation: 'component', plotted: true },
     ]);
+  });
+
+  it('through an undated base a link skips to the nearest dated ancestor, naming the skipped base', () => {
+    const undated: Dataset = {
+      ...ds,
+      systems: ds.systems.map((s) => (s.id === 'gpt-3.5' ? { ...s, release: { status: 'unknown', note: 'test: date removed' } } : s)),
+    };
+    const s = buildTimelineSeries(undated, selectFilteredSystems(undated, DEFAULT_FILTERS), KIND_ALL);
+    expect(s.links.find((l) => l.to === 'chatgpt')).toEqual({
+      from: 'gpt-3',
+      to: 'chatgpt',
+      relation: 'fine-tuned-from',
+      via: ['gpt-3.5'],
+    });
   });
 
   it('?base=llama leaves LLaMA and its descendants; CLIP is filtered out, so LLaVA keeps only the Vicuna link', () => {

@@ -68,13 +68,13 @@ describe('ModelsTable sorting', () => {
     let values = columnTexts('parameters');
     const known = (v: string) => /^[\d.]+[MBT]$/.test(v);
     const firstMissing = values.findIndex((v) => !known(v));
-    // GPT-3 175B, LaMDA 137B, LLaMA-65B 65.2B (OPT's and BLOOM's counts are not in the data).
-    expect(values.slice(0, 3)).toEqual(['175B', '137B', '65.2B']);
+    // BLOOM 176B, then GPT-3 and OPT-175B at 175B.
+    expect(values.slice(0, 3)).toEqual(['176B', '175B', '175B']);
     expect(values.slice(firstMissing).every((v) => !known(v))).toBe(true);
     await user.click(screen.getByTestId('sort-parameters'));
     expect(screen.getByRole('columnheader', { name: /Parameters/ })).toHaveAttribute('aria-sort', 'ascending');
     values = columnTexts('parameters');
-    expect(values[0]).toBe('370M');
+    expect(values[0]).toBe('428M');
     const idx = (id: string) => rowIds().indexOf(id);
     expect(idx('llama-7b')).toBeLessThan(idx('llama-13b'));
     expect(values.slice(values.findIndex((v) => !known(v))).every((v) => !known(v))).toBe(true);
@@ -107,9 +107,9 @@ describe('ModelsTable sorting', () => {
     expect(screen.getByRole('columnheader', { name: /Released/ })).toHaveTextContent('sorted 2, ascending');
     // Within one organization, the second key orders by date.
     const ids = rowIds();
-    const openai = ['gpt-3', 'clip', 'chatgpt', 'gpt-4'].map((id) => ids.indexOf(id));
+    const openai = ['gpt-3', 'clip', 'gpt-3.5', 'chatgpt', 'gpt-4'].map((id) => ids.indexOf(id));
     expect(openai).toEqual([...openai].sort((a, b) => a - b));
-    expect(openai[3] - openai[0]).toBe(3);
+    expect(openai[4] - openai[0]).toBe(4);
   });
 
   it('month-precision dates sort among day dates of the same month', () => {

@@ -57,7 +57,7 @@ describe('layoutTimeline', () => {
           const l = layout(buildTimelineSeries(ds, all, { lanes, zoom }), width);
           expectNoCollisions(l);
           // Every item has exactly one release mark; Alpaca, Dolly 2.0 (and Sustainable AI in "all") a talk mark too.
-          expect(l.marks.filter((m) => m.role === 'release')).toHaveLength(zoom === 'all' ? 24 : 18);
+          expect(l.marks.filter((m) => m.role === 'release')).toHaveLength(zoom === 'all' ? 30 : 19);
           expect(
             l.marks
               .filter((m) => m.role === 'talk')

@@ -34,16 +34,16 @@ describe('ReleaseTimeline', () => {
   it('shows the frame: title, N of M, and why the undated systems are left out', async () => {
     const { user } = setup();
     expect(screen.getByRole('heading', { name: 'Release timeline' })).toBeInTheDocument();
-    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('24 of 32 systems shown');
-    await user.click(screen.getByText('8 left out — why'));
+    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('30 of 32 systems shown');
+    await user.click(screen.getByText('2 left out — why'));
     const leftOut = screen.getByTestId('chart-timeline-left-out');
     expect(leftOut).toHaveTextContent('FreedomGPT: release date unknown; the talk says 2023 年 4 月 (unverified)');
-    expect(leftOut).toHaveTextContent('GPT-3.5 series: release date unknown');
+    expect(leftOut).toHaveTextContent('replit-code-v1-3b: release date unknown');
   });
 
   it('draws one focusable mark per plotted system, with the talk’s differing dates as ghost markers', () => {
     setup();
-    expect(markIds()).toHaveLength(24);
+    expect(markIds()).toHaveLength(30);
     expect(markIds()).toEqual(expect.arrayContaining(['gpt-3', 'clip', 'llava', 'alpaca']));
     const alpacaTalk = document.querySelector('[data-talk-for="alpaca"]');
     expect(alpacaTalk).toHaveTextContent('Alpaca: talk’s date');
@@ -61,8 +61,16 @@ describe('ReleaseTimeline', () => {
   it('draws lineage links from base to derived', () => {
     setup();
     const links = [...document.querySelectorAll('.timeline-link')].map((l) => l.getAttribute('data-link'));
-    expect(links).toEqual(expect.arrayContaining(['llama-7b>alpaca', 'vicuna-13b>llava', 'clip>llava', 'gpt-3>chatgpt']));
+    expect(links).toEqual(expect.arrayContaining(['llama-7b>alpaca', 'vicuna-13b>llava', 'clip>llava', 'gpt-3.5>chatgpt', 'lamda>bard']));
     expect(document.querySelector('[data-link="clip>llava"]')).toHaveAttribute('data-relation', 'component');
+  });
+
+  it('a link through an undated base runs from the nearest dated ancestor and names the base it skips', () => {
+    const undated: Dataset = {
+      ...ds,
+      systems: ds.systems.map((s) => (s.id === 'gpt-3.5' ? { ...s, release: { status: 'unknown', note: 'test: date removed' } } : s)),
+    };
+    setup(undated);
     expect(document.querySelector('[data-link="gpt-3>chatgpt"]')).toHaveAttribute('data-via', 'gpt-3.5');
   });
 
@@ -70,7 +78,7 @@ describe('ReleaseTimeline', () => {
     const { user } = setup();
     const table = await openData(user);
     const rows = within(table).getAllByRole('row');
-    expect(rows).toHaveLength(25);
+    expect(rows).toHaveLength(31);
     expect(
       within(rows[0])
         .getAllByRole('columnheader')
@@ -104,11 +112,11 @@ describe('ReleaseTimeline', () => {
     expect(document.querySelector('[data-lane="org:*other*"]')).toHaveTextContent('Other organizations');
     await user.click(screen.getByRole('radio', { name: 'Feb–Apr 2023' }));
     expect(useAppStore.getState().viewSettings.timelineZoom).toBe('wave-2023');
-    expect(markIds()).toHaveLength(18);
+    expect(markIds()).toHaveLength(19);
     expect(markIds()).not.toContain('gpt-3');
     expect(markIds()).not.toContain('clip');
-    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('18 of 32 systems shown');
-    await user.click(screen.getByText('14 left out — why'));
+    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('19 of 32 systems shown');
+    await user.click(screen.getByText('13 left out — why'));
     expect(screen.getByTestId('chart-timeline-left-out')).toHaveTextContent('CLIP: released Jan 5, 2021, outside the window shown');
   });
 
@@ -160,12 +168,12 @@ describe('ReleaseTimeline', () => {
     fireEvent.pointerUp(drag, { clientX: x0 + w, pointerId: 1 });
     const ids = markIds();
     expect(ids.length).toBeGreaterThan(3);
-    expect(ids.length).toBeLessThan(24);
+    expect(ids.length).toBeLessThan(30);
     expect(ids).not.toContain('gpt-3');
     const reset = screen.getByTestId('timeline-reset-zoom');
     expect(reset).toHaveTextContent(/^Reset zoom \(.+ – .+\)$/);
     fireEvent.click(reset);
-    expect(markIds()).toHaveLength(24);
+    expect(markIds()).toHaveLength(30);
   });
 
   it('the mini fixture: a month-precision release is drawn as a bar over its month', () => {
