@@ -51,7 +51,7 @@ describe('App modes', () => {
     useAppStore.setState({ embedPanel: 'overview' });
     useAppStore.getState().toggleFilterValue('organizations', 'Org Two');
     render(<App />);
-    expect(screen.getByTestId('filter-summary-line')).toHaveTextContent('Organization: Org Two · 2 of 7 systems');
+    expect(screen.getByTestId('filter-summary-line')).toHaveTextContent('Organization: Org Two · 2 of 6: 2 models');
   });
 
   it('presentation: one panel, the position, arrows step, Escape leaves', () => {

@@ -143,7 +143,7 @@ describe('i18n', () => {
 
   it('falls back to English, interpolates and pluralises', () => {
     expect(translate('zh-CN', 'no.such-key', 'Hello {name}', { name: 'A' })).toBe('Hello A');
-    expect(translate('zh-CN', 'filters.n-of-m', 'x', { shown: 2, total: 9 })).toBe('2 / 9 个系统');
+    expect(translate('zh-CN', 'filters.n-of-m-kinds', 'x', { shown: 2, total: 9, kinds: '2 个模型' })).toBe('2 / 9：2 个模型');
     expect(translatePlural('en', 'k', 1, '{count} system', '{count} systems')).toBe('1 system');
     expect(translatePlural('en', 'k', 3, '{count} system', '{count} systems')).toBe('3 systems');
   });

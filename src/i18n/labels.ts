@@ -1,5 +1,6 @@
 import type { SystemKind } from '../data/schema';
-import type { ModalityCategory, OpennessFacet } from '../store/filters-model';
+import { SYSTEM_KINDS, type ModalityCategory, type OpennessFacet } from '../store/filters-model';
+import type { KindCounts } from '../selectors/kind-counts';
 import type { Translator } from './use-t';
 
 /* Labels of enumerated values, shared by the filter bar, chips and later the tables. */
@@ -27,6 +28,25 @@ export function kindLabel(t: Translator['t'], k: SystemKind): string {
       return t('kind.paper', 'Paper');
     case 'event':
       return t('kind.event', 'Event');
+  }
+}
+
+/** "26 models · 2 apps/libraries · 1 event": each kind present, in the Kind filter's order. */
+export function kindCountsText(tn: Translator['tn'], counts: KindCounts): string {
+  const parts = SYSTEM_KINDS.filter((k) => counts[k] > 0).map((k) => kindCount(tn, k, counts[k]));
+  return parts.length > 0 ? parts.join(' · ') : kindCount(tn, 'model', 0);
+}
+
+function kindCount(tn: Translator['tn'], k: SystemKind, n: number): string {
+  switch (k) {
+    case 'model':
+      return tn('count.models', n, '{count} model', '{count} models');
+    case 'library-app':
+      return tn('count.library-app', n, '{count} app/library', '{count} apps/libraries');
+    case 'paper':
+      return tn('count.papers', n, '{count} paper', '{count} papers');
+    case 'event':
+      return tn('count.events', n, '{count} event', '{count} events');
   }
 }
 

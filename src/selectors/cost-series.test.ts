@@ -17,7 +17,8 @@ import { selectFilteredSystems } from './filtered-systems';
 
 const t = (key: string, english: string, vars?: Record<string, string | number>) => translate('en', key, english, vars);
 const ds = bundledDataset();
-const all = buildCostSeries(ds, selectFilteredSystems(ds, DEFAULT_FILTERS));
+const inView = selectFilteredSystems(ds, DEFAULT_FILTERS);
+const all = buildCostSeries(ds, inView);
 const row = (id: string) => all.rows.find((r) => r.systemId === id);
 
 describe('buildCostSeries on the bundled data', () => {
@@ -43,7 +44,9 @@ describe('buildCostSeries on the bundled data', () => {
       'fine-tune',
       'fine-tune',
     ]);
-    expect(all.total).toBe(ds.systems.length);
+    // Every model and app/library in view (papers and events are not systems).
+    expect(all.total).toBe(inView.length);
+    expect(all.total).toBe(28);
     expect(all.rows.length + all.leftOut.length).toBe(all.total);
   });
 
@@ -103,9 +106,8 @@ describe('buildCostSeries on the bundled data', () => {
       'gpt-3.5': 'not-recorded',
       'opt-175b': 'not-recorded',
       chatllama: 'not-applicable',
-      'patterson-2021': 'not-applicable',
-      'pytorch-2': 'not-applicable',
     });
+    expect(Object.keys(reason)).not.toContain('patterson-2021');
     expect(Object.keys(reason)).not.toContain('alpaca');
     const gpt4 = all.leftOut.find((l) => l.systemId === 'gpt-4')!;
     expect(leftOutReasonLabel(gpt4, t)).toMatch(/^not disclosed — Not published\. Epoch lists \$40\.6M/);

@@ -14,14 +14,24 @@ import {
   type Filters,
   type ListFacet,
 } from '../store/filters-model';
-import { selectBaseOptions, selectFacetCounts, selectFilteredSystems, selectOrganizations, selectReleaseMonths } from './filtered-systems';
+import {
+  selectAnnotationEntries,
+  selectBaseOptions,
+  selectFacetCounts,
+  selectFilteredSystems,
+  selectOrganizations,
+  selectReleaseMonths,
+  selectTimelineEntries,
+  selectTotalInScope,
+} from './filtered-systems';
 
 const ds = miniDataset();
 const ids = (f: Partial<Filters>) => selectFilteredSystems(ds, { ...DEFAULT_FILTERS, ...f }).map((s) => s.id);
 
 describe('selectFilteredSystems', () => {
-  it('returns everything with no filters, in dataset order', () => {
-    expect(ids({})).toEqual(['fam-small', 'fam-large', 'child', 'vision', 'grandchild', 'closed', 'event']);
+  it('with no filters returns every model and app/library in dataset order; a paper or event waits for the Kind filter', () => {
+    expect(ids({})).toEqual(['fam-small', 'fam-large', 'child', 'vision', 'grandchild', 'closed']);
+    expect(ids({ kinds: ['model', 'event'] })).toEqual(['fam-small', 'fam-large', 'child', 'vision', 'grandchild', 'closed', 'event']);
   });
 
   it('organizations are alternatives (OR)', () => {
@@ -68,10 +78,38 @@ describe('selectFilteredSystems', () => {
   });
 });
 
+describe('papers and events: not systems, marked on the timeline', () => {
+  it('the Kind facet counts them while they are left out, so a reader sees they exist', () => {
+    const counts = selectFacetCounts(ds, DEFAULT_FILTERS, 'kinds');
+    expect(Object.fromEntries(counts)).toEqual({ model: 6, 'library-app': 0, paper: 0, event: 1 });
+    expect(ids({ kinds: ['event'] })).toEqual(['event']);
+  });
+
+  it('"N of M": M counts what the Kind filter admits', () => {
+    expect(selectTotalInScope(ds, DEFAULT_FILTERS)).toBe(6);
+    expect(selectTotalInScope(ds, { kinds: ['model', 'event'] })).toBe(7);
+    expect(selectTotalInScope(ds, { kinds: ['paper'] })).toBe(0);
+  });
+
+  it('the timeline gets the papers and events that pass every other filter, unless the Kind filter is set', () => {
+    const marked = (f: Partial<Filters>) => selectAnnotationEntries(ds, { ...DEFAULT_FILTERS, ...f }).map((s) => s.id);
+    expect(marked({})).toEqual(['event']);
+    expect(marked({ organizations: ['Org One'] })).toEqual(['event']);
+    expect(marked({ organizations: ['Org Two'] })).toEqual([]);
+    expect(marked({ query: 'nothing-like-this' })).toEqual([]);
+    // With Kind set, they are in view only if it names them, and then in the filtered set itself.
+    expect(marked({ kinds: ['model'] })).toEqual([]);
+    expect(marked({ kinds: ['event'] })).toEqual([]);
+    expect(selectTimelineEntries(ds, DEFAULT_FILTERS).map((s) => s.id)).toEqual([...ids({}), 'event']);
+    expect(selectTimelineEntries(ds, { ...DEFAULT_FILTERS, kinds: ['event'] }).map((s) => s.id)).toEqual(['event']);
+  });
+});
+
 describe('selectFacetCounts', () => {
   it('with nothing chosen, an option counts what clicking it would leave', () => {
     const counts = selectFacetCounts(ds, DEFAULT_FILTERS, 'organizations');
-    expect(Object.fromEntries(counts)).toEqual({ 'Org One': 3, 'Org Two': 2, 'Org Three': 2, 'Org Four': 1 });
+    // Org One's event is not in view (Kind left empty keeps models and apps/libraries): 2, not 3.
+    expect(Object.fromEntries(counts)).toEqual({ 'Org One': 2, 'Org Two': 2, 'Org Three': 2, 'Org Four': 1 });
     for (const [org, n] of counts) expect(ids({ organizations: [org] })).toHaveLength(n);
   });
 
@@ -178,21 +216,21 @@ describe('organizations roll up (bundled data)', () => {
       .map((s) => s.id)
       .sort();
 
-  it('ticking Meta shows FAIR’s LLaMA, Meta AI’s OPT and SAM, and Meta’s own paper and event — only Meta’s work', () => {
-    expect(idsFor(['meta'])).toEqual(
-      ['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'opt-175b', 'pytorch-2', 'sam', 'sustainable-ai'].sort(),
-    );
+  it('ticking Meta shows FAIR’s LLaMA and Meta AI’s OPT and SAM — only Meta’s models; its paper and event with Kind', () => {
+    expect(idsFor(['meta'])).toEqual(['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'opt-175b', 'sam']);
+    const withPapers = selectFilteredSystems(bundled, { ...DEFAULT_FILTERS, organizations: ['meta'], kinds: ['paper', 'event'] });
+    expect(withPapers.map((s) => s.id).sort()).toEqual(['pytorch-2', 'sustainable-ai']);
   });
 
   it('Stanford includes Stanford CRFM’s Alpaca; UC Berkeley includes BAIR’s Koala', () => {
     expect(idsFor(['stanford'])).toEqual(['alpaca', 'vicuna-13b', 'vicuna-7b']);
-    expect(idsFor(['uc-berkeley'])).toEqual(['koala', 'patterson-2021', 'vicuna-13b', 'vicuna-7b']);
+    expect(idsFor(['uc-berkeley'])).toEqual(['koala', 'vicuna-13b', 'vicuna-7b']);
   });
 
   it('a child alone is only its own work; the parent’s count covers its children', () => {
     expect(idsFor(['fair'])).toEqual(['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b']);
     const counts = selectFacetCounts(bundled, DEFAULT_FILTERS, 'organizations');
-    expect(counts.get('meta')).toBe(8);
+    expect(counts.get('meta')).toBe(6);
     expect(counts.get('meta-ai')).toBe(6);
     expect(counts.get('fair')).toBe(4);
   });

@@ -1,6 +1,8 @@
 import type { Dataset, System } from '../data/schema';
 import {
+  ANNOTATION_KINDS,
   DEFAULT_FILTERS,
+  kindsInView,
   LIST_FACETS,
   MODALITY_CATEGORIES,
   OPENNESS_FACETS,
@@ -167,6 +169,8 @@ interface FilterPass {
   systems: System[];
   /** Every facet's option counts, made on the first ask. */
   counts?: Record<ListFacet, Map<string, number>>;
+  /** The papers and events that pass every filter but Kind, made on the first ask. */
+  annotations?: System[];
 }
 
 // Every view asks for the same (dataset, filters) on a click: one pass answers them all — the
@@ -177,9 +181,9 @@ function filterPass(dataset: Dataset, filters: Filters): FilterPass {
   if (last && last.dataset === dataset && last.filters === filters) return last;
   const index = getFilterIndex(dataset);
   const words = queryWords(filters.query);
-  const active = FACETS.map((facet, bit) => ({ facet, bit: 1 << bit, wanted: filters[facet] as readonly string[] })).filter(
-    (a) => a.wanted.length > 0,
-  );
+  // The Kind facet always filters: left empty, it keeps models and apps/libraries (not papers or events).
+  const wantedOf = (facet: ListFacet): readonly string[] => (facet === 'kinds' ? kindsInView(filters) : filters[facet]);
+  const active = FACETS.map((facet, bit) => ({ facet, bit: 1 << bit, wanted: wantedOf(facet) })).filter((a) => a.wanted.length > 0);
   const masks = new Uint8Array(index.systems.length);
   const systems: System[] = [];
   index.systems.forEach((item, i) => {
@@ -195,6 +199,35 @@ function filterPass(dataset: Dataset, filters: Filters): FilterPass {
 /** The systems that pass every filter, in dataset order. Do not mutate the result: it is shared. */
 export function selectFilteredSystems(dataset: Dataset, filters: Filters): System[] {
   return filterPass(dataset, filters).systems;
+}
+
+/**
+ * Papers and events that pass every filter but the (empty) Kind filter: not systems, so not in
+ * `selectFilteredSystems`, but the timeline marks them as annotations. Once the Kind filter is
+ * set, they are in view only if it names them (then they are in the filtered set itself): none here.
+ */
+export function selectAnnotationEntries(dataset: Dataset, filters: Filters): System[] {
+  if (filters.kinds.length > 0) return NONE;
+  const pass = filterPass(dataset, filters);
+  if (!pass.annotations) {
+    const kindBit = 1 << FACETS.indexOf('kinds');
+    const index = getFilterIndex(dataset);
+    const out: System[] = [];
+    index.systems.forEach((item, i) => {
+      if (pass.masks[i] === kindBit && (ANNOTATION_KINDS as readonly string[]).includes(item.system.kind)) out.push(item.system);
+    });
+    pass.annotations = out;
+  }
+  return pass.annotations;
+}
+
+const NONE: System[] = [];
+
+/** The filtered systems, then the papers and events to mark beside them: what the timeline plots. */
+export function selectTimelineEntries(dataset: Dataset, filters: Filters): System[] {
+  const marked = selectAnnotationEntries(dataset, filters);
+  const inView = selectFilteredSystems(dataset, filters);
+  return marked.length > 0 ? [...inView, ...marked] : inView;
 }
 
 export interface FacetOption {
@@ -259,6 +292,17 @@ function countFacets(index: FilterIndex, { filters, masks }: FilterPass): Record
     out[facet] = counts;
   });
   return out;
+}
+
+/**
+ * How many of the dataset's entries the current Kind filter admits: the "M" of "N of M" (papers and
+ * events count only once the Kind filter asks for them).
+ */
+export function selectTotalInScope(dataset: Dataset, filters: Pick<Filters, 'kinds'>): number {
+  const kinds: readonly string[] = kindsInView(filters);
+  let n = 0;
+  for (const s of dataset.systems) if (kinds.includes(s.kind)) n++;
+  return n;
 }
 
 /** Every organization of the dataset's systems (ids), each top-level one followed by its children. */

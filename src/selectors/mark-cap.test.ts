@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { DEFAULT_FILTERS } from '../store/filters-model';
 import { buildCostSeries } from './cost-series';
-import { selectFilteredSystems } from './filtered-systems';
+import { selectFilteredSystems, selectTimelineEntries } from './filtered-systems';
 import { lineageSubset } from './lineage';
 import { firstItems, MAX_BARS, topByValue, topRowsByValue } from './mark-cap';
 import { factValue } from './system-facts';
-import { buildCappedTimelineSeries, buildTimelineSeries, type TimelineOptions } from './timeline-series';
+import { buildCappedTimelineSeries, buildTimelineSeries, countSystemItems, type TimelineOptions } from './timeline-series';
 import { capTimelineSeries } from '../../tests/fixtures/cap-timeline';
 import { parseDataset } from '../data/load-dataset';
 import { syntheticDataset } from '../../tests/fixtures/synthetic-dataset';
@@ -118,8 +118,11 @@ describe('lineageSubset', () => {
 
 describe('capTimelineSeries (the definition buildCappedTimelineSeries is held to)', () => {
   const ds = bundledDataset();
-  const all = selectFilteredSystems(ds, DEFAULT_FILTERS);
+  // The systems in view and the papers and events marked beside them, as the timeline draws.
+  const all = selectTimelineEntries(ds, DEFAULT_FILTERS);
   const full = buildTimelineSeries(ds, all, { lanes: 'kind', zoom: 'all' });
+  const marked = full.items.filter((i) => i.annotation).map((i) => i.id);
+  const systemItems = full.items.filter((i) => !i.annotation);
   const params = new Map(ds.systems.map((s) => [s.id, factValue(s.parameters) ?? 0]));
   const score = (id: string) => params.get(id) ?? 0;
 
@@ -129,27 +132,44 @@ describe('capTimelineSeries (the definition buildCappedTimelineSeries is held to
     expect(same.items).toBe(full.items);
   });
 
-  it('draws the largest models, drops links and lanes to what is drawn, and lists the rest as left out', () => {
-    const capped = capTimelineSeries(full, 5, score);
+  it('draws the largest models and every paper and event, drops links and lanes to what is drawn, and lists the rest as left out', () => {
+    expect(marked.sort()).toEqual(['ligo', 'patterson-2021', 'pytorch-2', 'sustainable-ai']);
+    // A cap of 20 leaves room for 4 papers and events (a fifth of it): all of them are marked.
+    const capped = capTimelineSeries(full, 20, score);
     expect(capped.capped).toBe(true);
-    expect(capped.items).toHaveLength(5);
-    const largest = [...full.items].sort((a, b) => score(b.id) - score(a.id)).slice(0, 5);
-    expect(new Set(capped.items.map((i) => i.id))).toEqual(new Set(largest.map((i) => i.id)));
+    expect(capped.annotationsUnmarked).toBe(0);
+    expect(capped.items).toHaveLength(20 + marked.length);
+    const largest = [...systemItems].sort((a, b) => score(b.id) - score(a.id)).slice(0, 20);
+    expect(new Set(capped.items.map((i) => i.id))).toEqual(new Set([...largest.map((i) => i.id), ...marked]));
     const kept = new Set(capped.items.map((i) => i.id));
     for (const l of capped.links) expect(kept.has(l.from) && kept.has(l.to)).toBe(true);
     for (const lane of capped.lanes) expect(lane.itemIds.length).toBeGreaterThan(0);
     expect(capped.lanes.flatMap((l) => l.itemIds).sort()).toEqual([...kept].sort());
-    expect(capped.leftOut.filter((l) => l.reason === 'capped')).toHaveLength(full.items.length - 5);
+    expect(capped.leftOut.filter((l) => l.reason === 'capped')).toHaveLength(systemItems.length - 20);
     expect(capped.total).toBe(full.total);
     // Items stay in release order.
     expect(capped.items.map((i) => i.release.start)).toEqual([...capped.items.map((i) => i.release.start)].sort((a, b) => a - b));
   });
 
   it('keeps the selected system drawn', () => {
-    const smallest = [...full.items].sort((a, b) => score(a.id) - score(b.id))[0];
-    const capped = capTimelineSeries(full, 3, score, [smallest.id]);
+    const smallest = [...systemItems].sort((a, b) => score(a.id) - score(b.id))[0];
+    const capped = capTimelineSeries(full, 20, score, [smallest.id]);
     expect(capped.items.map((i) => i.id)).toContain(smallest.id);
-    expect(capped.items).toHaveLength(4);
+    expect(capped.items).toHaveLength(21 + marked.length);
+  });
+
+  it('marks at most a fifth of the cap of papers and events, spread over the window, plus a kept one; they are not left-out systems', () => {
+    const inOrder = full.items.filter((i) => i.annotation).map((i) => i.id);
+    expect(inOrder).toHaveLength(4);
+    // Cap 10 → 2 of the 4: the 1st and the 3rd in release order.
+    const two = capTimelineSeries(full, 10, score);
+    expect(two.items.filter((i) => i.annotation).map((i) => i.id)).toEqual([inOrder[0], inOrder[2]]);
+    expect(two.annotationsUnmarked).toBe(2);
+    expect(two.leftOut.map((l) => l.id)).not.toContain(inOrder[1]);
+    // Cap 5 → 1, and the selected paper stays marked beside it.
+    const one = capTimelineSeries(full, 5, score, [inOrder[3]]);
+    expect(one.items.filter((i) => i.annotation).map((i) => i.id)).toEqual([inOrder[0], inOrder[3]]);
+    expect(one.annotationsUnmarked).toBe(2);
   });
 });
 
@@ -184,7 +204,7 @@ describe('buildCappedTimelineSeries', () => {
           const options: TimelineOptions = { lanes, zoom };
           const expected = capTimelineSeries(buildTimelineSeries(ds, subset, options), cap, score, keep);
           const actual = buildCappedTimelineSeries(ds, subset, options, cap, score, keep);
-          expect(actual).toEqual({ ...expected, totalItems: buildTimelineSeries(ds, subset, options).items.length });
+          expect(actual).toEqual({ ...expected, totalItems: countSystemItems(buildTimelineSeries(ds, subset, options).items) });
         },
       ),
       { numRuns: 120 },

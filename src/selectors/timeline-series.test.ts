@@ -3,11 +3,21 @@ import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
 import type { Dataset } from '../data/schema';
 import { DEFAULT_FILTERS } from '../store/filters-model';
-import { selectFilteredSystems } from './filtered-systems';
-import { buildTimelineSeries, eventSpan, kindLaneOf, OTHER_LANE, shortLabel, WAVE_2023, type TimelineOptions } from './timeline-series';
+import { selectFilteredSystems, selectTimelineEntries } from './filtered-systems';
+import {
+  ANNOTATION_LANE,
+  buildTimelineSeries,
+  eventSpan,
+  kindLaneOf,
+  OTHER_LANE,
+  shortLabel,
+  WAVE_2023,
+  type TimelineOptions,
+} from './timeline-series';
 
 const ds = bundledDataset();
-const all = selectFilteredSystems(ds, DEFAULT_FILTERS);
+// What the timeline plots: the systems in view and the papers and events marked beside them.
+const all = selectTimelineEntries(ds, DEFAULT_FILTERS);
 const KIND_ALL: TimelineOptions = { lanes: 'kind', zoom: 'all' };
 const utc = (y: number, m: number, d = 1) => Date.UTC(y, m - 1, d);
 
@@ -40,8 +50,10 @@ describe('shortLabel', () => {
 describe('buildTimelineSeries on the bundled data', () => {
   it('plots every system with a known release date, from GPT-3 (2020) to LLaVA (2023), and says why the rest are left out', () => {
     const s = buildTimelineSeries(ds, all, KIND_ALL);
-    expect(s.total).toBe(32);
+    // 28 systems (26 models, 2 apps/libraries); the 4 papers and events are marked, not counted.
+    expect(s.total).toBe(28);
     expect(s.items).toHaveLength(30);
+    expect(ids(s.items.filter((i) => i.annotation))).toEqual(['ligo', 'patterson-2021', 'pytorch-2', 'sustainable-ai']);
     expect(s.items[0].id).toBe('gpt-3');
     expect(s.items[0].release).toMatchObject({ start: utc(2020, 5, 28), date: { date: '2020-05-28', precision: 'day' } });
     expect(s.items.at(-1)?.id).toBe('llava');
@@ -80,7 +92,11 @@ describe('buildTimelineSeries on the bundled data', () => {
   it('organization lanes: the first organization\'s top-level organization; single-item ones share an "Other" lane, last', () => {
     const s = buildTimelineSeries(ds, all, { lanes: 'organization', zoom: 'all' });
     const keys = s.lanes.map((l) => l.key);
-    expect(keys.at(-1)).toBe(OTHER_LANE);
+    // Papers and events in their own lane, last; then "Other".
+    expect(keys.at(-1)).toBe(ANNOTATION_LANE);
+    expect(keys.at(-2)).toBe(OTHER_LANE);
+    expect(s.lanes.at(-1)?.itemIds.sort()).toEqual(['ligo', 'patterson-2021', 'pytorch-2', 'sustainable-ai']);
+    expect(s.lanes.find((l) => l.key === 'org:meta')?.itemIds).not.toContain('sustainable-ai');
     expect(keys.slice(0, 2).sort()).toEqual(['org:meta', 'org:openai']);
     expect(keys).toEqual(expect.arrayContaining(['org:databricks', 'org:lmsys', 'org:google']));
     expect(s.lanes.find((l) => l.key === 'org:openai')?.itemIds.sort()).toEqual(['chatgpt', 'clip', 'gpt-3', 'gpt-3.5', 'gpt-4']);
@@ -105,19 +121,9 @@ describe('buildTimelineSeries on the bundled data', () => {
     expect(s.window).toEqual(WAVE_2023);
     expect(s.items).toHaveLength(19);
     const outside = s.leftOut.filter((l) => l.reason === 'outside-window');
-    expect(ids(outside)).toEqual([
-      'bloom-175b',
-      'chatgpt',
-      'clip',
-      'gpt-3',
-      'gpt-3.5',
-      'gpt-j-6b',
-      'lamda',
-      'midjourney',
-      'opt-175b',
-      'patterson-2021',
-      'sustainable-ai',
-    ]);
+    expect(ids(outside)).toEqual(['bloom-175b', 'chatgpt', 'clip', 'gpt-3', 'gpt-3.5', 'gpt-j-6b', 'lamda', 'midjourney', 'opt-175b']);
+    // Papers and events outside the window are simply not marked: they are not systems left out.
+    expect(ids(s.items.filter((i) => i.annotation))).toEqual(['ligo', 'pytorch-2']);
     expect(outside.find((l) => l.id === 'clip')?.release?.date).toBe('2021-01-05');
     expect(s.items.every((i) => i.release.start >= WAVE_2023.start && i.release.start < WAVE_2023.end)).toBe(true);
   });
@@ -208,18 +214,26 @@ describe('buildTimelineSeries on the bundled data', () => {
 
 describe('buildTimelineSeries on the mini fixture', () => {
   const mini = miniDataset();
-  const s = buildTimelineSeries(mini, selectFilteredSystems(mini, DEFAULT_FILTERS), KIND_ALL);
+  const s = buildTimelineSeries(mini, selectTimelineEntries(mini, DEFAULT_FILTERS), KIND_ALL);
 
   it('a month-precision release spans its month', () => {
     const child = s.items.find((i) => i.id === 'child');
     expect(child?.release).toMatchObject({ start: utc(2023, 3, 1), end: utc(2023, 4, 1), date: { date: '2023-03', precision: 'month' } });
   });
 
-  it('an event without a date is left out with the talk’s unverified claim', () => {
-    expect(s.leftOut).toEqual([
+  it('an event without a date is not marked, and not counted as a system left out', () => {
+    expect(s.leftOut).toEqual([]);
+    expect(s.total).toBe(6);
+    expect(s.items).toHaveLength(6);
+    expect(s.items.some((i) => i.id === 'event')).toBe(false);
+  });
+
+  it('a system without a date is left out with the talk’s unverified claim', () => {
+    const undated = { ...mini, systems: mini.systems.map((x) => (x.id === 'event' ? { ...x, kind: 'model' as const } : x)) };
+    const u = buildTimelineSeries(undated, selectFilteredSystems(undated, DEFAULT_FILTERS), KIND_ALL);
+    expect(u.leftOut).toEqual([
       { id: 'event', name: 'An Event', reason: 'release-unknown', talk: { text: '2023 年 4 月', relation: 'unverified' } },
     ]);
-    expect(s.items).toHaveLength(6);
   });
 
   it('lanes and links', () => {

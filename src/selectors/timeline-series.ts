@@ -52,6 +52,11 @@ export interface TimelineItem {
   kindLane: KindLane;
   /** 'kind:llm', 'org:OpenAI' or 'org:*other*'. */
   laneKey: string;
+  /**
+   * A paper or an event: marked on the timeline as an annotation, in its own lane, and not one of
+   * the systems counted ("N of M shown", left out).
+   */
+  annotation: boolean;
   release: TimelineSpan;
   status: 'reported' | 'estimated';
   /** How an estimated date was estimated (estimates only). */
@@ -111,6 +116,8 @@ export interface TimelineOptions {
 }
 
 export const OTHER_LANE = 'org:*other*';
+/** Papers and events, in either lane mode: the last lane, of annotations rather than systems. */
+export const ANNOTATION_LANE = 'kind:paper-event';
 /** The dataset a timeline needs: its systems, and its organizations for lanes by top-level organization. */
 export type TimelineDataset = OrganizationSource;
 
@@ -239,12 +246,24 @@ function cappedEntry(d: Dated): TimelineLeftOut {
   return leftOutEntry(d, 'capped', () => ({ id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date }));
 }
 
-/** What every timeline of `filtered` starts from: the dated systems in the window, in filtered order, and those left out. */
+/**
+ * What every timeline of `filtered` starts from: the dated systems in the window, in filtered order,
+ * and those left out; and the papers and events among `filtered` that are dated and in the window,
+ * drawn as annotations (one without a date, or outside the window, is simply not marked: it is not
+ * a system the chart counts).
+ */
 function collect(dataset: TimelineDataset, filtered: readonly System[], options: TimelineOptions) {
   const leftOut: TimelineLeftOut[] = [];
   const dated: Dated[] = [];
+  const datedAnnotations: Dated[] = [];
+  let total = 0;
   for (const s of filtered) {
     const entry = timelineOf(s);
+    if (entry.kindLane === 'paper-event') {
+      if (entry.release) datedAnnotations.push(entry as Dated);
+      continue;
+    }
+    total++;
     if (!entry.release) {
       const talk = s.release.talk;
       const reason = s.release.status === 'not-disclosed' ? 'release-not-disclosed' : 'release-unknown';
@@ -273,6 +292,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
     );
     return false;
   });
+  const annotations = datedAnnotations.filter((d) => overlaps(d.release, window));
   const laneOf =
     options.lanes === 'kind'
       ? (d: SystemTimeline) => d.kindKey
@@ -289,7 +309,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
     const release = s && timelineOf(s).release;
     return !!release && overlaps(release, window);
   };
-  return { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted };
+  return { byId, inFilter, leftOut, window, inWindow, annotations, laneOf, isPlotted, total };
 }
 
 function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, isPlotted: (id: string) => boolean): TimelineItem {
@@ -302,6 +322,7 @@ function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, is
     organizations: s.organizations,
     kindLane: d.kindLane,
     laneKey,
+    annotation: d.kindLane === 'paper-event',
     release,
     status: f.status === 'estimated' ? 'estimated' : 'reported',
     method: f.status === 'estimated' ? f.method : undefined,
@@ -312,26 +333,33 @@ function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, is
 }
 
 export function buildTimelineSeries(dataset: TimelineDataset, filtered: readonly System[], options: TimelineOptions): TimelineSeries {
-  return seriesOf(collect(dataset, filtered, options), filtered, options);
+  return seriesOf(collect(dataset, filtered, options), options);
 }
 
 function seriesOf(
-  { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted }: ReturnType<typeof collect>,
-  filtered: readonly System[],
+  { byId, inFilter, leftOut, window, inWindow, annotations, laneOf, isPlotted, total }: ReturnType<typeof collect>,
   options: TimelineOptions,
 ): TimelineSeries {
-  const items: TimelineItem[] = inWindow
-    .map((d) => itemOf(d, laneOf(d), byId, isPlotted))
-    .sort((a, b) => a.release.start - b.release.start); // stable: same-day items keep dataset order (7B, 13B, …)
+  const items: TimelineItem[] = [
+    ...inWindow.map((d) => itemOf(d, laneOf(d), byId, isPlotted)),
+    ...annotations.map((d) => itemOf(d, ANNOTATION_LANE, byId, isPlotted)),
+  ].sort((a, b) => a.release.start - b.release.start); // stable: same-day items keep dataset order (7B, 13B, …)
 
   return {
     items,
     links: buildLinks(items, byId, inFilter, isPlotted),
     lanes: buildLanes(items, options.lanes),
     window,
-    total: filtered.length,
+    total,
     leftOut,
   };
+}
+
+/** How many of a series' items are systems (not papers or events marked as annotations): the "N" of "N of M shown". */
+export function countSystemItems(items: readonly TimelineItem[]): number {
+  let n = 0;
+  for (const i of items) if (!i.annotation) n++;
+  return n;
 }
 
 /**
@@ -350,11 +378,11 @@ export function buildCappedTimelineSeries(
   cap: number,
   score: (id: string) => number,
   keep: readonly (string | null | undefined)[] = [],
-): TimelineSeries & { capped: boolean; totalItems: number } {
+): TimelineSeries & { capped: boolean; totalItems: number; annotationsUnmarked: number } {
   const collected = collect(dataset, filtered, options);
-  const { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted } = collected;
+  const { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted, total } = collected;
   const n = inWindow.length;
-  if (n <= cap) return { ...seriesOf(collected, filtered, options), capped: false, totalItems: n };
+  if (n <= cap) return { ...seriesOf(collected, options), capped: false, totalItems: n, annotationsUnmarked: 0 };
 
   // Release order (stable: filtered order on the same day), as the uncapped series sorts its items.
   const inReleaseOrder = (indices: Iterable<number>) => sortByRelease(indices, (i) => inWindow[i].release.start);
@@ -368,13 +396,23 @@ export function buildCappedTimelineSeries(
   const kept = new Set([...above, ...inReleaseOrder(atThreshold).slice(0, cap - above.length)]);
   const keepIds = new Set(keep.filter((k): k is string => !!k));
   if (keepIds.size > 0) inWindow.forEach((d, i) => keepIds.has(d.system.id) && kept.add(i));
-  const keptIds = new Set([...kept].map((i) => inWindow[i].system.id));
+  // Papers and events are not systems and not capped with them; when even they are too many to read,
+  // a fifth of the cap's worth is marked, spread evenly over the window in release order (plus any `keep`).
+  const annotationsInOrder = sortByRelease(
+    collected.annotations.map((_, i) => i),
+    (i) => collected.annotations[i].release.start,
+  ).map((i) => collected.annotations[i]);
+  const annotations = spreadEvenly(annotationsInOrder, annotationCap(cap), (d) => keepIds.has(d.system.id));
+  const keptIds = new Set([...[...kept].map((i) => inWindow[i].system.id), ...annotations.map((d) => d.system.id)]);
   const isKept = new Uint8Array(n);
   for (const i of kept) isKept[i] = 1;
 
   // Every kept item is plotted.
   const isDrawn = (id: string) => keptIds.has(id);
-  const items = inReleaseOrder(kept).map((i) => itemOf(inWindow[i], laneOf(inWindow[i]), byId, isDrawn));
+  const marked = annotations.map((d) => itemOf(d, ANNOTATION_LANE, byId, isDrawn));
+  const items = [...inReleaseOrder(kept).map((i) => itemOf(inWindow[i], laneOf(inWindow[i]), byId, isDrawn)), ...marked].sort(
+    (a, b) => a.release.start - b.release.start,
+  );
   const rest: number[] = [];
   for (let i = 0; i < n; i++) if (!isKept[i]) rest.push(i);
   // The dropped items follow the other left-out systems (`leftOut` is this call's own array).
@@ -386,19 +424,36 @@ export function buildCappedTimelineSeries(
     links: buildLinks(items, byId, inFilter, isPlotted).filter((l) => keptIds.has(l.from)),
     // Lanes in the uncapped series' order (sizes counted over every item), holding the drawn items.
     lanes: orderLanes(
-      inWindow,
-      (d) => laneOf(d),
-      (d) => d.release.start,
+      [
+        ...inWindow.map((d) => ({ key: laneOf(d), start: d.release.start })),
+        ...marked.map((i) => ({ key: i.laneKey, start: i.release.start })),
+      ],
+      (d) => d.key,
+      (d) => d.start,
       options.lanes,
     )
       .map((l) => ({ ...l, itemIds: items.filter((i) => i.laneKey === l.key).map((i) => i.id) }))
       .filter((l) => l.itemIds.length > 0),
     window,
-    total: filtered.length,
+    total,
     leftOut,
     capped: true,
     totalItems: n,
+    annotationsUnmarked: annotationsInOrder.length - annotations.length,
   };
+}
+
+/** How many papers and events a capped timeline marks at most: a fifth of the systems' cap. */
+export function annotationCap(cap: number): number {
+  return Math.max(1, Math.floor(cap / 5));
+}
+
+/** `k` of `items` at evenly spaced positions (all of them when there are no more than `k`), plus any kept. */
+function spreadEvenly<T>(items: readonly T[], k: number, isKept: (t: T) => boolean): T[] {
+  if (items.length <= k) return [...items];
+  const picked = new Set<number>();
+  for (let j = 0; j < k; j++) picked.add(Math.floor((j * items.length) / k));
+  return items.filter((t, i) => picked.has(i) || isKept(t));
 }
 
 /**
@@ -495,15 +550,17 @@ function orderLanes<E>(entries: readonly E[], laneKeyOf: (e: E) => string, start
   }
   const lanes: TimelineLane[] = [...count.keys()].map((key) => ({
     key,
-    kind: mode === 'kind' ? (key.slice('kind:'.length) as KindLane) : undefined,
-    organization: mode === 'organization' && key !== OTHER_LANE ? key.slice('org:'.length) : undefined,
+    kind: key.startsWith('kind:') ? (key.slice('kind:'.length) as KindLane) : undefined,
+    organization: key.startsWith('org:') && key !== OTHER_LANE ? key.slice('org:'.length) : undefined,
     isOther: key === OTHER_LANE,
     itemIds: [],
   }));
   if (mode === 'kind') return lanes.sort((a, b) => KIND_LANES.indexOf(a.kind as KindLane) - KIND_LANES.indexOf(b.kind as KindLane));
+  // By organization: the papers and events lane last, after "Other".
+  const rank = (l: TimelineLane) => (l.key === ANNOTATION_LANE ? 2 : l.isOther ? 1 : 0);
   return lanes.sort(
     (a, b) =>
-      Number(a.isOther) - Number(b.isOther) ||
+      rank(a) - rank(b) ||
       (count.get(b.key) ?? 0) - (count.get(a.key) ?? 0) ||
       (first.get(a.key) ?? 0) - (first.get(b.key) ?? 0) ||
       a.key.localeCompare(b.key),

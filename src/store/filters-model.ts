@@ -10,6 +10,20 @@ export const OPENNESS_FACETS: readonly OpennessFacet[] = ['weights', 'code', 'da
 export const SYSTEM_KINDS: readonly SystemKind[] = ['model', 'library-app', 'paper', 'event'];
 
 /**
+ * What is in view while the Kind filter is empty: models, and the libraries and apps the talk
+ * names. Papers and events are not systems: they are not counted or listed until the Kind filter
+ * asks for them (the timeline marks them as annotations either way).
+ */
+export const DEFAULT_KINDS: readonly SystemKind[] = ['model', 'library-app'];
+
+/** Not systems: marked on the timeline as annotations, listed only when the Kind filter asks. */
+export const ANNOTATION_KINDS: readonly SystemKind[] = ['paper', 'event'];
+
+export function kindsInView(f: Pick<Filters, 'kinds'>): readonly SystemKind[] {
+  return f.kinds.length > 0 ? f.kinds : DEFAULT_KINDS;
+}
+
+/**
  * What the user asked to see. Values inside one facet are alternatives (OR); facets combine
  * with AND; openness facets each require that part to be public (AND).
  */

@@ -88,7 +88,7 @@ test('training cost: one row per system with a cost, one marker per published fi
   const rows = chart.locator('g.cost-row[data-system-id]');
   await expect(rows).toHaveCount(8);
   expect(await ids(rows)).toEqual(['gpt-3', 'llama-65b', 'clip', 'alpaca', 'vicuna-7b', 'vicuna-13b', 'koala', 'dolly-1']);
-  await expect(page.getByTestId('chart-training-cost-count')).toHaveText('8 of 32 systems shown');
+  await expect(page.getByTestId('chart-training-cost-count')).toHaveText('8 of 28 systems shown');
   const figures = chart.locator('[data-figure]');
   const tableRows = await showData(chart);
   await expect(tableRows).toHaveCount(await figures.count());

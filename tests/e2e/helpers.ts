@@ -117,6 +117,23 @@ export function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/**
+ * Waits until nothing is filtered and every record of the dataset is accounted for: the systems counted
+ * ("9,409 of 9,409: …") plus the papers and events the note beside the count says are not counted.
+ */
+export async function expectEveryRecordCounted(page: Page, records: number, timeout = 15_000) {
+  const read = async () => {
+    const count = (await page.getByTestId('result-count').textContent()) ?? '';
+    const m = /^([\d,]+) of ([\d,]+): /.exec(count);
+    if (!m || m[1] !== m[2]) return -1;
+    const note = page.getByTestId('result-count-not-counted');
+    const notCounted =
+      (await note.count()) > 0 ? Number(/\+([\d,]+)/.exec((await note.textContent()) ?? '')?.[1].replace(/,/g, '') ?? NaN) : 0;
+    return Number(m[1].replace(/,/g, '')) + notCounted;
+  };
+  await expect.poll(read, { timeout }).toBe(records);
+}
+
 export function systemsInView(page: Page) {
   return page.getByTestId('systems-in-view').locator('[data-system-id]');
 }

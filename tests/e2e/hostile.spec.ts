@@ -252,7 +252,7 @@ test.describe('tampered links', () => {
     await expect(notice).toContainText('too long');
     // The notice shows shortened values, not 100 KB of text.
     expect((await notice.textContent())!.length).toBeLessThan(2000);
-    await expect(page.getByTestId('result-count')).toHaveText(/^(\d+) of \1 systems$/);
+    await expect(page.getByTestId('result-count')).toHaveText(/^(\d+) of \1: \d+ models · \d+ apps\/libraries$/);
     await expect(page).not.toHaveURL(/org=/);
     await expectInertDom(page);
     expect(dialogs).toEqual([]);

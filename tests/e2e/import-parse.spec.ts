@@ -24,7 +24,7 @@ test('a semicolon CSV: delimiter in the preview, the 10 MB name rejected with it
     if (/import\.worker[^/]*\.js$/.test(new URL(r.url()).pathname)) workerScripts.push(r.url());
   });
   await gotoReady(page);
-  await expect(page.getByTestId('result-count')).toHaveText('32 of 32 systems');
+  await expect(page.getByTestId('result-count')).toHaveText('28 of 28: 26 models · 2 apps/libraries');
 
   await page.getByTestId('import-open').click();
   await expect(page.getByTestId('import-dialog')).toBeVisible();
@@ -48,7 +48,7 @@ test('a semicolon CSV: delimiter in the preview, the 10 MB name rejected with it
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('import-close').click();
-  await expect(page.getByTestId('result-count')).toHaveText('34 of 34 systems');
+  await expect(page.getByTestId('result-count')).toHaveText('30 of 30: 28 models · 2 apps/libraries');
 
   await page.getByRole('searchbox').fill('Parse Test');
   await expect.poll(() => tableIds(page)).toEqual(expect.arrayContaining(['parse-test-alpha', 'parse-test-beta']));

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { gotoReady, idsInView, openFacet, waitVisible, watchPage } from './helpers';
 
-const META_WORK = ['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'opt-175b', 'pytorch-2', 'sam', 'sustainable-ai'];
+// Meta's models; its paper (Sustainable AI) and event (PyTorch 2.0) are annotations, not counted.
+const META_WORK = ['llama-13b', 'llama-33b', 'llama-65b', 'llama-7b', 'opt-175b', 'sam'];
 
 test('the Organization facet is a tree: ticking Meta includes Meta AI and FAIR, writes the id, counts top-level organizations', async ({
   page,
@@ -10,7 +11,7 @@ test('the Organization facet is a tree: ticking Meta includes Meta AI and FAIR, 
   const watch = watchPage(page);
   await gotoReady(page);
   const panel = await openFacet(page, 'Organization');
-  const meta = panel.getByRole('checkbox', { name: /^Meta\s+8$/ });
+  const meta = panel.getByRole('checkbox', { name: /^Meta\s+6$/ });
   const metaAi = panel.getByRole('checkbox', { name: /^Meta AI ?, part of Meta\s+6$/ });
   const fair = panel.getByRole('checkbox', { name: /^FAIR.* ?, part of Meta AI\s+4$/ });
   // Children sit under their parent, indented one level deeper each.
@@ -25,12 +26,13 @@ test('the Organization facet is a tree: ticking Meta includes Meta AI and FAIR, 
   await meta.check();
   await expect(page).toHaveURL(/[?&]org=meta(&|$)/);
   await expect.poll(async () => (await idsInView(page)).sort()).toEqual(META_WORK);
-  // Included through Meta (its count now says what ticking it would leave: Meta's 8 still).
+  // Included through Meta (its count now says what ticking it would leave: Meta's 6 still).
   const fairNow = panel.getByRole('checkbox', { name: /^FAIR/ });
   await expect(fairNow).toBeChecked();
   await expect(fairNow).toBeDisabled();
-  // Top-level organizations of what is in view: Meta, and PyTorch (PyTorch 2.0 is both's).
-  await expect(page.getByTestId('card-organizations').locator('.card-figure')).toHaveText('2');
+  // Top-level organizations of what is in view: Meta alone (PyTorch 2.0 is an event, not counted).
+  await expect(page.getByTestId('card-organizations').locator('.card-figure')).toHaveText('1');
+  await expect(page.getByTestId('result-count')).toHaveText('6 of 28: 6 models');
   await expect(page.getByRole('button', { name: 'Remove filter Meta' })).toBeVisible();
   expect(watch.consoleErrors).toEqual([]);
 });
@@ -79,7 +81,7 @@ test('Epoch’s CSV (replace): every organization name is known; Google and Meta
   await page.getByTestId('import-confirm').click();
   await waitVisible(page.getByTestId('import-done'), SLOW);
   await page.getByTestId('import-close').click();
-  await expect(page.getByTestId('result-count')).toHaveText('1,891 of 1,891 systems', { timeout: SLOW });
+  await expect(page.getByTestId('result-count')).toHaveText('1,891 of 1,891: 1,891 models', { timeout: SLOW });
 
   const panel = await openFacet(page, 'Organization');
   const find = panel.getByTestId('facet-find');

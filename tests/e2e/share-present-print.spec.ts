@@ -283,7 +283,7 @@ test.describe('print', () => {
       await expect(page.locator(sel).first(), sel).toBeHidden();
     }
     await expect(page.getByTestId('filter-summary-line')).toBeVisible();
-    await expect(page.getByTestId('filter-summary-line')).toContainText(`${total} of ${total} systems`);
+    await expect(page.getByTestId('filter-summary-line')).toContainText(`${total} of ${total}: ${total - 2} models · 2 apps/libraries`);
     // Light on paper even with theme=dark.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
     expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');

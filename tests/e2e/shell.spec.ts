@@ -5,7 +5,7 @@ test('loads with the bundled dataset, no console errors, no request to another h
   const watch = watchPage(page);
   await gotoReady(page);
   const count = page.getByTestId('result-count');
-  await expect(count).toHaveText(/^(\d+) of \1 systems$/);
+  await expect(count).toHaveText(/^(\d+) of \1: \d+ models · \d+ apps\/libraries$/);
   await expect(page.getByTestId('card-models')).toContainText('Models');
   await expect(page.getByTestId('card-span')).toContainText('2020');
   await expect(page.getByTestId('card-open-weights')).toContainText('%');
@@ -25,7 +25,7 @@ test('filtering by organization narrows every count and writes the URL', async (
   const ids = await idsInView(page);
   expect(ids).toEqual(expect.arrayContaining(['gpt-3', 'chatgpt', 'gpt-4', 'clip']));
   expect(ids).not.toContain('llama-7b');
-  await expect(page.getByTestId('result-count')).toHaveText(new RegExp(`^${ids.length} of \\d+ systems$`));
+  await expect(page.getByTestId('result-count')).toHaveText(new RegExp(`^${ids.length} of \\d+: ${ids.length} models$`));
   await expect(page.getByTestId('card-organizations')).toContainText('1');
 });
 
@@ -113,7 +113,7 @@ test('a tampered URL falls back with a visible, dismissible notice', async ({ pa
   await expect(notice).toContainText('Nobody Inc');
   await expect(notice).toContainText('<img src=x onerror=alert(1)>');
   expect(await page.locator('img').count()).toBe(0);
-  await expect(page.getByTestId('result-count')).toHaveText(/^(\d+) of \1 systems$/);
+  await expect(page.getByTestId('result-count')).toHaveText(/^(\d+) of \1: \d+ models · \d+ apps\/libraries$/);
   await expect(page).not.toHaveURL(/org=|sel=/);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
@@ -125,7 +125,7 @@ test('language switch: 简体中文 everywhere, in the URL, remembered after rel
   await page.getByTestId('language-select').selectOption('zh-CN');
   await expect(page).toHaveURL(/lang=zh-CN/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('大模型浪潮，2020–2023');
-  await expect(page.getByTestId('result-count')).toHaveText(/^(\d+) \/ \1 个系统$/);
+  await expect(page.getByTestId('result-count')).toHaveText(/^(\d+) \/ \1：\d+ 个模型 · \d+ 个应用\/库$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('card-span')).toContainText('年');
   await page.goto('/');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-import { gotoReady, waitVisible, watchPage } from './helpers';
+import { expectEveryRecordCounted, gotoReady, waitVisible, watchPage } from './helpers';
 
 /*
  * The imported dataset in the browser's storage: committed before the dialog says it is done,
@@ -10,7 +10,7 @@ import { gotoReady, waitVisible, watchPage } from './helpers';
 
 const SLOW = 120_000;
 const count = (page: Page) => page.getByTestId('result-count');
-const BUNDLED = '32 of 32 systems';
+const BUNDLED = '28 of 28: 26 models · 2 apps/libraries';
 
 /** The dashboard's own dataset JSON, as an export of ours would be: `systems` made-up systems. */
 function syntheticFile(systems: number, seed = 7): TestFile {
@@ -75,7 +75,7 @@ test('"Imported" means stored: a reload right after it brings the import back', 
   await page.reload();
   await waitVisible(page.getByTestId('imported-banner'), SLOW);
   await expect(page.getByTestId('imported-banner')).toContainText('synthetic-5000.json', { timeout: SLOW });
-  await expect(count(page)).toHaveText('5,000 of 5,000 systems', { timeout: SLOW });
+  await expectEveryRecordCounted(page, 5000, SLOW);
   await expect(page.getByTestId('storage-notice')).toHaveCount(0);
   await backToBundled(page);
   // Focus stays on the page, where the banner was followed by the content.
@@ -143,17 +143,17 @@ test('two tabs: an import in one is offered in the other, and so is the way back
   await expect(count(second)).toHaveText(BUNDLED);
   await expect(first.getByTestId('dataset-offer')).toHaveCount(0);
   await second.getByTestId('dataset-offer-switch').click();
-  await expect(count(second)).toHaveText('2 of 2 systems', { timeout: SLOW });
+  await expect(count(second)).toHaveText('2 of 2: 2 models', { timeout: SLOW });
   await expect(second.getByTestId('imported-banner')).toContainText('two-models.csv');
   await expect(offer).toHaveCount(0);
   expect(await second.evaluate(() => document.activeElement?.id)).toBe('main');
 
   await backToBundled(first);
   await expect(offer).toContainText('Another tab of this dashboard went back to the bundled dataset.', { timeout: SLOW });
-  await expect(count(second)).toHaveText('2 of 2 systems');
+  await expect(count(second)).toHaveText('2 of 2: 2 models');
   await second.getByTestId('dataset-offer-keep').click();
   await expect(offer).toHaveCount(0);
-  await expect(count(second)).toHaveText('2 of 2 systems');
+  await expect(count(second)).toHaveText('2 of 2: 2 models');
 });
 
 test('Replace → Back, three times: the imported systems are released from memory', async ({ page, context }) => {
@@ -178,7 +178,7 @@ test('Replace → Back, three times: the imported systems are released from memo
   for (let cycle = 0; cycle < 3; cycle++) {
     await importFile(page, file, 'replace', 'drop');
     await closeDialog(page);
-    await expect(count(page)).toHaveText('5,000 of 5,000 systems', { timeout: SLOW });
+    await expectEveryRecordCounted(page, 5000, SLOW);
     await expect(page.locator('.views[data-views-ready]')).toBeAttached({ timeout: SLOW });
     if (cycle === 0) console.log(`[storage] heap with 5,000 imported systems: ${(await heapMb()).toFixed(1)} MB`);
     await backToBundled(page);

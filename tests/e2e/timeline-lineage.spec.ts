@@ -57,8 +57,11 @@ async function overlappingLabels(page: Page, selector: string): Promise<string[]
 test('timeline: every dated system is drawn, and the data table equals the marks', async ({ page }) => {
   const { consoleErrors } = watchPage(page);
   await gotoReady(page);
-  await expect(marks(page)).toHaveCount(24);
-  await expect(timeline(page).getByTestId('chart-timeline-count')).toHaveText('24 of 32 systems shown');
+  // 26 dated systems, and 4 papers and events marked beside them (not counted).
+  await expect(marks(page)).toHaveCount(30);
+  await expect(timeline(page).locator('.timeline-mark[data-annotation="true"]')).toHaveCount(4);
+  await expect(timeline(page).getByTestId('chart-timeline-count')).toHaveText('26 of 28 systems shown');
+  for (const id of ['bloom-175b', 'opt-175b', 'gpt-j-6b', 'pythia-12b', 'lamda', 'gpt-3.5']) await expect(mark(page, id)).toHaveCount(1);
   // GPT-3 (2020) and CLIP (2021) are on the axis in the full view.
   await expect(mark(page, 'gpt-3')).toBeVisible();
   await expect(mark(page, 'clip')).toBeVisible();
@@ -77,7 +80,7 @@ test('timeline: every dated system is drawn, and the data table equals the marks
 
   const table = await openData(page, 'timeline');
   const rows = table.locator('tbody tr');
-  await expect(rows).toHaveCount(24);
+  await expect(rows).toHaveCount(30);
   const fromTable = await rows.evaluateAll((trs) =>
     trs.map((tr) => [tr.getAttribute('data-row-id'), tr.children[1].textContent, tr.children[2].textContent]).sort(),
   );
@@ -102,23 +105,23 @@ test('timeline: the lanes switch and the Feb–Apr 2023 zoom land in the URL; a 
   await timeline(page).getByRole('radio', { name: 'Feb–Apr 2023' }).check();
   await expect(page).toHaveURL(/tl=wave-2023/);
   // Points outside the window disappear: GPT-3 and CLIP are not drawn.
-  await expect(marks(page)).toHaveCount(18);
+  await expect(marks(page)).toHaveCount(19);
   await expect(mark(page, 'gpt-3')).toHaveCount(0);
   await expect(mark(page, 'clip')).toHaveCount(0);
   await expect(timeline(page).getByTestId('timeline-wave-band')).toHaveCount(0);
   await expect(timeline(page).locator('.timeline-tick')).toHaveText(['Feb 2023', 'Mar 2023', 'Apr 2023', 'May 2023']);
-  await timeline(page).getByText('14 left out — why').click();
+  await timeline(page).getByText('11 left out — why').click();
   await expect(timeline(page).getByTestId('chart-timeline-left-out')).toContainText('CLIP: released Jan 5, 2021, outside the window shown');
   await expect(timeline(page).locator('[data-talk-for="alpaca"]')).toBeVisible();
   expect(await overlappingLabels(page, '[data-chart="timeline"] .timeline-label')).toEqual([]);
 
   await gotoReady(page, '/?tl=wave-2023&lanes=organization');
-  await expect(marks(page)).toHaveCount(18);
+  await expect(marks(page)).toHaveCount(19);
   await expect(timeline(page).getByRole('radio', { name: 'By organization' })).toBeChecked();
   await expect(timeline(page).getByRole('radio', { name: 'Feb–Apr 2023' })).toBeChecked();
   await timeline(page).getByRole('radio', { name: 'All dates' }).check();
   await expect(page).not.toHaveURL(/tl=/);
-  await expect(marks(page)).toHaveCount(24);
+  await expect(marks(page)).toHaveCount(30);
 });
 
 test('timeline: dragging across the chart zooms in; Reset zoom goes back', async ({ page }) => {
@@ -136,12 +139,12 @@ test('timeline: dragging across the chart zooms in; Reset zoom goes back', async
   await expect(reset).toBeVisible();
   const ids = await markIds(page);
   expect(ids.length).toBeGreaterThan(5);
-  expect(ids.length).toBeLessThan(24);
+  expect(ids.length).toBeLessThan(30);
   expect(ids).not.toContain('gpt-3');
   expect(ids).toContain('llava');
   expect(await overlappingLabels(page, '[data-chart="timeline"] .timeline-label')).toEqual([]);
   await reset.click();
-  await expect(marks(page)).toHaveCount(24);
+  await expect(marks(page)).toHaveCount(30);
 });
 
 test('timeline: ?base=llama leaves LLaMA and its descendants; hover and selection are shared with the other views', async ({ page }) => {
@@ -210,7 +213,7 @@ test('lineage: the family tree; clicking Vicuna sets the base-model filter and t
   await node(page, 'vicuna-13b').click();
   await expect(page).toHaveURL(/base=vicuna-13b/);
   await expect.poll(() => tableIds(page).then((ids) => ids.sort())).toEqual(['llava', 'vicuna-13b']);
-  await expect(page.getByTestId('result-count')).toContainText('2 of 32');
+  await expect(page.getByTestId('result-count')).toContainText('2 of 28');
   // The whole tree stays, faded outside the filter.
   await expect(node(page, 'gpt-3')).toHaveAttribute('data-dimmed', 'true');
   await expect(node(page, 'llava')).not.toHaveAttribute('data-dimmed', 'true');
@@ -225,7 +228,7 @@ test('lineage: the family tree; clicking Vicuna sets the base-model filter and t
   // Clicking the active filter again clears it.
   await vicunaFamily.click();
   await expect(page).not.toHaveURL(/base=/);
-  await expect(marks(page)).toHaveCount(24);
+  await expect(marks(page)).toHaveCount(30);
 
   // Hovering a node highlights the explorer row.
   await gotoReady(page, '/?base=llama');
@@ -246,7 +249,7 @@ for (const s of screenMatrix()) {
       await gotoReady(page, `/?${[s.query, zoom].filter(Boolean).join('&')}`);
       // Screenshots of one view: the sticky filter bar would cover the top of it.
       await addStyle(page, '.filter-bar { position: static !important; }');
-      await expect(marks(page)).toHaveCount(zoom ? 18 : 24);
+      await expect(marks(page)).toHaveCount(zoom ? 19 : 30);
       const tag = `${s.name}${zoom ? '-wave' : ''}`;
       expect(await overlappingLabels(page, '[data-chart="timeline"] .timeline-label'), `${tag}: timeline labels overlap`).toEqual([]);
       expect(await overlappingLabels(page, '[data-chart="timeline"] .timeline-tick'), `${tag}: axis labels overlap`).toEqual([]);

@@ -22,12 +22,13 @@ describe('Co2View: the chart frame', () => {
     const user = userEvent.setup();
     renderView();
     expect(screen.getByRole('heading', { name: 'CO₂ of training' })).toBeInTheDocument();
-    expect(screen.getByTestId('chart-co2-count')).toHaveTextContent('8 of 32 systems shown');
-    await user.click(screen.getByText('24 left out — why'));
+    expect(screen.getByTestId('chart-co2-count')).toHaveTextContent('8 of 28 systems shown');
+    await user.click(screen.getByText('20 left out — why'));
     const leftOut = screen.getByTestId('chart-co2-left-out');
     expect(leftOut).toHaveTextContent('ChatGPT: not disclosed — Not published.');
     expect(leftOut).toHaveTextContent('Alpaca: unknown — No figure in the sources checked');
-    expect(leftOut).toHaveTextContent(/LiGO: [^:]+: not applicable \(a paper, event, library or app/);
+    expect(leftOut).toHaveTextContent(/ChatLLaMA: not applicable \(a paper, event, library or app/);
+    expect(leftOut).not.toHaveTextContent('LiGO');
     expect(leftOut).toHaveTextContent('GPT-J-6B: unknown (no figure recorded)');
   });
 
@@ -105,7 +106,7 @@ describe('Co2View: the chart frame', () => {
   it('with no CO₂ figure in view it says so instead of drawing zeros', () => {
     renderView(miniDataset());
     expect(screen.getByRole('status')).toHaveTextContent('No system in view has a published CO₂ figure.');
-    expect(screen.getByTestId('chart-co2-count')).toHaveTextContent('0 of 7 systems shown');
+    expect(screen.getByTestId('chart-co2-count')).toHaveTextContent('0 of 6 systems shown');
   });
 });
 

@@ -21,7 +21,7 @@ describe('TrainingCostChart', () => {
   it('shows the title, how many systems are drawn, and why the others are not', async () => {
     renderChart();
     expect(screen.getByRole('heading', { name: 'Training cost' })).toBeInTheDocument();
-    expect(screen.getByTestId('chart-training-cost-count')).toHaveTextContent('8 of 32 systems shown');
+    expect(screen.getByTestId('chart-training-cost-count')).toHaveTextContent('8 of 28 systems shown');
     // The names are listed once the list is opened.
     expect(screen.getByTestId('chart-training-cost-left-out')).toBeEmptyDOMElement();
     fireEvent.click(screen.getByText(/left out — why/));
@@ -29,7 +29,8 @@ describe('TrainingCostChart', () => {
     await leftOut.findByText('GPT-4');
     expect(leftOut.getByText('GPT-4').closest('li')).toHaveTextContent(/GPT-4: not disclosed — Not published/);
     expect(leftOut.getByText('LLaMA-7B').closest('li')).toHaveTextContent(/LLaMA-7B: unknown — No dollar cost published/);
-    expect(leftOut.getByText(/^LiGO/).closest('li')).toHaveTextContent(/LiGO: .* not applicable \(paper\/event\)$/);
+    // Papers and events are not systems: not drawn, not listed as left out.
+    expect(leftOut.queryByText(/^LiGO/)).toBeNull();
     expect(leftOut.getByText('ChatLLaMA').closest('li')).toHaveTextContent(
       'ChatLLaMA: not applicable (a library or app: no training run of its own)',
     );

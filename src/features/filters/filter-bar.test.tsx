@@ -25,7 +25,7 @@ beforeEach(() => resetAppStore());
 describe('FilterBar', () => {
   it('always shows "N of M systems" and disables Clear all when nothing is filtered', () => {
     setup();
-    expect(screen.getByTestId('result-count')).toHaveTextContent('7 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('6 of 6: 6 models');
     expect(screen.getByRole('button', { name: 'Clear all filters' })).toBeDisabled();
   });
 
@@ -44,9 +44,9 @@ describe('FilterBar', () => {
     const panel = await openFacet(user, 'Organization');
     await user.click(within(panel).getByRole('checkbox', { name: /Org Two/ }));
     expect(useAppStore.getState().filters.organizations).toEqual(['Org Two']);
-    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 6: 2 models');
     await user.click(screen.getByRole('button', { name: 'Remove filter Org Two' }));
-    expect(screen.getByTestId('result-count')).toHaveTextContent('7 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('6 of 6: 6 models');
   });
 
   it('base model options include the family; choosing it keeps descendants', async () => {
@@ -55,18 +55,18 @@ describe('FilterBar', () => {
     const fam = within(panel).getByRole('checkbox', { name: /Fam \(all sizes\)/ });
     expect(fam.closest('label')).toHaveTextContent(/4$/);
     await user.click(fam);
-    expect(screen.getByTestId('result-count')).toHaveTextContent('4 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('4 of 6: 4 models');
   });
 
   it('search narrows as you type; an empty result says so and offers to clear', async () => {
     const user = setup();
     await user.type(screen.getByRole('searchbox'), 'zzz');
-    expect(screen.getByTestId('result-count')).toHaveTextContent('0 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('0 of 6: 0 models');
     const status = screen.getByText(/No systems match these filters/).closest('p')!;
     expect(status).toHaveAttribute('role', 'status');
     await user.click(within(status).getByRole('button', { name: 'Clear all filters' }));
     expect(screen.getByRole('searchbox')).toHaveValue('');
-    expect(screen.getByTestId('result-count')).toHaveTextContent('7 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('6 of 6: 6 models');
   });
 
   it('date range selects only offer months with releases and filter inclusively', async () => {
@@ -78,7 +78,7 @@ describe('FilterBar', () => {
         .map((o) => o.textContent),
     ).toEqual(['Any', 'Jan 2021', 'Nov 2022', 'Feb 2023', 'Mar 2023', 'Apr 2023']);
     await user.selectOptions(from, '2023-03');
-    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 6: 2 models');
   });
 
   it('openness options are AND-ed and the keyboard can reach and toggle them', async () => {
@@ -89,13 +89,13 @@ describe('FilterBar', () => {
     const panel = screen.getByRole('group', { name: 'Openness' });
     await user.click(within(panel).getByRole('checkbox', { name: /Weights public/ }));
     await user.click(within(panel).getByRole('checkbox', { name: /Training code public/ }));
-    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 7 systems');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('2 of 6: 2 models');
   });
 
   it('renders in Chinese when the language is zh-CN', () => {
     useAppStore.setState({ language: 'zh-CN' });
     setup();
-    expect(screen.getByTestId('result-count')).toHaveTextContent('7 / 7 个系统');
+    expect(screen.getByTestId('result-count')).toHaveTextContent('6 / 6：6 个模型');
     expect(screen.getByText('机构', { selector: 'summary' })).toBeInTheDocument();
   });
 });
@@ -110,12 +110,29 @@ describe('FilterBar organizations as a tree (bundled data)', () => {
     const fair = within(panel).getByRole('checkbox', { name: /FAIR.*part of Meta AI/ });
     expect(fair.closest('label')).toHaveAttribute('data-depth', '2');
     expect(fair).not.toBeChecked();
-    await user.click(within(panel).getByRole('checkbox', { name: /^Meta\s*8$/ }));
+    await user.click(within(panel).getByRole('checkbox', { name: /^Meta\s*6$/ }));
     expect(useAppStore.getState().filters.organizations).toEqual(['meta']);
     // Included through Meta: shown ticked, not clickable on their own.
     expect(fair).toBeChecked();
     expect(fair).toBeDisabled();
     expect(within(panel).getByRole('checkbox', { name: /^Meta AI.*part of Meta/ })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Remove filter Meta' })).toBeInTheDocument();
+  });
+});
+
+describe('FilterBar: papers and events are not counted as systems', () => {
+  it('says beside the count how many the Kind filter leaves out, and the note goes when they are ticked', async () => {
+    const bundled = bundledDataset();
+    useAppStore.getState().receiveDataset({ ok: true, dataset: bundled });
+    const user = userEvent.setup();
+    render(<FilterBar dataset={bundled} />);
+    expect(screen.getByTestId('result-count')).toHaveTextContent('28 of 28: 26 models · 2 apps/libraries');
+    expect(screen.getByTestId('result-count-not-counted')).toHaveTextContent('(+4 papers and events, not counted: tick them under Kind)');
+    const panel = await openFacet(user, 'Kind');
+    await user.click(within(panel).getByRole('checkbox', { name: /^Paper/ }));
+    expect(screen.getByTestId('result-count')).toHaveTextContent(/^3 of 3: 3 papers$/);
+    expect(screen.getByTestId('result-count-not-counted')).toHaveTextContent('(+1 paper or event, not counted: tick it under Kind)');
+    await user.click(within(panel).getByRole('checkbox', { name: /^Event/ }));
+    expect(screen.queryByTestId('result-count-not-counted')).not.toBeInTheDocument();
   });
 });

@@ -1,17 +1,28 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
-import { kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
+import { kindCountsText, kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
+import { countKinds } from '../../selectors/kind-counts';
 import { formatInteger, formatMonth, type Locale } from '../../i18n/format';
 import { getOrganizationIndex, organizationName } from '../../selectors/organizations';
 import { useAppStore } from '../../store';
-import { isFiltering, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters, type ListFacet } from '../../store/filters-model';
+import {
+  ANNOTATION_KINDS,
+  isFiltering,
+  kindsInView,
+  MODALITY_CATEGORIES,
+  OPENNESS_FACETS,
+  SYSTEM_KINDS,
+  type Filters,
+  type ListFacet,
+} from '../../store/filters-model';
 import {
   selectBaseOptions,
   selectFacetCounts,
   selectFilteredSystems,
   selectOrganizations,
   selectReleaseMonths,
+  selectTotalInScope,
 } from '../../selectors/filtered-systems';
 import { FacetMenu, type FacetMenuOption } from './facet-menu';
 
@@ -27,8 +38,16 @@ export function FilterBar({ dataset }: Props) {
   const setDateRange = useAppStore((s) => s.setDateRange);
   const clear = useAppStore((s) => s.clearFilters);
 
-  const shown = useMemo(() => selectFilteredSystems(dataset, filters).length, [dataset, filters]);
-  const total = dataset.systems.length;
+  const inView = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
+  const shown = inView.length;
+  const kinds = useMemo(() => countKinds(inView), [inView]);
+  const total = useMemo(() => selectTotalInScope(dataset, filters), [dataset, filters]);
+  // Papers and events the Kind filter leaves out: said beside the count, so a total is never silently smaller.
+  const kindsShown = filters.kinds;
+  const notCounted = useMemo(() => {
+    const inKinds = new Set(kindsInView({ kinds: kindsShown }));
+    return dataset.systems.reduce((n, s) => (ANNOTATION_KINDS.includes(s.kind) && !inKinds.has(s.kind) ? n + 1 : n), 0);
+  }, [dataset, kindsShown]);
   const months = useMemo(() => selectReleaseMonths(dataset), [dataset]);
   const labelled = useFacetLabels(dataset);
   // The counts follow with the views (from the deferred filters, in the same background render); the
@@ -132,11 +151,22 @@ export function FilterBar({ dataset }: Props) {
       </div>
       <div className="filter-summary">
         <output className="result-count" aria-live="polite" data-testid="result-count">
-          {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', {
+          {t('filters.n-of-m-kinds', '{shown} of {total}: {kinds}', {
             shown: formatInteger(shown, locale),
             total: formatInteger(total, locale),
+            kinds: kindCountsText(tn, kinds),
           })}
         </output>
+        {notCounted > 0 && (
+          <span className="result-count-note" data-testid="result-count-not-counted">
+            {tn(
+              'filters.not-counted',
+              notCounted,
+              '(+{count} paper or event, not counted: tick it under Kind)',
+              '(+{count} papers and events, not counted: tick them under Kind)',
+            )}
+          </span>
+        )}
         <ActiveChips filters={filters} labelled={labelled} />
         <button type="button" className="clear-all" onClick={clear} disabled={!filtering}>
           {t('filters.clear-all', 'Clear all filters')}

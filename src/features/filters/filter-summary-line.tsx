@@ -3,7 +3,9 @@ import type { Dataset } from '../../data/schema';
 import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
-import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { selectFilteredSystems, selectTotalInScope } from '../../selectors/filtered-systems';
+import { countKinds } from '../../selectors/kind-counts';
+import { kindCountsText } from '../../i18n/labels';
 import { useViewFilters } from '../../store/view-filters';
 
 /**
@@ -13,16 +15,17 @@ import { useViewFilters } from '../../store/view-filters';
 export function FilterSummaryLine({ dataset, className }: { dataset: Dataset; className?: string }) {
   const { t, tn, locale } = useT();
   const filters = useViewFilters();
-  const shown = useMemo(() => selectFilteredSystems(dataset, filters).length, [dataset, filters]);
-  const total = dataset.systems.length;
+  const inView = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
+  const total = useMemo(() => selectTotalInScope(dataset, filters), [dataset, filters]);
   return (
     <p className={['filter-summary-line', className].filter(Boolean).join(' ')} data-testid="filter-summary-line">
       <span className="filter-summary-filters">{describeFilters(filters, dataset, t, locale)}</span>
       {' · '}
       <strong>
-        {tn('filters.n-of-m', total, '{shown} of {total} system', '{shown} of {total} systems', {
-          shown: formatInteger(shown, locale),
+        {t('filters.n-of-m-kinds', '{shown} of {total}: {kinds}', {
+          shown: formatInteger(inView.length, locale),
           total: formatInteger(total, locale),
+          kinds: kindCountsText(tn, countKinds(inView)),
         })}
       </strong>
     </p>

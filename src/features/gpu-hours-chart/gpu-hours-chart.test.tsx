@@ -23,7 +23,7 @@ describe('GpuHoursChart', () => {
   it('shows the title, the count, the gap computed from the data, and the left-out reasons', async () => {
     renderChart();
     expect(screen.getByRole('heading', { name: 'GPU-hours per training run' })).toBeInTheDocument();
-    expect(screen.getByTestId('chart-gpu-hours-count')).toHaveTextContent('15 of 32 systems shown');
+    expect(screen.getByTestId('chart-gpu-hours-count')).toHaveTextContent('15 of 28 systems shown');
     expect(screen.getByTestId('gpu-gap-note')).toHaveTextContent(
       'Fine-tuning Alpaca took 24 GPU-hours; pre-training its base, LLaMA-7B, took 82,432 — about 3,430× as many.',
     );
@@ -34,7 +34,8 @@ describe('GpuHoursChart', () => {
     await leftOut.findByText('GPT-4');
     expect(leftOut.getByText('GPT-4').closest('li')).toHaveTextContent(/GPT-4: not disclosed — Not published/);
     expect(leftOut.getByText('Vicuna-7B').closest('li')).toHaveTextContent(/Vicuna-7B: unknown — The post's '8 A100 GPUs in one day'/);
-    expect(leftOut.getByText('PyTorch 2.0').closest('li')).toHaveTextContent('PyTorch 2.0: not applicable (paper/event)');
+    expect(leftOut.getByText('FreedomGPT').closest('li')).toHaveTextContent(/^FreedomGPT: not applicable/);
+    expect(leftOut.queryByText('PyTorch 2.0')).toBeNull();
   });
 
   it('draws the pre-training runs, a labelled divider, then the fine-tunes; colours by hardware with a legend', () => {

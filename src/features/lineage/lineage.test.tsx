@@ -32,8 +32,8 @@ describe('LineageTree', () => {
       'vicuna',
       'dolly',
     ]);
-    expect(screen.getByTestId('chart-lineage-count')).toHaveTextContent('22 of 32 systems shown');
-    await user.click(screen.getByText('10 left out — why'));
+    expect(screen.getByTestId('chart-lineage-count')).toHaveTextContent('22 of 28 systems shown');
+    await user.click(screen.getByText('6 left out — why'));
     expect(screen.getByTestId('chart-lineage-left-out')).toHaveTextContent('GPT-4: no base-model link in the data');
     expect(document.querySelector('[data-edge="clip>llava"]')).toHaveAttribute('data-relation', 'component');
     expect(document.querySelector('[data-edge="alpaca>freedomgpt"]')).toHaveAttribute('data-relation', 'wraps');

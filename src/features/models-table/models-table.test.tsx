@@ -52,7 +52,9 @@ describe('ModelsTable sorting', () => {
   it('renders one row per system, sorted by release date by default (oldest first, undated last)', () => {
     setup();
     const ids = rowIds();
-    expect(ids).toHaveLength(ds.systems.length);
+    // The 26 models and 2 apps/libraries; the papers and the event wait for the Kind filter.
+    expect(ids).toHaveLength(28);
+    expect(ids).not.toContain('patterson-2021');
     expect(ids[0]).toBe('gpt-3');
     expect(screen.getByRole('columnheader', { name: /Released/ })).toHaveAttribute('aria-sort', 'ascending');
     const dates = columnTexts('release');
@@ -114,7 +116,16 @@ describe('ModelsTable sorting', () => {
 
   it('month-precision dates sort among day dates of the same month', () => {
     setup(miniDataset());
-    expect(rowIds()).toEqual(['vision', 'closed', 'fam-small', 'fam-large', 'child', 'grandchild', 'event']);
+    expect(rowIds()).toEqual(['vision', 'closed', 'fam-small', 'fam-large', 'child', 'grandchild']);
+  });
+
+  it('the Kind filter brings papers and events into the table, labelled as such', () => {
+    useAppStore.setState({ filters: { ...DEFAULT_FILTERS, kinds: ['model', 'paper', 'event'] } });
+    setup();
+    const ids = rowIds();
+    expect(ids).toHaveLength(30);
+    expect(ids).toEqual(expect.arrayContaining(['patterson-2021', 'sustainable-ai', 'ligo', 'pytorch-2', 'llama-7b']));
+    expect(ids).not.toContain('chatllama');
   });
 });
 
@@ -180,12 +191,14 @@ describe('ModelsTable columns, selection, compare, empty state', () => {
     useAppStore.getState().setQuery('no such model');
     expect(await screen.findByText('No models match.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear all filters' }));
-    expect(rowIds()).toHaveLength(ds.systems.length);
+    expect(rowIds()).toHaveLength(28);
   });
 
   it('counts rows with thousands separators, as the rest of the page does', async () => {
     const result = parseDataset(syntheticDataset(1001, 3));
     if (!result.ok) throw new Error('synthetic dataset invalid');
+    // Every kind, so all 1,001 entries are rows.
+    useAppStore.setState({ filters: { ...DEFAULT_FILTERS, kinds: ['model', 'library-app', 'paper', 'event'] } });
     setup(result.dataset);
     expect(screen.getByText(/^1,001 rows/)).toBeInTheDocument();
     // The download menu's item (in a closed <details>, so not an accessible button yet).

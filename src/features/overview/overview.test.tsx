@@ -51,3 +51,29 @@ describe('Overview: the selected system', () => {
     expect(badge).not.toHaveAttribute('title');
   });
 });
+
+describe('Overview: the headline counts say what they count', () => {
+  it('models and apps/libraries, not papers or events; top-level organizations of what is in view', () => {
+    useAppStore.getState().receiveDataset({ ok: true, dataset: ds });
+    render(<Overview dataset={ds} />);
+    expect(within(screen.getByTestId('card-models')).getByText('26')).toBeInTheDocument();
+    expect(screen.getByTestId('card-models')).toHaveTextContent('In view: 26 models · 2 apps/libraries');
+    expect(screen.getByTestId('card-organizations')).toHaveTextContent('Top-level organizations of what is in view');
+  });
+
+  it('with Meta ticked: its six models, one top-level organization (FAIR and Meta AI roll up)', () => {
+    useAppStore.getState().receiveDataset({ ok: true, dataset: ds });
+    useAppStore.getState().toggleFilterValue('organizations', 'meta');
+    render(<Overview dataset={ds} />);
+    expect(screen.getByTestId('card-models')).toHaveTextContent(/^Models6In view: 6 models$/);
+    expect(within(screen.getByTestId('card-organizations')).getByText('1')).toBeInTheDocument();
+  });
+
+  it('the Kind filter brings the papers and the event in, and the count names them', () => {
+    useAppStore.getState().receiveDataset({ ok: true, dataset: ds });
+    useAppStore.getState().toggleFilterValue('kinds', 'paper');
+    useAppStore.getState().toggleFilterValue('kinds', 'event');
+    render(<Overview dataset={ds} />);
+    expect(screen.getByTestId('card-models')).toHaveTextContent('In view: 3 papers · 1 event');
+  });
+});

@@ -1,7 +1,8 @@
 import { useMemo, useRef } from 'react';
 import type { Dataset, System } from '../../data/schema';
 import { formatEventDate, formatInteger, formatPercent } from '../../i18n/format';
-import { kindLabel } from '../../i18n/labels';
+import { kindCountsText, kindLabel } from '../../i18n/labels';
+import { countKinds } from '../../selectors/kind-counts';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
@@ -35,6 +36,7 @@ export function Overview({ dataset }: Props) {
     [systems, order, dataset],
   );
   const stats = useMemo(() => buildOverviewStats(systems, getOrganizationIndex(dataset).topLevelOf), [systems, dataset]);
+  const kinds = useMemo(() => countKinds(systems), [systems]);
   const selected = selectedId ? dataset.systems.find((s) => s.id === selectedId) : undefined;
   const span = stats.releaseSpan;
   const firstDate = span && factValue(span.first.release);
@@ -90,13 +92,12 @@ export function Overview({ dataset }: Props) {
         <div className="card" data-testid="card-models">
           <dt>{t('overview.models', 'Models')}</dt>
           <dd className="card-figure">{formatInteger(stats.models, locale)}</dd>
-          <dd className="card-note">
-            {tn('overview.systems-note', stats.systems, 'of {count} system in view', 'of {count} systems in view')}
-          </dd>
+          <dd className="card-note">{t('overview.kinds-note', 'In view: {kinds}', { kinds: kindCountsText(tn, kinds) })}</dd>
         </div>
         <div className="card" data-testid="card-organizations">
           <dt>{t('overview.organizations', 'Organizations')}</dt>
           <dd className="card-figure">{formatInteger(stats.organizations, locale)}</dd>
+          <dd className="card-note">{t('overview.organizations-note', 'Top-level organizations of what is in view')}</dd>
         </div>
         <div className="card" data-testid="card-span">
           <dt>{t('overview.release-span', 'Release span')}</dt>

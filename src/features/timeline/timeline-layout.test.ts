@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
-import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { selectTimelineEntries } from '../../selectors/filtered-systems';
 import { buildTimelineSeries, type TimelineItem, type TimelineSeries } from '../../selectors/timeline-series';
 import { textMeasurer } from '../../lib/measure-text';
 import { fitText, layoutTimeline, monthTicks, showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
 
 const ds = bundledDataset();
-const all = selectFilteredSystems(ds, DEFAULT_FILTERS);
+const all = selectTimelineEntries(ds, DEFAULT_FILTERS);
 const measure = textMeasurer(12);
 const labels = { releaseLabel: (i: TimelineItem) => i.label, talkLabel: (i: TimelineItem) => `${i.label}: talk’s date` };
 const utc = (y: number, m: number, d = 1) => Date.UTC(y, m - 1, d);

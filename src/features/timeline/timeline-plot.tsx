@@ -215,11 +215,14 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
         return (
           <g
             key={id}
-            className={['timeline-mark', selected && 'is-selected', hovered && 'is-hovered'].filter(Boolean).join(' ')}
+            className={['timeline-mark', m.item.annotation && 'is-annotation', selected && 'is-selected', hovered && 'is-hovered']
+              .filter(Boolean)
+              .join(' ')}
             {...linkedMark(id, { pressed: selected })}
             aria-label={description}
             data-tip={description}
             data-system-id={id}
+            data-annotation={m.item.annotation ? 'true' : undefined}
             data-date={m.item.release.date.date}
             data-date-label={text.date(m.item.release.date)}
             data-precision={m.precision}
@@ -227,7 +230,12 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
             data-hovered={hovered ? 'true' : undefined}
           >
             {(selected || hovered) && <Highlight mark={m} selected={selected} />}
-            <Marker mark={m} color={KIND_COLORS.get(m.item.kindLane) ?? 'currentColor'} estimated={m.item.status === 'estimated'} />
+            <Marker
+              mark={m}
+              color={KIND_COLORS.get(m.item.kindLane) ?? 'currentColor'}
+              estimated={m.item.status === 'estimated'}
+              diamond={m.item.annotation}
+            />
             <MarkLabel mark={m} />
           </g>
         );
@@ -241,16 +249,32 @@ function Marker({
   color,
   ghost = false,
   estimated = false,
+  diamond = false,
 }: {
   mark: PlacedMark;
   color: string;
   ghost?: boolean;
   estimated?: boolean;
+  /** A paper or an event: a diamond, so an annotation never reads as a system's release. */
+  diamond?: boolean;
 }) {
   const r = TIMELINE_GEOMETRY.markerRadius;
   // The talk's date: hollow, dashed and thicker, so it reads as "not the source's date" in both themes.
   const fill = ghost ? 'var(--surface)' : estimated ? `url(#${hatchId(color)})` : color;
   const dash = ghost ? '3 2' : estimated ? '3 2' : undefined;
+  if (diamond && mark.precision === 'day') {
+    const { cx, cy } = mark;
+    return (
+      <path
+        className="timeline-marker timeline-marker-diamond"
+        d={`M${cx},${cy - r - 1} L${cx + r + 1},${cy} L${cx},${cy + r + 1} L${cx - r - 1},${cy} Z`}
+        fill={ghost ? fill : 'var(--surface)'}
+        stroke={color}
+        strokeWidth={2}
+        strokeDasharray={dash}
+      />
+    );
+  }
   if (mark.precision === 'month') {
     return (
       <rect

@@ -34,7 +34,7 @@ describe('ReleaseTimeline', () => {
   it('shows the frame: title, N of M, and why the undated systems are left out', async () => {
     const { user } = setup();
     expect(screen.getByRole('heading', { name: 'Release timeline' })).toBeInTheDocument();
-    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('30 of 32 systems shown');
+    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('26 of 28 systems shown');
     await user.click(screen.getByText('2 left out — why'));
     const leftOut = screen.getByTestId('chart-timeline-left-out');
     expect(leftOut).toHaveTextContent('FreedomGPT: release date unknown; the talk says 2023 年 4 月 (unverified)');
@@ -56,6 +56,20 @@ describe('ReleaseTimeline', () => {
     expect(alpaca.getAttribute('aria-label')).toMatch(
       /Alpaca — Stanford CRFM · Mar 13, 2023 \(blog post\) · built on LLaMA-7B \(fine-tune\) · the talk says 2023 年 3 月 28 日/,
     );
+  });
+
+  it('marks papers and events as annotations in their own lane: a diamond, not counted as systems', () => {
+    setup();
+    const marked = [...document.querySelectorAll('.timeline-mark[data-annotation="true"]')].map((e) => e.getAttribute('data-system-id'));
+    expect(marked.sort()).toEqual(['ligo', 'patterson-2021', 'pytorch-2', 'sustainable-ai']);
+    expect(document.querySelector('.timeline-mark[data-system-id="ligo"] .timeline-marker-diamond')).not.toBeNull();
+    expect(document.querySelector('.timeline-mark[data-system-id="llama-7b"] .timeline-marker-diamond')).toBeNull();
+    expect(document.querySelector('[data-lane="kind:paper-event"]')).toHaveTextContent('Papers and events (marked, not counted)');
+    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('26 of 28 systems shown');
+    // Asking the Kind filter for models only leaves the annotations out too.
+    act(() => useAppStore.getState().toggleFilterValue('kinds', 'model'));
+    expect(document.querySelectorAll('.timeline-mark[data-annotation]')).toHaveLength(0);
+    expect(document.querySelector('[data-lane="kind:paper-event"]')).toBeNull();
   });
 
   it('draws lineage links from base to derived', () => {
@@ -115,8 +129,8 @@ describe('ReleaseTimeline', () => {
     expect(markIds()).toHaveLength(19);
     expect(markIds()).not.toContain('gpt-3');
     expect(markIds()).not.toContain('clip');
-    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('19 of 32 systems shown');
-    await user.click(screen.getByText('13 left out — why'));
+    expect(screen.getByTestId('chart-timeline-count')).toHaveTextContent('17 of 28 systems shown');
+    await user.click(screen.getByText('11 left out — why'));
     expect(screen.getByTestId('chart-timeline-left-out')).toHaveTextContent('CLIP: released Jan 5, 2021, outside the window shown');
   });
 

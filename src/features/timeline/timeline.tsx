@@ -5,11 +5,12 @@ import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatEventDate, formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { organizationName } from '../../selectors/organizations';
-import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { selectTimelineEntries } from '../../selectors/filtered-systems';
 import { MAX_TIMELINE_ITEMS } from '../../selectors/mark-cap';
 import { factValue } from '../../selectors/system-facts';
 import {
   buildTimelineSeries,
+  countSystemItems,
   buildCappedTimelineSeries,
   KIND_LANES,
   type BaseRelation,
@@ -48,14 +49,15 @@ const measureLabel = textMeasurer(12);
  * talk's own date beside the source's where the two differ.
  */
 export function ReleaseTimeline({ dataset }: Props) {
-  const { t, locale } = useT();
+  const { t, tn, locale } = useT();
   const filters = useViewFilters();
   const lanesMode = useAppStore((s) => s.viewSettings.timelineLanes);
   const zoom = useAppStore((s) => s.viewSettings.timelineZoom);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const [customWindow, setCustomWindow] = useState<TimeWindow | null>(null);
 
-  const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
+  // The systems in view, and the papers and events to mark beside them (annotations, not counted).
+  const systems = useMemo(() => selectTimelineEntries(dataset, filters), [dataset, filters]);
   const options = useMemo(() => ({ lanes: lanesMode, zoom, customWindow }), [lanesMode, zoom, customWindow]);
   const selectedId = useAppStore((s) => s.selectedId);
   const parameters = useMemo(() => new Map(dataset.systems.map((s) => [s.id, factValue(s.parameters) ?? 0])), [dataset]);
@@ -133,19 +135,34 @@ export function ReleaseTimeline({ dataset }: Props) {
         </>
       }
       legend={<TimelineLegend lanes={series.lanes} text={text} wave={series.items.length > 0 && showWave(series.window)} />}
-      shown={series.items.length}
+      shown={countSystemItems(series.items)}
       total={series.total}
       leftOut={leftOut}
       capNote={
         series.capped
-          ? t(
-              'timeline.cap-note',
-              'Showing the {shown} largest models (by parameter count) of {total} dated systems in this window; the CSV export has all of them.',
-              {
-                shown: formatInteger(series.items.length, locale),
-                total: formatInteger(series.totalItems, locale),
-              },
-            )
+          ? [
+              t(
+                'timeline.cap-note',
+                'Showing the {shown} largest models (by parameter count) of {total} dated systems in this window; the CSV export has all of them.',
+                {
+                  shown: formatInteger(countSystemItems(series.items), locale),
+                  total: formatInteger(series.totalItems, locale),
+                },
+              ),
+              series.annotationsUnmarked > 0
+                ? tn(
+                    'timeline.cap-note-annotations',
+                    series.annotationsUnmarked,
+                    'Papers and events: {shown} marked, spread evenly over the window; {count} more is not marked.',
+                    'Papers and events: {shown} marked, spread evenly over the window; {count} more are not marked.',
+                    {
+                      shown: formatInteger(series.items.length - countSystemItems(series.items), locale),
+                    },
+                  )
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' ')
           : undefined
       }
       sourceNote={t(
@@ -244,7 +261,7 @@ function kindLaneLabel(t: Translator['t'], k: KindLane): string {
     case 'library-app':
       return t('timeline.lane.library-app', 'Libraries and apps');
     case 'paper-event':
-      return t('timeline.lane.paper-event', 'Papers and events');
+      return t('timeline.lane.paper-event', 'Papers and events (marked, not counted)');
   }
 }
 
@@ -345,7 +362,18 @@ function TimelineLegend({ lanes, text, wave }: { lanes: TimelineLane[]; text: Ti
     <>
       <span className="timeline-legend-group">
         {kinds.map((k) => (
-          <LegendItem key={k} width={12} height={12} swatch={<circle cx="6" cy="6" r="5" fill={KIND_COLORS.get(k)} />}>
+          <LegendItem
+            key={k}
+            width={12}
+            height={12}
+            swatch={
+              k === 'paper-event' ? (
+                <path d="M6,1 L11,6 L6,11 L1,6 Z" fill="none" stroke={KIND_COLORS.get(k)} strokeWidth={2} />
+              ) : (
+                <circle cx="6" cy="6" r="5" fill={KIND_COLORS.get(k)} />
+              )
+            }
+          >
             {text.kindLabel(k)}
           </LegendItem>
         ))}
