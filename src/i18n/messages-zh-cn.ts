@@ -109,6 +109,8 @@ export const zhCN: Record<string, string> = {
   'field.training-data': '训练数据',
   'field.training-cost': '训练成本（美元）',
   'field.gpu-hours': 'GPU 小时',
+  'field.flop': '训练算力',
+  'flop.tip': '训练算力：{flop}',
   'field.co2': 'CO₂（吨 CO₂e）',
   'field.weights': '权重',
   'field.training-code': '训练代码',
