@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { parseDataset } from '../data/load-dataset';
 import { analyzeImport } from './analyze';
-import { applyImport, findConflicts } from './apply';
+import { applyImport, findConflicts, findVariantMatches } from './apply';
 import { toCsv } from '../lib/csv';
 import { parseCsvText } from './csv-text';
 import { gpuHoursOf } from './epoch';
@@ -145,6 +145,33 @@ describe.skipIf(!present)('the real Epoch AI file (all ML systems, 2025 release)
     if (!replaced.ok) throw new Error(replaced.problems.join('\n'));
     expect(replaced.dataset.systems).toHaveLength(1891);
     expect(replaced.dataset.meta.title).toBe(ds.meta.title);
+  });
+
+  it('merges the variant-name pairs the user calls the same: one record each, under the bundled id', () => {
+    const ds = bundledDataset();
+    const exact = findConflicts(ds, data!);
+    const pairs = findVariantMatches(ds, data!, exact);
+    expect(pairs).toHaveLength(8);
+    // The preview's defaults: strong pairs "same", weak ones "different".
+    const same = pairs.filter((p) => p.strength === 'strong');
+    expect(same).toHaveLength(6);
+    const merged = applyImport(ds, data!, 'merge', 'current', same);
+    if (!merged.ok) throw new Error(merged.problems.join('\n'));
+    expect(merged.dataset.systems).toHaveLength(1908);
+    expect(merged).toMatchObject({ added: 1891 - 9 - 6, kept: 9 + 6, replaced: 0 });
+    const names = new Set(merged.dataset.systems.map((s) => s.name));
+    for (const gone of ['BLOOM-176B', 'Dolly 2.0-12b', 'GPT-3 175B (davinci)', 'Segment Anything Model', 'Vicuna-13B v0', 'Vicuna-7B v0'])
+      expect(names.has(gone), gone).toBe(false);
+    // Weak pairs left "different" stay two systems.
+    expect(names.has('CLIP (ViT L/14@336px)') && names.has('CLIP')).toBe(true);
+    // The imported record wins: it takes the bundled id (the CO₂ table, seed tables and links still find it).
+    const won = applyImport(ds, data!, 'merge', 'imported', same);
+    if (!won.ok) throw new Error(won.problems.join('\n'));
+    expect(won.dataset.systems).toHaveLength(1908);
+    const bloom = won.dataset.systems.find((s) => s.id === 'bloom-175b')!;
+    expect(bloom.name).toBe('BLOOM-176B');
+    expect(bloom.flop).toMatchObject({ status: 'estimated', sources: ['epoch-ai-import'] });
+    expect(won.dataset.systems.some((s) => s.id === 'bloom-176b')).toBe(false);
   });
 
   it('header variants map the same: System vs Model, BOM, reordered, a 42-column subset, extra columns, 2020 dollars', () => {
