@@ -96,11 +96,12 @@ test('Epoch CSV merged: variant names asked about, no duplicate pair left, FLOP 
   await search.fill('');
   await expect(count(page)).toHaveText('1,908 of 1,908 systems');
   await page.getByTestId('sort-flop').click();
-  const top = await tableRows(page)
-    .locator('td[data-field="flop"] .cell-text')
-    .evaluateAll((cells) => cells.slice(0, 10).map((c) => c.textContent ?? ''));
-  expect(top).toHaveLength(10);
-  for (const text of top) expect(text).toMatch(/×10[⁰¹²³⁴⁵⁶⁷⁸⁹]+ FLOP$/);
+  await expect(page.getByRole('columnheader', { name: /Training compute/ })).toHaveAttribute('aria-sort', 'descending');
+  const top = () =>
+    tableRows(page)
+      .locator('td[data-field="flop"] .cell-text')
+      .evaluateAll((cells) => cells.slice(0, 10).map((c) => /×10[⁰¹²³⁴⁵⁶⁷⁸⁹]+ FLOP$/.test(c.textContent ?? '')));
+  await expect.poll(top).toEqual(Array(10).fill(true));
   const table = page.locator('.models-table');
   await table.scrollIntoViewIfNeeded();
   await page.getByTestId('models-table-scroll').evaluate((el) => {
