@@ -458,6 +458,11 @@ function VariantPairs({
   const { t, tn, locale } = useT();
   const groupName = useId();
   if (pairs.length === 0) return null;
+  // Also each cell's label on a phone, where the rows are laid out as cards (import.css).
+  const colFile = t('import.col-variant-file', 'In the file');
+  const colCurrent = t('import.col-variant-current', 'In the current data');
+  const colMatch = t('import.col-variant-match', 'Match');
+  const colSame = t('import.col-variant-same', 'Same model?');
   const title = tn(
     'import.variants',
     pairs.length,
@@ -477,10 +482,10 @@ function VariantPairs({
         <table className="import-table import-variant-table" data-testid="import-variant-rows">
           <thead>
             <tr>
-              <th scope="col">{t('import.col-variant-file', 'In the file')}</th>
-              <th scope="col">{t('import.col-variant-current', 'In the current data')}</th>
-              <th scope="col">{t('import.col-variant-match', 'Match')}</th>
-              <th scope="col">{t('import.col-variant-same', 'Same model?')}</th>
+              <th scope="col">{colFile}</th>
+              <th scope="col">{colCurrent}</th>
+              <th scope="col">{colMatch}</th>
+              <th scope="col">{colSame}</th>
             </tr>
           </thead>
           <tbody>
@@ -489,14 +494,14 @@ function VariantPairs({
               const name = `${groupName}-${p.importedId}`;
               return (
                 <tr key={p.importedId} data-testid="import-variant-row" data-imported-id={p.importedId} data-current-id={p.currentId}>
-                  <td>{p.importedName}</td>
-                  <td>{p.currentName}</td>
-                  <td data-strength={p.strength}>
+                  <td data-label={colFile}>{p.importedName}</td>
+                  <td data-label={colCurrent}>{p.currentName}</td>
+                  <td data-label={colMatch} data-strength={p.strength}>
                     {p.strength === 'strong'
                       ? t('import.variant-strong', 'strong')
                       : t('import.variant-weak', 'weak: {why}', { why: p.doubts.map((d) => doubtText(d, t, locale)).join('; ') })}
                   </td>
-                  <td>
+                  <td data-label={colSame}>
                     <span
                       className="import-variant-choice"
                       role="radiogroup"
