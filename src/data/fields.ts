@@ -9,6 +9,7 @@ export const FIELD_IDS = [
   'trainingData',
   'trainingCost',
   'gpuHours',
+  'flop',
   'co2',
   'weights',
   'trainingCode',

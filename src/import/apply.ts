@@ -4,6 +4,7 @@ import { collectSourceIds } from '../selectors/system-fields';
 import { addEdge, baseGraph, wouldCycle } from './lineage';
 import type { ApplyResult, ConflictWinner, ImportedData, MergeConflict, MergeMode } from './types';
 import { normaliseName, uniqueIdMaker } from './values';
+import { findVariantPairs, type VariantPair } from './variant-names';
 
 /*
  * The second step of an import: merge the analysed systems into the current dataset, or replace
@@ -37,6 +38,45 @@ export function findConflicts(current: Dataset, data: ImportedData): MergeConfli
     return [];
   }
 }
+
+/**
+ * Imported systems that look like a current one under another name ("BLOOM-176B" ≈ BLOOM-175B),
+ * beyond the exact matches: proposed in the preview, merged only when the user says "same".
+ */
+export function findVariantMatches(current: Dataset, data: ImportedData, exact: readonly MergeConflict[]): VariantPair[] {
+  try {
+    return findVariantPairs(current.systems, data.systems, {
+      importedIds: new Set(exact.map((c) => c.importedId)),
+      currentIds: new Set(exact.map((c) => c.currentId)),
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** The pairs the user called "same", as conflicts: only pairs of systems present and not matched otherwise. */
+function acceptedPairs(
+  sameAs: readonly SameModel[],
+  imported: readonly System[],
+  current: Dataset,
+  exact: readonly MergeConflict[],
+): MergeConflict[] {
+  const importedIds = new Set(imported.map((s) => s.id));
+  const currentById = new Map(current.systems.map((s) => [s.id, s]));
+  const taken = new Set([...exact.flatMap((c) => [`i:${c.importedId}`, `c:${c.currentId}`])]);
+  const out: MergeConflict[] = [];
+  for (const p of sameAs) {
+    const cur = currentById.get(p.currentId);
+    if (!cur || !importedIds.has(p.importedId) || taken.has(`i:${p.importedId}`) || taken.has(`c:${p.currentId}`)) continue;
+    taken.add(`i:${p.importedId}`);
+    taken.add(`c:${p.currentId}`);
+    out.push({ importedId: p.importedId, currentId: p.currentId, name: cur.name });
+  }
+  return out;
+}
+
+/** An imported system the user confirmed is a current one under another name. */
+export type SameModel = Pick<VariantPair, 'importedId' | 'currentId'>;
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -91,9 +131,19 @@ function renameSystems(
   };
 }
 
-export function applyImport(current: Dataset, data: ImportedData, mode: MergeMode, winner: ConflictWinner): ApplyResult {
+/**
+ * `sameAs`: pairs from `findVariantMatches` the user confirmed. Each is merged like an exact match
+ * (the winner's record is kept) under the current system's id, so links to it keep working.
+ */
+export function applyImport(
+  current: Dataset,
+  data: ImportedData,
+  mode: MergeMode,
+  winner: ConflictWinner,
+  sameAs: readonly SameModel[] = [],
+): ApplyResult {
   try {
-    return mode === 'replace' ? replace(current, data) : merge(current, data, winner);
+    return mode === 'replace' ? replace(current, data) : merge(current, data, winner, sameAs);
   } catch (err) {
     return { ok: false, problems: [`the import could not be applied (${err instanceof Error ? err.message : String(err)})`] };
   }
@@ -122,14 +172,17 @@ function mergeSources(current: readonly Source[], imported: readonly Source[], w
   return { sources: [...current, ...added], renamed };
 }
 
-function merge(current: Dataset, input: ImportedData, winner: ConflictWinner): ApplyResult {
+function merge(current: Dataset, input: ImportedData, winner: ConflictWinner, sameAs: readonly SameModel[]): ApplyResult {
   const warnings: string[] = [];
   const data = clone(input);
   const { sources, renamed } = mergeSources(current.sources, data.sources, warnings);
   let imported = renameSources(data.systems, renamed);
   const pending = renameSources(data.pendingBaseModels ?? [], renamed);
 
-  const conflicts = findConflicts(current, { ...data, systems: imported });
+  const exact = findConflicts(current, { ...data, systems: imported });
+  const variants = acceptedPairs(sameAs, imported, current, exact);
+  const variantOfImported = new Set(variants.map((v) => v.importedId));
+  const conflicts = [...exact, ...variants];
   const conflictOfImported = new Map(conflicts.map((c) => [c.importedId, c]));
   const conflictOfCurrent = new Map(conflicts.map((c) => [c.currentId, c]));
   // Ids every import must avoid: current systems not in a conflict, and family ids.
@@ -147,6 +200,9 @@ function merge(current: Dataset, input: ImportedData, winner: ConflictWinner): A
         current.systems.some((x) => x.id === s.id) || current.families.some((f) => f.id === s.id) ? nextId(s.id) : (nextId(s.id), s.id);
       if (id !== s.id) warnings.push(`The imported “${s.name}” takes the id “${id}” (“${s.id}” is taken).`);
       importedIdMap.set(s.id, id);
+    } else if (winner === 'imported' && variantOfImported.has(s.id)) {
+      // The same model under another name: the imported record, under the current id.
+      importedIdMap.set(s.id, c.currentId);
     } else if (winner === 'imported') {
       // The winner keeps its record and id; the current model's id now points at it.
       importedIdMap.set(s.id, s.id);

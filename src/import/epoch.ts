@@ -1,4 +1,4 @@
-import { systemSchema, TEXT_LIMITS, type Access, type Modality, type Source, type System } from '../data/schema';
+import { systemSchema, TEXT_LIMITS, type Access, type GpuHours, type Modality, type Source, type System } from '../data/schema';
 import { splitCellList } from './csv-text';
 import { baseGraph, addEdge, wouldCycle } from './lineage';
 import type { ReportParts } from './report';
@@ -34,6 +34,7 @@ export type CsvField =
   | 'hardware'
   | 'chipHours'
   | 'hardwareQuantity'
+  | 'trainingHours'
   | 'baseModel'
   | 'weights'
   | 'trainingCode'
@@ -52,6 +53,7 @@ const FIELD_TARGET: Record<CsvField, string> = {
   hardware: 'hardware, gpuHours.hardware',
   chipHours: 'gpuHours.hours',
   hardwareQuantity: 'gpuHours.gpuCount',
+  trainingHours: 'gpuHours.wallClockHours',
   baseModel: 'baseModels',
   weights: 'weights',
   trainingCode: 'trainingCode',
@@ -77,6 +79,7 @@ export const CELL_LIMITS: Record<CsvField, number> = {
   hardware: TEXT_LIMITS.name,
   chipHours: NUMBER_CELL,
   hardwareQuantity: NUMBER_CELL,
+  trainingHours: NUMBER_CELL,
   baseModel: LIST_CELL,
   weights: TEXT_LIMITS.name,
   trainingCode: TEXT_LIMITS.name,
@@ -97,6 +100,7 @@ export const EPOCH_ALIASES: Record<CsvField, readonly string[]> = {
   hardware: ['training hardware'],
   chipHours: ['training chip-hours', 'training chip hours'],
   hardwareQuantity: ['hardware quantity'],
+  trainingHours: ['training time (hours)'],
   baseModel: ['base model'],
   weights: ['model accessibility'],
   trainingCode: ['training code accessibility'],
@@ -174,6 +178,8 @@ export interface MapProfile {
   summarySuffix: string;
   /** Reads "175B", "370M", "1750亿" as numbers (our own display text). */
   compactNumbers: boolean;
+  /** Whose columns a derived figure comes from, e.g. "Epoch AI’s" (in "derived from Epoch AI’s hardware quantity × …"). */
+  columnsOf: string;
 }
 
 export function epochSource(fileName: string): Source {
@@ -188,7 +194,13 @@ export function epochSource(fileName: string): Source {
 }
 
 export function epochProfile(fileName: string): MapProfile {
-  return { source: epochSource(fileName), estimator: 'Epoch AI', summarySuffix: '(imported from Epoch AI)', compactNumbers: false };
+  return {
+    source: epochSource(fileName),
+    estimator: 'Epoch AI',
+    summarySuffix: '(imported from Epoch AI)',
+    compactNumbers: false,
+    columnsOf: 'Epoch AI’s',
+  };
 }
 
 export interface MappedRows {
@@ -323,21 +335,14 @@ export function createCsvRowMapper(header: readonly string[], plan: ColumnPlan, 
 
     const hardware = cell('hardware');
     if (hardware) system.hardware = { status: 'reported', value: hardware, sources };
-    const chipHours = num('chipHours');
-    if (chipHours !== undefined) {
-      const count = num('hardwareQuantity');
-      const gpu: NonNullable<System['gpuHours']> & { status: 'estimated' } = {
-        status: 'estimated',
-        value: { hours: chipHours, hardware: hardware || NOT_STATED },
-        sources,
-        method: profile.estimator,
-      };
-      if (count !== undefined) {
-        if (Number.isInteger(count)) gpu.value.gpuCount = count;
-        else problem('hardwareQuantity', `not a whole number of chips: “${cell('hardwareQuantity')}”`);
-      }
-      system.gpuHours = gpu;
-    } else if (index.hardwareQuantity !== undefined) num('hardwareQuantity'); // still report a bad quantity
+    const gpu = gpuHoursOf(
+      { chipHours: num('chipHours'), count: num('hardwareQuantity'), wallClock: num('trainingHours') },
+      hardware || NOT_STATED,
+      sources,
+      profile,
+      () => problem('hardwareQuantity', `not a whole number of chips: “${cell('hardwareQuantity')}”`),
+    );
+    if (gpu) system.gpuHours = gpu;
 
     for (const { index: at, year } of plan.costs) {
       const raw = (cells[at] ?? '').trim();
@@ -398,6 +403,49 @@ export function createCsvRowMapper(header: readonly string[], plan: ColumnPlan, 
     return { systems: drafts.map((d) => d.system), sources: [profile.source, ...rowSources], pendingBaseModels };
   };
   return { add, finish };
+}
+
+const EN_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * GPU-hours from a row: its chip-hours where it gives them; otherwise, where it gives a whole number
+ * of chips and a training time, their product — an estimate of ours, not the file's, so it is
+ * marked estimated and says the arithmetic ("1,024 × 2,000 h = 2,048,000 GPU-hours, derived from
+ * Epoch AI’s hardware quantity × training time"). Nothing is made up from one of the two alone.
+ */
+export function gpuHoursOf(
+  row: { chipHours?: number; count?: number; wallClock?: number },
+  hardware: string,
+  sources: string[],
+  profile: Pick<MapProfile, 'estimator' | 'columnsOf'>,
+  onFractionalCount: () => void,
+): System['gpuHours'] | undefined {
+  const { chipHours, wallClock } = row;
+  let count = row.count;
+  if (count !== undefined && !Number.isInteger(count)) {
+    onFractionalCount();
+    count = undefined;
+  }
+  if (chipHours !== undefined) {
+    const value: GpuHours = { hours: chipHours, hardware };
+    if (count !== undefined) value.gpuCount = count;
+    return { status: 'estimated', value, sources, method: profile.estimator };
+  }
+  if (count === undefined || wallClock === undefined) return undefined;
+  const hours = count * wallClock;
+  const arithmetic = `${EN_NUMBER.format(count)} × ${EN_NUMBER.format(wallClock)} h = ${EN_NUMBER.format(hours)} GPU-hours`;
+  return {
+    status: 'estimated',
+    value: {
+      hours,
+      hardware,
+      gpuCount: count,
+      wallClockHours: wallClock,
+      derivation: `${arithmetic}, derived from ${profile.columnsOf} hardware quantity × training time`,
+    },
+    sources,
+    method: `derived: ${profile.columnsOf} hardware quantity × training time (the file gives no chip-hours)`,
+  };
 }
 
 /**

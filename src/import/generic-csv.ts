@@ -48,5 +48,6 @@ export function genericProfile(fileName: string): MapProfile {
     estimator: 'as given in the imported file',
     summarySuffix: `(imported from “${shownName(fileName) || 'a file'}”)`,
     compactNumbers: true,
+    columnsOf: 'the file’s',
   };
 }

@@ -26,6 +26,8 @@ export interface GpuRun extends OrderableRow {
   note?: string;
   quote?: string;
   talk?: { text: string; relation: 'differs' | 'unverified'; note?: string };
+  /** The system's training compute, for the tooltip beside its GPU-hours. */
+  flop?: System['flop'];
 }
 
 export interface GpuLeftOut {
@@ -107,6 +109,7 @@ function gpuEntry(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
       note: known.note,
       quote: known.status === 'reported' ? known.quote : undefined,
       talk: talkOf(known.talk),
+      flop: system.flop,
     },
   };
 }

@@ -100,7 +100,7 @@ describe('exports', () => {
   it('the full CSV has every system and every field', () => {
     const all = fullTableAsRows(ds, rows, en);
     expect(all.body).toHaveLength(ds.systems.length);
-    expect(all.header).toHaveLength(17);
+    expect(all.header).toHaveLength(18);
   });
 
   it('the view’s JSON keeps whole records and only the sources they cite', () => {

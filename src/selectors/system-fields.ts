@@ -3,6 +3,7 @@ import { organizationNames } from './organizations';
 import type { FieldId } from '../data/fields';
 import { formatCompact, formatDecimal, formatEventDate, formatInteger, formatUsd, type Locale } from '../i18n/format';
 import { cached } from '../lib/cache';
+import { formatFlop } from './flop';
 
 /*
  * The fields a reader compares, each turned into a display cell once per dataset and language:
@@ -64,6 +65,8 @@ export function fieldLabel(t: Translate, id: FieldId): string {
       return t('field.training-cost', 'Training cost (USD)');
     case 'gpuHours':
       return t('field.gpu-hours', 'GPU-hours');
+    case 'flop':
+      return t('field.flop', 'Training compute');
     case 'co2':
       return t('field.co2', 'CO₂ (t CO₂e)');
     case 'weights':
@@ -82,7 +85,7 @@ export function fieldLabel(t: Translate, id: FieldId): string {
 }
 
 /** Fields whose values are numbers (right-aligned; sorted by value). */
-export const NUMERIC_FIELDS: ReadonlySet<FieldId> = new Set(['parameters', 'trainingCost', 'gpuHours', 'co2', 'sources']);
+export const NUMERIC_FIELDS: ReadonlySet<FieldId> = new Set(['parameters', 'trainingCost', 'gpuHours', 'flop', 'co2', 'sources']);
 
 function missingCell(fact: Fact<unknown> | undefined, t: Translate): FieldCell {
   if (!fact) return { status: 'not-applicable', text: '—', sortKey: undefined, sources: [] };
@@ -289,6 +292,13 @@ const CELL_BUILDERS: Record<FieldId, (system: System, ctx: FieldContext) => Fiel
       (g) => `${formatInteger(g.hours, locale)} · ${g.hardware}`,
       (g) => g.hours,
       (g) => (g.derivation ? { detail: g.derivation } : {}),
+    ),
+  flop: (system, { t, locale }) =>
+    factCell(
+      system.flop,
+      t,
+      (v) => formatFlop(v, locale),
+      (v) => v,
     ),
   co2: (system, { t, locale }) =>
     factCell(

@@ -39,6 +39,15 @@ describe('ComparePanel', () => {
     expect(fieldRow('gpuHours')).toHaveTextContent('135,168 · A100-80GB');
   });
 
+  it('has a training-compute row: the figure, or why there is none', () => {
+    useAppStore.setState({ compareIds: ['gpt-3', 'gpt-4'] });
+    render(<ComparePanel dataset={ds} />);
+    expect(within(fieldRow('flop')).getByRole('rowheader')).toHaveTextContent('Training compute');
+    expect(fieldRow('flop')).toHaveTextContent('3.14×10²³ FLOP');
+    expect(fieldRow('flop')).toHaveTextContent('not disclosed');
+    expect(fieldRow('flop')).toHaveClass('differs');
+  });
+
   it('adds by name, refuses unknown names with a message, removes, and stops at four', async () => {
     const user = userEvent.setup();
     render(<ComparePanel dataset={ds} />);

@@ -68,6 +68,11 @@ describe('GpuHoursChart', () => {
     expect(fill('alpaca')).not.toBe(fill('koala'));
     expect(fill('gpt-3')).toMatch(/^url\(#hatch-/);
     expect(container.querySelector('[data-system-id="alpaca"]')!.getAttribute('data-tip')).toContain('8 GPUs × 3 h');
+    // The tooltip carries the run's training compute beside its GPU-hours, or why there is none.
+    const tip = (id: string) => container.querySelector(`[data-system-id="${id}"]`)!.getAttribute('data-tip');
+    expect(tip('gpt-3')).toContain('Training compute: 3.14×10²³ FLOP');
+    expect(tip('llama-65b')).toContain('Training compute: 5.5×10²³ FLOP est.');
+    expect(tip('alpaca')).toContain('Training compute: unknown');
   });
 
   it('the data table equals the plotted values, with hardware and derivation', async () => {

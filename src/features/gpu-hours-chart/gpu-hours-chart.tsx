@@ -27,6 +27,7 @@ import {
   type GpuLeftOut,
 } from '../../selectors/gpu-hours-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
+import { flopTooltipLine } from '../../selectors/flop';
 import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import './gpu-hours-chart.css';
 import { useViewFilters } from '../../store/view-filters';
@@ -215,6 +216,7 @@ function runDescription(r: GpuRun, locale: Locale, t: Translator['t']): string {
     }),
     derivationText(r, locale),
     `${runKindLabel(t, r.runKind)} · ${gpuStatusLabel(r, t)}`,
+    flopTooltipLine(r, locale, t),
     r.talk ? t('gpu-hours-chart.talk-tip', '⚠ The talk says “{quote}”', { quote: r.talk.text }) : undefined,
   ].filter(Boolean);
   return `${r.name}\n${lines.join('\n')}`;

@@ -11,7 +11,7 @@ import { resetAppStore, useAppStore } from '../../store';
 import { ImportButton } from './import-dialog';
 
 vi.mock('../../import/analyze', () => ({ analyzeImport: vi.fn() }));
-vi.mock('../../import/apply', () => ({ findConflicts: vi.fn(), applyImport: vi.fn() }));
+vi.mock('../../import/apply', () => ({ findConflicts: vi.fn(), findVariantMatches: vi.fn(() => []), applyImport: vi.fn() }));
 
 // jsdom has <dialog> but not its modal methods: the smallest stand-in that keeps `open` and the close event.
 beforeAll(() => {
@@ -175,7 +175,7 @@ describe('ImportButton', () => {
     expect(within(screen.getByTestId('import-conflict-rows')).getAllByRole('row')[1]).toHaveTextContent('Childimported record');
     await user.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByTestId('import-done')).toBeInTheDocument();
-    expect(applyImport).toHaveBeenCalledWith(current, expect.objectContaining({ systems: imported }), 'merge', 'imported');
+    expect(applyImport).toHaveBeenCalledWith(current, expect.objectContaining({ systems: imported }), 'merge', 'imported', []);
     const s = useAppStore.getState();
     expect(s.dataset!.systems).toHaveLength(current.systems.length + 3);
     expect(s.datasetOrigin).toMatchObject({
@@ -222,7 +222,7 @@ describe('ImportButton', () => {
     expect(screen.getByTestId('import-outcome')).toHaveTextContent('After the import the dashboard shows 3 systems.');
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByTestId('import-done');
-    expect(applyImport).toHaveBeenCalledWith(current, expect.anything(), 'replace', 'current');
+    expect(applyImport).toHaveBeenCalledWith(current, expect.anything(), 'replace', 'current', []);
   });
 
   it('Cancel in the preview closes the dialog and leaves the data exactly as it was', async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { applyImport } from '../../import/apply';
+import { applyImport, type SameModel } from '../../import/apply';
 import { isImportCancelled, MAX_IMPORT_LABEL, runImport } from '../../import/run-import';
 import type { Analysis, MergeMode, ConflictWinner } from '../../import/types';
 import { formatInteger } from '../../i18n/format';
@@ -149,7 +149,7 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
     opener.current?.focus();
   };
 
-  const onImport = (preview: PreviewStep, mode: MergeMode, winner: ConflictWinner) => {
+  const onImport = (preview: PreviewStep, mode: MergeMode, winner: ConflictWinner, sameAs: SameModel[]) => {
     const data = preview.analysis.data;
     if (!data) return;
     setStep({ kind: 'applying', file: preview.file });
@@ -161,7 +161,7 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
         setStep({ kind: 'failed', problems: ['No dataset is loaded.'], preview });
         return;
       }
-      const result = applyImport(current, data, mode, winner);
+      const result = applyImport(current, data, mode, winner, sameAs);
       if (!result.ok) {
         setStep({ kind: 'failed', problems: result.problems, preview });
         return;
@@ -243,7 +243,7 @@ interface StepProps {
   dragging: boolean;
   onFile: (file: File) => void;
   onCancel: () => void;
-  onImport: (preview: PreviewStep, mode: MergeMode, winner: ConflictWinner) => void;
+  onImport: (preview: PreviewStep, mode: MergeMode, winner: ConflictWinner, sameAs: SameModel[]) => void;
   onBack: (preview: PreviewStep) => void;
 }
 
@@ -321,7 +321,7 @@ function StepView({ step, heading, dragging, onFile, onCancel, onImport, onBack 
           analysis={step.analysis}
           heading={heading}
           onCancel={onCancel}
-          onImport={(mode, winner) => onImport(step, mode, winner)}
+          onImport={(mode, winner, sameAs) => onImport(step, mode, winner, sameAs)}
         />
       );
     case 'applying':

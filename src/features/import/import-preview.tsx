@@ -1,8 +1,9 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
-import { findConflicts } from '../../import/apply';
+import { findConflicts, findVariantMatches, type SameModel } from '../../import/apply';
+import type { PairDoubt, VariantPair } from '../../import/variant-names';
 import { isTooLarge, MAX_IMPORT_LABEL } from '../../import/run-import';
 import type { Analysis, ConflictWinner, CsvDelimiter, ImportFormat, MergeConflict, MergeMode, OrganizationMatch } from '../../import/types';
-import { formatFileSize, formatInteger } from '../../i18n/format';
+import { formatCompact, formatFileSize, formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { MoreLine, RowProblemTable, SHOWN_PROBLEMS } from './problem-list';
@@ -12,7 +13,7 @@ interface Props {
   analysis: Analysis;
   heading: RefObject<HTMLHeadingElement | null>;
   onCancel: () => void;
-  onImport: (mode: MergeMode, winner: ConflictWinner) => void;
+  onImport: (mode: MergeMode, winner: ConflictWinner, sameAs: SameModel[]) => void;
 }
 
 export function formatLabel(t: Translator['t'], format: ImportFormat | 'unknown'): string {
@@ -54,6 +55,10 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
   // The bundled records are checked claim by claim; an import replaces them only when asked to.
   const [winner, setWinner] = useState<ConflictWinner>('current');
   const conflicts = useMemo(() => (data && current ? findConflicts(current, data) : []), [data, current]);
+  const variants = useMemo(() => (data && current ? findVariantMatches(current, data, conflicts) : []), [data, current, conflicts]);
+  // The user's answer per proposed pair (by imported id); unanswered pairs take their default: strong = same.
+  const [answers, setAnswers] = useState<Record<string, boolean>>({});
+  const sameAs = variants.filter((p) => answers[p.importedId] ?? p.strength === 'strong');
   const modeName = useId();
   const winnerName = useId();
   const n = (v: number) => formatInteger(v, locale);
@@ -102,7 +107,7 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
 
   const importable = data.systems.length > 0;
   const currentCount = current?.systems.length ?? 0;
-  const resultCount = mode === 'replace' ? data.systems.length : currentCount + data.systems.length - conflicts.length;
+  const resultCount = mode === 'replace' ? data.systems.length : currentCount + data.systems.length - conflicts.length - sameAs.length;
 
   return (
     <div className="import-step" data-testid="import-preview">
@@ -175,7 +180,16 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
               </span>
             </label>
           </fieldset>
-          {mode === 'merge' && <Conflicts conflicts={conflicts} winner={winner} onWinner={setWinner} name={winnerName} />}
+          {mode === 'merge' && (
+            <>
+              <Conflicts conflicts={conflicts} alsoSame={sameAs.length} winner={winner} onWinner={setWinner} name={winnerName} />
+              <VariantPairs
+                pairs={variants}
+                isSame={(p) => answers[p.importedId] ?? p.strength === 'strong'}
+                onAnswer={(p, same) => setAnswers((a) => ({ ...a, [p.importedId]: same }))}
+              />
+            </>
+          )}
           <p className="import-outcome" data-testid="import-outcome">
             {t('import.outcome', 'After the import the dashboard shows {systems} systems.', { systems: n(resultCount) })}
           </p>
@@ -193,7 +207,9 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
           type="button"
           className="is-primary"
           disabled={!importable}
-          onClick={() => onImport(mode, winner)}
+          onClick={() =>
+            onImport(mode, winner, mode === 'merge' ? sameAs.map(({ importedId, currentId }) => ({ importedId, currentId })) : [])
+          }
           data-testid="import-confirm"
         >
           {t('import.confirm', 'Import')}
@@ -333,11 +349,14 @@ function Columns({ mapped, ignored }: Pick<Analysis['report'], 'mapped' | 'ignor
 
 function Conflicts({
   conflicts,
+  alsoSame,
   winner,
   onWinner,
   name,
 }: {
   conflicts: MergeConflict[];
+  /** Variant-name pairs answered "same": the winner choice applies to them too. */
+  alsoSame: number;
   winner: ConflictWinner;
   onWinner: (w: ConflictWinner) => void;
   name: string;
@@ -345,9 +364,12 @@ function Conflicts({
   const { t, tn } = useT();
   if (conflicts.length === 0) {
     return (
-      <p className="muted" data-testid="import-no-conflicts">
-        {t('import.no-conflicts', 'No imported system is already in the current data.')}
-      </p>
+      <>
+        <p className="muted" data-testid="import-no-conflicts">
+          {t('import.no-conflicts', 'No imported system is already in the current data.')}
+        </p>
+        {alsoSame > 0 && <WinnerChoice winner={winner} onWinner={onWinner} name={name} />}
+      </>
     );
   }
   const title = tn('import.conflicts', conflicts.length, '{count} system is in both', '{count} systems are in both');
@@ -355,31 +377,7 @@ function Conflicts({
   return (
     <section className="import-section" data-testid="import-conflicts">
       <h4>{title}</h4>
-      <fieldset className="import-choice">
-        <legend>{t('import.winner', 'For these, which record is kept?')}</legend>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            value="imported"
-            checked={winner === 'imported'}
-            onChange={() => onWinner('imported')}
-            data-testid="import-winner-imported"
-          />
-          <span>{t('import.winner-imported', 'The imported record wins')}</span>
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            value="current"
-            checked={winner === 'current'}
-            onChange={() => onWinner('current')}
-            data-testid="import-winner-current"
-          />
-          <span>{t('import.winner-current', 'Keep the current record')}</span>
-        </label>
-      </fieldset>
+      <WinnerChoice winner={winner} onWinner={onWinner} name={name} />
       <div className="import-scroll" role="region" aria-label={title} tabIndex={0}>
         <table className="import-table" data-testid="import-conflict-rows">
           <thead>
@@ -399,6 +397,147 @@ function Conflicts({
         </table>
       </div>
       <MoreLine hidden={conflicts.length - SHOWN_PROBLEMS} />
+    </section>
+  );
+}
+
+function WinnerChoice({ winner, onWinner, name }: { winner: ConflictWinner; onWinner: (w: ConflictWinner) => void; name: string }) {
+  const { t } = useT();
+  return (
+    <fieldset className="import-choice">
+      <legend>{t('import.winner', 'For these, which record is kept?')}</legend>
+      <label>
+        <input
+          type="radio"
+          name={name}
+          value="imported"
+          checked={winner === 'imported'}
+          onChange={() => onWinner('imported')}
+          data-testid="import-winner-imported"
+        />
+        <span>{t('import.winner-imported', 'The imported record wins')}</span>
+      </label>
+      <label>
+        <input
+          type="radio"
+          name={name}
+          value="current"
+          checked={winner === 'current'}
+          onChange={() => onWinner('current')}
+          data-testid="import-winner-current"
+        />
+        <span>{t('import.winner-current', 'Keep the current record')}</span>
+      </label>
+    </fieldset>
+  );
+}
+
+function doubtText(d: PairDoubt, t: Translator['t'], locale: Translator['locale']): string {
+  return d.kind === 'sizes'
+    ? t('import.variant-doubt-sizes', 'sizes differ ({imported} vs {current})', {
+        imported: formatCompact(d.imported, locale),
+        current: formatCompact(d.current, locale),
+      })
+    : t('import.variant-doubt-dates', 'released {days} days apart', { days: formatInteger(d.days, locale) });
+}
+
+/**
+ * Imported systems that look like a current one under another name ("BLOOM-176B" ≈ BLOOM-175B).
+ * Each asks: the same model (merged into the current record, its id kept) or a different one (both
+ * kept)? Strong matches start as "same", weak ones — a size or date that disagrees — as "different".
+ */
+function VariantPairs({
+  pairs,
+  isSame,
+  onAnswer,
+}: {
+  pairs: VariantPair[];
+  isSame: (p: VariantPair) => boolean;
+  onAnswer: (p: VariantPair, same: boolean) => void;
+}) {
+  const { t, tn, locale } = useT();
+  const groupName = useId();
+  if (pairs.length === 0) return null;
+  // Also each cell's label on a phone, where the rows are laid out as cards (import.css).
+  const colFile = t('import.col-variant-file', 'In the file');
+  const colCurrent = t('import.col-variant-current', 'In the current data');
+  const colMatch = t('import.col-variant-match', 'Match');
+  const colSame = t('import.col-variant-same', 'Same model?');
+  const title = tn(
+    'import.variants',
+    pairs.length,
+    '{count} system may be in both under another name',
+    '{count} systems may be in both under another name',
+  );
+  return (
+    <section className="import-section" data-testid="import-variants">
+      <h4>{title}</h4>
+      <p className="muted">
+        {t(
+          'import.variants-note',
+          '“Same” merges the imported row into the current model (its id and links are kept; whose figures are kept follows the choice above). “Different” keeps both.',
+        )}
+      </p>
+      <div className="import-scroll" role="region" aria-label={title} tabIndex={0}>
+        <table className="import-table import-variant-table" data-testid="import-variant-rows">
+          <thead>
+            <tr>
+              <th scope="col">{colFile}</th>
+              <th scope="col">{colCurrent}</th>
+              <th scope="col">{colMatch}</th>
+              <th scope="col">{colSame}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pairs.map((p) => {
+              const same = isSame(p);
+              const name = `${groupName}-${p.importedId}`;
+              return (
+                <tr key={p.importedId} data-testid="import-variant-row" data-imported-id={p.importedId} data-current-id={p.currentId}>
+                  <td data-label={colFile}>{p.importedName}</td>
+                  <td data-label={colCurrent}>{p.currentName}</td>
+                  <td data-label={colMatch} data-strength={p.strength}>
+                    {p.strength === 'strong'
+                      ? t('import.variant-strong', 'strong')
+                      : t('import.variant-weak', 'weak: {why}', { why: p.doubts.map((d) => doubtText(d, t, locale)).join('; ') })}
+                  </td>
+                  <td data-label={colSame}>
+                    <span
+                      className="import-variant-choice"
+                      role="radiogroup"
+                      aria-label={t('import.variant-question', '{imported} and {current}: the same model?', {
+                        imported: p.importedName,
+                        current: p.currentName,
+                      })}
+                    >
+                      <label>
+                        <input
+                          type="radio"
+                          name={name}
+                          checked={same}
+                          onChange={() => onAnswer(p, true)}
+                          data-testid="import-variant-same"
+                        />
+                        {t('import.variant-same', 'Same')}
+                      </label>
+                      <label>
+                        <input
+                          type="radio"
+                          name={name}
+                          checked={!same}
+                          onChange={() => onAnswer(p, false)}
+                          data-testid="import-variant-different"
+                        />
+                        {t('import.variant-different', 'Different')}
+                      </label>
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -48,6 +48,32 @@ beforeEach(() => {
   });
 });
 
+describe('ModelsTable training compute (FLOP)', () => {
+  const cellOf = (id: string) =>
+    screen.getByTestId('models-table').querySelector(`tr[data-system-id="${id}"] td[data-field="flop"]`) as HTMLElement;
+
+  it('shows each system’s FLOP, estimates marked, and why a figure is missing', () => {
+    setup();
+    expect(screen.getByRole('columnheader', { name: /Training compute/ })).toBeInTheDocument();
+    expect(cellOf('gpt-3').querySelector('.cell-text')).toHaveTextContent('3.14×10²³ FLOP');
+    expect(cellOf('gpt-3').querySelector('.badge-estimate')).toBeNull();
+    expect(cellOf('llama-7b').querySelector('.cell-text.is-estimate')).toHaveTextContent('4×10²² FLOP');
+    expect(within(cellOf('llama-7b')).getByText('est.')).toBeInTheDocument();
+    expect(cellOf('gpt-4')).toHaveTextContent('not disclosed');
+    expect(cellOf('alpaca')).toHaveTextContent('unknown');
+  });
+
+  it('sorts by the figure, largest first, systems without one last', async () => {
+    const user = setup();
+    await user.click(screen.getByTestId('sort-flop'));
+    const values = columnTexts('flop');
+    expect(values.slice(0, 3)).toEqual(['2.58×10²⁴ FLOP', '5.5×10²³ FLOP', '3.55×10²³ FLOP']);
+    const firstMissing = values.findIndex((v) => !v.endsWith('FLOP'));
+    expect(firstMissing).toBeGreaterThan(0);
+    expect(values.slice(firstMissing).every((v) => !v.endsWith('FLOP'))).toBe(true);
+  });
+});
+
 describe('ModelsTable sorting', () => {
   it('renders one row per system, sorted by release date by default (oldest first, undated last)', () => {
     setup();
