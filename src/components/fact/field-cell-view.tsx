@@ -42,12 +42,6 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
         )}
       </span>
       <TalkMarks talks={cell.talks} />
-      {cell.also?.map((a) => (
-        <span key={a.text} className="cell-also">
-          {a.text}
-          {a.talk && <TalkMarks talks={[a.talk]} />}
-        </span>
-      ))}
       {sources.length > 0 && (
         <span className="fact-sources">
           {sources.map((s, i) => (
@@ -55,6 +49,12 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
           ))}
         </span>
       )}
+      {cell.also?.map((a) => (
+        <span key={a.text} className="cell-also">
+          {a.text}
+          {a.talk && <TalkMarks talks={[a.talk]} />}
+        </span>
+      ))}
     </span>
   );
 }
