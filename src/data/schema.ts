@@ -185,12 +185,19 @@ export const costComponent = z.object({
   usd: z.number().nonnegative().finite(),
   bound,
 });
+/**
+ * What kind of price a cost figure is: spot and on-demand cloud prices, a cloud-rental estimate,
+ * or amortised hardware plus energy. Figures of different kinds (or dollar years) side by side
+ * are not one range of the same thing, and the cell says so.
+ */
+export const costPricing = z.enum(['spot', 'on-demand', 'cloud-rental', 'amortised-hardware']);
 export const trainingCost = z.object({
   components: list(costComponent).min(1),
   /** The year of the dollars (nominal dollars of that year, or a constant-dollar base). */
   dollarYear: z.number().int().min(2015).max(2030),
   /** Where the cost applies, e.g. "7B" or "cloud rental, V100". */
   basis: longText.optional(),
+  pricing: costPricing.optional(),
 });
 
 export const gpuHours = z.object({
@@ -236,6 +243,8 @@ export const systemSchema = z.object({
   /** Groups sizes of one model (e.g. "llama" for LLaMA-7B…65B). */
   family: id.optional(),
   organizations: list(shortText).min(1),
+  /** Who the talk credits, where it names someone (organization ids); shown beside the organizations when it differs. */
+  organizationsTalk: talkClaim(list(shortText).min(1)).optional(),
   /** In the talk itself, or only here as a base model / in a source table the talk cites. */
   inTalk: z.boolean(),
   /** The talk's own words about it (verbatim), where it names it. */
@@ -244,6 +253,8 @@ export const systemSchema = z.object({
   baseModels: list(baseLink).default([]),
   release: fact(datedEvent),
   otherDates: list(fact(datedEvent)).default([]),
+  /** Where a paper appeared ("MLSys 2022"). */
+  venue: fact(shortText).optional(),
   parameters: fact(z.number().positive().finite()).optional(),
   modality: fact(modality).optional(),
   trainingData: fact(trainingData).optional(),
@@ -485,6 +496,7 @@ export type ModalityKind = z.infer<typeof modalityKind>;
 export type Access = z.infer<typeof access>;
 export type TrainingCost = z.infer<typeof trainingCost>;
 export type GpuHours = z.infer<typeof gpuHours>;
+export type CostPricing = z.infer<typeof costPricing>;
 export type SystemKind = z.infer<typeof kind>;
 export type Fact<T> =
   | { status: 'reported'; value: T; sources: string[]; quote?: string; note?: string; talk?: TalkClaim<T> }

@@ -165,7 +165,7 @@ describe('buildEquivalents', () => {
     expect(e.passengerTrips?.trips.value).toBeCloseTo(460, 6);
     expect(e.passengerTrips).toMatchObject({
       tonnesPerTrip: 1.2,
-      sources: ['lamda-paper', 'patterson-2021'],
+      sources: ['patterson-2021'],
       talk: { text: '460 次', relation: 'agrees' },
     });
     expect(e.jetTrips?.trips.value).toBeCloseTo(3.0667, 4);

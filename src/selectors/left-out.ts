@@ -13,6 +13,9 @@ export type LeftOutReason = 'not-disclosed' | 'unknown' | 'not-recorded' | 'not-
 /** The reason, and the fact's own note, for a system whose one fact is missing or not a figure. */
 export function missingFactReason(kind: SystemKind, fact: Fact<unknown> | undefined): { reason: LeftOutReason; note?: string } {
   if (!fact) return { reason: kind === 'model' ? 'not-recorded' : 'not-applicable' };
+  // A paper or event may carry an unknown fact only to hold the talk's claim about it (PyTorch 2.0's
+  // carbon claim); it still trained no model, so no chart asks it for a figure.
+  if (kind !== 'model' && fact.status === 'unknown') return { reason: 'not-applicable' };
   if (fact.status === 'not-disclosed') return { reason: 'not-disclosed', note: fact.note };
   return { reason: 'unknown', note: fact.status === 'unknown' ? fact.note : undefined };
 }

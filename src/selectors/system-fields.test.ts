@@ -18,16 +18,47 @@ describe('field cells from the bundled data', () => {
   it('Alpaca: the source’s “less than” costs, reported, with the talk’s differing claim', () => {
     const c = row('alpaca').trainingCost;
     expect(c).toMatchObject({ status: 'reported', text: '<$500 data + <$100 training', sortKey: 600 });
-    expect(c.talk).toMatchObject({ relation: 'differs', text: '$500 (data) + $100 (training)' });
+    expect(c.talks).toEqual([expect.objectContaining({ relation: 'differs', text: '$500 (data) + $100 (training)' })]);
     expect(c.sources.length).toBeGreaterThan(0);
   });
 
   it('GPT-3: several published estimates shown as a spread, never merged, sorted by the lowest', () => {
     const c = row('gpt-3').trainingCost;
     expect(c.status).toBe('estimated');
-    expect(c.text).toMatch(/^\$2\.06M–\$4\.6M \(\d figures\)$/);
+    // Lambda's 2020 dollars beside Epoch's 2023 dollars, cloud rental beside amortised hardware: the cell says so.
+    expect(c.text).toBe('$2.06M–$4.6M (4 figures; mixed: 2020 and 2023 dollars; cloud rental and amortised hardware prices)');
     expect(c.sortKey).toBe(2056969);
     expect(cellExportText(c, en)).toBe(`${c.text} est.`);
+  });
+
+  it('Vicuna: a spot and an on-demand price are a mixed range, in the cell and the CSV', () => {
+    const c = row('vicuna-13b').trainingCost;
+    expect(c.text).toBe('$300–$1,000 (2 figures; mixed: spot and on-demand prices)');
+    expect(cellExportText(c, en)).toBe(c.text);
+    expect(row('vicuna-7b').trainingCost.text).toContain('mixed: spot and on-demand prices');
+    expect(rows.get('alpaca')!.trainingCost.text).not.toContain('mixed');
+  });
+
+  it('every talk claim reaches its cell, agreeing ones too; other dates and the venue under the release', () => {
+    const gpt3 = row('gpt-3').release;
+    expect(gpt3.text).toBe('May 28, 2020');
+    expect(gpt3.also).toEqual([
+      {
+        text: 'also Jun 11, 2020: OpenAI API announced as a private beta',
+        talk: expect.objectContaining({ text: '2020 年 6 月', relation: 'agrees' }),
+      },
+    ]);
+    expect(row('chatgpt').release.talks).toEqual([expect.objectContaining({ relation: 'agrees', text: '2022 年 11 月 30 日' })]);
+    expect(row('chatllama').weights.talks).toEqual([expect.objectContaining({ relation: 'differs' })]);
+    expect(row('clip').weights.talks).toEqual([expect.objectContaining({ text: 'OpenAI 开源了 CLIP 模型', relation: 'unverified' })]);
+    expect(row('colossalchat').organization).toMatchObject({
+      text: 'HPC-AI Tech',
+      talks: [{ text: '加州大学伯克利分校', relation: 'differs', gloss: 'UC Berkeley' }],
+    });
+    expect(row('sustainable-ai').release.also).toEqual([
+      { text: expect.stringMatching(/^venue: MLSys 2022/), talk: expect.objectContaining({ text: 'ICLR, 2023', relation: 'differs' }) },
+    ]);
+    expect(row('pytorch-2').co2).toMatchObject({ status: 'unknown', talks: [{ relation: 'unverified' }] });
   });
 
   it('missing values are words with no sort key: not disclosed ≠ unknown ≠ not applicable', () => {

@@ -1,5 +1,5 @@
-import type { Dataset, Fact, System, TalkClaim, TrainingCost } from '../data/schema';
-import { organizationNames } from './organizations';
+import type { CostPricing, Dataset, Fact, System, TalkClaim, TrainingCost } from '../data/schema';
+import { organizationName, organizationNames } from './organizations';
 import type { FieldId } from '../data/fields';
 import { formatCompact, formatDecimal, formatEventDate, formatInteger, formatUsd, type Locale } from '../i18n/format';
 import { cached } from '../lib/cache';
@@ -26,10 +26,24 @@ export interface FieldCell {
   sources: string[];
   /** Longer explanation: estimate method, derivation, access terms, note. */
   detail?: string;
-  /** The talk's differing or unverified claim, if any. */
-  talk?: { text: string; relation: 'differs' | 'unverified'; note?: string };
+  /** What the talk says about this value — agreeing, differing or unverified — shown beside it. */
+  talks?: TalkNote[];
+  /**
+   * Further dated facts or the venue shown under the value (GPT-3's API beta beside its paper's
+   * date), each with the talk's claim about it where the talk makes one.
+   */
+  also?: { text: string; talk?: TalkNote }[];
   /** Access fields: can the public obtain it. */
   available?: boolean;
+}
+
+/** One talk claim as a reader sees it: the talk's words, how they compare, and a gloss (a name) where useful. */
+export interface TalkNote {
+  text: string;
+  relation: TalkClaim<unknown>['relation'];
+  note?: string;
+  /** The claim in the UI's words where the talk's own words need it ("UC Berkeley" for 加州大学伯克利分校). */
+  gloss?: string;
 }
 
 export type Translate = (key: string, english: string, vars?: Record<string, string | number>) => string;
@@ -40,6 +54,8 @@ export interface FieldContext {
   names: ReadonlyMap<string, string>;
   /** A system's organizations by name in `locale` ("Meta AI (FAIR)", not the id "fair"). */
   organizationNames: (system: System) => string;
+  /** One organization's name in `locale`, by id. */
+  organizationName: (id: string) => string;
 }
 
 export type FieldRow = { system: System } & Record<FieldId, FieldCell>;
@@ -89,7 +105,7 @@ export const NUMERIC_FIELDS: ReadonlySet<FieldId> = new Set(['parameters', 'trai
 
 function missingCell(fact: Fact<unknown> | undefined, t: Translate): FieldCell {
   if (!fact) return { status: 'not-applicable', text: '—', sortKey: undefined, sources: [] };
-  const talk = talkOf(fact.talk);
+  const talks = talksOf(fact.talk);
   if (fact.status === 'not-disclosed') {
     return {
       status: 'not-disclosed',
@@ -97,7 +113,7 @@ function missingCell(fact: Fact<unknown> | undefined, t: Translate): FieldCell {
       sortKey: undefined,
       sources: fact.sources,
       detail: fact.note,
-      talk,
+      talks,
     };
   }
   return {
@@ -106,13 +122,18 @@ function missingCell(fact: Fact<unknown> | undefined, t: Translate): FieldCell {
     sortKey: undefined,
     sources: [],
     detail: fact.status === 'unknown' ? fact.note : undefined,
-    talk,
+    talks,
   };
 }
 
-function talkOf(talk: TalkClaim<unknown> | undefined): FieldCell['talk'] {
-  if (!talk || talk.relation === 'agrees') return undefined;
-  return { text: talk.text, relation: talk.relation, note: talk.note };
+function talkNote(talk: TalkClaim<unknown>, gloss?: string): TalkNote {
+  return { text: talk.text, relation: talk.relation, ...(talk.note ? { note: talk.note } : {}), ...(gloss ? { gloss } : {}) };
+}
+
+/** Every talk claim is shown, agreeing ones too: a reader sees where the talk was checked, not only where it failed. */
+function talksOf(...claims: (TalkClaim<unknown> | undefined)[]): TalkNote[] | undefined {
+  const notes = claims.filter((c): c is TalkClaim<unknown> => !!c).map((c) => talkNote(c));
+  return notes.length > 0 ? notes : undefined;
 }
 
 /** A cell from a single fact: value text and sort key from the callbacks, provenance from the fact. */
@@ -131,7 +152,7 @@ function factCell<T>(
     sortKey: sortKey(fact.value),
     sources: fact.sources,
     detail: detail || undefined,
-    talk: talkOf(fact.talk),
+    talks: talksOf(fact.talk),
     ...extra?.(fact.value),
   };
 }
@@ -174,26 +195,59 @@ function costCell(system: System, ctx: FieldContext): FieldCell {
   const reported = known.find((f) => f.status === 'reported');
   const status: CellStatus = reported ? 'reported' : 'estimated';
   const sources = [...new Set(known.flatMap((f) => f.sources))];
-  const talk = known.map((f) => talkOf(f.talk)).find(Boolean);
+  const talks = talksOf(...known.map((f) => f.talk));
   const details = known.map((f, i) => {
     const v = values[i];
     const who = f.status === 'estimated' ? f.method : ctx.t('fact.reported', 'reported');
     return `${costText(v, ctx)} (${v.dollarYear} USD${v.basis ? `, ${v.basis}` : ''}; ${who})`;
   });
   if (known.length === 1) {
-    return { status, text: costText(values[0], ctx), sortKey: totals[0], sources, detail: details[0], talk };
+    return { status, text: costText(values[0], ctx), sortKey: totals[0], sources, detail: details[0], talks };
   }
   const lo = Math.min(...totals);
   const hi = Math.max(...totals);
   const text = lo === hi ? formatUsd(lo, ctx.locale) : `${formatUsd(lo, ctx.locale)}–${formatUsd(hi, ctx.locale)}`;
+  const kinds = mixedKinds(values, ctx);
   return {
     status,
-    text: ctx.t('cost.spread', '{range} ({figures} figures)', { range: text, figures: known.length }),
+    // A range of unlike figures is not one quantity's spread: the cell (and so the CSV) says what it mixes.
+    text: kinds
+      ? ctx.t('cost.spread-mixed', '{range} ({figures} figures; mixed: {kinds})', { range: text, figures: known.length, kinds })
+      : ctx.t('cost.spread', '{range} ({figures} figures)', { range: text, figures: known.length }),
     sortKey: lo,
     sources,
     detail: details.join('\n'),
-    talk,
+    talks,
   };
+}
+
+function pricingLabel(p: CostPricing, t: Translate): string {
+  switch (p) {
+    case 'spot':
+      return t('cost.pricing.spot', 'spot');
+    case 'on-demand':
+      return t('cost.pricing.on-demand', 'on-demand');
+    case 'cloud-rental':
+      return t('cost.pricing.cloud-rental', 'cloud rental');
+    case 'amortised-hardware':
+      return t('cost.pricing.amortised-hardware', 'amortised hardware');
+  }
+}
+
+/**
+ * What a set of cost figures mixes, in words ("2020 and 2023 dollars; spot and on-demand prices"),
+ * or undefined when they are of one kind: different dollar years, or prices of different kinds.
+ */
+export function mixedKinds(values: readonly TrainingCost[], ctx: Pick<FieldContext, 't' | 'locale'>): string | undefined {
+  const list = new Intl.ListFormat(ctx.locale, { type: 'conjunction' });
+  const parts: string[] = [];
+  const years = [...new Set(values.map((v) => v.dollarYear))].sort((a, b) => a - b);
+  if (years.length > 1) parts.push(ctx.t('cost.mixed-years', '{years} dollars', { years: list.format(years.map(String)) }));
+  const pricings = [...new Set(values.flatMap((v) => (v.pricing ? [v.pricing] : [])))];
+  if (pricings.length > 1) {
+    parts.push(ctx.t('cost.mixed-pricing', '{kinds} prices', { kinds: list.format(pricings.map((p) => pricingLabel(p, ctx.t))) }));
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 function accessCell(fact: System['weights'], ctx: FieldContext): FieldCell {
@@ -243,16 +297,25 @@ export function collectSourceIds(value: unknown): Set<string> {
 /** How each field's cell is made from a system. */
 const CELL_BUILDERS: Record<FieldId, (system: System, ctx: FieldContext) => FieldCell> = {
   name: (system) => plainCell(system.name),
-  organization: (system, ctx) => plainCell(ctx.organizationNames(system)),
-  release: (system, { t, locale }) =>
-    factCell(
+  organization: (system, ctx) => {
+    const cell = plainCell(ctx.organizationNames(system));
+    const claim = system.organizationsTalk;
+    if (!claim) return cell;
+    const gloss = claim.value?.map((id) => ctx.organizationName(id)).join(', ');
+    return { ...cell, talks: [talkNote(claim, gloss)] };
+  },
+  release: (system, { t, locale }) => {
+    const cell = factCell(
       system.release,
       t,
       (d) => formatEventDate(d, locale),
       // Month-precision dates sort at the start of their month, so "Apr 2023" sits among April's days.
       (d) => (d.precision === 'month' ? `${d.date}-01` : d.date),
       (d) => ({ detail: d.marks }),
-    ),
+    );
+    const also = releaseAlso(system, t, locale);
+    return also.length > 0 ? { ...cell, also } : cell;
+  },
   base: (system, ctx) => {
     const baseNames = system.baseModels.map((b) => ctx.names.get(b.id) ?? b.id);
     return baseNames.length > 0
@@ -330,6 +393,32 @@ const CELL_BUILDERS: Record<FieldId, (system: System, ctx: FieldContext) => Fiel
   },
 };
 
+/**
+ * The other dates the talk speaks of (GPT-3's "June 2020" is its API beta, not its paper) and the
+ * venue, under the release date. Other dates without a talk claim stay in the record: the cell
+ * would grow without telling the reader anything the talk got wrong or right.
+ */
+function releaseAlso(system: System, t: Translate, locale: Locale): NonNullable<FieldCell['also']> {
+  const out: NonNullable<FieldCell['also']> = [];
+  for (const d of system.otherDates) {
+    if (!d.talk) continue;
+    const text =
+      d.status === 'reported' || d.status === 'estimated'
+        ? t('field.also-date', 'also {date}: {marks}', { date: formatEventDate(d.value, locale), marks: d.value.marks })
+        : t('field.also-date-unknown', 'another date: {marks}', { marks: d.note ?? t('fact.unknown-short', 'unknown') });
+    out.push({ text, talk: talkNote(d.talk) });
+  }
+  const venue = system.venue;
+  if (venue) {
+    const text =
+      venue.status === 'reported' || venue.status === 'estimated'
+        ? t('field.venue', 'venue: {venue}', { venue: venue.value })
+        : t('field.venue', 'venue: {venue}', { venue: t('fact.unknown-short', 'unknown') });
+    out.push({ text, ...(venue.talk ? { talk: talkNote(venue.talk) } : {}) });
+  }
+  return out;
+}
+
 function plainCell(text: string): FieldCell {
   return { status: 'reported', text, sortKey: text.toLocaleLowerCase(), sources: [] };
 }
@@ -377,7 +466,13 @@ export function selectFieldRows(dataset: Dataset, locale: Locale, t: Translate):
   const byLocale = cached(rowCache, dataset, () => new Map<string, Map<string, FieldRow>>());
   return cached(byLocale, locale, () => {
     const names = new Map(dataset.systems.map((s) => [s.id, s.name]));
-    const ctx: FieldContext = { locale, t, names, organizationNames: (s) => organizationNames(dataset, s, locale) };
+    const ctx: FieldContext = {
+      locale,
+      t,
+      names,
+      organizationNames: (s) => organizationNames(dataset, s, locale),
+      organizationName: (id) => organizationName(dataset, id, locale),
+    };
     return new Map(dataset.systems.map((s) => [s.id, buildFieldRow(s, ctx)]));
   });
 }

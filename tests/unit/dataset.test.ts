@@ -113,7 +113,9 @@ describe('systems the talk names', () => {
     }
     const texts: string[] = [];
     const collect = (v: unknown, key?: string): void => {
-      if (key === 'talk' && v && typeof v === 'object' && 'text' in v) texts.push(String((v as { text: unknown }).text));
+      // `talk` on a fact; `organizationsTalk` for whom the talk credits.
+      if ((key === 'talk' || key?.endsWith('Talk')) && v && typeof v === 'object' && 'text' in v)
+        texts.push(String((v as { text: unknown }).text));
       if (Array.isArray(v)) v.forEach((x) => collect(x));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, k);
     };
@@ -139,6 +141,19 @@ describe('systems the talk names', () => {
     expect(ds.reference.brainPowerW).toMatchObject({ status: 'reported', value: 20, talk: { value: 22, relation: 'differs' } });
     expect(byId.get('freedomgpt')!.release).toMatchObject({ status: 'unknown', talk: { text: '2023 年 4 月', relation: 'unverified' } });
     expect(byId.get('replit-code-v1-3b')!.release).toMatchObject({ status: 'unknown', talk: { relation: 'unverified' } });
+  });
+
+  it('records the other talk ≠ source places issue 15 names (credit, venue, carbon claim)', () => {
+    const colossal = byId.get('colossalchat')!;
+    expect(colossal.organizations).toEqual(['hpc-ai-tech']);
+    expect(colossal.organizationsTalk).toMatchObject({ text: '加州大学伯克利分校', value: ['uc-berkeley'], relation: 'differs' });
+    expect(ds.organizations.some((o) => o.id === 'uc-berkeley')).toBe(true);
+    expect(byId.get('sustainable-ai')!.venue).toMatchObject({ status: 'reported', talk: { value: 'ICLR 2023', relation: 'differs' } });
+    expect(byId.get('pytorch-2')!.co2Tonnes).toMatchObject({ status: 'unknown', talk: { relation: 'unverified' } });
+    expect(byId.get('gpt-3')!.otherDates[0]).toMatchObject({
+      value: { date: '2020-06-11' },
+      talk: { text: '2020 年 6 月', relation: 'agrees' },
+    });
   });
 
   it("never uses a figure the developer did not disclose (e.g. Epoch's retracted 20B for GPT-3.5 Turbo)", () => {
@@ -352,3 +367,40 @@ describe('schema rejects broken input with useful problems', () => {
     if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
   });
 });
+
+describe('sources are honest about what was read', () => {
+  const ds = parsed();
+  const source = (id: string) => ds.sources.find((s) => s.id === id)!;
+
+  it('links each secondary report to the page its title names, not to a nearby primary page', () => {
+    expect(source('gpt4-announcement-secondary').url).toBe('https://lifeboat.com/blog/2023/03/gpt-4');
+    expect(source('bard-waitlist-secondary').url).toMatch(/^https:\/\/euroweeklynews\.com\/2023\/03\/21\//);
+    expect(source('colossalchat-secondary').url).toMatch(/^https:\/\/syncedreview\.com\/2023\/03\/29\/colossalchat-/);
+    expect(source('midjourney-secondary').url).toBe('https://centerconsulting.com/ai-library/milestones/2022-midjourney');
+    // No secondary source borrows the address of a primary one.
+    const primaryUrls = new Set(ds.sources.filter((s) => s.grade === 'primary').map((s) => s.url));
+    for (const s of ds.sources.filter((x) => x.grade === 'secondary')) expect(primaryUrls.has(s.url), s.id).toBe(false);
+  });
+
+  it('grades figures read only in secondary copies secondary (Patterson et al., the Bard post)', () => {
+    expect(source('patterson-2021').grade).toBe('secondary');
+    expect(source('google-bard-post').grade).toBe('secondary');
+    for (const key of ['gpt3EnergyMwh', 'gpt3Co2Tonnes', 'flightSfNyPerPassengerTonnes', 'flightSfNyWholeJetTonnes'] as const) {
+      const f = ds.reference[key];
+      expect(f.status === 'reported' || f.status === 'estimated' ? f.sources : [], key).toEqual(['patterson-2021']);
+    }
+  });
+
+  it('marks the kind of each price in a cost range that mixes kinds', () => {
+    for (const id of ['vicuna-7b', 'vicuna-13b']) {
+      const pricing = byIdOf(ds, id).trainingCost.map((f) =>
+        f.status === 'reported' || f.status === 'estimated' ? f.value.pricing : undefined,
+      );
+      expect(pricing, id).toEqual(['spot', 'on-demand']);
+    }
+  });
+});
+
+function byIdOf(ds: Dataset, id: string) {
+  return ds.systems.find((s) => s.id === id)!;
+}

@@ -1,5 +1,5 @@
 import type { Source } from '../../data/schema';
-import type { FieldCell } from '../../selectors/system-fields';
+import type { FieldCell, TalkNote } from '../../selectors/system-fields';
 import { useT } from '../../i18n/use-t';
 import { SourceRef } from './source-ref';
 import './field-cell-view.css';
@@ -14,7 +14,8 @@ interface Props {
 /**
  * A field value as a reader should see it: estimates styled apart with an "est." mark that
  * explains itself on hover and focus; "not disclosed"/"unknown" as words, never 0; the talk's
- * differing claim marked beside it; the sources as links opening in a new tab.
+ * claims beside it (agreeing, differing or unverified); other dates and the venue under it; the
+ * sources as links opening in a new tab.
  * `.cell-main`'s text is exactly what the CSV export writes for the cell.
  */
 export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
@@ -40,18 +41,7 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
           </>
         )}
       </span>
-      {cell.talk && (
-        <span
-          className="talk-diff"
-          tabIndex={0}
-          data-tip={cell.talk.note ?? t('fact.talk-differs-tip', 'The talk states this differently from the source.')}
-        >
-          {cell.talk.relation === 'differs'
-            ? t('fact.talk-differs', '⚠ talk says: {quote}', { quote: cell.talk.text })
-            : t('fact.talk-unverified', '⚠ talk says {quote} (unverified)', { quote: cell.talk.text })}
-          {cell.talk.note && <span className="visually-hidden"> — {cell.talk.note}</span>}
-        </span>
-      )}
+      <TalkMarks talks={cell.talks} />
       {sources.length > 0 && (
         <span className="fact-sources">
           {sources.map((s, i) => (
@@ -59,8 +49,48 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
           ))}
         </span>
       )}
+      {cell.also?.map((a) => (
+        <span key={a.text} className="cell-also">
+          {a.text}
+          {a.talk && <TalkMarks talks={[a.talk]} />}
+        </span>
+      ))}
     </span>
   );
+}
+
+/**
+ * What the talk says about a value, beside it: "✓ talk: …" where it agrees, "⚠ talk says: …"
+ * where it differs or could not be checked. The note (why) shows on hover and focus, and is read out.
+ */
+export function TalkMarks({ talks }: { talks: readonly TalkNote[] | undefined }) {
+  const { t } = useT();
+  if (!talks || talks.length === 0) return null;
+  return talks.map((talk) => {
+    const quote = talk.gloss ? `${talk.text} (${talk.gloss})` : talk.text;
+    const label =
+      talk.relation === 'agrees'
+        ? t('fact.talk-agrees', '✓ talk: {quote}', { quote })
+        : talk.relation === 'differs'
+          ? t('fact.talk-differs', '⚠ talk says: {quote}', { quote })
+          : t('fact.talk-unverified', '⚠ talk says {quote} (unverified)', { quote });
+    const tip =
+      talk.note ??
+      (talk.relation === 'agrees'
+        ? t('fact.talk-agrees-tip', 'The talk says the same as the source.')
+        : t('fact.talk-differs-tip', 'The talk states this differently from the source.'));
+    return (
+      <span
+        key={`${talk.relation}:${talk.text}`}
+        className={talk.relation === 'agrees' ? 'talk-mark talk-agrees' : `talk-mark talk-diff talk-${talk.relation}`}
+        tabIndex={0}
+        data-tip={tip}
+      >
+        {label}
+        {talk.note && <span className="visually-hidden"> — {talk.note}</span>}
+      </span>
+    );
+  });
 }
 
 function gradeLabel(t: (k: string, e: string) => string, grade: Source['grade']): string {
@@ -82,9 +112,12 @@ export function AccessChip({ cell, label, sourcesById }: { cell: FieldCell; labe
   // The visible words are the cell's own text ("public" / "not public"), the same as the CSV.
   if (cell.available === undefined) {
     return (
-      <span className="access-chip is-unknown" data-tip={cell.detail} aria-label={`${label}: ${cell.text}`}>
-        <span className="cell-text">{cell.text}</span>
-      </span>
+      <>
+        <span className="access-chip is-unknown" data-tip={cell.detail} aria-label={`${label}: ${cell.text}`}>
+          <span className="cell-text">{cell.text}</span>
+        </span>
+        <TalkMarks talks={cell.talks} />
+      </>
     );
   }
   const source = cell.sources.map((id) => sourcesById.get(id)).find((s): s is Source => !!s);
@@ -101,13 +134,18 @@ export function AccessChip({ cell, label, sourcesById }: { cell: FieldCell; labe
     </>
   );
   const cls = `access-chip ${cell.available ? 'is-open' : 'is-closed'}${cell.status === 'estimated' ? ' is-estimate' : ''}`;
-  return source?.url ? (
-    <a className={cls} href={source.url} target="_blank" rel="noopener noreferrer" data-tip={cell.detail}>
-      {body}
-    </a>
-  ) : (
-    <span className={cls} data-tip={cell.detail}>
-      {body}
-    </span>
+  return (
+    <>
+      {source?.url ? (
+        <a className={cls} href={source.url} target="_blank" rel="noopener noreferrer" data-tip={cell.detail}>
+          {body}
+        </a>
+      ) : (
+        <span className={cls} data-tip={cell.detail}>
+          {body}
+        </span>
+      )}
+      <TalkMarks talks={cell.talks} />
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { buildEquivalents, chooseEquivalentsRun } from '../../selectors/co2-seri
 import { HOURS_PER_YEAR } from '../../lib/carbon';
 import { formatEquivalent, formatMwh, formatSpread, formatTonnes, gpt3ShareText, leftOutText } from './co2-format';
 import { SourceLinks } from './source-links';
+import { TalkMarks } from '../../components/fact/field-cell-view';
 
 interface Props {
   dataset: Dataset;
@@ -50,7 +51,7 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
             </abbr>
           </>
         )}{' '}
-        <SourceLinks ids={bar.sources} sourcesById={sourcesById} /> {spreadNote}{' '}
+        <SourceLinks ids={bar.sources} sourcesById={sourcesById} /> {bar.talk && <TalkMarks talks={[bar.talk]} />} {spreadNote}{' '}
         <span className="muted screen-only">{t('co2.eq-hint', 'Select a model in any view (or a bar above) to see its equivalents.')}</span>
       </p>
       {choice.selectedWithout && (

@@ -124,7 +124,7 @@ describe('Co2View: equivalents', () => {
       within(screen.getByTestId('co2-eq-passenger'))
         .getAllByRole('link')
         .map((a) => a.getAttribute('href')),
-    ).toEqual(['https://arxiv.org/abs/2201.08239', 'https://arxiv.org/abs/2104.10350']);
+    ).toEqual(['https://arxiv.org/abs/2104.10350']);
   });
 
   it('follow the selection when it has CO₂, and say why when it has none', () => {

@@ -155,7 +155,7 @@ export function ModelsTable({ dataset }: Props) {
   const title = t('models-table.title', 'Model explorer');
   const legendNote = t(
     'models-table.legend',
-    'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else. [n]: sources, opening in a new tab.',
+    'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else or could not be checked; ✓: the talk agrees. [n]: sources, opening in a new tab.',
   );
   const imageNotes = () => [
     tn('models-table.count', rows.length, '{count} row', '{count} rows'),

@@ -18,6 +18,7 @@ import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { textOf } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
+import { SourceNote } from './source-note';
 
 interface Props {
   dataset: Dataset;
@@ -162,13 +163,7 @@ export function Overview({ dataset }: Props) {
       )}
       {selected && <SelectedSystem system={selected} dataset={dataset} />}
       {selectedId && !selected && <p role="status">{t('overview.selected-missing', 'The selected system is not in this dataset.')}</p>}
-      <p className="source-note">
-        {t('overview.source-note', 'Source: the talk “{talkTitle}” ({date}), each figure checked against its primary source.', {
-          talkTitle: dataset.meta.talk.title,
-          date: formatEventDate({ date: dataset.meta.talk.date, precision: 'day' }, locale),
-        })}{' '}
-        {t('overview.as-of', 'Data as of {date}.', { date: formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale) })}
-      </p>
+      <SourceNote dataset={dataset} />
     </section>
   );
 }
@@ -231,7 +226,7 @@ function SelectedSystem({ system, dataset }: { system: System; dataset: Dataset 
       <p>{system.summary}</p>
       <dl className="facts">
         <dt>{t('field.organizations', 'Organization')}</dt>
-        <dd>{organizationNames(dataset, system, locale)}</dd>
+        <dd>{row && <FieldCellView cell={row.organization} sourcesById={sourcesById} />}</dd>
         <dt>{t('field.kind', 'Kind')}</dt>
         <dd>{kindLabel(t, system.kind)}</dd>
         <dt>{t('field.release', 'Released')}</dt>
