@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { FIELD_IDS } from '../data/fields';
 import { resetAppStore, useAppStore } from '../store';
+import { SYSTEM_KINDS } from '../store/filters-model';
 import { ModelsTable } from '../features/models-table/models-table';
 import { Co2View } from '../features/co2/co2-view';
 
@@ -83,6 +84,8 @@ describe('every talk claim in the data is visible', () => {
     act(() => {
       useAppStore.getState().receiveDataset({ ok: true, dataset: ds });
       useAppStore.getState().setVisibleColumns([...FIELD_IDS]);
+      // Papers and events are in the explorer when the Kind filter brings them in.
+      useAppStore.getState().setFilterValues('kinds', [...SYSTEM_KINDS]);
     });
     const explorer = render(<ModelsTable dataset={ds} />).container;
     const co2 = render(<Co2View dataset={ds} />).container;
