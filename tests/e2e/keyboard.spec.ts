@@ -85,7 +85,8 @@ test('keyboard only: from the top to a filter, the explorer sort, chart marks an
   await expect(page).toHaveURL(new RegExp(`[?&]sel=${rowId}(&|$)`));
 
   // The training-cost chart: the Export menu opens with Enter, a PNG downloads with Enter.
-  await tabTo(page, '[data-testid="export-training-cost"]');
+  // Past the rest of the explorer first: every cell's source links and talk markers are tab stops (about 15 a row).
+  await tabTo(page, '[data-testid="export-training-cost"]', 1200);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('export-training-cost-png1')).toBeFocused();
