@@ -1,9 +1,8 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
-import { kindCountsText, kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
-import { countKinds } from '../../selectors/kind-counts';
-import { formatInteger, formatMonth, type Locale } from '../../i18n/format';
+import { kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
+import { formatMonth, type Locale } from '../../i18n/format';
 import { getOrganizationIndex, organizationName } from '../../selectors/organizations';
 import { useAppStore } from '../../store';
 import {
@@ -16,32 +15,23 @@ import {
   type Filters,
   type ListFacet,
 } from '../../store/filters-model';
-import {
-  selectBaseOptions,
-  selectFacetCounts,
-  selectFilteredSystems,
-  selectOrganizations,
-  selectReleaseMonths,
-  selectTotalInScope,
-} from '../../selectors/filtered-systems';
+import { selectBaseOptions, selectFacetCounts, selectOrganizations, selectReleaseMonths } from '../../selectors/filtered-systems';
 import { FacetMenu, type FacetMenuOption } from './facet-menu';
+import { useResultCount } from './result-count';
 
 interface Props {
   dataset: Dataset;
 }
 
 export function FilterBar({ dataset }: Props) {
-  const { t, tn, locale } = useT();
+  const { t, tn } = useT();
   const filters = useAppStore((s) => s.filters);
   const toggle = useAppStore((s) => s.toggleFilterValue);
   const setQuery = useAppStore((s) => s.setQuery);
   const setDateRange = useAppStore((s) => s.setDateRange);
   const clear = useAppStore((s) => s.clearFilters);
 
-  const inView = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const shown = inView.length;
-  const kinds = useMemo(() => countKinds(inView), [inView]);
-  const total = useMemo(() => selectTotalInScope(dataset, filters), [dataset, filters]);
+  const { shown, text: resultCount } = useResultCount(dataset, filters);
   // Papers and events the Kind filter leaves out: said beside the count, so a total is never silently smaller.
   const kindsShown = filters.kinds;
   const notCounted = useMemo(() => {
@@ -151,11 +141,7 @@ export function FilterBar({ dataset }: Props) {
       </div>
       <div className="filter-summary">
         <output className="result-count" aria-live="polite" data-testid="result-count">
-          {t('filters.n-of-m-kinds', '{shown} of {total}: {kinds}', {
-            shown: formatInteger(shown, locale),
-            total: formatInteger(total, locale),
-            kinds: kindCountsText(tn, kinds),
-          })}
+          {resultCount}
         </output>
         {notCounted > 0 && (
           <span className="result-count-note" data-testid="result-count-not-counted">
