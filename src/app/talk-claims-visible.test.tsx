@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { act, render } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
+import { mockTableLayout } from '../../tests/fixtures/table-layout';
 import { FIELD_IDS } from '../data/fields';
 import { resetAppStore, useAppStore } from '../store';
 import { SYSTEM_KINDS } from '../store/filters-model';
@@ -51,17 +52,7 @@ function visibleText(el: Element): string {
 
 beforeEach(() => {
   resetAppStore();
-  // jsdom has no layout: a tall scroll box and 44 px rows, so the virtualizer renders every bundled row.
-  const isScrollBox = (el: Element) => el.getAttribute('data-testid') === 'models-table-scroll';
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return isScrollBox(this) ? 4000 : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
-    return isScrollBox(this) ? 1200 : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.hasAttribute('data-index') ? 44 : 0;
-  });
+  mockTableLayout();
 });
 
 describe('every talk claim in the data is visible', () => {

@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
+import { mockTableLayout } from '../../../tests/fixtures/table-layout';
 import { miniDataset } from '../../../tests/fixtures/mini-dataset';
 import { syntheticDataset } from '../../../tests/fixtures/synthetic-dataset';
 import { parseDataset } from '../../data/load-dataset';
@@ -33,19 +34,7 @@ function columnTexts(field: string): string[] {
 
 beforeEach(() => {
   resetAppStore();
-  // jsdom has no layout: give the table's scroll box a tall viewport (the virtualizer reads its
-  // clientHeight) so every row of the bundled data renders. 10,000 rows are tested in Chromium.
-  const isScrollBox = (el: Element) => el.getAttribute('data-testid') === 'models-table-scroll';
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return isScrollBox(this) ? 4000 : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
-    return isScrollBox(this) ? 1200 : 0;
-  });
-  // Rows measure as 44 px (in jsdom everything measures 0, which collapses the virtual list).
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.hasAttribute('data-index') ? 44 : 0;
-  });
+  mockTableLayout();
 });
 
 describe('ModelsTable training compute (FLOP)', () => {
