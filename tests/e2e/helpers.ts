@@ -117,6 +117,11 @@ export function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** The number in view, the "N" of the result count "N of M: …". */
+export async function shownCount(page: Page): Promise<number> {
+  return Number(((await page.getByTestId('result-count').textContent()) ?? '').split(' ')[0].replace(/,/g, ''));
+}
+
 /**
  * Waits until nothing is filtered and every record of the dataset is accounted for: the systems counted
  * ("9,409 of 9,409: …") plus the papers and events the note beside the count says are not counted.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-import { expectEveryRecordCounted, serveDataset, waitVisible, watchPage } from './helpers';
+import { expectEveryRecordCounted, shownCount, serveDataset, waitVisible, watchPage } from './helpers';
 
 /*
  * At 10,000 systems the charts draw a bounded subset and say so on the chart. Not a speed test
@@ -36,7 +36,7 @@ test('10,000 systems: each chart draws a bounded subset and says “showing N of
   expect(await page.locator('[data-chart="lineage"] .lineage-node').count()).toBeLessThanOrEqual(150);
   await expect(page.getByTestId('systems-in-view').locator('[data-system-id]')).toHaveCount(60);
   // 60 of the systems counted (papers and events are not, by default).
-  const shown = Number(((await page.getByTestId('result-count').textContent()) ?? '').split(' ')[0].replace(/,/g, ''));
+  const shown = await shownCount(page);
   await expect(page.getByTestId('systems-in-view-more')).toHaveText(
     `… and ${(shown - 60).toLocaleString('en')} more systems; the explorer table and the CSV export list every one.`,
   );
