@@ -10,6 +10,7 @@ import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
 import type { LazyList } from '../../lib/label-cache';
+import type { FigureModel } from '../figure/figure-model';
 
 export interface LeftOut {
   id: string;
@@ -50,6 +51,8 @@ interface Props {
    * CSV exported, so a filter click does not format thousands of rows nobody is looking at.
    */
   dataTable: DataTableSpec | (() => DataTableSpec);
+  /** The panel's figure model (given the view's permalink): what its exports, at every size, draw. */
+  figure?: (link: string) => FigureModel;
   children: ReactNode;
 }
 
@@ -72,6 +75,7 @@ export function ChartFrame({
   sourceNote,
   footnotes,
   dataTable,
+  figure,
   children,
 }: Props) {
   const { t, tn, locale } = useT();
@@ -112,7 +116,16 @@ export function ChartFrame({
         </div>
         <div className="chart-controls">
           {controls}
-          <ExportMenu panelId={id} dataset={dataset} filters={filters} title={title} build={build} csv={csv} />
+          <ExportMenu
+            panelId={id}
+            dataset={dataset}
+            filters={filters}
+            title={title}
+            build={build}
+            csv={csv}
+            figure={figure}
+            screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
+          />
         </div>
       </header>
       <p className="chart-description">{description}</p>

@@ -10,6 +10,14 @@ import { copyPng, isDarkUi, svgToPng, type BuiltSvg } from '../../lib/export-pan
 import { exportFileName } from '../../selectors/export-file-name';
 import type { Filters } from '../../store/filters-model';
 import { registerPanelExporter } from './panel-exports';
+import type { FigureModel } from '../figure/figure-model';
+import { PRESETS, screenPreset, type Preset, type PresetId } from '../figure/presets';
+import { renderFigureSvg } from '../figure/render-svg';
+import { figureCitation, sourcesBibtex } from '../../selectors/figure-citation';
+import { copyText } from '../../lib/clipboard';
+import { useAppStore } from '../../store';
+import { linkTo } from '../../store/url-state';
+import { pageBase, shareableUrlState } from '../../store/url-sync';
 
 /** A panel's data as the CSV download writes it. */
 export interface CsvSpec {
@@ -25,6 +33,13 @@ interface Props {
   /** The standalone SVG; `keepTheme` keeps a dark UI dark instead of the light default. */
   build: (keepTheme: boolean) => BuiltSvg;
   csv: () => CsvSpec;
+  /**
+   * The panel's figure model, given the permalink of the view. Panels that have one export from
+   * it at every size preset, with "Cite this figure"; the others (not yet moved) use `build`.
+   */
+  figure?: (link: string) => FigureModel;
+  /** The panel's width on screen, for the "as on screen" size. */
+  screenWidth?: () => number;
   /** Further downloads of the panel (the explorer's JSON and full-table CSV). */
   children?: ReactNode;
 }
@@ -61,7 +76,7 @@ function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>) {
  * and table panels. The image is rebuilt from the panel's parts (see `lib/export-panel.ts`), so
  * this menu never appears in it. "Export all" reaches the same builders through the registry.
  */
-export function ExportMenu({ panelId, dataset, filters, title, build, csv, children }: Props) {
+export function ExportMenu({ panelId, dataset, filters, title, build, csv, figure, screenWidth, children }: Props) {
   const { t } = useT();
   const [keepTheme, setKeepTheme] = useState(false);
   const [dark, setDark] = useState(false);
@@ -72,10 +87,24 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
     const spec = csv();
     return toCsv(spec.columns, spec.rows);
   };
+  const link = () => linkTo(pageBase(), shareableUrlState(useAppStore.getState()));
+  const fromFigure = (preset: Preset, theme: 'light' | 'dark') => {
+    const rendered = renderFigureSvg(figure!(link()), preset, { theme });
+    return { svg: rendered.svg, width: rendered.width, height: rendered.height };
+  };
+  const onScreen = () => screenPreset(screenWidth?.() ?? 720);
   // Re-registered after every render, so "Export all" always sees the current filters, language and data.
-  useEffect(() => registerPanelExporter(panelId, () => ({ title, svg: () => build(false), csv: csvText, fileName })));
+  useEffect(() =>
+    registerPanelExporter(panelId, () => ({
+      title,
+      svg: () => (figure ? fromFigure(onScreen(), 'light') : build(false)),
+      csv: csvText,
+      fileName,
+    })),
+  );
 
-  const current = () => build(dark && keepTheme);
+  const theme = dark && keepTheme ? 'dark' : 'light';
+  const current = () => (figure ? fromFigure(onScreen(), theme) : build(dark && keepTheme));
   const run = async (what: () => Promise<void> | void) => {
     setStatus('');
     try {
@@ -128,6 +157,8 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
             {t('export.csv', 'Data (CSV)')}
           </button>
         </div>
+        {figure && <PresetExport panelId={panelId} render={(preset) => fromFigure(preset, theme)} fileName={fileName} run={run} />}
+        {figure && <CiteFigure panelId={panelId} title={title} model={() => figure(link())} dataset={dataset} />}
         {children && <div className="export-row export-more">{children}</div>}
         {dark && (
           <label className="facet-option">
@@ -145,5 +176,110 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, child
         </p>
       </div>
     </details>
+  );
+}
+
+const REPORT_PRESETS: readonly Exclude<PresetId, 'screen'>[] = ['slide-16x9', 'slide-4x3', 'square', 'journal-1col', 'journal-2col'];
+
+function presetLabel(t: Translate, id: Exclude<PresetId, 'screen'>): string {
+  switch (id) {
+    case 'slide-16x9':
+      return t('export.preset-slide-16x9', 'Slide 16:9 (1920×1080)');
+    case 'slide-4x3':
+      return t('export.preset-slide-4x3', 'Slide 4:3 (1600×1200)');
+    case 'square':
+      return t('export.preset-square', 'Square (1080×1080)');
+    case 'journal-1col':
+      return t('export.preset-journal-1col', 'Journal, one column (85 mm, 300 dpi)');
+    case 'journal-2col':
+      return t('export.preset-journal-2col', 'Journal, two columns (175 mm, 300 dpi)');
+  }
+}
+
+/** A size for a slide or a journal: the figure laid out for that box, as PNG or SVG. */
+function PresetExport({
+  panelId,
+  render,
+  fileName,
+  run,
+}: {
+  panelId: string;
+  render: (preset: Preset) => BuiltSvg;
+  fileName: (ext: string, suffix?: string) => string;
+  run: (what: () => Promise<void> | void) => Promise<void>;
+}) {
+  const { t } = useT();
+  const [id, setId] = useState<Exclude<PresetId, 'screen'>>('slide-16x9');
+  const preset = PRESETS[id];
+  const png = () => run(async () => downloadBlob(fileName('png', `_${id}`), await svgToPng(render(preset), preset.scale)));
+  const svg = () => run(() => downloadText(fileName('svg', `_${id}`), render(preset).svg, 'image/svg+xml'));
+  return (
+    <div className="export-row export-preset">
+      <label>
+        <span>{t('export.size', 'Size')}</span>{' '}
+        <select value={id} onChange={(e) => setId(e.target.value as typeof id)} data-testid={`export-${panelId}-preset`}>
+          {REPORT_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {presetLabel(t, p)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" data-testid={`export-${panelId}-preset-png`} onClick={() => void png()}>
+        PNG
+      </button>
+      <button type="button" data-testid={`export-${panelId}-preset-svg`} onClick={() => void svg()}>
+        SVG
+      </button>
+    </div>
+  );
+}
+
+/** "Cite this figure": a text citation and BibTeX for the figure and for every source behind its marks. */
+function CiteFigure({ panelId, title, model, dataset }: { panelId: string; title: string; model: () => FigureModel; dataset: Dataset }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState('');
+  const cite = useMemo(() => {
+    if (!open) return null;
+    const m = model();
+    const byId = new Map(dataset.sources.map((s) => [s.id, s]));
+    const citation = figureCitation({
+      title: m.title,
+      panelId,
+      app: m.footer.app,
+      link: m.footer.link,
+      asOf: dataset.meta.asOf,
+      accessed: new Date().toISOString().slice(0, 10),
+    });
+    const sources = sourcesBibtex(m.sourceIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+    return { text: citation.text, bibtex: [citation.bibtex, sources].filter(Boolean).join('\n\n') };
+    // The model reads the store when called; `open` re-runs it each time the box is opened.
+  }, [open, model, dataset, panelId]);
+  const copy = async (what: string, text: string) => setCopied((await copyText(text)) ? what : '');
+  return (
+    <div className="export-row export-cite">
+      <button type="button" aria-expanded={open} onClick={() => setOpen((v) => !v)} data-testid={`export-${panelId}-cite`}>
+        {t('export.cite', 'Cite this figure')}
+      </button>
+      {cite && (
+        <div className="export-cite-body" aria-label={t('export.cite-label', 'Citation of {panel}', { panel: title })} role="group">
+          <label>
+            {t('export.cite-text', 'Text')}
+            <textarea readOnly rows={3} value={cite.text} data-testid={`export-${panelId}-cite-text`} />
+          </label>
+          <button type="button" onClick={() => void copy('text', cite.text)}>
+            {copied === 'text' ? t('export.cite-copied', 'Copied') : t('export.cite-copy-text', 'Copy text')}
+          </button>
+          <label>
+            BibTeX
+            <textarea readOnly rows={6} value={cite.bibtex} data-testid={`export-${panelId}-cite-bibtex`} />
+          </label>
+          <button type="button" onClick={() => void copy('bibtex', cite.bibtex)}>
+            {copied === 'bibtex' ? t('export.cite-copied', 'Copied') : t('export.cite-copy-bibtex', 'Copy BibTeX')}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

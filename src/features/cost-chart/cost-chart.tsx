@@ -6,7 +6,7 @@ import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../compo
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
 import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
-import { assignColors, hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../../components/chart-frame/palette';
+import { hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { formatInteger, formatUsd, type Locale } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -14,30 +14,25 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import {
   buildCostSeries,
   buildCostTable,
-  componentLabel,
   dollarsLabel,
   formatCostFigure,
-  formatCostRow,
   formatCostTotal,
   leftOutReasonLabel,
-  type CostComponentName,
   type CostFigure,
   type CostRow,
   type CostSeries,
   type LeftOutSystem,
 } from '../../selectors/cost-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
-import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
+import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
 import './cost-chart.css';
+import { buildCostFigure, COMPONENT_COLORS, costLegendEntries, costNotes, costRowLabel, runKindHeading } from './cost-figure';
 import { useViewFilters } from '../../store/view-filters';
 import { createLazyLabels } from '../../lib/label-cache';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
 const leftOutLabels = createLazyLabels<LeftOutSystem, LeftOut>();
-
-/** One colour per cost component, assigned once for every render and every filter. */
-const COMPONENT_COLORS = assignColors(['training', 'data', 'total'] satisfies CostComponentName[]);
 
 const ROW = 30;
 /** A label inside the bar ends this far before the bar's end, clear of a "less than" arrow or a figure marker. */
@@ -77,6 +72,10 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
     [series, sourcesById],
   );
   const title = t('cost-chart.title', 'Training cost');
+  const figure = useCallback(
+    (link: string) => buildCostFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale } }),
+    [dataset, filters, scale, selectedId, t, tn, locale],
+  );
 
   return (
     <ChartFrame
@@ -117,6 +116,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
       })}
       footnotes={series.rows.length > 0 ? <CostFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
+      figure={figure}
     >
       {series.rows.length === 0 && (
         <p className="cost-empty" data-testid="cost-chart-empty">
@@ -173,18 +173,6 @@ const CostPlot = memo(function CostPlot({
   );
 }, sameProps);
 
-function runKindHeading(t: Translator['t'], k: RunKind, n: number): string {
-  return k === 'pre-training'
-    ? t('cost-chart.section-pre-training', 'Pre-training runs ({runs})', { runs: n })
-    : t('cost-chart.section-fine-tune', 'Fine-tunes ({runs})', { runs: n });
-}
-
-function statusWord(t: Translator['t'], figures: readonly CostFigure[]): string | null {
-  const est = figures.filter((f) => f.status === 'estimated').length;
-  if (est === 0) return null;
-  return est === figures.length ? t('fact.estimated', 'est.') : t('cost-chart.partly-estimated', 'partly est.');
-}
-
 /** Text for a row's tooltip and accessible name: every figure with who gives it and in which dollars. */
 function rowDescription(row: CostRow, locale: Locale, t: Translator['t']): string {
   const lines = row.figures.map((f) => {
@@ -211,13 +199,7 @@ function drawCostRow(row: CostRow, { cy, barStart, x }: RowGeometry, locale: Loc
   const low = row.low;
   const barEnd = Math.max(x(low.totalUsd), barStart + 2);
   const markEnd = multi ? x(row.high.totalUsd) + 5 : barEnd + (low.totalBound === 'upper' ? 2 : 0);
-  const est = statusWord(t, row.figures);
-  const warn = row.figures.some((f) => f.talk?.relation === 'differs');
-  const suffix = [multi ? tn('cost-chart.figures', row.figures.length, '{count} figure', '{count} figures') : null, est]
-    .filter(Boolean)
-    .join(' · ');
-  const full = `${formatCostRow(row, locale, t)}${suffix ? ` · ${suffix}` : ''}${warn ? ' ⚠' : ''}`;
-  const short = `${multi ? `${formatCostTotal(low, locale)}–${formatCostTotal(row.high, locale)}` : formatCostTotal(low, locale)}${est ? ` ${est}` : ''}${warn ? ' ⚠' : ''}`;
+  const { full, short } = costRowLabel(row, { t, tn, locale });
   const segments = segmentsOf(low, barStart, barEnd, x);
   const marks = (
     <>
@@ -345,104 +327,71 @@ function FigureMark({
 
 function CostLegend({ series }: { series: CostSeries }) {
   const { t } = useT();
-  const multi = series.rows.some((r) => r.figures.length > 1);
-  const upper = series.rows.some((r) => r.figures.some((f) => f.totalBound === 'upper'));
-  const estimated = series.rows.some((r) => r.figures.some((f) => f.status === 'estimated'));
-  const family = familySpans(series.rows).length > 0;
   // Status swatches are grey, so they are not read as a component colour.
   const base = NEUTRAL_COLOR;
   return (
     <span className="cost-legend" data-testid="cost-legend">
-      {series.components.map((c) => (
-        <ColorLegendItem key={c} color={COMPONENT_COLORS.get(c)} data-component={c}>
-          {t('cost-chart.legend-component', 'cost of {component}', { component: componentLabel(t, c) })}
-        </ColorLegendItem>
-      ))}
-      <ReportedLegendItem>{t('fact.reported', 'reported')}</ReportedLegendItem>
-      {estimated && <EstimatedLegendItem>{t('cost-chart.legend-estimated', 'est. (estimate)')}</EstimatedLegendItem>}
-      {upper && (
-        <LegendItem
-          width={14}
-          height={14}
-          swatchClassName="upper-mark"
-          swatch={
-            <>
-              <line x1="11" x2="11" y1="1" y2="13" />
-              <path d="M9.5 2.5 L3 7 L9.5 11.5 Z" />
-            </>
-          }
-        >
-          {t('cost-chart.legend-upper', '“less than”: at most this')}
-        </LegendItem>
-      )}
-      {multi && (
-        <LegendItem
-          width={30}
-          height={12}
-          swatch={
-            <>
-              <line x1="4" x2="26" y1="6" y2="6" stroke="currentColor" strokeWidth="1.5" />
-              <circle cx="5" cy="6" r="4" fill={base} stroke={base} />
-              <circle cx="25" cy="6" r="4" fill="var(--surface)" stroke={base} />
-            </>
-          }
-        >
-          {t('cost-chart.legend-range', 'one marker per published figure (filled: reported, hollow: est.)')}
-        </LegendItem>
-      )}
-      {family && <FamilyLegendItem>{t('cost-chart.legend-family', 'sizes of one model')}</FamilyLegendItem>}
+      {costLegendEntries(series, t).map((e) => {
+        switch (e.key) {
+          case 'component':
+            return (
+              <ColorLegendItem key={e.component} color={COMPONENT_COLORS.get(e.component!)} data-component={e.component}>
+                {e.label}
+              </ColorLegendItem>
+            );
+          case 'reported':
+            return <ReportedLegendItem key={e.key}>{e.label}</ReportedLegendItem>;
+          case 'estimated':
+            return <EstimatedLegendItem key={e.key}>{e.label}</EstimatedLegendItem>;
+          case 'upper':
+            return (
+              <LegendItem
+                key={e.key}
+                width={14}
+                height={14}
+                swatchClassName="upper-mark"
+                swatch={
+                  <>
+                    <line x1="11" x2="11" y1="1" y2="13" />
+                    <path d="M9.5 2.5 L3 7 L9.5 11.5 Z" />
+                  </>
+                }
+              >
+                {e.label}
+              </LegendItem>
+            );
+          case 'range':
+            return (
+              <LegendItem
+                key={e.key}
+                width={30}
+                height={12}
+                swatch={
+                  <>
+                    <line x1="4" x2="26" y1="6" y2="6" stroke="currentColor" strokeWidth="1.5" />
+                    <circle cx="5" cy="6" r="4" fill={base} stroke={base} />
+                    <circle cx="25" cy="6" r="4" fill="var(--surface)" stroke={base} />
+                  </>
+                }
+              >
+                {e.label}
+              </LegendItem>
+            );
+          case 'family':
+            return <FamilyLegendItem key={e.key}>{e.label}</FamilyLegendItem>;
+        }
+      })}
     </span>
   );
 }
 
 function CostFootnotes({ series, scale }: { series: CostSeries; scale: ScaleKind }) {
   const { t } = useT();
-  const names = new Map(series.rows.map((r) => [r.systemId, r.name]));
-  const dollars = series.dollarBases
-    .map((b) => {
-      const text = dollarsLabel({ dollars: b.dollars, dollarYear: b.year }, t);
-      return b.by === null
-        ? t('cost-chart.dollars-developers', 'developers’ own figures: {dollars}', { dollars: text })
-        : t('cost-chart.dollars-by', '{estimator}: {dollars}', { estimator: b.by, dollars: text });
-    })
-    .join('; ');
-  const talks = series.rows.flatMap((r) =>
-    r.figures.filter((f) => f.talk?.relation === 'differs').map((f) => ({ name: names.get(r.systemId) ?? r.systemId, talk: f.talk! })),
-  );
   return (
     <ul className="chart-notes" data-testid="cost-footnotes">
-      <li>
-        {t(
-          'cost-chart.note-estimated',
-          'Reported: stated by the developer. est.: an estimate by a third party (Epoch AI, Lambda Labs), drawn hatched with a dashed outline.',
-        )}
-      </li>
-      <li>{t('cost-chart.note-bounds', '◀ “less than” in the source: the true cost is at most this; ~ “about”.')}</li>
-      {series.rows.some((r) => r.figures.length > 1) && (
-        <li>
-          {t(
-            'cost-chart.note-range',
-            'Where sources publish several figures for one model, the bar runs to the lowest and a line with one marker per figure reaches the highest; none is merged or averaged.',
-          )}
-        </li>
-      )}
-      <li data-testid="cost-dollar-years">{t('cost-chart.note-dollars', 'Dollar years: {dollars}.', { dollars: dollars })}</li>
-      {scale === 'log' && (
-        <li>{t('cost-chart.note-log', 'Log scale: every ×10 is the same distance; bar lengths are not proportional to cost.')}</li>
-      )}
-      <li>
-        {t(
-          'cost-chart.note-run-kind',
-          'A model fine-tuned from a base model counts as a fine-tune; every other model as a pre-training run.',
-        )}
-      </li>
-      {talks.map(({ name, talk }) => (
-        <li key={name} className="talk-note">
-          {t('cost-chart.note-talk', '⚠ {model}: the talk says “{quote}” — {note}.', {
-            model: name,
-            quote: talk.text,
-            note: talk.note ?? t('cost-chart.talk-differs', 'differs from the source'),
-          })}
+      {costNotes(series, scale, t).map((n) => (
+        <li key={n.key} className={n.talk ? 'talk-note' : undefined} data-testid={n.key === 'dollars' ? 'cost-dollar-years' : undefined}>
+          {n.text}
         </li>
       ))}
     </ul>

@@ -1,0 +1,75 @@
+import type { Dataset } from '../../data/schema';
+import { formatEventDate, formatInteger } from '../../i18n/format';
+import type { Translator } from '../../i18n/use-t';
+import { MAX_LEFT_OUT } from '../../selectors/mark-cap';
+import type { FigureFooter, FigureNote } from './figure-model';
+
+/*
+ * The parts every published figure shares, in the UI language: "N of M shown", what was left out
+ * grouped by reason (cut with "and N more"), and the self-contained footer — dashboard, data
+ * date, the data's licence and the permalink of the exact view.
+ */
+
+type T = Pick<Translator, 't' | 'tn' | 'locale'>;
+
+export interface LeftOutItem {
+  name: string;
+  reason: string;
+}
+
+/** Names listed per reason in a figure's note before "and N more". */
+const NAMES_PER_REASON = 8;
+
+export function countNote({ tn, locale }: T, shown: number, total: number): FigureNote {
+  return {
+    essential: true,
+    text: tn('chart.shown', total, '{shown} of {total} system shown', '{shown} of {total} systems shown', {
+      shown: formatInteger(shown, locale),
+      total: formatInteger(total, locale),
+    }),
+  };
+}
+
+/** "Not drawn — not disclosed: BLOOM, OPT-175B…; no GPU-hours published: …", one note per reason. */
+export function leftOutNotes({ t, locale }: T, leftOut: readonly LeftOutItem[]): FigureNote[] {
+  const groups = new Map<string, string[]>();
+  for (const l of leftOut) {
+    const names = groups.get(l.reason);
+    if (names) names.push(l.name);
+    else groups.set(l.reason, [l.name]);
+  }
+  return [...groups].slice(0, MAX_LEFT_OUT).map(([reason, names]) => {
+    const listed = names.slice(0, NAMES_PER_REASON).join(', ');
+    const more =
+      names.length > NAMES_PER_REASON
+        ? t('figure.left-out-more', ' and {more} more', { more: formatInteger(names.length - NAMES_PER_REASON, locale) })
+        : '';
+    return { text: t('figure.left-out', 'Not drawn — {reason}: {names}{more}.', { reason, names: listed, more }) };
+  });
+}
+
+export function figureFooter(
+  { t, locale }: T,
+  dataset: Pick<Dataset, 'meta' | 'sources'>,
+  sourceIds: readonly string[],
+  link: string,
+): FigureFooter {
+  const cited = new Set(sourceIds);
+  const epoch = dataset.sources.some((s) => cited.has(s.id) && s.grade === 'epoch');
+  return {
+    app: t('app.title', 'The LLM wave, 2020–2023'),
+    dataDate: t('figure.data-date', 'data as of {date}', { date: formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale) }),
+    licence: epoch
+      ? t('figure.licence-epoch', 'facts from the cited sources; Epoch AI figures CC BY 4.0, © Epoch AI')
+      : t('figure.licence', 'facts from the cited sources'),
+    link,
+  };
+}
+
+export function moreNotesTemplate({ t }: T): string {
+  return t('figure.more-notes', '… and {more} more notes (in the SVG’s description)', { more: '{more}' });
+}
+
+export function moreRowsTemplate({ t }: T): string {
+  return t('figure.more-rows', '… and {more} more (all in the data table and CSV)', { more: '{more}' });
+}

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PRESETS, screenPreset, type Preset } from '../../src/components/figure/presets';
+import { renderFigureSvg } from '../../src/components/figure/render-svg';
+import type { FigureModel } from '../../src/components/figure/figure-model';
+import { buildCostFigure } from '../../src/features/cost-chart/cost-figure';
+import { translate, translatePlural, type Locale } from '../../src/i18n/i18n';
+import { DEFAULT_FILTERS } from '../../src/store/filters-model';
+import { bundledDataset } from '../fixtures/bundled-dataset';
+
+/*
+ * Golden SVGs: each figure × {on screen at 720 px, slide 16:9, journal column} × {en, zh-CN},
+ * rendered from the bundled dataset and compared byte for byte with tests/golden/. After a
+ * reviewed change, `npm run golden:update` rewrites the references (then look at the diff).
+ */
+
+const DIR = new URL('../golden/', import.meta.url);
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const LINK = 'https://llm-wave.example/';
+
+const translator = (locale: Locale) => ({
+  locale,
+  t: (key: string, en: string, vars?: Record<string, string | number>) => translate(locale, key, en, vars),
+  tn: (key: string, n: number, one: string, other: string, vars?: Record<string, string | number>) =>
+    translatePlural(locale, key, n, one, other, vars),
+});
+
+const FIGURES: Record<string, (locale: Locale) => FigureModel> = {
+  'training-cost': (locale) =>
+    buildCostFigure({
+      dataset: bundledDataset(),
+      filters: DEFAULT_FILTERS,
+      scale: 'log',
+      selectedId: null,
+      link: LINK,
+      translator: translator(locale),
+    }),
+};
+
+const PRESET_CASES: [string, Preset][] = [
+  ['screen', screenPreset(720)],
+  ['slide-16x9', PRESETS['slide-16x9']],
+  ['journal-1col', PRESETS['journal-1col']],
+];
+
+/** One tag per line, so a reviewed diff reads line by line. */
+const pretty = (svg: string) => svg.replace(/></g, '>\n<');
+
+describe('golden figure SVGs', () => {
+  for (const [panel, build] of Object.entries(FIGURES))
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const [presetName, preset] of PRESET_CASES)
+        it(`${panel} · ${presetName} · ${locale}`, () => {
+          const svg = pretty(renderFigureSvg(build(locale), preset).svg);
+          const file = new URL(`${panel}.${presetName}.${locale}.svg`, DIR);
+          if (UPDATE || !existsSync(file)) {
+            mkdirSync(DIR, { recursive: true });
+            writeFileSync(file, svg);
+            if (!UPDATE) throw new Error(`no reference yet: wrote ${file.pathname}; run npm run golden:update after review`);
+          }
+          expect(svg).toBe(readFileSync(file, 'utf8'));
+        });
+});
