@@ -8,6 +8,8 @@ const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'exports');
 const PANELS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'] as const;
 const TABLE_PANELS = ['overview', 'models-table', 'seed-tables', 'compare'] as const;
 const ALL_PANELS = ['overview', 'models-table', ...PANELS, 'seed-tables', 'compare'] as const;
+/** Panels exported from a figure model: Export all adds their citation (.bib). */
+const CITED_PANELS = ['training-cost'] as const;
 
 /** A panel's section, chart or table. */
 const panelSection = (page: Page, panel: string) => page.locator(`[data-view="${panel}"] section.view`).first();
@@ -211,7 +213,13 @@ test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SV
   expect(readme).toContain(filterText);
   expect(readme).toMatch(/Data as of: 2025-11/);
   expect(readme).toContain('Language: en');
-  expect(names).toHaveLength(1 + 3 * ALL_PANELS.length);
+  expect(names).toHaveLength(1 + 3 * ALL_PANELS.length + CITED_PANELS.length);
+  for (const panel of CITED_PANELS) {
+    const bib = strFromU8(files[`${panel}_llama-family_2025-11.bib`]);
+    expect(bib).toMatch(/^% The LLM wave, 2020–2023\. “/);
+    expect(bib).toMatch(new RegExp(`@misc\\{llm-wave-${panel}-\\d{8},`));
+    expect(readme).toContain(`${panel}_llama-family_2025-11.bib`);
+  }
   for (const panel of ALL_PANELS) {
     const title = (await panelSection(page, panel).locator('h2').first().textContent())!.trim();
     const base = `${panel}_llama-family_2025-11`;

@@ -13,8 +13,9 @@ import { registerPanelExporter } from './panel-exports';
 import type { FigureModel } from '../figure/figure-model';
 import { PRESETS, screenPreset, type Preset, type PresetId } from '../figure/presets';
 import { renderFigureSvg } from '../figure/render-svg';
-import { figureCitation, sourcesBibtex } from '../../selectors/figure-citation';
+import { citeFigure } from '../figure/cite-figure';
 import { copyText } from '../../lib/clipboard';
+import { withDpi } from '../../lib/png-dpi';
 import { useAppStore } from '../../store';
 import { linkTo } from '../../store/url-state';
 import { pageBase, shareableUrlState } from '../../store/url-sync';
@@ -98,6 +99,12 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, figur
     registerPanelExporter(panelId, () => ({
       title,
       svg: () => (figure ? fromFigure(onScreen(), 'light') : build(false)),
+      citation: figure
+        ? () => {
+            const c = citeFigure(figure(link()), dataset, new Date().toISOString().slice(0, 10));
+            return `% ${c.text}\n\n${c.bibtex}\n`;
+          }
+        : undefined,
       csv: csvText,
       fileName,
     })),
@@ -211,7 +218,13 @@ function PresetExport({
   const { t } = useT();
   const [id, setId] = useState<Exclude<PresetId, 'screen'>>('slide-16x9');
   const preset = PRESETS[id];
-  const png = () => run(async () => downloadBlob(fileName('png', `_${id}`), await svgToPng(render(preset), preset.scale)));
+  const png = () =>
+    run(async () => {
+      const blob = await svgToPng(render(preset), preset.scale);
+      // Journal sizes record their 300 dpi, so a layout program places them at 85 or 175 mm.
+      const file = preset.dpi ? new Blob([withDpi(new Uint8Array(await blob.arrayBuffer()), preset.dpi)], { type: 'image/png' }) : blob;
+      downloadBlob(fileName('png', `_${id}`), file);
+    });
   const svg = () => run(() => downloadText(fileName('svg', `_${id}`), render(preset).svg, 'image/svg+xml'));
   return (
     <div className="export-row export-preset">
@@ -240,22 +253,8 @@ function CiteFigure({ panelId, title, model, dataset }: { panelId: string; title
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState('');
-  const cite = useMemo(() => {
-    if (!open) return null;
-    const m = model();
-    const byId = new Map(dataset.sources.map((s) => [s.id, s]));
-    const citation = figureCitation({
-      title: m.title,
-      panelId,
-      app: m.footer.app,
-      link: m.footer.link,
-      asOf: dataset.meta.asOf,
-      accessed: new Date().toISOString().slice(0, 10),
-    });
-    const sources = sourcesBibtex(m.sourceIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
-    return { text: citation.text, bibtex: [citation.bibtex, sources].filter(Boolean).join('\n\n') };
-    // The model reads the store when called; `open` re-runs it each time the box is opened.
-  }, [open, model, dataset, panelId]);
+  // The model reads the store when called; `open` builds it afresh each time the box is opened.
+  const cite = useMemo(() => (open ? citeFigure(model(), dataset, new Date().toISOString().slice(0, 10)) : null), [open, model, dataset]);
   const copy = async (what: string, text: string) => setCopied((await copyText(text)) ? what : '');
   return (
     <div className="export-row export-cite">

@@ -9,6 +9,8 @@ export interface PanelExporter {
   title: string;
   /** The standalone SVG, light theme (as the per-panel menu exports by default). */
   svg: () => BuiltSvg;
+  /** Panels with a figure model: the text citation and BibTeX of the figure and its sources. */
+  citation?: () => string;
   /** The panel's data table as CSV text. */
   csv: () => string;
   /** The per-panel file name for `ext` (`training-cost_llama-family_2025-11.png`). */

@@ -1,4 +1,4 @@
-import { EXPORT_FONT, escapeXml, wrapText } from '../../lib/export-panel';
+import { escapeXml, wrapText } from '../../lib/export-panel';
 import { estimateGlyphWidth } from '../../lib/measure-text';
 import { familySpans, thinTicks } from '../../selectors/run-rows';
 import type { BarMark, BarPlot, FigureModel, LegendEntry, Swatch } from './figure-model';
@@ -32,11 +32,25 @@ export interface RenderedFigure {
   notesCut: number;
 }
 
+/**
+ * Fonts by language. In English a Latin face comes first, so quotes and apostrophes are not drawn
+ * full-width from a CJK face; DejaVu Sans stands in on Linux machines without Arial or Noto Sans.
+ * In Chinese the CJK faces come first, whose full-width punctuation is right there.
+ */
+const LATIN_FONTS = "'Noto Sans', Arial, 'Liberation Sans', 'DejaVu Sans'";
+const CJK_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei'";
+export function figureFont(lang: string): string {
+  return lang.startsWith('zh') ? `${CJK_FONTS}, ${LATIN_FONTS}, sans-serif` : `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif`;
+}
+
 const r1 = (n: number) => Math.round(n * 10) / 10;
 const BOLD = 1.08;
 
+/** Wider than the screen's estimate: exported text may be set in a wider face (DejaVu Sans) than Arial. */
+const SLACK = 1.08;
+
 function measure(text: string, size: number, weight = 400): number {
-  return estimateGlyphWidth(text, size) * (weight >= 600 ? BOLD : 1);
+  return estimateGlyphWidth(text, size) * SLACK * (weight >= 600 ? BOLD : 1);
 }
 
 /** An SVG element as a string; attributes in the order given, numbers rounded. */
@@ -571,7 +585,7 @@ export function renderFigureSvg(model: FigureModel, preset: Preset, options: Ren
   const desc = [model.description, ...model.notes.map((n) => n.text), model.sourceNote].join(' ');
   const svg =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${r1(W)} ${r1(height)}" font-family="${escapeXml(EXPORT_FONT)}" lang="${escapeXml(model.lang)}" data-preset="${preset.id}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${r1(W)} ${r1(height)}" font-family="${escapeXml(figureFont(model.lang))}" lang="${escapeXml(model.lang)}" data-preset="${preset.id}">` +
     tag('title', {}, escapeXml(model.title)) +
     tag('desc', {}, escapeXml(desc)) +
     tag('defs', {}, hatchDefs([...plot.hatchColors, '#8C8C8C'], base / 13)) +

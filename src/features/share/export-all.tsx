@@ -51,10 +51,12 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
         } catch (e) {
           throw new Error(`${title}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         }
+        const citation = panel.citation?.();
         for (const [name, data] of [
           [panel.fileName('png'), png],
           [panel.fileName('svg'), built.svg],
           [panel.fileName('csv'), panel.csv()],
+          ...(citation ? [[panel.fileName('bib'), citation] as const] : []),
         ] as const) {
           files.push({ name, data });
           listed.push(`- ${name} (${title})`);
