@@ -78,9 +78,24 @@ interface Props<R extends BarRow> {
   /** Tooltip of a family bracket, given the family id. */
   familyTip: (family: string) => string;
   drawRow: (row: R, geometry: RowGeometry) => RowDrawing;
+  /**
+   * A row's short value label. Given, the value axis ends early enough that every short label fits
+   * after its bar, so no label is drawn on a bar (hatched estimates made such labels unreadable).
+   */
+  shortLabel?: (row: R) => string;
 }
 
-export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter, rowHeight, className, testId, ...marks }: Props<R>) {
+export function BarRowsPlot<R extends BarRow>({
+  rows,
+  scale,
+  axis,
+  tickFormatter,
+  rowHeight,
+  className,
+  testId,
+  shortLabel,
+  ...marks
+}: Props<R>) {
   const items = useMemo(() => withSections(rows), [rows]);
   const boxRef = useRef<HTMLDivElement>(null);
   // Measured here rather than by recharts' ResponsiveContainer, so the plot draws at the paper's width when printed.
@@ -89,8 +104,17 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
   const nameWidth = Math.round(Math.min(150, width * 0.3, Math.max(64, ...rows.map((r) => estimateGlyphWidth(r.name, NAME_FONT) + 18))));
   const stacked = width - nameWidth - MARGIN.right < STACK_BELOW;
   const height = items.length * (stacked ? ROW_STACKED : rowHeight) + MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT;
+  // Stacked rows put labels on a line of their own; beside the bars, the axis leaves room for the widest.
+  const reserve =
+    shortLabel && !stacked
+      ? Math.min(
+          Math.round((width - nameWidth) * 0.4),
+          Math.ceil(Math.max(0, ...rows.map((r) => estimateGlyphWidth(shortLabel(r), LABEL_FONT))) + 10),
+        )
+      : 0;
+  const margin = reserve > MARGIN.right ? { ...MARGIN, right: reserve } : MARGIN;
   // About 48 px per tick label, in regular steps (every power of ten, or every other one on a phone).
-  const ticks = thinTicks(axis.ticks, Math.max(2, Math.floor((width - nameWidth - MARGIN.right) / 48)));
+  const ticks = thinTicks(axis.ticks, Math.max(2, Math.floor((width - nameWidth - margin.right) / 48)));
   return (
     <div
       ref={boxRef}
@@ -104,7 +128,7 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
       {/* The first chart on the page waits for its box's width (the ResizeObserver reports it before
           that frame is painted) rather than drawing at a guess and again, in full, at the real width. */}
       {measured && (
-        <BarChart width={width} height={height} layout="vertical" data={items} margin={MARGIN} accessibilityLayer={false}>
+        <BarChart width={width} height={height} layout="vertical" data={items} margin={margin} accessibilityLayer={false}>
           <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 3" />
           <XAxis
             type="number"
@@ -118,12 +142,12 @@ export function BarRowsPlot<R extends BarRow>({ rows, scale, axis, tickFormatter
             // the DOM; the first and last are aligned inwards so they stay inside the chart.
             interval={0}
             tick={(p: AxisTickProps) => (
-              <EdgeTick {...p} plotLeft={nameWidth + MARGIN.left} plotRight={width - MARGIN.right} format={tickFormatter} />
+              <EdgeTick {...p} plotLeft={nameWidth + margin.left} plotRight={width - margin.right} format={tickFormatter} />
             )}
           />
           <YAxis type="category" dataKey="key" width={nameWidth} tick={false} tickLine={false} axisLine={false} />
           <ZIndexLayer zIndex={300}>
-            <BarRowsMarks items={items} stacked={stacked} nameWidth={nameWidth} rowHeight={rowHeight} {...marks} />
+            <BarRowsMarks items={items} stacked={stacked} nameWidth={nameWidth} rowHeight={rowHeight} labelRight={width - 4} {...marks} />
           </ZIndexLayer>
         </BarChart>
       )}
@@ -184,6 +208,8 @@ type MarksProps<R extends BarRow> = Pick<
   items: Item<R>[];
   stacked: boolean;
   nameWidth: number;
+  /** How far right a value label may reach: the chart's edge, past the value axis's end. */
+  labelRight: number;
 };
 
 function BarRowsMarks<R extends BarRow>({
@@ -191,6 +217,7 @@ function BarRowsMarks<R extends BarRow>({
   stacked,
   nameWidth,
   rowHeight,
+  labelRight,
   labelInset,
   marksClassName,
   rowClassName,
@@ -238,7 +265,7 @@ function BarRowsMarks<R extends BarRow>({
         if (item.section) {
           return (
             <g key={item.key} className="section-head" data-section={item.section}>
-              {i > 0 && <line x1={0} x2={right} y1={y0 + 0.5} y2={y0 + 0.5} />}
+              {i > 0 && <line x1={0} x2={Math.max(right, labelRight)} y1={y0 + 0.5} y2={y0 + 0.5} />}
               <text x={4} y={y0 + band / 2 + 4}>
                 {sectionHeading(item.section, sectionCount(item.section))}
               </text>
@@ -253,7 +280,7 @@ function BarRowsMarks<R extends BarRow>({
         const { full, short, markEnd, barEnd } = drawing.label;
         const label = stacked
           ? stackedLabel([full, short], plot.x, right, y0 + 35)
-          : placeLabel([full, short], markEnd, plot.x, barEnd, right, cy + 4, labelInset);
+          : placeLabel([full, short], markEnd, plot.x, barEnd, Math.max(right, labelRight), cy + 4, labelInset);
         return (
           <g
             key={item.key}
@@ -266,7 +293,7 @@ function BarRowsMarks<R extends BarRow>({
             aria-label={drawing.description.replace(/\n/g, '; ')}
             data-tip={drawing.description}
           >
-            <rect className="row-bg" x={0.5} y={y0 + 1} width={right - 0.5} height={band - 2} rx={4} />
+            <rect className="row-bg" x={0.5} y={y0 + 1} width={Math.max(right, labelRight) - 0.5} height={band - 2} rx={4} />
             <text
               className={selected ? 'row-name is-selected' : 'row-name'}
               x={nameWidth - 9}

@@ -169,6 +169,7 @@ const CostPlot = memo(function CostPlot({
       sectionHeading={(k, n) => runKindHeading(t, k, n)}
       familyTip={(family) => t('cost-chart.family-tip', 'Sizes of one model: {family}', { family: familyNames.get(family) ?? family })}
       drawRow={(row, g) => drawCostRow(row, g, locale, t, tn)}
+      shortLabel={(row) => costRowLabel(row, { t, tn, locale }).short}
     />
   );
 }, sameProps);
