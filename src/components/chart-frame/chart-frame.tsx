@@ -5,7 +5,8 @@ import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import './chart-frame.css';
 import { buildPanelSvg } from '../../lib/export-panel';
-import { ExportMenu, exportFooter, textOf } from './export-menu';
+import { ExportMenu, exportFooter, textOf, viewLink } from './export-menu';
+import { FigureBox } from '../figure/figure-box';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
@@ -105,6 +106,42 @@ export function ChartFrame({
     return { columns: spec.columns, rows: spec.rows.map((r) => r.cells) };
   };
   const openTable = useMemo(() => (!showData ? null : typeof dataTable === 'function' ? dataTable() : dataTable), [showData, dataTable]);
+  // Presented or embedded, a panel with a figure model shows that figure laid out for the screen or
+  // the frame (the same drawing as its exports), with its controls and Export menu above it.
+  const mode = useAppStore((s) => (s.embedPanel === id ? 'embed' : s.embedPanel === null && s.presentPanel === id ? 'present' : null));
+  const exportMenu = (
+    <ExportMenu
+      panelId={id}
+      dataset={dataset}
+      filters={filters}
+      title={title}
+      build={build}
+      csv={csv}
+      figure={figure}
+      screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
+    />
+  );
+  if (figure && mode)
+    return (
+      <section
+        ref={sectionRef}
+        className="view chart-frame is-published"
+        data-chart={id}
+        aria-labelledby={titleId}
+        data-testid={`chart-${id}`}
+      >
+        <header className="published-head">
+          <h2 id={titleId} className="visually-hidden">
+            {title}
+          </h2>
+          <div className="chart-controls">
+            {controls}
+            {exportMenu}
+          </div>
+        </header>
+        <PublishedFigure figure={figure} bottom={mode === 'present' ? 72 : 4} />
+      </section>
+    );
   return (
     <section ref={sectionRef} className="view chart-frame" data-chart={id} aria-labelledby={titleId} data-testid={`chart-${id}`}>
       <header className="chart-head">
@@ -116,16 +153,7 @@ export function ChartFrame({
         </div>
         <div className="chart-controls">
           {controls}
-          <ExportMenu
-            panelId={id}
-            dataset={dataset}
-            filters={filters}
-            title={title}
-            build={build}
-            csv={csv}
-            figure={figure}
-            screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
-          />
+          {exportMenu}
         </div>
       </header>
       <p className="chart-description">{description}</p>
@@ -209,6 +237,14 @@ export function ChartFrame({
       </div>
     </section>
   );
+}
+
+/** The panel's figure model for this view, drawn for its box in the page's theme. */
+function PublishedFigure({ figure, bottom }: { figure: (link: string) => FigureModel; bottom: number }) {
+  const theme = useAppStore((s) => s.theme);
+  const dark = theme === 'dark' || (theme === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+  const model = useMemo(() => figure(viewLink()), [figure]);
+  return <FigureBox model={model} bottom={bottom} theme={dark ? 'dark' : 'light'} />;
 }
 
 /**

@@ -56,6 +56,11 @@ export function exportFooter(t: Translate, locale: Locale, asOf: string): string
   });
 }
 
+/** The permalink a figure cites: the exact view, as a page (not as an embed or a presentation). */
+export function viewLink(): string {
+  return linkTo(pageBase(), shareableUrlState(useAppStore.getState(), { embed: null, present: null }));
+}
+
 /** Visible text of the elements matching `selector`, skipping on-screen hints (`.screen-only`). */
 export function textOf(root: Element, selector: string): string[] {
   return [...root.querySelectorAll(selector)]
@@ -88,7 +93,7 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, figur
     const spec = csv();
     return toCsv(spec.columns, spec.rows);
   };
-  const link = () => linkTo(pageBase(), shareableUrlState(useAppStore.getState()));
+  const link = viewLink;
   const fromFigure = (preset: Preset, theme: 'light' | 'dark') => {
     const rendered = renderFigureSvg(figure!(link()), preset, { theme });
     return { svg: rendered.svg, width: rendered.width, height: rendered.height };

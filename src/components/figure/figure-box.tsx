@@ -1,0 +1,66 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FigureModel } from './figure-model';
+import type { Preset } from './presets';
+import { renderFigureSvg, type FigureTheme } from './render-svg';
+
+/*
+ * A figure laid out for the box it is shown in — the presentation screen, an embed's frame — and
+ * laid out again when the box changes size. It draws the same SVG as the exports (no scaled
+ * screenshot): type grows with the box, rows and notes that do not fit say "and N more".
+ */
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** The box: the element's width, and the window's height below its top less `bottom`. */
+function useBox(bottom: number): [React.RefObject<HTMLDivElement | null>, Size | null] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<Size | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const rect = el.getBoundingClientRect();
+      const width = Math.floor(rect.width);
+      const height = Math.floor(window.innerHeight - Math.max(0, rect.top) - bottom);
+      if (width > 0) setSize((prev) => (prev && prev.width === width && prev.height === height ? prev : { width, height: Math.max(240, height) }));
+    };
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(el);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [bottom]);
+  return [ref, size];
+}
+
+/** Body text size for a box: larger on a big screen, never below 12 px. */
+export function boxFont(size: Size): number {
+  return Math.round(Math.max(12, Math.min(24, size.width / 56, size.height / 30)) * 2) / 2;
+}
+
+export function FigureBox({ model, bottom, theme }: { model: FigureModel; bottom: number; theme: FigureTheme }) {
+  const [ref, size] = useBox(bottom);
+  const markup = useMemo(() => {
+    if (!size) return null;
+    const preset: Preset = { id: 'screen', width: size.width, height: size.height, scale: 1, baseFont: boxFont(size) };
+    // The XML declaration is for a file; inline in HTML it would be a stray node.
+    return renderFigureSvg(model, preset, { theme }).svg.replace(/^<\?xml[^>]*\?>\s*/, '');
+  }, [model, size, theme]);
+  return (
+    <div
+      ref={ref}
+      className="figure-box"
+      data-testid={`figure-${model.id}`}
+      data-width={size?.width}
+      data-height={size?.height}
+      // The SVG is our own renderer's output: text escaped, presentation attributes only, no script.
+      dangerouslySetInnerHTML={markup ? { __html: markup } : undefined}
+    />
+  );
+}
