@@ -160,16 +160,18 @@ export const TABLE_CJK_FLOOR = 5;
 export function layoutTable(
   table: ExportTable,
   maxWidth: number,
-  measure: (s: string, header: boolean) => number,
+  /** `bold`: the header row and the first column, which are drawn bold. */
+  measure: (s: string, bold: boolean) => number,
   growTo = maxWidth,
 ): TableLayout {
   const pad = 2 * TABLE_CELL_PAD;
   const cjkFloor = measure('\u4e2d'.repeat(TABLE_CJK_FLOOR), false);
-  const rowsOf = (i: number) => [{ text: table.columns[i], header: true }, ...table.rows.map((r) => ({ text: r[i] ?? '', header: false }))];
+  // The header row and the first column are drawn bold (buildTablesSvg), so measured bold.
+  const rowsOf = (i: number) => [{ text: table.columns[i], bold: true }, ...table.rows.map((r) => ({ text: r[i] ?? '', bold: i === 0 }))];
   const bounds = table.columns.map((_, i) => {
     const cells = rowsOf(i);
-    const max = Math.max(...cells.map((c) => measure(c.text, c.header)));
-    let min = Math.max(...cells.map((c) => minContentWidth(c.text, (s) => measure(s, c.header))));
+    const max = Math.max(...cells.map((c) => measure(c.text, c.bold)));
+    let min = Math.max(...cells.map((c) => minContentWidth(c.text, (s) => measure(s, c.bold))));
     if (cells.some((c) => hasCjk(c.text))) min = Math.max(min, Math.min(max, cjkFloor));
     const minW = Math.ceil(min) + pad;
     return { min: minW, max: Math.max(minW, Math.min(TABLE_MAX_COL, Math.ceil(max) + pad)) };
@@ -178,7 +180,7 @@ export function layoutTable(
   const x: number[] = [];
   widths.reduce((acc, w, i) => ((x[i] = acc), acc + w), 0);
   const lines = [table.columns, ...table.rows].map((row, r) =>
-    table.columns.map((_, i) => wrapText(row[i] ?? '', widths[i] - pad, (s) => measure(s, r === 0))),
+    table.columns.map((_, i) => wrapText(row[i] ?? '', widths[i] - pad, (s) => measure(s, r === 0 || i === 0))),
   );
   const heights = lines.map((row) => Math.max(1, ...row.map((c) => c.length)) * TABLE_LINE + 2 * TABLE_CELL_PAD);
   const y: number[] = [];
@@ -527,7 +529,7 @@ export function buildTablesSvg(section: HTMLElement, opts: TablesExportOptions):
     const screenWidth = Math.round(section.getBoundingClientRect().width);
     const regular = measurer(TABLE_FONT, 400);
     const bold = measurer(TABLE_FONT, 600);
-    const measure = (s: string, header: boolean) => (header ? bold(s) : regular(s));
+    const measure = (s: string, isBold: boolean) => (isBold ? bold(s) : regular(s));
     const grow = Math.max(screenWidth, TABLE_IMAGE_MAX_WIDTH) - 2 * PAD;
     const layouts = opts.tables.map((table) => layoutTable(table, screenWidth - 2 * PAD, measure, grow));
     const width = Math.max(screenWidth, ...layouts.map((l) => Math.ceil(l.width) + 2 * PAD));
