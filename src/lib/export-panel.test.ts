@@ -51,6 +51,9 @@ describe('break opportunities', () => {
     expect(breakPieces('训练成本，估算')).toEqual(['训', '练', '成', '本，', '估', '算']);
     expect(breakPieces('（美元）')).toEqual(['（美', '元）']);
     expect(breakPieces('约 60 万')).toEqual(['约 ', '60 ', '万']);
+    // A number keeps its unit.
+    expect(breakPieces('2020年5月28日')).toEqual(['2020年', '5月', '28日']);
+    expect(breakPieces('1750亿')).toEqual(['1750亿']);
   });
 
   it('wrapText keeps a word whole when it fits on a line, and breaks it only at a dash', () => {

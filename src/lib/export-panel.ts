@@ -43,8 +43,9 @@ const LETTER = /\p{L}/u;
  * Splits text at its break opportunities: each piece runs up to where a line may break, trailing
  * spaces included, so the pieces joined give the text back. Lines break at spaces; between CJK
  * characters (a comma or closing bracket stays with the character before it, an opening one with
- * the character after); and after a hyphen, dash or slash between letters — never inside a Latin
- * word otherwise, nor before a digit ("LLaMA-7B", "GPT-3.5" and "2020–2023" hold together).
+ * the character after, a number with the character after it: "28日"); and after a hyphen, dash or
+ * slash between letters — never inside a Latin word otherwise, nor before a digit ("LLaMA-7B",
+ * "GPT-3.5" and "2020–2023" hold together).
  */
 export function breakPieces(text: string): string[] {
   const chars = [...text];
@@ -66,6 +67,8 @@ function breaksBefore(prev: string, c: string, beforePrev: string | undefined): 
   if (/\s/.test(c)) return false;
   if (/\s/.test(prev)) return true;
   if (NO_LINE_START.test(c) || NO_LINE_END.test(prev)) return false;
+  // A number keeps the character after it, its unit: "1750亿", "28日".
+  if (/\d/.test(prev) && CJK_CHAR.test(c)) return false;
   if (CJK_CHAR.test(prev) || CJK_CHAR.test(c)) return true;
   return BREAK_AFTER.test(prev) && beforePrev !== undefined && LETTER.test(beforePrev) && LETTER.test(c);
 }
@@ -510,6 +513,11 @@ export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltS
 
 export interface TablesExportOptions extends ExportOptions {
   tables: ExportTable[];
+  /**
+   * Lets the image grow past the panel's width, up to this (CSS px), while its tables want more
+   * room than the panel gives: the explorer's many columns wrap its long cells tall at a panel's width.
+   */
+  maxWidth?: number;
   /** Shown instead of the tables when there are none (e.g. "Pick 2–4 models…"). */
   empty?: string;
 }
@@ -521,8 +529,8 @@ export const TABLE_IMAGE_MAX_WIDTH = 1600;
 /**
  * Builds the standalone SVG for a table panel (overview, explorer, the talk's tables, compare):
  * the same header, notes and footer as a chart, and each table drawn as text in a ruled grid.
- * The image is as wide as the panel on screen, wider (up to `TABLE_IMAGE_MAX_WIDTH`) only when the
- * columns' longest words cannot fit.
+ * The image is as wide as the panel on screen; wider (up to `TABLE_IMAGE_MAX_WIDTH`) only when the
+ * columns' longest words cannot fit, or, up to `opts.maxWidth`, while the tables want the room.
  */
 export function buildTablesSvg(section: HTMLElement, opts: TablesExportOptions): BuiltSvg {
   return withTheme(opts.keepTheme, () => {
@@ -530,8 +538,9 @@ export function buildTablesSvg(section: HTMLElement, opts: TablesExportOptions):
     const regular = measurer(TABLE_FONT, 400);
     const bold = measurer(TABLE_FONT, 600);
     const measure = (s: string, isBold: boolean) => (isBold ? bold(s) : regular(s));
-    const grow = Math.max(screenWidth, TABLE_IMAGE_MAX_WIDTH) - 2 * PAD;
-    const layouts = opts.tables.map((table) => layoutTable(table, screenWidth - 2 * PAD, measure, grow));
+    const wide = Math.max(screenWidth, Math.min(opts.maxWidth ?? 0, TABLE_IMAGE_MAX_WIDTH));
+    const grow = Math.max(wide, TABLE_IMAGE_MAX_WIDTH) - 2 * PAD;
+    const layouts = opts.tables.map((table) => layoutTable(table, wide - 2 * PAD, measure, grow));
     const width = Math.max(screenWidth, ...layouts.map((l) => Math.ceil(l.width) + 2 * PAD));
     const page = startPage(section, width, opts);
     const rule = el('g', {});
