@@ -133,8 +133,15 @@ for (const panel of TABLE_PANELS) {
     expect(png.name).toBe(`${panel}_all_2025-11@2x.png`);
     writeFileSync(join(OUT, png.name), png.bytes);
     const cssWidth = await section.evaluate((e) => Math.round(e.getBoundingClientRect().width));
-    expect(svg.width).toBe(cssWidth);
-    expect(png.bytes.readUInt32BE(16)).toBe(2 * cssWidth);
+    if (panel === 'models-table') {
+      // The explorer's 15 columns may widen its image, to 1600 px at most, so long cells wrap less.
+      expect(svg.width).toBeGreaterThanOrEqual(cssWidth);
+      expect(svg.width).toBeLessThanOrEqual(1600);
+      // Words wrap whole: at most after a hyphen or dash, never "Non-commerci / al".
+      expect(svg.words).toMatch(/Non-( )?commercial/);
+      expect(svg.words).toMatch(/Wisconsin–( )?Madison/);
+    } else expect(svg.width).toBe(cssWidth);
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * svg.width);
     expect(png.bytes.readUInt32BE(20)).toBe(2 * svg.height);
     const stats = await pixelStats(page, png.bytes);
     expect(stats.colours).toBeGreaterThan(20);
