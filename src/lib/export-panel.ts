@@ -28,24 +28,79 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** Characters set solid, breaking between any two of them: CJK ideographs, kana, Hangul, full-width forms. */
+const CJK_CHAR = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+/** Punctuation that may not begin a line (it stays with the character before): closing marks, commas, stops. */
+const NO_LINE_START =
+  /[!%),.:;?\]}\u00b7\u2019\u201d\u2026\u3001\u3002\u3009\u300b\u300d\u300f\u3011\u3015\u3017\uff01\uff05\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff3d\uff5d]/;
+/** Punctuation that may not end a line (it stays with the character after): opening marks. */
+const NO_LINE_END = /[([{\u2018\u201c\u3008\u300a\u300c\u300e\u3010\u3014\u3016\uff08\uff3b\uff5b]/;
+/** A line may break after these inside a word ("Non-|commercial", "Wisconsin–|Madison", "and/|or"), before a letter. */
+const BREAK_AFTER = /[-\u2010\u2013\u2014/]/;
+const LETTER = /\p{L}/u;
+
 /**
- * Greedy word wrap; CJK text (no spaces) breaks between characters, and a word wider than the
- * line (a URL, an id) is cut between characters rather than overflow. Never returns an empty list.
+ * Splits text at its break opportunities: each piece runs up to where a line may break, trailing
+ * spaces included, so the pieces joined give the text back. Lines break at spaces; between CJK
+ * characters (a comma or closing bracket stays with the character before it, an opening one with
+ * the character after, a number with the character after it: "28日"); and after a hyphen, dash or
+ * slash between letters — never inside a Latin word otherwise, nor before a digit ("LLaMA-7B",
+ * "GPT-3.5" and "2020–2023" hold together).
+ */
+export function breakPieces(text: string): string[] {
+  const chars = [...text];
+  const pieces: string[] = [];
+  let piece = '';
+  chars.forEach((c, i) => {
+    const prev = chars[i - 1];
+    if (piece && breaksBefore(prev, c, chars[i - 2])) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += c;
+  });
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+function breaksBefore(prev: string, c: string, beforePrev: string | undefined): boolean {
+  if (/\s/.test(c)) return false;
+  if (/\s/.test(prev)) return true;
+  if (NO_LINE_START.test(c) || NO_LINE_END.test(prev)) return false;
+  // A number keeps the character after it, its unit: "1750亿", "28日".
+  if (/\d/.test(prev) && CJK_CHAR.test(c)) return false;
+  if (CJK_CHAR.test(prev) || CJK_CHAR.test(c)) return true;
+  return BREAK_AFTER.test(prev) && beforePrev !== undefined && LETTER.test(beforePrev) && LETTER.test(c);
+}
+
+/** Whether text has CJK characters (which break between characters, see `breakPieces`). */
+export function hasCjk(text: string): boolean {
+  return CJK_CHAR.test(text);
+}
+
+/**
+ * Greedy wrap at the break opportunities of `breakPieces`: spaces, between CJK characters, after a
+ * hyphen, dash or slash inside a word. Only a piece wider than the whole line (a URL, an id, a
+ * column too narrow for its longest word) is cut between characters rather than overflow.
+ * Never returns an empty list.
  */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const tokens = text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
   const lines: string[] = [];
   let line = '';
-  for (const tok of tokens) {
-    const next = line + tok;
+  for (const piece of breakPieces(text)) {
+    const next = line + piece;
     if (measure(next.trimEnd()) <= maxWidth) {
-      line = next;
+      // (Spaces before the first word of the line are dropped.)
+      line = line || piece.trim() ? next : '';
       continue;
     }
     if (line.trim()) lines.push(line.trimEnd());
+    line = piece.trimStart();
+    if (measure(line.trimEnd()) <= maxWidth) continue;
+    // Cut an over-long piece into parts that fit (at least one character each).
+    const word = line;
     line = '';
-    // Cut an over-long word into pieces that fit (at least one character each).
-    for (const ch of tok.trimStart()) {
+    for (const ch of word) {
       if (line && measure((line + ch).trimEnd()) > maxWidth) {
         lines.push(line);
         line = '';
@@ -55,6 +110,11 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
   }
   if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
   return lines;
+}
+
+/** The width of the widest piece `wrapText` never breaks: the narrowest line the text fits without a cut word. */
+export function minContentWidth(text: string, measure: (s: string) => number): number {
+  return Math.max(0, ...breakPieces(text).map((p) => measure(p.trim())));
 }
 
 /** A table as an exported image shows it: plain cell text, a header row, optional marks. */
@@ -83,48 +143,90 @@ export interface TableLayout {
 
 export const TABLE_CELL_PAD = 6;
 export const TABLE_LINE = 16;
+/** The narrowest a column gets when even the tables' longest words do not fit (then words are cut). */
 const TABLE_MIN_COL = 56;
+/** The widest a column gets from its content alone: longer text wraps (it may get wider only to hold a word). */
 const TABLE_MAX_COL = 320;
+/** A column with CJK text, which may break after any character, is still given this many characters' width. */
+export const TABLE_CJK_FLOOR = 5;
 
 /**
- * Column widths from the widest cell (capped); when the table is wider than `maxWidth` the widest
- * columns narrow first, never below a readable minimum — only then is the table wider than asked,
- * and the caller makes the image wider. Cells wrap inside their column.
+ * Column widths as a browser's automatic table layout sets them. Each column has a min-content width
+ * (its longest unbreakable piece, see `breakPieces`: a word, or one CJK character — but a CJK column
+ * at least `TABLE_CJK_FLOOR` characters) and a max-content width (its widest cell on one line,
+ * capped at `TABLE_MAX_COL`). When every column fits at max-content it gets that; otherwise each
+ * gets its minimum plus a share of the width left over in proportion to how much more it wants,
+ * so no word is cut. Only when the minimums alone are wider than `maxWidth` does the table grow, up
+ * to `growTo`; beyond that the widest columns narrow first (words are then cut, not overflowing),
+ * never below `TABLE_MIN_COL`. Cells wrap inside their column.
  */
-export function layoutTable(table: ExportTable, maxWidth: number, measure: (s: string, header: boolean) => number): TableLayout {
-  const n = table.columns.length;
-  const natural = table.columns.map((c, i) => {
-    const widest = Math.max(measure(c, true), ...table.rows.map((r) => measure(r[i] ?? '', false)));
-    return Math.min(TABLE_MAX_COL, Math.ceil(widest) + 2 * TABLE_CELL_PAD);
+export function layoutTable(
+  table: ExportTable,
+  maxWidth: number,
+  /** `bold`: the header row and the first column, which are drawn bold. */
+  measure: (s: string, bold: boolean) => number,
+  growTo = maxWidth,
+): TableLayout {
+  const pad = 2 * TABLE_CELL_PAD;
+  const cjkFloor = measure('\u4e2d'.repeat(TABLE_CJK_FLOOR), false);
+  // The header row and the first column are drawn bold (buildTablesSvg), so measured bold.
+  const rowsOf = (i: number) => [{ text: table.columns[i], bold: true }, ...table.rows.map((r) => ({ text: r[i] ?? '', bold: i === 0 }))];
+  const bounds = table.columns.map((_, i) => {
+    const cells = rowsOf(i);
+    const max = Math.max(...cells.map((c) => measure(c.text, c.bold)));
+    let min = Math.max(...cells.map((c) => minContentWidth(c.text, (s) => measure(s, c.bold))));
+    if (cells.some((c) => hasCjk(c.text))) min = Math.max(min, Math.min(max, cjkFloor));
+    const minW = Math.ceil(min) + pad;
+    return { min: minW, max: Math.max(minW, Math.min(TABLE_MAX_COL, Math.ceil(max) + pad)) };
   });
-  const sum = natural.reduce((a, b) => a + b, 0);
-  let widths = natural;
-  if (sum > maxWidth && n > 0) {
-    // Water-filling: the widest columns give way first, all down to one common cap, so that the
-    // total fits; a column never narrows below a readable minimum (then the table overflows).
-    const sorted = [...natural].sort((a, b) => a - b);
-    let cap = maxWidth / n;
-    let rest = maxWidth;
-    for (let i = 0; i < n; i++) {
-      const share = rest / (n - i);
-      if (sorted[i] > share) {
-        cap = share;
-        break;
-      }
-      rest -= sorted[i];
-      cap = sorted[i];
-    }
-    widths = natural.map((w) => (w <= cap ? w : Math.max(TABLE_MIN_COL, Math.floor(cap))));
-  }
+  const widths = columnWidths(bounds, maxWidth, growTo);
   const x: number[] = [];
   widths.reduce((acc, w, i) => ((x[i] = acc), acc + w), 0);
   const lines = [table.columns, ...table.rows].map((row, r) =>
-    table.columns.map((_, i) => wrapText(row[i] ?? '', widths[i] - 2 * TABLE_CELL_PAD, (s) => measure(s, r === 0))),
+    table.columns.map((_, i) => wrapText(row[i] ?? '', widths[i] - pad, (s) => measure(s, r === 0 || i === 0))),
   );
   const heights = lines.map((row) => Math.max(1, ...row.map((c) => c.length)) * TABLE_LINE + 2 * TABLE_CELL_PAD);
   const y: number[] = [];
   heights.reduce((acc, h, i) => ((y[i] = acc), acc + h), 0);
   return { x, widths, cells: lines, y, heights, width: widths.reduce((a, b) => a + b, 0), height: heights.reduce((a, b) => a + b, 0) };
+}
+
+/** Whole-pixel column widths from their min-content and max-content widths (see `layoutTable`). */
+export function columnWidths(bounds: readonly { min: number; max: number }[], maxWidth: number, growTo = maxWidth): number[] {
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const mins = bounds.map((b) => b.min);
+  const maxes = bounds.map((b) => b.max);
+  if (sum(maxes) <= maxWidth) return maxes;
+  const minSum = sum(mins);
+  if (minSum <= maxWidth) {
+    // Each column: its minimum plus the room left, shared in proportion to what it wants beyond it.
+    const room = maxWidth - minSum;
+    const wants = bounds.map((b) => b.max - b.min);
+    const wanted = sum(wants);
+    const exact = bounds.map((b, i) => b.min + (room * wants[i]) / wanted);
+    const widths = exact.map(Math.floor);
+    // The pixels lost to rounding down go to the columns that lost most.
+    const order = exact.map((w, i) => ({ i, frac: w - widths[i] })).sort((a, b) => b.frac - a.frac);
+    for (let k = 0, left = maxWidth - sum(widths); left > 0 && k < order.length; k++, left--) widths[order[k].i]++;
+    return widths;
+  }
+  if (minSum <= growTo) return mins;
+  // Water-filling: the widest columns give way first, all down to one common cap, so that the
+  // total fits; a column never narrows below a readable minimum (then the table overflows).
+  const n = bounds.length;
+  const sorted = [...mins].sort((a, b) => a - b);
+  let cap = growTo / n;
+  let rest = growTo;
+  for (let i = 0; i < n; i++) {
+    const share = rest / (n - i);
+    if (sorted[i] > share) {
+      cap = share;
+      break;
+    }
+    rest -= sorted[i];
+    cap = sorted[i];
+  }
+  return mins.map((w) => (w <= cap ? w : Math.min(w, Math.max(TABLE_MIN_COL, Math.floor(cap)))));
 }
 
 /** `url("#hatch-1f5fbf")` / `url(#x)` → `hatch-1f5fbf`. */
@@ -411,24 +513,34 @@ export function buildPanelSvg(section: HTMLElement, opts: ExportOptions): BuiltS
 
 export interface TablesExportOptions extends ExportOptions {
   tables: ExportTable[];
+  /**
+   * Lets the image grow past the panel's width, up to this (CSS px), while its tables want more
+   * room than the panel gives: the explorer's many columns wrap its long cells tall at a panel's width.
+   */
+  maxWidth?: number;
   /** Shown instead of the tables when there are none (e.g. "Pick 2–4 models…"). */
   empty?: string;
 }
 
 const TABLE_FONT = 12;
+/** The widest a table image grows (CSS px) to keep its words whole when the panel is narrower. */
+export const TABLE_IMAGE_MAX_WIDTH = 1600;
 
 /**
  * Builds the standalone SVG for a table panel (overview, explorer, the talk's tables, compare):
  * the same header, notes and footer as a chart, and each table drawn as text in a ruled grid.
- * The image is as wide as the panel on screen, wider only when the columns cannot fit.
+ * The image is as wide as the panel on screen; wider (up to `TABLE_IMAGE_MAX_WIDTH`) only when the
+ * columns' longest words cannot fit, or, up to `opts.maxWidth`, while the tables want the room.
  */
 export function buildTablesSvg(section: HTMLElement, opts: TablesExportOptions): BuiltSvg {
   return withTheme(opts.keepTheme, () => {
     const screenWidth = Math.round(section.getBoundingClientRect().width);
     const regular = measurer(TABLE_FONT, 400);
     const bold = measurer(TABLE_FONT, 600);
-    const measure = (s: string, header: boolean) => (header ? bold(s) : regular(s));
-    const layouts = opts.tables.map((table) => layoutTable(table, screenWidth - 2 * PAD, measure));
+    const measure = (s: string, isBold: boolean) => (isBold ? bold(s) : regular(s));
+    const wide = Math.max(screenWidth, Math.min(opts.maxWidth ?? 0, TABLE_IMAGE_MAX_WIDTH));
+    const grow = Math.max(wide, TABLE_IMAGE_MAX_WIDTH) - 2 * PAD;
+    const layouts = opts.tables.map((table) => layoutTable(table, wide - 2 * PAD, measure, grow));
     const width = Math.max(screenWidth, ...layouts.map((l) => Math.ceil(l.width) + 2 * PAD));
     const page = startPage(section, width, opts);
     const rule = el('g', {});

@@ -8,8 +8,11 @@ import { cellExportText, fieldLabel, NUMERIC_FIELDS, type FieldRow, type Transla
  * the panels render, so an image, its CSV and the screen agree.
  */
 
-/** The most rows an exported image of the explorer holds; the CSV always has every row. */
-export const IMAGE_ROW_LIMIT = 120;
+/**
+ * The most rows an exported image of the explorer holds (the first by the table's sort; a note
+ * says how many more the CSV has): about two pages of rows, not a poster.
+ */
+export const IMAGE_ROW_LIMIT = 40;
 
 /** The explorer's visible columns over its filtered, sorted rows. */
 export function explorerTable(rows: readonly FieldRow[], columns: readonly FieldId[], t: Translate, limit = Infinity): ExportTable {

@@ -19,6 +19,8 @@ interface Props {
   notes: () => string[];
   /** What the image says when there is no table (e.g. nothing picked to compare). */
   empty?: string;
+  /** The image may grow past the panel's width, up to this, while the tables want it (buildTablesSvg). */
+  maxWidth?: number;
   csv: () => CsvSpec;
   children?: ReactNode;
 }
@@ -34,6 +36,7 @@ export function TableExportMenu({
   tables,
   notes,
   empty,
+  maxWidth,
   csv,
   children,
 }: Props) {
@@ -49,6 +52,7 @@ export function TableExportMenu({
       description,
       tables: tables(),
       empty,
+      maxWidth,
       notes: notes(),
       footer: exportFooter(t, locale, dataset.meta.asOf),
       keepTheme,

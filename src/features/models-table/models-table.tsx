@@ -22,6 +22,7 @@ import { ColumnPicker } from './column-picker';
 import { ExportMenu } from './export-menu';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
 import { explorerTable, IMAGE_ROW_LIMIT } from '../../selectors/panel-tables';
+import { TABLE_IMAGE_MAX_WIDTH } from '../../lib/export-panel';
 import { sortTableSubset } from '../../selectors/explorer-sort';
 import { tableAsRows } from '../../selectors/table-export';
 import './models-table.css';
@@ -183,6 +184,7 @@ export function ModelsTable({ dataset }: Props) {
             title={title}
             tables={() => (rows.length > 0 ? [explorerTable(rows, shownColumns, t, IMAGE_ROW_LIMIT)] : [])}
             empty={t('models-table.empty', 'No models match.')}
+            maxWidth={TABLE_IMAGE_MAX_WIDTH}
             notes={imageNotes}
             csv={() => {
               const { header, body } = tableAsRows(rows, shownColumns, t, dataset);
