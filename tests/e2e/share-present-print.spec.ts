@@ -83,7 +83,7 @@ test.describe('embed mode', () => {
     await host.setContent(`<!doctype html><body style="margin:0"><main style="width:640px">${snippet}</main></body>`);
     const frame = host.frameLocator('iframe');
     await expect(frame.locator('.view-slot')).toHaveCount(1);
-    await expect(frame.getByTestId('chart-training-cost-subtitle')).toContainText('OpenAI');
+    await expect(frame.getByTestId('figure-training-cost').locator('#figure-header')).toContainText('OpenAI');
     await expect(frame.locator('.app-header')).toHaveCount(0);
     await host.close();
   });
@@ -105,25 +105,51 @@ test.describe('embed mode', () => {
     expect(await page.evaluate(() => history.length)).toBe(before);
   });
 
+  test('an embed in a 720×520 frame shows the whole figure, axis and footer included, and lays it out again on resize', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 720, height: 520 });
+    await gotoEmbed(page, '/?embed=training-cost');
+    const figure = page.getByTestId('figure-training-cost');
+    const svg = figure.locator('svg');
+    await expect(svg.locator('#figure-plot')).toBeVisible();
+    // Every axis label (a dollar amount under the plot) and the footer are inside the frame.
+    const ticks = svg.locator('#figure-plot text', { hasText: /^\$[\d,]+[KM]?$/ });
+    expect(await ticks.count()).toBeGreaterThan(3);
+    for (const tick of await ticks.all()) await expect(tick).toBeInViewport({ ratio: 0.99 });
+    await expect(svg.locator('#figure-footer')).toBeInViewport({ ratio: 0.99 });
+    const width = async () => Number(await figure.getAttribute('data-width'));
+    expect(await width()).toBeGreaterThan(650);
+    await page.setViewportSize({ width: 1000, height: 640 });
+    await expect.poll(width).toBeGreaterThan(930);
+    await expect(svg.locator('#figure-footer')).toBeInViewport({ ratio: 0.99 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENS, 'embed-training-cost-1000.png') });
+  });
+
   test('screenshot: an embedded chart at 1280×720, dark, filtered', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await gotoEmbed(page, '/?base=llama&theme=dark&embed=training-cost');
-    // What the picture shows: the one panel, dark, filtered to LLaMA's family, bars drawn at the frame's width.
+    // What the picture shows: the one panel, dark, filtered to LLaMA's family: its figure model drawn
+    // for the frame (the same drawing as its exports), with the scale switch and Export menu above it.
     const panel = page.locator('.view-slot[data-view="training-cost"]');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(page.getByTestId('chart-training-cost-subtitle')).toContainText('Base model: LLaMA');
-    const bars = panel.locator('g.cost-row[data-system-id]');
+    const figure = page.getByTestId('figure-training-cost');
+    const svg = figure.locator('svg');
+    await expect(svg.locator('title')).toHaveText('Training cost');
+    await expect(svg.locator('#figure-header')).toContainText('Base model: LLaMA');
+    const bars = svg.locator('g[id^="row-"]');
     await expect(bars).toHaveCount(5);
-    await expectLaidOut(panel);
+    await expect(page.getByTestId('cost-scale')).toBeVisible();
     const box = (await panel.boundingBox())!;
     expect(box.x).toBe(0);
     expect(box.width).toBe(await page.evaluate(() => document.documentElement.clientWidth));
-    const plot = panel.locator('.bar-rows-plot');
-    expect(Number(await plot.getAttribute('data-width'))).toBe(Math.floor((await plot.boundingBox())!.width));
-    // The title, the filter line and every bar are in the picture, not below the fold.
-    for (const part of [panel.getByRole('heading', { level: 2 }), page.getByTestId('chart-training-cost-subtitle'), bars.last()]) {
-      await expect(part).toBeInViewport();
-    }
+    // Laid out for the frame: as wide as the panel, its bottom inside the window, nothing to scroll.
+    const svgBox = (await svg.boundingBox())!;
+    expect(Math.round(svgBox.width)).toBe(Number(await figure.getAttribute('data-width')));
+    expect(svgBox.y + svgBox.height).toBeLessThanOrEqual(720);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(0);
+    await expect(svg.locator('#figure-footer')).toBeInViewport({ ratio: 0.99 });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
     const costShot = join(SCREENS, 'embed-training-cost-1280.png');
     expect(pngSize(await page.screenshot({ path: costShot }))).toEqual({ width: 1280, height: 720 });
@@ -211,9 +237,18 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('PageDown');
     await expect(page).toHaveURL(/present=training-cost/);
     await expect(page.getByTestId('present-position')).toContainText('3 / 9');
-    await expect(page.locator('.chart-controls').first()).toBeHidden();
+    // The panel's figure model fills the screen below its controls, which stay reachable.
+    await expect(page.getByTestId('cost-scale')).toBeVisible();
+    await expect(page.getByTestId('export-training-cost')).toBeVisible();
     await expect(page.locator('.show-data')).toBeHidden();
-    await expectLaidOut(page.locator('.view-slot[data-view="training-cost"]'));
+    const slide = page.getByTestId('figure-training-cost').locator('svg');
+    await expect(slide.locator('g[id^="row-"]')).toHaveCount(5);
+    await expect(slide.locator('#figure-footer')).toBeInViewport({ ratio: 0.99 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(0);
+    // The navigation pill covers nothing of the figure.
+    const pill = (await page.getByTestId('present-bar').boundingBox())!;
+    const drawn = (await slide.boundingBox())!;
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(pill.y);
     await page.screenshot({ path: join(SCREENS, 'present-training-cost-1280.png') });
     await page.keyboard.press('ArrowLeft');
     await expect(page).toHaveURL(/present=models-table/);

@@ -139,7 +139,7 @@ export function ChartFrame({
             {exportMenu}
           </div>
         </header>
-        <PublishedFigure figure={figure} bottom={mode === 'present' ? 72 : 4} />
+        <PublishedFigure figure={figure} bottom={mode === 'present' ? 72 : 0} />
       </section>
     );
   return (
@@ -242,7 +242,8 @@ export function ChartFrame({
 /** The panel's figure model for this view, drawn for its box in the page's theme. */
 function PublishedFigure({ figure, bottom }: { figure: (link: string) => FigureModel; bottom: number }) {
   const theme = useAppStore((s) => s.theme);
-  const dark = theme === 'dark' || (theme === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+  const dark =
+    theme === 'dark' || (theme === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
   const model = useMemo(() => figure(viewLink()), [figure]);
   return <FigureBox model={model} bottom={bottom} theme={dark ? 'dark' : 'light'} />;
 }

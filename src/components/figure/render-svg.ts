@@ -482,6 +482,11 @@ function drawMark(m: BarMark, x: (v: number) => number, cy: number, bar: number,
 
 export interface RenderOptions {
   theme?: FigureTheme;
+  /**
+   * In a fixed box, the smallest body size to shrink to (in 0.5 px steps) before rows are cut
+   * with "and N more"; by default 80% of the preset's, never below 11 px.
+   */
+  minFont?: number;
 }
 
 /**
@@ -490,6 +495,16 @@ export interface RenderOptions {
  * the text leaves and cuts rows and notes with "and N more"; a journal column grows with its content.
  */
 export function renderFigureSvg(model: FigureModel, preset: Preset, options: RenderOptions = {}): RenderedFigure {
+  let out = renderAt(model, preset, options);
+  if (preset.height === null) return out;
+  const floor = Math.max(11, options.minFont ?? preset.baseFont * 0.8);
+  // Type gives way a little before rows do: a legible figure that shows every row beats a larger one that cuts some.
+  for (let base = preset.baseFont - 0.5; out.rowsCut > 0 && base >= floor; base -= 0.5)
+    out = renderAt(model, { ...preset, baseFont: base }, options);
+  return out;
+}
+
+function renderAt(model: FigureModel, preset: Preset, options: RenderOptions): RenderedFigure {
   const c = THEMES[options.theme ?? 'light'];
   const base = preset.baseFont;
   const W = preset.width;
@@ -534,10 +549,15 @@ export function renderFigureSvg(model: FigureModel, preset: Preset, options: Ren
         used += n.b.height;
       }
     });
+    // A box too small even for the plot's minimum and the essential notes: notes give way, last first.
+    const minPlot = Math.min(plotHeightAtMin(model.plot, base, inner), base * 6);
+    const kept = () => noteBlocks.filter((_, i) => keep.has(i));
+    const keptH = () => kept().reduce((sum, n) => sum + n.b.height, 0) + (keep.size < noteBlocks.length ? moreH : 0);
+    while (keep.size > 0 && avail - keptH() < minPlot) keep.delete(Math.max(...keep));
     notesCut = noteBlocks.length - keep.size;
-    notes = noteBlocks.filter((_, i) => keep.has(i)).map((n) => n.b);
+    notes = kept().map((n) => n.b);
     if (notesCut > 0) notes.push(block(moreNotesText(model, notesCut), inner, noteSize));
-    plotMax = Math.max(base * 6, avail - notes.reduce((sum, b) => sum + b.height, 0));
+    plotMax = Math.max(minPlot, avail - notes.reduce((sum, b) => sum + b.height, 0));
   }
   const plot = layoutBars(model.plot, pad, inner, base, plotMax, c);
   const notesH = notes.reduce((sum, b) => sum + b.height, 0);
