@@ -120,6 +120,25 @@ test('1440 px: an Export menu opens under its button, inside the screen, and PNG
   expect(consoleErrors).toEqual([]);
 });
 
+test('1440 px: an Export menu whose button is at the bottom of the screen opens upwards, inside the screen', async ({ page }) => {
+  const { consoleErrors } = watchPage(page);
+  await page.setViewportSize(DESKTOP);
+  await gotoReady(page);
+  const summary = page.getByTestId('export-timeline');
+  await summary.scrollIntoViewIfNeeded();
+  // Scroll until the button's bottom edge is 24 px above the screen's.
+  await summary.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - (window.innerHeight - 24)));
+  const button = (await summary.boundingBox())!;
+  expect(button.y + button.height).toBeGreaterThan(DESKTOP.height - 30);
+  await summary.click();
+  const panel = panelOf(summary);
+  await expectInViewport(page, panel);
+  const box = (await panel.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(button.y);
+  await expectPngDownload(page, 'timeline');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('375 px: a filter menu opened with the page scrolled a little still opens inside the screen', async ({ page }) => {
   const { consoleErrors } = watchPage(page);
   await page.setViewportSize(PHONE);

@@ -1,0 +1,45 @@
+/**
+ * Keeps a dropdown menu (a `details.facet` and its `.facet-panel`: the filter menus, the Export
+ * menus, the explorer's column picker and Download menu) inside the screen on a wide screen. A
+ * panel hangs under its button; when that would run past the bottom of the screen and there is
+ * more room above, it opens upwards, and when it would run past a side, it lines up with the
+ * button's other edge. Classes only (the CSP allows no inline styles): app.css places them.
+ * On a phone the panel is a sheet fixed to the bottom of the screen (app.css) and this does nothing.
+ */
+export const OPENS_UP = 'opens-up';
+/** The panel's right edge lines up with the button's (it would run past the right of the screen). */
+export const OPENS_END = 'opens-end';
+/** The panel's left edge lines up with the button's (it would run past the left of the screen). */
+export const OPENS_START = 'opens-start';
+const PLACEMENTS = [OPENS_UP, OPENS_END, OPENS_START];
+
+/** Decides where an open menu's panel goes, from its place as laid out by the stylesheet alone. */
+export function placeMenu(details: HTMLDetailsElement): void {
+  details.classList.remove(...PLACEMENTS);
+  if (!details.open) return;
+  const panel = details.querySelector<HTMLElement>(':scope > .facet-panel');
+  const button = details.querySelector<HTMLElement>(':scope > summary');
+  if (!panel || !button || getComputedStyle(panel).position === 'fixed') return;
+  const root = document.documentElement;
+  // The viewport without its scroll bars; jsdom (no layout) reports 0, then the window's size.
+  const width = root.clientWidth || window.innerWidth;
+  const height = root.clientHeight || window.innerHeight;
+  const box = panel.getBoundingClientRect();
+  const anchor = button.getBoundingClientRect();
+  if (box.bottom > height && anchor.top > height - anchor.bottom) details.classList.add(OPENS_UP);
+  if (box.right > width) details.classList.add(OPENS_END);
+  else if (box.left < 0) details.classList.add(OPENS_START);
+  // Taller than the room on either side: scroll the page so all of it shows, as far as it can.
+  const placed = panel.getBoundingClientRect();
+  if (placed.top < 0 || placed.bottom > height) panel.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+}
+
+/** Places every menu as it opens (`toggle` does not bubble: the listener catches it on the way down). */
+export function startMenuPlacement(): () => void {
+  const onToggle = (e: Event) => {
+    const details = e.target;
+    if (details instanceof HTMLDetailsElement && details.classList.contains('facet')) placeMenu(details);
+  };
+  document.addEventListener('toggle', onToggle, true);
+  return () => document.removeEventListener('toggle', onToggle, true);
+}
