@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OPENS_END, OPENS_START, OPENS_UP, placeMenu, startMenuPlacement } from './menu-placement';
+import { closeSheetsOutside, OPENS_END, OPENS_START, OPENS_UP, placeMenu, startMenuPlacement } from './menu-placement';
 
 // jsdom has no layout: each element's box is given by hand, in a 1000×800 window.
 const boxes = new Map<Element, DOMRect>();
@@ -100,5 +100,19 @@ describe('menu placement', () => {
     details.open = true;
     details.dispatchEvent(new Event('toggle'));
     expect(details.classList.contains(OPENS_UP)).toBe(true);
+  });
+
+  it('closes a menu shown as a sheet at a tap outside it, not at a tap inside; a dropdown stays open', () => {
+    const sheet = menu();
+    const dropdown = menu();
+    sheet.details.open = true;
+    dropdown.details.open = true;
+    const fixed = vi.fn((el: Element) => ({ position: el === sheet.panel ? 'fixed' : 'absolute' }) as CSSStyleDeclaration);
+    vi.spyOn(window, 'getComputedStyle').mockImplementation(fixed);
+    closeSheetsOutside(sheet.panel.querySelector('button'));
+    expect(sheet.details.open).toBe(true);
+    closeSheetsOutside(document.body);
+    expect(sheet.details.open).toBe(false);
+    expect(dropdown.details.open).toBe(true);
   });
 });

@@ -4,7 +4,8 @@
  * panel hangs under its button; when that would run past the bottom of the screen and there is
  * more room above, it opens upwards, and when it would run past a side, it lines up with the
  * button's other edge. Classes only (the CSP allows no inline styles): app.css places them.
- * On a phone the panel is a sheet fixed to the bottom of the screen (app.css) and this does nothing.
+ * On a phone the panel is a sheet fixed to the bottom of the screen (app.css): it is not moved,
+ * and a tap outside it closes it.
  */
 export const OPENS_UP = 'opens-up';
 /** The panel's right edge lines up with the button's (it would run past the right of the screen). */
@@ -34,12 +35,32 @@ export function placeMenu(details: HTMLDetailsElement): void {
   if (placed.top < 0 || placed.bottom > height) panel.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
 }
 
-/** Places every menu as it opens (`toggle` does not bubble: the listener catches it on the way down). */
+/**
+ * A phone's menu sheet covers the bottom of the screen, and it stays put while the page scrolls,
+ * maybe over its own button: a tap anywhere else closes it (the filter menus close so at every width).
+ */
+export function closeSheetsOutside(target: EventTarget | null): void {
+  for (const details of document.querySelectorAll<HTMLDetailsElement>('details.facet[open]')) {
+    if (target instanceof Node && details.contains(target)) continue;
+    const panel = details.querySelector<HTMLElement>(':scope > .facet-panel');
+    if (panel && getComputedStyle(panel).position === 'fixed') details.open = false;
+  }
+}
+
+/**
+ * Places every menu as it opens (`toggle` does not bubble: the listener catches it on the way
+ * down), and closes a phone's menu sheet at a tap outside it.
+ */
 export function startMenuPlacement(): () => void {
   const onToggle = (e: Event) => {
     const details = e.target;
     if (details instanceof HTMLDetailsElement && details.classList.contains('facet')) placeMenu(details);
   };
+  const onPointerDown = (e: PointerEvent) => closeSheetsOutside(e.target);
   document.addEventListener('toggle', onToggle, true);
-  return () => document.removeEventListener('toggle', onToggle, true);
+  document.addEventListener('pointerdown', onPointerDown);
+  return () => {
+    document.removeEventListener('toggle', onToggle, true);
+    document.removeEventListener('pointerdown', onPointerDown);
+  };
 }

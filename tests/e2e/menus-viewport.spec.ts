@@ -81,7 +81,7 @@ test('375 px: a filter menu opens inside the screen, its options clickable', asy
   expect(consoleErrors).toEqual([]);
 });
 
-test('375 px: the explorer’s column picker and Download menu open inside the screen', async ({ page }) => {
+test('375 px: the explorer’s column picker and Download menu open inside the screen; a tap outside closes them', async ({ page }) => {
   const { consoleErrors } = watchPage(page);
   await page.setViewportSize(PHONE);
   await gotoReady(page);
@@ -94,6 +94,12 @@ test('375 px: the explorer’s column picker and Download menu open inside the s
   await picker.getByRole('button', { name: 'Default columns' }).click({ trial: true });
   await picker.locator('.facet-option input:not([disabled])').last().click({ trial: true });
   await columns.click();
+  await expect(picker).toBeHidden();
+
+  // The sheet stays over the page as it scrolls: a tap outside it closes it.
+  await columns.click();
+  await expectInViewport(page, picker);
+  await page.locator('#models-table-title').click();
   await expect(picker).toBeHidden();
 
   const downloads = page.locator('.models-table details.export-menu > summary', { hasText: 'Download' });
