@@ -115,4 +115,33 @@ describe('menu placement', () => {
     expect(sheet.details.open).toBe(false);
     expect(dropdown.details.open).toBe(true);
   });
+
+  it('places an open menu again when its panel grows (options rendered after opening), and stops watching it when closed', () => {
+    let report: ResizeObserverCallback = () => {};
+    const watched = new Set<Element>();
+    class FakeResizeObserver {
+      constructor(callback: ResizeObserverCallback) {
+        report = callback;
+      }
+      observe = (el: Element) => watched.add(el);
+      unobserve = (el: Element) => watched.delete(el);
+      disconnect = () => watched.clear();
+    }
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    stop = startMenuPlacement();
+    const { details, summary, panel } = menu();
+    boxes.set(summary, rect(100, 600, 80, 36));
+    boxes.set(panel, rect(100, 640, 240, 40));
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    expect(details.classList.contains(OPENS_UP)).toBe(false);
+    expect(watched.has(panel)).toBe(true);
+    boxes.set(panel, rect(100, 640, 240, 300));
+    report([{ target: panel } as unknown as ResizeObserverEntry], {} as ResizeObserver);
+    expect(details.classList.contains(OPENS_UP)).toBe(true);
+    details.open = false;
+    details.dispatchEvent(new Event('toggle'));
+    expect(watched.has(panel)).toBe(false);
+    expect(details.classList.contains(OPENS_UP)).toBe(false);
+  });
 });

@@ -49,12 +49,28 @@ export function closeSheetsOutside(target: EventTarget | null): void {
 
 /**
  * Places every menu as it opens (`toggle` does not bubble: the listener catches it on the way
- * down), and closes a phone's menu sheet at a tap outside it.
+ * down), and again whenever its panel changes size while open: a filter menu renders its options
+ * and an Export menu its dark-theme option just after opening. The resize observer reports after
+ * layout and before paint, so the panel is re-placed before it is drawn at its new size. A tap
+ * outside a phone's menu sheet closes it.
  */
 export function startMenuPlacement(): () => void {
+  const resized =
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver((entries) => {
+          for (const { target } of entries) {
+            const details = target.parentElement;
+            if (details instanceof HTMLDetailsElement && details.open) placeMenu(details);
+          }
+        });
   const onToggle = (e: Event) => {
     const details = e.target;
-    if (details instanceof HTMLDetailsElement && details.classList.contains('facet')) placeMenu(details);
+    if (!(details instanceof HTMLDetailsElement && details.classList.contains('facet'))) return;
+    placeMenu(details);
+    const panel = details.querySelector(':scope > .facet-panel');
+    if (panel && details.open) resized?.observe(panel);
+    else if (panel) resized?.unobserve(panel);
   };
   const onPointerDown = (e: PointerEvent) => closeSheetsOutside(e.target);
   document.addEventListener('toggle', onToggle, true);
@@ -62,5 +78,6 @@ export function startMenuPlacement(): () => void {
   return () => {
     document.removeEventListener('toggle', onToggle, true);
     document.removeEventListener('pointerdown', onPointerDown);
+    resized?.disconnect();
   };
 }
