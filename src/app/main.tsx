@@ -5,6 +5,7 @@ import { startUrlSync } from '../store/url-sync';
 import { startDatasetSync } from '../store/dataset-sync';
 import { App } from './app';
 import { startPrintMode } from './print-mode';
+import { startMenuPlacement } from './menu-placement';
 import './app.css';
 // After every other stylesheet (views import theirs through app.tsx), so print rules win ties.
 import './print.css';
@@ -12,6 +13,7 @@ import './print.css';
 startUrlSync();
 startDatasetSync();
 startPrintMode();
+startMenuPlacement();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
