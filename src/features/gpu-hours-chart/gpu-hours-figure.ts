@@ -193,6 +193,8 @@ export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link,
     scale,
   );
   const sections = RUN_KINDS.filter((k) => series.rows.some((r) => r.runKind === k));
+  // The two runs the gap sentence compares are drawn in every box, whatever else is cut.
+  const gapIds = new Set(series.gap && series.rows.length > 0 ? [series.gap.pre.systemId, series.gap.fine.systemId] : []);
   const rows: FigureBarRow[] = series.rows.map((r) => ({
     id: r.systemId,
     name: r.name,
@@ -200,6 +202,7 @@ export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link,
     family: r.family,
     marks: gpuRowMarks(r, colors),
     label: gpuRowLabel(r, translator),
+    ...(gapIds.has(r.systemId) ? { essential: true } : {}),
   }));
   const table = buildGpuHoursTable(full, { locale, t, sourcesById });
   const notes: FigureNote[] = [
