@@ -422,6 +422,8 @@ export const zhCN: Record<string, string> = {
   'gpu-hours-chart.legend-family': '同一模型的不同规模',
   'gpu-hours-chart.note-status':
     '公开报告：来源给出的 GPU 小时，或来源给出的 GPU 数 × 时间（算式见提示和数据表）。估：估算值（Epoch AI 或另一篇论文的假设），以斜线填充和虚线边框绘制。',
+  'gpu-hours-chart.note-status-figure':
+    '公开报告：来源给出的 GPU 小时，或来源给出的 GPU 数 × 时间。估：估算值（Epoch AI 或另一篇论文的假设），以斜线填充和虚线边框绘制。',
   'gpu-hours-chart.note-run-kind': '预训练还是微调由数据决定：由基础模型微调而来的是微调，其余均为预训练。',
   'gpu-hours-chart.note-hardware': '硬件名称照来源所写；来源未给出显存大小时写作“A100”。',
   'gpu-hours-chart.note-log': '对数刻度：每乘以 10 距离相同；条形长度与 GPU 小时不成比例。',

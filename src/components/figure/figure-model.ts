@@ -40,6 +40,8 @@ export interface FigureBarRow {
   marks: BarMark[];
   /** The value label: the full text where it fits, else the short one. */
   label: { full: string; short: string };
+  /** Kept (with its section heading) when a box has no room for every row: the rows a key note names. */
+  essential?: boolean;
 }
 
 export interface BarPlot {

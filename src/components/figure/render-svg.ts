@@ -244,11 +244,23 @@ function plotItems(plot: BarPlot, max: number): { items: Item[]; cut: number } {
     all.push({ row });
   }
   if (all.length <= max) return { items: all, cut: 0 };
-  const kept = all.slice(0, Math.max(1, max - 1));
-  // A heading with no row under it says nothing.
-  while (kept.length > 0 && 'section' in kept[kept.length - 1]) kept.pop();
-  const drawn = kept.filter((i) => 'row' in i).length;
-  const cut = plot.rows.length - drawn;
+  // Essential rows first, then the others in order while they fit (one line left for "and N more");
+  // a section's heading comes with its first kept row, so no heading stands without a row under it.
+  const budget = Math.max(1, max - 1);
+  const rows = new Set<BarPlot['rows'][number]>();
+  const headings = new Set<number>();
+  let used = 0;
+  const take = (row: BarPlot['rows'][number]) => {
+    const cost = headings.has(row.section) ? 1 : 2;
+    if (used + cost > budget) return;
+    used += cost;
+    headings.add(row.section);
+    rows.add(row);
+  };
+  for (const row of plot.rows) if (row.essential) take(row);
+  for (const row of plot.rows) if (!rows.has(row)) take(row);
+  const kept = all.filter((i) => ('section' in i ? headings.has(i.section) : 'row' in i && rows.has(i.row)));
+  const cut = plot.rows.length - rows.size;
   return { items: [...kept, { more: cut }], cut };
 }
 

@@ -5,19 +5,16 @@ import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
 import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
-import { assignColors, hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../../components/chart-frame/palette';
-import { formatCompact, formatInteger, type Locale } from '../../i18n/format';
+import { hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../../components/chart-frame/palette';
+import { formatCompact, type Locale } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import {
   buildGpuHoursSeries,
   buildGpuHoursTable,
-  datasetHardware,
   derivationText,
   formatGpuHours,
-  formatGpuHoursShort,
-  formatRatio,
   gpuLeftOutLabel,
   gpuStatusLabel,
   runKindLabel,
@@ -28,8 +25,18 @@ import {
 } from '../../selectors/gpu-hours-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { flopTooltipLine } from '../../selectors/flop';
-import { familySpans, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
+import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
 import './gpu-hours-chart.css';
+import {
+  buildGpuHoursFigure,
+  gpuCapNote,
+  gpuGapText,
+  gpuLegendEntries,
+  gpuNotes,
+  gpuRowLabel,
+  gpuSectionHeading,
+  hardwareColors,
+} from './gpu-hours-figure';
 import { useViewFilters } from '../../store/view-filters';
 import { createLazyLabels } from '../../lib/label-cache';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
@@ -47,7 +54,7 @@ const LABEL_INSET = 5;
  * from the rows on screen.
  */
 export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
-  const { t, locale } = useT();
+  const { t, tn, locale } = useT();
   const filters = useViewFilters();
   const scale = useAppStore((s) => s.viewSettings.gpuHoursScale);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
@@ -59,7 +66,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const plotRows = useLastNonEmpty(series.rows);
   // Colours are assigned on the whole dataset's hardware list, so a filter never repaints a bar.
-  const colors = useMemo(() => assignColors(datasetHardware(dataset)), [dataset]);
+  const colors = useMemo(() => hardwareColors(dataset), [dataset]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildGpuHoursTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
   const leftOut = useMemo(
@@ -74,6 +81,11 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
         sourcesById,
       ),
     [series, sourcesById],
+  );
+  // What every export draws: the same series, without what only the screen can show.
+  const figure = useCallback(
+    (link: string) => buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale } }),
+    [dataset, filters, scale, selectedId, t, tn, locale],
   );
 
   return (
@@ -101,20 +113,13 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       shown={series.rows.length}
       total={series.total}
       leftOut={leftOut}
-      capNote={
-        drawn.capped
-          ? t(
-              'gpu-hours-chart.cap-note',
-              'Showing the {shown} largest of {total} training runs with published GPU-hours; the CSV export has all of them.',
-              { shown: formatInteger(drawn.rows.length, locale), total: formatInteger(drawn.total, locale) },
-            )
-          : undefined
-      }
+      capNote={drawn.capped ? gpuCapNote(drawn.rows.length, drawn.total, { t, locale }) : undefined}
       sourceNote={t('gpu-hours-chart.source-note', 'Sources: {names}. Every run’s source is in the data table.', {
         names: sourceNames.join(', ') || '—',
       })}
       footnotes={series.rows.length > 0 ? <GpuFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
+      figure={figure}
     >
       {series.rows.length === 0 && (
         <p className="gpu-empty" data-testid="gpu-hours-empty">
@@ -129,32 +134,11 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   );
 }
 
-function hoursWithStatus(r: GpuRun, locale: Locale, t: Translator['t']): string {
-  return r.status === 'estimated' ? `${formatGpuHours(r.hours, locale)} ${t('fact.estimated', 'est.')}` : formatGpuHours(r.hours, locale);
-}
-
 /** One line on the size of the gap, computed from the rows in view (see `findGap`). */
 function GapNote({ gap, locale, t }: { gap: GpuGap; locale: Locale; t: Translator['t'] }) {
-  const vars = {
-    fineTune: gap.fine.name,
-    fineTuneHours: hoursWithStatus(gap.fine, locale, t),
-    preTraining: gap.pre.name,
-    preTrainingHours: hoursWithStatus(gap.pre, locale, t),
-    ratio: formatRatio(gap.ratio, locale),
-  };
   return (
     <p className="gpu-gap-note" data-testid="gpu-gap-note" data-ratio={gap.ratio}>
-      {gap.kind === 'lineage'
-        ? t(
-            'gpu-hours-chart.gap-lineage',
-            'Fine-tuning {fineTune} took {fineTuneHours} GPU-hours; pre-training its base, {preTraining}, took {preTrainingHours} — about {ratio}× as many.',
-            vars,
-          )
-        : t(
-            'gpu-hours-chart.gap-extremes',
-            'The largest pre-training run in view, {preTraining} ({preTrainingHours} GPU-hours), used about {ratio}× the GPU-hours of the smallest fine-tune, {fineTune} ({fineTuneHours}).',
-            vars,
-          )}
+      {gpuGapText(gap, { t, locale })}
     </p>
   );
 }
@@ -195,18 +179,12 @@ const GpuPlot = memo(function GpuPlot({
       testId="gpu-hours-plot"
       marksClassName="gpu-marks"
       rowClassName="gpu-row"
-      sectionHeading={(k, n) => sectionHeading(t, k, n)}
+      sectionHeading={(k, n) => gpuSectionHeading(t, k, n)}
       familyTip={(family) => t('gpu-hours-chart.family-tip', 'Sizes of one model: {family}', { family: familyNames.get(family) ?? family })}
       drawRow={(run, g) => drawGpuRow(run, g, colors, locale, t)}
     />
   );
 }, sameProps);
-
-function sectionHeading(t: Translator['t'], k: RunKind, n: number): string {
-  return k === 'pre-training'
-    ? t('gpu-hours-chart.section-pre-training', 'Pre-training runs ({runs})', { runs: n })
-    : t('gpu-hours-chart.section-fine-tune', 'Fine-tunes ({runs})', { runs: n });
-}
 
 function runDescription(r: GpuRun, locale: Locale, t: Translator['t']): string {
   const lines = [
@@ -232,9 +210,7 @@ function drawGpuRow(
 ): RowDrawing {
   const barEnd = Math.max(x(run.hours), barStart + 1.5);
   const color = colors.get(run.hardware) ?? NEUTRAL_COLOR;
-  const est = run.status === 'estimated' ? t('fact.estimated', 'est.') : null;
-  const full = [formatGpuHoursShort(run.hours, locale), run.hardware, est].filter(Boolean).join(' · ');
-  const short = [formatGpuHoursShort(run.hours, locale), est].filter(Boolean).join(' ');
+  const { full, short } = gpuRowLabel(run, { t, locale });
   const style = STATUS_STYLE[run.status];
   const marks = (
     <rect
@@ -264,51 +240,35 @@ function drawGpuRow(
 
 function GpuLegend({ series, colors }: { series: GpuHoursSeries; colors: ReadonlyMap<string, string> }) {
   const { t } = useT();
-  const estimated = series.rows.some((r) => r.status === 'estimated');
-  const family = familySpans(series.rows).length > 0;
   return (
     <span className="gpu-legend" data-testid="gpu-hours-legend">
-      {series.hardware.map((h) => (
-        <ColorLegendItem key={h} color={colors.get(h)} data-hardware={h}>
-          {h}
-        </ColorLegendItem>
-      ))}
-      <ReportedLegendItem>{t('fact.reported', 'reported')}</ReportedLegendItem>
-      {estimated && <EstimatedLegendItem>{t('gpu-hours-chart.legend-estimated', 'est. (estimate)')}</EstimatedLegendItem>}
-      {family && <FamilyLegendItem>{t('gpu-hours-chart.legend-family', 'sizes of one model')}</FamilyLegendItem>}
+      {gpuLegendEntries(series, colors, t).map((e) => {
+        switch (e.key) {
+          case 'hardware':
+            return (
+              <ColorLegendItem key={e.hardware} color={colors.get(e.hardware!)} data-hardware={e.hardware!}>
+                {e.label}
+              </ColorLegendItem>
+            );
+          case 'reported':
+            return <ReportedLegendItem key={e.key}>{e.label}</ReportedLegendItem>;
+          case 'estimated':
+            return <EstimatedLegendItem key={e.key}>{e.label}</EstimatedLegendItem>;
+          case 'family':
+            return <FamilyLegendItem key={e.key}>{e.label}</FamilyLegendItem>;
+        }
+      })}
     </span>
   );
 }
 
 function GpuFootnotes({ series, scale }: { series: GpuHoursSeries; scale: ScaleKind }) {
   const { t } = useT();
-  const hasFine = series.rows.some((r) => r.runKind === 'fine-tune');
   return (
     <ul className="chart-notes" data-testid="gpu-hours-footnotes">
-      <li>
-        {t(
-          'gpu-hours-chart.note-status',
-          'Reported: GPU-hours the source states, or GPUs × time it states (the arithmetic is in the tooltip and the data table). est.: an estimate (by Epoch AI, or another paper’s assumption), drawn hatched with a dashed outline.',
-        )}
-      </li>
-      <li>
-        {t(
-          'gpu-hours-chart.note-run-kind',
-          'Pre-training or fine-tune is decided from the data: a model fine-tuned from a base model is a fine-tune; every other run is pre-training.',
-        )}
-      </li>
-      <li>{t('gpu-hours-chart.note-hardware', 'Hardware as the source names it; “A100” where it does not give the memory size.')}</li>
-      {scale === 'log' ? (
-        <li>
-          {t('gpu-hours-chart.note-log', 'Log scale: every ×10 is the same distance; bar lengths are not proportional to GPU-hours.')}
-        </li>
-      ) : (
-        hasFine && (
-          <li>
-            {t('gpu-hours-chart.note-linear', 'Linear scale: the fine-tunes are too small to see next to pre-training — that is the gap.')}
-          </li>
-        )
-      )}
+      {gpuNotes(series, scale, t, 'screen').map((n) => (
+        <li key={n.key}>{n.text}</li>
+      ))}
     </ul>
   );
 }
