@@ -182,6 +182,7 @@ const GpuPlot = memo(function GpuPlot({
       sectionHeading={(k, n) => gpuSectionHeading(t, k, n)}
       familyTip={(family) => t('gpu-hours-chart.family-tip', 'Sizes of one model: {family}', { family: familyNames.get(family) ?? family })}
       drawRow={(run, g) => drawGpuRow(run, g, colors, locale, t)}
+      shortLabel={(run) => gpuRowLabel(run, { t, locale }).short}
     />
   );
 }, sameProps);
