@@ -58,6 +58,9 @@ export interface BarPlot {
   moreRows: string;
 }
 
+/** The plot kinds a figure can have. */
+export type FigurePlot = BarPlot;
+
 export interface FigureTable {
   columns: string[];
   rows: { id: string; cells: string[] }[];
@@ -89,7 +92,8 @@ export interface FigureModel {
   subtitle: string;
   /** What is plotted, in which unit. */
   description: string;
-  plot: BarPlot;
+  /** What is drawn; each kind has its layout in its own file (plot-bars.ts…). */
+  plot: FigurePlot;
   legend: LegendEntry[];
   /** Under the figure: the cap note, "N of M shown", what was left out, footnotes. */
   notes: FigureNote[];
