@@ -59,7 +59,7 @@ export interface BarPlot {
 }
 
 /** The plot kinds a figure can have. */
-export type FigurePlot = BarPlot;
+export type FigurePlot = BarPlot | TimelinePlot;
 
 export interface FigureTable {
   columns: string[];
@@ -105,4 +105,40 @@ export interface FigureModel {
   sourceIds: string[];
   table: FigureTable;
   footer: FigureFooter;
+}
+
+/** One release on a timeline: a dot (a date to the day) or a bar across its month, in UTC ms. */
+export interface TimelineMark {
+  id: string;
+  /** The name beside the mark, where there is room for it. */
+  label: string;
+  /** Index into the plot's `lanes`. */
+  lane: number;
+  start: number;
+  end: number;
+  precision: 'day' | 'month';
+  color: string;
+  /** An estimated date: hatched, with a dashed outline. */
+  estimated: boolean;
+  /** A paper or an event: a hollow diamond, not a system. */
+  annotation: boolean;
+}
+
+export interface TimelinePlot {
+  kind: 'timeline';
+  /** The time window drawn, UTC ms; `end` exclusive. */
+  window: { start: number; end: number };
+  /** Candidate ticks, each at the 1st of a month (`month` 0–11); the layout keeps those whose labels fit. */
+  months: { value: number; year: number; month: number; label: string }[];
+  /** The window’s 1 Januaries, labelled by year, for a window too long for months. */
+  years: { value: number; year: number; label: string }[];
+  /** Lane headings, in order. */
+  lanes: string[];
+  marks: TimelineMark[];
+  /** Said instead of the plot when there is nothing to draw. */
+  empty: string;
+  /** "… and {more} more", for lanes a box has no room for; the renderer fills `{more}`. */
+  moreRows: string;
+  /** "Names not shown for lack of room: {more}…", for marks drawn without their name; `{more}` filled. */
+  hiddenNames: string;
 }

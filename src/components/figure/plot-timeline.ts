@@ -1,0 +1,392 @@
+import { escapeXml } from '../../lib/export-panel';
+import type { TimelineMark, TimelinePlot } from './figure-model';
+import type { PlotLayout } from './plot-bars';
+import { block, drawBlock, fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
+
+/*
+ * The timeline plot: a time axis over the window with ticks that fit their labels (months for a
+ * short window, years for a long one), one band per lane with its heading, and a mark per release
+ * (a dot for a date to the day, a bar across the month for a month). Names go right of their mark
+ * (left of it at the right edge) in the first sub-row of the lane where neither the name nor the
+ * mark touches anything already placed; a mark with no such row is drawn without its name, and the
+ * plot says how many names it left out. A fixed box cuts sub-rows first, then lanes ("and N more").
+ */
+
+/** Sub-rows a lane may take in a box that grows with its content. */
+export const MAX_OPEN_SUBROWS = 8;
+
+export function timelineSizes(base: number) {
+  const labelSize = base * 0.78;
+  const headSize = base * 0.72;
+  const tickSize = base * 0.78;
+  const r = Math.max(2.5, base * 0.3);
+  const minRow = Math.max(labelSize * 1.45, 2 * r + 5);
+  return {
+    labelSize,
+    headSize,
+    tickSize,
+    r,
+    minRow,
+    maxRow: base * 2,
+    headH: headSize * 1.6,
+    axisH: tickSize * 2,
+    noteH: tickSize * 1.5,
+    gap: labelSize * 0.35,
+    /** Between one unit (mark and name) and the next in a sub-row. */
+    unitGap: labelSize * 0.5,
+  };
+}
+
+/** A placed mark: its sub-row, extent in px, and its name's box (none: drawn without its name). */
+export interface PlacedTimelineMark {
+  mark: TimelineMark;
+  row: number;
+  x0: number;
+  x1: number;
+  /** The mark's own reach (a dot's radius included). */
+  left: number;
+  right: number;
+  label: { x: number; anchor: 'start' | 'end'; left: number; right: number } | null;
+}
+
+export interface TimelineLaneLayout {
+  lane: number;
+  rows: number;
+  marks: PlacedTimelineMark[];
+}
+
+export interface TimelineTick {
+  value: number;
+  label: string;
+  x: number;
+  anchor: 'start' | 'middle' | 'end';
+  left: number;
+  right: number;
+}
+
+/** The plot's pure geometry for one box: the parts the tests check and `layoutTimelinePlot` draws. */
+export interface TimelineGeometry {
+  px0: number;
+  px1: number;
+  rowH: number;
+  lanes: TimelineLaneLayout[];
+  /** Marks of lanes cut for lack of room. */
+  cut: number;
+  /** Marks drawn without their name. */
+  hidden: number;
+  ticks: TimelineTick[];
+  height: number;
+}
+
+/**
+ * One lane's marks in sub-rows, greedily in order of date: each takes the first sub-row where its
+ * mark and name are clear of everything placed; else the first where its mark alone is clear (no
+ * name); else sub-row 0, and any name there that would cover it gives way.
+ */
+export function placeLane(
+  marks: readonly TimelineMark[],
+  maxRows: number,
+  x: (ms: number) => number,
+  px0: number,
+  px1: number,
+  base: number,
+): { rows: number; placed: PlacedTimelineMark[] } {
+  const { labelSize, r, unitGap, gap } = timelineSizes(base);
+  type Seg = { left: number; right: number; owner: PlacedTimelineMark; label: boolean };
+  const rows: Seg[][] = [];
+  const free = (row: number, left: number, right: number) =>
+    (rows[row] ?? []).every((s) => right + unitGap <= s.left || s.right + unitGap <= left);
+  const placed: PlacedTimelineMark[] = [];
+  const sorted = [...marks].sort((a, b) => a.start - b.start);
+  for (const m of sorted) {
+    let x0: number;
+    let x1: number;
+    if (m.precision === 'month') {
+      x0 = x(m.start);
+      x1 = Math.max(x(m.end), x0 + r * 1.2);
+    } else x0 = x1 = x((m.start + m.end) / 2);
+    const left = m.precision === 'month' ? x0 : x0 - r * (m.annotation ? 1.25 : 1);
+    const right = m.precision === 'month' ? x1 : x1 + r * (m.annotation ? 1.25 : 1);
+    const w = measure(m.label, labelSize);
+    // Right of the mark; at the right edge, left of it.
+    const after = { x: right + gap, anchor: 'start' as const, left: right + gap, right: right + gap + w };
+    const before = { x: left - gap, anchor: 'end' as const, left: left - gap - w, right: left - gap };
+    const label = after.right <= px1 ? after : before.left >= px0 ? before : null;
+    const p: PlacedTimelineMark = { mark: m, row: 0, x0, x1, left, right, label: null };
+    let row = -1;
+    if (label && m.label) {
+      const unit = { left: Math.min(left, label.left), right: Math.max(right, label.right) };
+      for (let i = 0; i < maxRows && row === -1; i++) if (free(i, unit.left, unit.right)) row = i;
+      if (row !== -1) p.label = label;
+    }
+    if (row === -1) for (let i = 0; i < maxRows && row === -1; i++) if (free(i, left, right)) row = i;
+    if (row === -1) {
+      // Nowhere clear: sub-row 0, whose names over this mark give way (marks may touch marks).
+      row = 0;
+      rows[0] = rows[0].filter((s) => {
+        if (!s.label || s.right + unitGap <= left || right + unitGap <= s.left) return true;
+        s.owner.label = null;
+        return false;
+      });
+    }
+    p.row = row;
+    rows[row] ??= [];
+    rows[row].push({ left, right, owner: p, label: false });
+    if (p.label) rows[row].push({ left: p.label.left, right: p.label.right, owner: p, label: true });
+    placed.push(p);
+  }
+  return { rows: Math.max(1, rows.length), placed };
+}
+
+const MS_DAY = 86_400_000;
+
+/** Ticks whose labels keep their distance: every 1, 2, 3 or 6 months, else every 1, 2, 5, 10… years. */
+export function fitTicks(plot: TimelinePlot, x: (ms: number) => number, px0: number, px1: number, tickSize: number): TimelineTick[] {
+  const minGap = tickSize * 1.2;
+  const place = (value: number, label: string): TimelineTick => {
+    const tx = x(value);
+    const w = measure(label, tickSize);
+    const anchor = tx - px0 < w / 2 ? 'start' : px1 - tx < w / 2 ? 'end' : 'middle';
+    const left = anchor === 'start' ? tx : anchor === 'end' ? tx - w : tx - w / 2;
+    return { value, label, x: tx, anchor, left, right: left + w };
+  };
+  const fits = (ticks: TimelineTick[]) => ticks.every((t, i) => i === 0 || ticks[i - 1].right + minGap <= t.left);
+  const inWindow = (v: number) => v >= plot.window.start && v <= plot.window.end;
+  const months = plot.months.filter((m) => inWindow(m.value));
+  for (const step of [1, 2, 3, 6]) {
+    const ticks = months.filter((m) => (m.year * 12 + m.month) % step === 0).map((m) => place(m.value, m.label));
+    if (ticks.length >= 2 && fits(ticks)) return ticks;
+  }
+  const years = plot.years.filter((y) => inWindow(y.value));
+  for (const step of [1, 2, 5, 10, 20, 25, 50, 100, 200, 500]) {
+    const ticks = years.filter((y) => y.year % step === 0).map((y) => place(y.value, y.label));
+    if (fits(ticks) && (ticks.length >= 2 || step >= 500)) return ticks;
+  }
+  // A window of a few days, or one too narrow for any two labels: its first tick alone.
+  const first = months[0] ?? years[0];
+  const span = plot.window.end - plot.window.start;
+  return first && span > MS_DAY ? [place(first.value, first.label)] : [];
+}
+
+/** How many sub-rows each lane wants (its marks all named, up to the open-box limit). */
+function wantedRows(plot: TimelinePlot, x: (ms: number) => number, px0: number, px1: number, base: number): number[] {
+  return plot.lanes.map(
+    (_, lane) =>
+      placeLane(
+        plot.marks.filter((m) => m.lane === lane),
+        MAX_OPEN_SUBROWS,
+        x,
+        px0,
+        px1,
+        base,
+      ).rows,
+  );
+}
+
+function scaleOf(plot: TimelinePlot, x0: number, width: number, base: number) {
+  const { r } = timelineSizes(base);
+  const px0 = x0 + r * 1.5;
+  const px1 = x0 + width - r * 1.5;
+  const { start, end } = plot.window;
+  const x = (ms: number) => px0 + ((Math.max(start, Math.min(end, ms)) - start) / Math.max(1, end - start)) * (px1 - px0);
+  return { px0, px1, x };
+}
+
+/** The plot's height with every lane's wanted sub-rows at their smallest. */
+export function timelineHeightAtMin(plot: TimelinePlot, base: number, width: number): number {
+  if (plot.marks.length === 0) return block(plot.empty, width, base).height;
+  const { minRow, headH, axisH } = timelineSizes(base);
+  const { px0, px1, x } = scaleOf(plot, 0, width, base);
+  const want = wantedRows(plot, x, px0, px1, base);
+  return want.reduce((sum, n) => sum + headH + n * minRow, 0) + axisH;
+}
+
+/** Lanes, sub-rows and ticks for a box: `maxHeight` null grows with the content. */
+export function timelineGeometry(plot: TimelinePlot, x0: number, width: number, base: number, maxHeight: number | null): TimelineGeometry {
+  const s = timelineSizes(base);
+  const { px0, px1, x } = scaleOf(plot, x0, width, base);
+  const ticks = fitTicks(plot, x, px0, px1, s.tickSize);
+  const want = wantedRows(plot, x, px0, px1, base);
+  const lanesWithMarks = plot.lanes.map((_, i) => i).filter((i) => plot.marks.some((m) => m.lane === i));
+  let keep = lanesWithMarks;
+  let rows = want;
+  let rowH = s.minRow;
+  if (maxHeight !== null) {
+    // Room for lanes and sub-rows, less the axis and a line for each note the plot may need.
+    const room = (notes: number) => maxHeight - s.axisH - notes * s.noteH;
+    const need = (lanes: number[], n: (i: number) => number) => lanes.reduce((sum, i) => sum + s.headH + n(i) * s.minRow, 0);
+    // A line kept for the note on names not shown (a lane wanting more than it may take hides some).
+    const allFit = need(keep, (i) => want[i]) <= room(1);
+    if (!allFit) {
+      // One sub-row per lane first; lanes that do not fit even so are cut from the end.
+      while (keep.length > 1 && need(keep, () => 1) > room(2)) keep = keep.slice(0, -1);
+      rows = plot.lanes.map(() => 1);
+      let spare = room(keep.length < lanesWithMarks.length ? 2 : 1) - need(keep, () => 1);
+      // Then the spare sub-rows, one at a time, to the lanes that want more, in turn.
+      for (let more = true; more && spare >= s.minRow;) {
+        more = false;
+        for (const i of keep)
+          if (rows[i] < want[i] && spare >= s.minRow) {
+            rows[i]++;
+            spare -= s.minRow;
+            more = true;
+          }
+      }
+    } else {
+      const total = keep.reduce((sum, i) => sum + want[i], 0);
+      rowH = Math.max(s.minRow, Math.min(s.maxRow, (room(1) - keep.length * s.headH) / Math.max(1, total)));
+    }
+  } else rowH = Math.max(s.minRow, Math.min(s.maxRow, base * 1.5));
+  const lanes: TimelineLaneLayout[] = keep.map((lane) => {
+    const { placed } = placeLane(
+      plot.marks.filter((m) => m.lane === lane),
+      rows[lane],
+      x,
+      px0,
+      px1,
+      base,
+    );
+    return { lane, rows: Math.max(1, ...placed.map((p) => p.row + 1)), marks: placed };
+  });
+  const cut = plot.marks.filter((m) => !keep.includes(m.lane)).length;
+  const hidden = lanes.reduce((sum, l) => sum + l.marks.filter((p) => !p.label && p.mark.label).length, 0);
+  const height =
+    lanes.reduce((sum, l) => sum + s.headH + l.rows * rowH, 0) + s.axisH + (cut > 0 ? s.noteH : 0) + (hidden > 0 ? s.noteH : 0);
+  return { px0, px1, rowH, lanes, cut, hidden, ticks, height };
+}
+
+export function layoutTimelinePlot(
+  plot: TimelinePlot,
+  x0: number,
+  width: number,
+  base: number,
+  maxHeight: number | null,
+  c: Colors,
+): PlotLayout {
+  if (plot.marks.length === 0) {
+    const b = block(plot.empty, width, base);
+    return {
+      height: b.height,
+      rowsDrawn: 0,
+      rowsCut: 0,
+      hatchColors: [],
+      draw: (top) => tag('g', { id: 'figure-plot' }, drawBlock(b, x0, top, c.muted)),
+    };
+  }
+  const s = timelineSizes(base);
+  const g = timelineGeometry(plot, x0, width, base, maxHeight);
+  const hatchColors = plot.marks.flatMap((m) => (m.estimated ? [m.color] : []));
+  const draw = (top: number) => {
+    const parts: string[] = [];
+    const laneTops: number[] = [];
+    let y = top;
+    for (const l of g.lanes) {
+      laneTops.push(y);
+      y += s.headH + l.rows * g.rowH;
+    }
+    const bottom = y;
+    // Bands behind every other lane, so a lane's sub-rows read as one.
+    g.lanes.forEach((l, i) => {
+      if (i % 2 === 0) parts.push(tag('rect', { x: x0, y: laneTops[i], width, height: s.headH + l.rows * g.rowH, fill: c.track }));
+    });
+    for (const t of g.ticks) {
+      parts.push(tag('line', { x1: t.x, x2: t.x, y1: top, y2: bottom, stroke: c.grid, 'stroke-width': 1, 'stroke-dasharray': '2 3' }));
+      parts.push(
+        tag(
+          'text',
+          { x: t.x, y: bottom + s.tickSize * 1.35, 'font-size': s.tickSize, 'text-anchor': t.anchor, fill: c.muted },
+          escapeXml(t.label),
+        ),
+      );
+    }
+    parts.push(tag('line', { x1: x0, x2: x0 + width, y1: bottom, y2: bottom, stroke: c.rule, 'stroke-width': 1 }));
+    g.lanes.forEach((l, i) => {
+      const laneTop = laneTops[i];
+      const body: string[] = [
+        tag(
+          'text',
+          { x: x0 + 2, y: laneTop + s.headH * 0.5 + s.headSize * 0.45, 'font-size': s.headSize, 'font-weight': 600, fill: c.muted },
+          escapeXml(plot.lanes[l.lane] ?? ''),
+        ),
+      ];
+      for (const p of l.marks) {
+        const cy = laneTop + s.headH + p.row * g.rowH + g.rowH / 2;
+        body.push(drawMark(p, cy, s.r, c));
+        if (p.label)
+          body.push(
+            tag(
+              'text',
+              { x: p.label.x, y: cy + s.labelSize * 0.35, 'font-size': s.labelSize, 'text-anchor': p.label.anchor, fill: c.text },
+              escapeXml(p.mark.label),
+            ),
+          );
+      }
+      parts.push(tag('g', { id: `lane-${l.lane}` }, body.join('')));
+    });
+    let noteY = bottom + s.axisH;
+    const note = (text: string) => {
+      parts.push(
+        tag(
+          'text',
+          { x: x0, y: noteY + s.tickSize * 1.05, 'font-size': s.tickSize, 'font-style': 'italic', fill: c.muted },
+          escapeXml(text),
+        ),
+      );
+      noteY += s.noteH;
+    };
+    if (g.cut > 0) note(fill(plot.moreRows, g.cut));
+    if (g.hidden > 0) note(fill(plot.hiddenNames, g.hidden));
+    return tag('g', { id: 'figure-plot' }, parts.join(''));
+  };
+  const drawn = g.lanes.reduce((sum, l) => sum + l.marks.length, 0);
+  return { height: g.height, rowsDrawn: drawn, rowsCut: g.cut, draw, hatchColors };
+}
+
+function drawMark(p: PlacedTimelineMark, cy: number, r: number, c: Colors): string {
+  const m = p.mark;
+  const dash = m.estimated ? '3 2' : undefined;
+  const fillOf = m.estimated ? `url(#${hatchRef(m.color)})` : m.color;
+  if (m.annotation) {
+    if (m.precision === 'month')
+      return tag('rect', {
+        x: p.x0,
+        y: cy - r * 0.9,
+        width: p.x1 - p.x0,
+        height: r * 1.8,
+        rx: 1.5,
+        fill: c.background,
+        stroke: m.color,
+        'stroke-width': 1.5,
+      });
+    const d = r * 1.25;
+    return tag('path', {
+      d: `M${r1(p.x0)} ${r1(cy - d)} L${r1(p.x0 + d)} ${r1(cy)} L${r1(p.x0)} ${r1(cy + d)} L${r1(p.x0 - d)} ${r1(cy)} Z`,
+      fill: c.background,
+      stroke: m.color,
+      'stroke-width': 1.5,
+    });
+  }
+  if (m.precision === 'month')
+    return tag('rect', {
+      x: p.x0,
+      y: cy - r * 0.9,
+      width: p.x1 - p.x0,
+      height: r * 1.8,
+      rx: 1.5,
+      fill: fillOf,
+      'fill-opacity': m.estimated ? undefined : 0.9,
+      stroke: m.color,
+      'stroke-width': 1,
+      'stroke-dasharray': dash,
+    });
+  return tag('circle', {
+    cx: p.x0,
+    cy,
+    r,
+    fill: fillOf,
+    'fill-opacity': m.estimated ? undefined : 0.9,
+    stroke: m.color,
+    'stroke-width': 1,
+    'stroke-dasharray': dash,
+  });
+}
