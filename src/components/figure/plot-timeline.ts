@@ -222,15 +222,19 @@ export function timelineGeometry(plot: TimelinePlot, x0: number, width: number, 
       while (keep.length > 1 && need(keep, () => 1) > room(2)) keep = keep.slice(0, -1);
       rows = plot.lanes.map(() => 1);
       let spare = room(keep.length < lanesWithMarks.length ? 2 : 1) - need(keep, () => 1);
-      // Then the spare sub-rows, one at a time, to the lanes that want more, in turn.
-      for (let more = true; more && spare >= s.minRow;) {
-        more = false;
-        for (const i of keep)
-          if (rows[i] < want[i] && spare >= s.minRow) {
-            rows[i]++;
-            spare -= s.minRow;
-            more = true;
-          }
+      // Then the spare sub-rows, one at a time: a second to each lane that wants one (so a lane of two
+      // close releases names both), then each to the lane wanting more with the most marks per sub-row.
+      const count = plot.lanes.map((_, i) => plot.marks.filter((m) => m.lane === i).length);
+      for (const i of keep)
+        if (rows[i] < want[i] && spare >= s.minRow) {
+          rows[i]++;
+          spare -= s.minRow;
+        }
+      for (; spare >= s.minRow; spare -= s.minRow) {
+        const wanting = keep.filter((i) => rows[i] < want[i]);
+        if (wanting.length === 0) break;
+        const best = wanting.reduce((a, b) => (count[b] / rows[b] > count[a] / rows[a] ? b : a));
+        rows[best]++;
       }
     } else {
       const total = keep.reduce((sum, i) => sum + want[i], 0);

@@ -1,30 +1,25 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Dataset, DatedEvent } from '../../data/schema';
-import { ChartFrame, Segmented, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
-import { formatEventDate, formatInteger } from '../../i18n/format';
-import { useT, type Translator } from '../../i18n/use-t';
-import { organizationName } from '../../selectors/organizations';
+import { formatEventDate } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
 import { selectTimelineEntries } from '../../selectors/filtered-systems';
-import { MAX_TIMELINE_ITEMS } from '../../selectors/mark-cap';
 import { factValue } from '../../selectors/system-facts';
 import {
   buildTimelineSeries,
   countSystemItems,
-  buildCappedTimelineSeries,
   KIND_LANES,
   type BaseRelation,
-  type KindLane,
-  type TimelineItem,
   type TimelineLane,
   type TimelineLeftOut,
-  type TimelineSeries,
   type TimeWindow,
 } from '../../selectors/timeline-series';
 import { useAppStore } from '../../store';
 import type { ViewSettings } from '../../store/url-state';
 import { layoutTimeline, showWave } from './timeline-layout';
 import { TimelinePlot } from './timeline-plot';
+import { buildDataTable, buildTimelineFigure, drawnTimelineSeries, leftOutReason, timelineCapNote, timelineText } from './timeline-figure';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
@@ -63,7 +58,7 @@ export function ReleaseTimeline({ dataset }: Props) {
   const parameters = useMemo(() => new Map(dataset.systems.map((s) => [s.id, factValue(s.parameters) ?? 0])), [dataset]);
   // Thousands of markers overlap into a smear: the largest models are drawn (and the selected one), the note says so.
   const series = useMemo(
-    () => buildCappedTimelineSeries(dataset, systems, options, MAX_TIMELINE_ITEMS, (id) => parameters.get(id) ?? 0, [selectedId]),
+    () => drawnTimelineSeries(dataset, systems, options, (id) => parameters.get(id) ?? 0, selectedId),
     [dataset, systems, options, parameters, selectedId],
   );
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
@@ -88,6 +83,12 @@ export function ReleaseTimeline({ dataset }: Props) {
     [dataset, systems, options, text, sourceTitles],
   );
   const differing = series.items.filter((i) => i.talk);
+  // The exports, Present and Embed draw this view's figure: the same window, lanes and cap as here.
+  const figure = useCallback(
+    (link: string) =>
+      buildTimelineFigure({ dataset, filters, lanes: lanesMode, zoom, customWindow, selectedId, link, translator: { t, tn, locale } }),
+    [dataset, filters, lanesMode, zoom, customWindow, selectedId, t, tn, locale],
+  );
 
   const setZoom = (v: ViewSettings['timelineZoom']) => {
     setCustomWindow(null);
@@ -138,33 +139,7 @@ export function ReleaseTimeline({ dataset }: Props) {
       shown={countSystemItems(series.items)}
       total={series.total}
       leftOut={leftOut}
-      capNote={
-        series.capped
-          ? [
-              t(
-                'timeline.cap-note',
-                'Showing the {shown} largest models (by parameter count) of {total} dated systems in this window; the CSV export has all of them.',
-                {
-                  shown: formatInteger(countSystemItems(series.items), locale),
-                  total: formatInteger(series.totalItems, locale),
-                },
-              ),
-              series.annotationsUnmarked > 0
-                ? tn(
-                    'timeline.cap-note-annotations',
-                    series.annotationsUnmarked,
-                    'Papers and events: {shown} marked, spread evenly over the window; {count} more is not marked.',
-                    'Papers and events: {shown} marked, spread evenly over the window; {count} more are not marked.',
-                    {
-                      shown: formatInteger(series.items.length - countSystemItems(series.items), locale),
-                    },
-                  )
-                : '',
-            ]
-              .filter(Boolean)
-              .join(' ')
-          : undefined
-      }
+      capNote={timelineCapNote(series, { t, tn, locale })}
       sourceNote={t(
         'timeline.source-note',
         'Source: each release date from the source named in the data table (blog post, paper or repository); the talk’s own dates from the talk “{talkTitle}”.',
@@ -197,6 +172,7 @@ export function ReleaseTimeline({ dataset }: Props) {
         </>
       }
       dataTable={dataTable}
+      figure={figure}
     >
       <div ref={plotRef} className="timeline-plot-box">
         {series.items.length === 0 && (
@@ -212,146 +188,6 @@ export function ReleaseTimeline({ dataset }: Props) {
 
 function dayOf(ms: number): DatedEvent {
   return { date: new Date(ms).toISOString().slice(0, 10), precision: 'day', marks: '' };
-}
-
-function leftOutReason(l: TimelineLeftOut, t: Translator['t'], locale: Translator['locale']): string {
-  switch (l.reason) {
-    case 'capped':
-      return t('timeline.left-out.capped', 'not among the largest models drawn (see the note above)');
-    case 'release-not-disclosed':
-      return t('timeline.left-out.not-disclosed', 'release date not disclosed');
-    case 'outside-window':
-      return t('timeline.left-out.outside', 'released {date}, outside the window shown', {
-        date: l.release ? formatEventDate(l.release, locale) : '',
-      });
-    case 'release-unknown':
-      if (!l.talk) return t('timeline.left-out.unknown', 'release date unknown');
-      return t('timeline.left-out.unknown-talk', 'release date unknown; the talk says {quote} ({verdict})', {
-        quote: l.talk.text,
-        verdict:
-          l.talk.relation === 'unverified'
-            ? t('timeline.talk.unverified', 'unverified')
-            : l.talk.relation === 'differs'
-              ? t('timeline.talk.differs', 'differs from the source')
-              : t('timeline.talk.agrees', 'agrees with the source'),
-      });
-  }
-}
-
-/** Short relation names for the legend and the "Built on" column ("LLaMA-7B (fine-tune)"). */
-function relationLabel(t: Translator['t'], r: BaseRelation): string {
-  switch (r) {
-    case 'fine-tuned-from':
-      return t('timeline.relation.fine-tuned-from', 'fine-tune');
-    case 'component':
-      return t('timeline.relation.component', 'component');
-    case 'wraps':
-      return t('timeline.relation.wraps', 'wrapper');
-    case 'successor-of':
-      return t('timeline.relation.successor-of', 'successor');
-  }
-}
-
-function kindLaneLabel(t: Translator['t'], k: KindLane): string {
-  switch (k) {
-    case 'llm':
-      return t('timeline.lane.llm', 'LLMs (text, code)');
-    case 'multimodal':
-      return t('timeline.lane.multimodal', 'Multimodal and vision');
-    case 'library-app':
-      return t('timeline.lane.library-app', 'Libraries and apps');
-    case 'paper-event':
-      return t('timeline.lane.paper-event', 'Papers and events (marked, not counted)');
-  }
-}
-
-/** Every string the plot, legend and table need, built once per language. */
-function timelineText(t: Translator['t'], locale: Translator['locale'], dataset: Dataset): TimelineText {
-  const orgName = (id: string) => organizationName(dataset, id, locale);
-  const est = t('timeline.est', 'est.');
-  const precision = (p: 'day' | 'month') => (p === 'day' ? t('timeline.precision.day', 'day') : t('timeline.precision.month', 'month'));
-  const builtOn = (item: TimelineItem) => item.bases.map((b) => `${b.name} (${relationLabel(t, b.relation)})`).join(', ');
-  const date = (d: DatedEvent) => formatEventDate(d, locale);
-  return {
-    locale,
-    date,
-    precision,
-    relation: (r) => relationLabel(t, r),
-    laneLabel: (lane: TimelineLane) =>
-      lane.kind
-        ? kindLaneLabel(t, lane.kind)
-        : lane.isOther
-          ? t('timeline.lane.other', 'Other organizations')
-          : lane.organization
-            ? orgName(lane.organization)
-            : '',
-    kindLabel: (k) => kindLaneLabel(t, k),
-    releaseLabel: (item) => (item.status === 'estimated' ? `${item.label} (${est})` : item.label),
-    talkLabel: (item) => t('timeline.talk-label', '{system}: talk’s date', { system: item.label }),
-    builtOn,
-    markDescription: (item) => {
-      const parts = [
-        `${item.name} — ${item.organizations.map(orgName).join(', ')}`,
-        `${date(item.release.date)} (${item.release.date.marks})${item.status === 'estimated' ? ` ${est}` : ''}`,
-      ];
-      if (item.bases.length > 0) parts.push(t('timeline.tip.built-on', 'built on {names}', { names: builtOn(item) }));
-      if (item.talk) {
-        parts.push(
-          t('timeline.tip.talk-differs', 'the talk says {talkDate}; the source says {sourceDate}', {
-            talkDate: `${item.talk.text} (${date(item.talk.date)})`,
-            sourceDate: date(item.release.date),
-          }),
-        );
-      }
-      parts.push(t('timeline.tip.select', 'Enter selects'));
-      return parts.join(' · ');
-    },
-    talkDescription: (item) =>
-      [
-        t('timeline.tip.talk-marker', 'The talk’s date for {system}: {talkDate}', {
-          system: item.name,
-          talkDate: `${item.talk?.text} (${item.talk ? date(item.talk.date) : ''})`,
-        }),
-        t('timeline.tip.talk-source', 'the source says {sourceDate}', { sourceDate: date(item.release.date) }),
-        item.talk?.note,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    tr: t,
-  };
-}
-
-function buildDataTable(series: TimelineSeries, text: TimelineText, sourceTitles: ReadonlyMap<string, string>): DataTableSpec {
-  const t = text.tr;
-  const laneByKey = new Map(series.lanes.map((l) => [l.key, l]));
-  return {
-    columns: [
-      t('timeline.col.system', 'System'),
-      t('timeline.col.date', 'Release date'),
-      t('timeline.col.precision', 'Precision'),
-      t('timeline.col.marks', 'What the date marks'),
-      t('timeline.col.lane', 'Lane'),
-      t('timeline.col.bases', 'Built on'),
-      t('timeline.col.talk', 'The talk’s date, where it differs'),
-      t('timeline.col.sources', 'Source'),
-    ],
-    rows: series.items.map((i) => {
-      const lane = laneByKey.get(i.laneKey);
-      return {
-        id: i.id,
-        cells: [
-          i.name,
-          i.status === 'estimated' ? `${text.date(i.release.date)} (${t('timeline.est', 'est.')})` : text.date(i.release.date),
-          text.precision(i.release.date.precision),
-          i.release.date.marks,
-          lane ? text.laneLabel(lane) : '',
-          i.bases.length > 0 ? text.builtOn(i) : '—',
-          i.talk ? `${i.talk.text} (${text.date(i.talk.date)})${i.talk.note ? ` — ${i.talk.note}` : ''}` : '',
-          i.sources.map((s) => sourceTitles.get(s) ?? s).join('; '),
-        ],
-      };
-    }),
-  };
 }
 
 function TimelineLegend({ lanes, text, wave }: { lanes: TimelineLane[]; text: TimelineText; wave: boolean }) {
