@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
+import { syntheticDataset } from '../../../tests/fixtures/synthetic-dataset';
+import type { TimelinePlot } from '../../components/figure/figure-model';
+import { timelineGeometry, timelineSizes, type TimelineGeometry } from '../../components/figure/plot-timeline';
+import { PRESETS, screenPreset, type Preset } from '../../components/figure/presets';
+import { renderFigureSvg } from '../../components/figure/render-svg';
+import { datasetSchema } from '../../data/schema';
+import { translate, translatePlural, type Locale } from '../../i18n/i18n';
+import { DEFAULT_FILTERS } from '../../store/filters-model';
+import { buildTimelineFigure, type TimelineFigureInput } from './timeline-figure';
+
+const dataset = bundledDataset();
+const big = datasetSchema.parse(syntheticDataset(3000, 1));
+const LINK = 'https://llm-wave.example/?v=timeline';
+
+const translator = (locale: Locale) => ({
+  locale,
+  t: (key: string, en: string, vars?: Record<string, string | number>) => translate(locale, key, en, vars),
+  tn: (key: string, n: number, one: string, other: string, vars?: Record<string, string | number>) =>
+    translatePlural(locale, key, n, one, other, vars),
+});
+
+function figure(over: Partial<Omit<TimelineFigureInput, 'translator'>> & { locale?: Locale } = {}) {
+  const { locale = 'en', ...rest } = over;
+  return buildTimelineFigure({
+    dataset,
+    filters: DEFAULT_FILTERS,
+    lanes: 'kind',
+    zoom: 'all',
+    selectedId: null,
+    link: LINK,
+    translator: translator(locale),
+    ...rest,
+  });
+}
+
+/** The plot's box in a preset as the renderer gives it: the width inside the padding, the body size. */
+function box(preset: Preset) {
+  const pad = Math.round(Math.max(8, preset.baseFont * 1.1));
+  return { x0: pad, width: preset.width - 2 * pad, base: preset.baseFont };
+}
+
+const overlaps = (a: { left: number; right: number }, b: { left: number; right: number }) => a.left < b.right && b.left < a.right;
+
+/** No two names overlap, no name covers a mark, every name stays inside the plot, no two tick labels overlap. */
+function expectClean(g: TimelineGeometry) {
+  for (const lane of g.lanes) {
+    for (const a of lane.marks) {
+      if (a.label) {
+        expect(a.label.left).toBeGreaterThanOrEqual(g.px0 - 0.5);
+        expect(a.label.right).toBeLessThanOrEqual(g.px1 + 0.5);
+      }
+      for (const b of lane.marks) {
+        if (a.row !== b.row) continue;
+        if (a.label && overlaps(a.label, b)) throw new Error(`${a.mark.id}'s name covers ${b.mark.id}'s mark`);
+        if (a !== b && a.label && b.label && overlaps(a.label, b.label)) throw new Error(`${a.mark.id} and ${b.mark.id}: names overlap`);
+      }
+    }
+  }
+  for (let i = 1; i < g.ticks.length; i++) expect(g.ticks[i].left).toBeGreaterThan(g.ticks[i - 1].right);
+  for (const t of g.ticks) {
+    expect(t.left).toBeGreaterThanOrEqual(g.px0 - 0.5);
+    expect(t.right).toBeLessThanOrEqual(g.px1 + 0.5);
+  }
+}
+
+const BOXES: [string, Preset, number | null][] = [
+  ['screen 720', screenPreset(720), null],
+  ['slide-16x9', PRESETS['slide-16x9'], 260],
+  ['journal-1col', PRESETS['journal-1col'], null],
+];
+
+describe('the timeline plot layout', () => {
+  const cases: [string, TimelinePlot][] = [
+    ['bundled, kind lanes, all dates', figure().plot],
+    ['bundled, organization lanes, Feb–Apr 2023', figure({ lanes: 'organization', zoom: 'wave-2023' }).plot],
+    ['bundled, zh-CN', figure({ locale: 'zh-CN' }).plot],
+    ['3,000 synthetic systems, organization lanes', figure({ dataset: big, lanes: 'organization' }).plot],
+  ];
+  for (const [name, plot] of cases)
+    for (const [boxName, preset, maxHeight] of BOXES)
+      it(`${name} at ${boxName}: names never overlap or cover a mark, ticks never overlap`, () => {
+        const { x0, width, base } = box(preset);
+        const g = timelineGeometry(plot, x0, width, base, maxHeight);
+        expectClean(g);
+        // Every mark of a lane kept is drawn, named or counted as not named.
+        const drawn = g.lanes.flatMap((l) => l.marks);
+        expect(drawn.length + g.cut).toBe(plot.marks.length);
+        expect(drawn.filter((p) => !p.label).length).toBe(g.hidden);
+        if (maxHeight !== null) expect(g.height).toBeLessThanOrEqual(maxHeight + 0.5);
+      });
+
+  it('labels months in a short window and years in a long one', () => {
+    const { x0, width, base } = box(PRESETS['slide-16x9']);
+    const wave = timelineGeometry(figure({ zoom: 'wave-2023' }).plot, x0, width, base, null);
+    expect(wave.ticks.map((t) => t.label)).toEqual(['Feb 2023', 'Mar 2023', 'Apr 2023', 'May 2023']);
+    const long = timelineGeometry(figure({ dataset: big }).plot, x0, width, base, null);
+    expect(long.ticks.length).toBeGreaterThan(3);
+    for (const t of long.ticks) expect(t.label).toMatch(/^\d{4}$/);
+  });
+
+  it('in a small fixed box cuts sub-rows first, then lanes from the end, with "and N more"', () => {
+    const plot = figure({ dataset: big, lanes: 'organization' }).plot;
+    const { x0, width, base } = box(PRESETS['slide-16x9']);
+    const s = timelineSizes(base);
+    const g = timelineGeometry(plot, x0, width, base, s.axisH + 3 * (s.headH + s.minRow) + 2 * s.noteH + 1);
+    expect(g.lanes.map((l) => l.lane)).toEqual([0, 1, 2]);
+    expect(g.lanes.every((l) => l.rows === 1)).toBe(true);
+    expect(g.cut).toBe(plot.marks.filter((m) => m.lane > 2).length);
+    expectClean(g);
+    const svg = renderFigureSvg(figure({ dataset: big, lanes: 'organization' }), { ...PRESETS['slide-16x9'], height: 380 }).svg;
+    expect(svg).toMatch(/… and [\d,]+ more \(all in the data table and CSV\)/);
+    expect(svg).toMatch(/Names not shown for lack of room: [\d,]+; every system is in the data table and CSV\./);
+  });
+});
+
+describe('buildTimelineFigure', () => {
+  it('draws every dated system in the window as a mark in its lane, and counts only systems', () => {
+    const m = figure();
+    expect(m.id).toBe('timeline');
+    expect(m.plot.kind).toBe('timeline');
+    expect(m.plot.lanes).toEqual([
+      'LLMs (text, code)',
+      'Multimodal and vision',
+      'Libraries and apps',
+      'Papers and events (marked, not counted)',
+    ]);
+    const systems = m.plot.marks.filter((x) => !x.annotation);
+    expect(systems.map((x) => x.id)).toEqual(expect.arrayContaining(['gpt-3', 'llama-7b', 'alpaca', 'chatgpt']));
+    expect(m.notes.map((n) => n.text)).toContain(`${systems.length} of 28 systems shown`);
+    const gptj = m.plot.marks.find((x) => x.id === 'gpt-j-6b')!;
+    expect(gptj.precision).toBe('month');
+  });
+
+  it('marks papers and events as hollow diamonds in their own lane, not counted', () => {
+    const m = figure({ lanes: 'organization' });
+    const annotations = m.plot.marks.filter((x) => x.annotation);
+    expect(annotations.length).toBeGreaterThan(0);
+    const lane = m.plot.lanes.indexOf('Papers and events (marked, not counted)');
+    expect(lane).toBe(m.plot.lanes.length - 1);
+    expect(annotations.every((x) => x.lane === lane)).toBe(true);
+    expect(m.plot.marks.filter((x) => x.lane === lane).every((x) => x.annotation)).toBe(true);
+    const count = m.notes.find((n) => / of \d+ systems shown$/.test(n.text))!;
+    expect(count.text).toBe(`${m.plot.marks.length - annotations.length} of 28 systems shown`);
+  });
+
+  it('lists the systems without a date as left out, with the reason', () => {
+    const notes = figure().notes.map((n) => n.text);
+    expect(notes).toContain('Not drawn — release date unknown: FreedomGPT, replit-code-v1-3b.');
+    const wave = figure({ zoom: 'wave-2023' }).notes.map((n) => n.text);
+    expect(wave.find((n) => n.startsWith('Not drawn — released outside the window shown: '))).toContain('GPT-3');
+  });
+
+  it('draws the window the screen shows: a dragged window overrides the zoom', () => {
+    const customWindow = { start: Date.UTC(2023, 2, 1), end: Date.UTC(2023, 3, 1) };
+    const m = figure({ customWindow });
+    expect(m.plot.window).toEqual(customWindow);
+    for (const x of m.plot.marks) expect(x.end > customWindow.start && x.start < customWindow.end).toBe(true);
+  });
+
+  it('says when it is capped, first and essential, and keeps every system in its table', () => {
+    const m = figure({ dataset: big });
+    expect(m.notes[0].essential).toBe(true);
+    expect(m.notes[0].text).toMatch(/^Showing the 120 largest models \(by parameter count\) of [\d,]+ dated systems in this window/);
+    expect(m.plot.marks.filter((x) => !x.annotation)).toHaveLength(120);
+    expect(m.table.rows.length).toBeGreaterThan(1000);
+  });
+
+  it('says nothing that only makes sense on screen, and speaks Chinese in zh-CN', () => {
+    const screenOnly = /drag|click|tooltip|hover|enter selects|zoom|拖动|点击|按 Enter/i;
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const m = figure({ locale });
+      for (const text of [m.title, m.subtitle, m.description, m.sourceNote, ...m.notes.map((n) => n.text), ...m.legend.map((l) => l.label)])
+        expect(text).not.toMatch(screenOnly);
+    }
+    const zh = figure({ locale: 'zh-CN' });
+    expect(zh.title).toBe('发布时间线');
+    expect(zh.plot.hiddenNames).toContain('因篇幅所限');
+    expect(zh.notes.map((n) => n.text).join(' ')).toContain('显示 26 / 28 个系统');
+  });
+});
