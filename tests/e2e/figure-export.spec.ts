@@ -10,7 +10,7 @@ import { gotoReady, watchPage } from './helpers';
  */
 
 const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'figure-exports');
-const FIGURE_PANELS = ['training-cost', 'gpu-hours'] as const;
+const FIGURE_PANELS = ['training-cost', 'gpu-hours', 'timeline'] as const;
 const PRESETS = [
   { id: 'slide-16x9', width: 1920, height: 1080 },
   { id: 'slide-4x3', width: 1600, height: 1200 },
@@ -75,6 +75,8 @@ for (const panel of FIGURE_PANELS) {
     const { consoleErrors } = watchPage(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await gotoReady(page, '/?base=llama');
+    // The panel's title as the page shows it: the figure says it first.
+    const title = (await page.getByTestId(`chart-${panel}`).locator('h2').first().textContent())!.trim();
     for (const preset of PRESETS) {
       const png = await downloadPreset(page, panel, preset.id, 'png');
       expect(png.name).toBe(`${panel}_llama-family_2025-11_${preset.id}.png`);
@@ -91,7 +93,7 @@ for (const panel of FIGURE_PANELS) {
         return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '' };
       }, svg);
       expect(parsed.error).toBeNull();
-      expect(parsed.text).toContain(panel === 'training-cost' ? 'Training cost' : 'GPU-hours');
+      expect(parsed.text).toContain(title);
       expect(parsed.text).toContain('The LLM wave, 2020–2023');
       // The permalink of the exact view, language included.
       expect(parsed.text).toMatch(/http:\/\/[^ ]+\/\?base=llama&lang=en/);

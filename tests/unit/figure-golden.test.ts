@@ -5,6 +5,7 @@ import { renderFigureSvg } from '../../src/components/figure/render-svg';
 import type { FigureModel } from '../../src/components/figure/figure-model';
 import { buildCostFigure } from '../../src/features/cost-chart/cost-figure';
 import { buildGpuHoursFigure } from '../../src/features/gpu-hours-chart/gpu-hours-figure';
+import { buildTimelineFigure } from '../../src/features/timeline/timeline-figure';
 import { translate, translatePlural, type Locale } from '../../src/i18n/i18n';
 import { DEFAULT_FILTERS } from '../../src/store/filters-model';
 import { bundledDataset } from '../fixtures/bundled-dataset';
@@ -41,6 +42,16 @@ const FIGURES: Record<string, (locale: Locale) => FigureModel> = {
       dataset: bundledDataset(),
       filters: DEFAULT_FILTERS,
       scale: 'log',
+      selectedId: null,
+      link: LINK,
+      translator: translator(locale),
+    }),
+  timeline: (locale) =>
+    buildTimelineFigure({
+      dataset: bundledDataset(),
+      filters: DEFAULT_FILTERS,
+      lanes: 'kind',
+      zoom: 'all',
       selectedId: null,
       link: LINK,
       translator: translator(locale),
