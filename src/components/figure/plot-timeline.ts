@@ -13,7 +13,7 @@ import { block, drawBlock, fill, hatchRef, measure, r1, tag, type Colors } from 
  */
 
 /** Sub-rows a lane may take in a box that grows with its content. */
-export const MAX_OPEN_SUBROWS = 8;
+export const MAX_OPEN_SUBROWS = 16;
 
 export function timelineSizes(base: number) {
   const labelSize = base * 0.78;
