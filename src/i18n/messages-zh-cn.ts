@@ -333,11 +333,12 @@ export const zhCN: Record<string, string> = {
   'timeline.legend.month': '只精确到月的日期（整月）',
   'timeline.legend.talk': '讲座所写日期（与来源不同时）',
   'timeline.legend.wave': '2023 年 2–4 月，讲座聚焦的浪潮',
-  'timeline.figure.description': '每个系统按其发布日期排列，精度与来源一致，分道显示；论文与事件标注在旁。',
+  'timeline.figure.description':
+    '每个系统按其发布日期排列，精度与来源一致，分道显示；论文与事件标注在旁，连线从基础模型指向在其上构建的模型。',
   'timeline.figure.left-out-outside': '发布于所示时间范围之外',
   'timeline.figure.legend-estimated': '估：估计的日期',
   'timeline.figure.note-precision':
-    '圆点表示精确到日的日期；只精确到月的日期画作横跨该月的条形，绝不画成当月 1 日的一个点。论文与事件以空心菱形单列一道，不计为系统。',
+    '圆点表示精确到日的日期；只精确到月的日期画作横跨该月的条形，绝不画成当月 1 日的一个点。论文与事件以空心菱形单列一道，不计为系统。连线从基础模型指向在其上构建的模型。',
   'timeline.figure.hidden-names': '因篇幅所限未显示名称：{more} 个；每个系统都列在数据表和 CSV 中。',
   'lineage.title': '模型谱系',
   'lineage.description': '哪个模型建立在哪个模型之上：左侧为基础模型，箭头指向由其衍生的模型。点击基础模型，只显示它及建立在它之上的模型。',

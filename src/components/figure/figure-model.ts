@@ -13,7 +13,12 @@ export type Swatch =
   | { kind: 'estimated' }
   | { kind: 'upper' }
   | { kind: 'range' }
-  | { kind: 'family' };
+  | { kind: 'family' }
+  /** Timelines: a date to the day, the talk's differing date (hollow, dashed), a shaded period, a link of a relation. */
+  | { kind: 'dot' }
+  | { kind: 'talk' }
+  | { kind: 'band' }
+  | { kind: 'link'; dash?: string };
 
 export interface LegendEntry {
   swatch: Swatch;
@@ -122,6 +127,8 @@ export interface TimelineMark {
   estimated: boolean;
   /** A paper or an event: a hollow diamond, not a system. */
   annotation: boolean;
+  /** The talk's date where it differs from the source's: hollow and dashed, tied to the release it dates. */
+  talkFor?: string;
 }
 
 export interface TimelinePlot {
@@ -135,6 +142,10 @@ export interface TimelinePlot {
   /** Lane headings, in order. */
   lanes: string[];
   marks: TimelineMark[];
+  /** Base model → the model built on it, by mark id; `dash` by relation, `via` an undated base skipped. */
+  links: { from: string; to: string; dash?: string; via: boolean }[];
+  /** A period shaded across every lane (the 2023 wave, in a wider window). */
+  band?: { start: number; end: number };
   /** Said instead of the plot when there is nothing to draw. */
   empty: string;
   /** "… and {more} more", for lanes a box has no room for; the renderer fills `{more}`. */

@@ -66,6 +66,8 @@ export interface TimelineTick {
 
 /** The plot's pure geometry for one box: the parts the tests check and `layoutTimelinePlot` draws. */
 export interface TimelineGeometry {
+  /** UTC ms → px. */
+  x: (ms: number) => number;
   px0: number;
   px1: number;
   rowH: number;
@@ -256,7 +258,7 @@ export function timelineGeometry(plot: TimelinePlot, x0: number, width: number, 
   const hidden = lanes.reduce((sum, l) => sum + l.marks.filter((p) => !p.label && p.mark.label).length, 0);
   const height =
     lanes.reduce((sum, l) => sum + s.headH + l.rows * rowH, 0) + s.axisH + (cut > 0 ? s.noteH : 0) + (hidden > 0 ? s.noteH : 0);
-  return { px0, px1, rowH, lanes, cut, hidden, ticks, height };
+  return { x, px0, px1, rowH, lanes, cut, hidden, ticks, height };
 }
 
 export function layoutTimelinePlot(
@@ -289,10 +291,19 @@ export function layoutTimelinePlot(
       y += s.headH + l.rows * g.rowH;
     }
     const bottom = y;
+    const cyOf = (laneIndex: number, p: PlacedTimelineMark) => laneTops[laneIndex] + s.headH + p.row * g.rowH + g.rowH / 2;
+    const at = new Map<string, { p: PlacedTimelineMark; cy: number }>();
+    g.lanes.forEach((l, i) => l.marks.forEach((p) => at.set(p.mark.id, { p, cy: cyOf(i, p) })));
     // Bands behind every other lane, so a lane's sub-rows read as one.
     g.lanes.forEach((l, i) => {
       if (i % 2 === 0) parts.push(tag('rect', { x: x0, y: laneTops[i], width, height: s.headH + l.rows * g.rowH, fill: c.track }));
     });
+    if (plot.band) {
+      const bx0 = g.x(plot.band.start);
+      parts.push(
+        tag('rect', { x: bx0, y: top, width: g.x(plot.band.end) - bx0, height: bottom - top, fill: c.rule, 'fill-opacity': 0.45 }),
+      );
+    }
     for (const t of g.ticks) {
       parts.push(tag('line', { x1: t.x, x2: t.x, y1: top, y2: bottom, stroke: c.grid, 'stroke-width': 1, 'stroke-dasharray': '2 3' }));
       parts.push(
@@ -304,23 +315,75 @@ export function layoutTimelinePlot(
       );
     }
     parts.push(tag('line', { x1: x0, x2: x0 + width, y1: bottom, y2: bottom, stroke: c.rule, 'stroke-width': 1 }));
-    g.lanes.forEach((l, i) => {
-      const laneTop = laneTops[i];
-      const body: string[] = [
+    g.lanes.forEach((l, i) =>
+      parts.push(
         tag(
           'text',
-          { x: x0 + 2, y: laneTop + s.headH * 0.5 + s.headSize * 0.45, 'font-size': s.headSize, 'font-weight': 600, fill: c.muted },
+          { x: x0 + 2, y: laneTops[i] + s.headH * 0.5 + s.headSize * 0.45, 'font-size': s.headSize, 'font-weight': 600, fill: c.muted },
           escapeXml(plot.lanes[l.lane] ?? ''),
         ),
-      ];
+      ),
+    );
+    // Lineage links and the talk's dates' connectors, under the marks.
+    const links: string[] = [];
+    for (const link of plot.links) {
+      const a = at.get(link.from);
+      const b = at.get(link.to);
+      if (!a || !b) continue;
+      const x1 = a.p.right;
+      const x2 = b.p.left - 1.5;
+      const mid = x1 + (x2 - x1) / 2;
+      const d =
+        x2 - x1 >= s.r * 2
+          ? `M${r1(x1)} ${r1(a.cy)} C${r1(mid)} ${r1(a.cy)} ${r1(mid)} ${r1(b.cy)} ${r1(x2)} ${r1(b.cy)}`
+          : `M${r1(a.p.x1)} ${r1(a.cy)} L${r1(b.p.x0)} ${r1(b.cy)}`;
+      links.push(
+        tag('path', {
+          d,
+          fill: 'none',
+          stroke: c.muted,
+          'stroke-width': 1.1,
+          'stroke-opacity': link.via ? 0.35 : 0.6,
+          'stroke-dasharray': link.dash,
+        }),
+      );
+    }
+    for (const [, { p, cy }] of at) {
+      const release = p.mark.talkFor ? at.get(p.mark.talkFor) : undefined;
+      if (release)
+        links.push(
+          tag('line', {
+            x1: release.p.x0,
+            y1: release.cy,
+            x2: p.x0,
+            y2: cy,
+            stroke: c.muted,
+            'stroke-width': 1,
+            'stroke-dasharray': '4 2 1 2',
+          }),
+        );
+    }
+    parts.push(tag('g', { id: 'figure-links' }, links.join('')));
+    g.lanes.forEach((l, i) => {
+      const body: string[] = [];
       for (const p of l.marks) {
-        const cy = laneTop + s.headH + p.row * g.rowH + g.rowH / 2;
+        const cy = cyOf(i, p);
         body.push(drawMark(p, cy, s.r, c));
         if (p.label)
           body.push(
             tag(
               'text',
-              { x: p.label.x, y: cy + s.labelSize * 0.35, 'font-size': s.labelSize, 'text-anchor': p.label.anchor, fill: c.text },
+              {
+                x: p.label.x,
+                y: cy + s.labelSize * 0.35,
+                'font-size': s.labelSize,
+                'text-anchor': p.label.anchor,
+                fill: p.mark.talkFor ? c.muted : c.text,
+                stroke: i % 2 === 0 ? c.track : c.background,
+                'stroke-width': 3,
+                'stroke-linejoin': 'round',
+                'paint-order': 'stroke',
+              },
               escapeXml(p.mark.label),
             ),
           );
@@ -348,6 +411,12 @@ export function layoutTimelinePlot(
 
 function drawMark(p: PlacedTimelineMark, cy: number, r: number, c: Colors): string {
   const m = p.mark;
+  if (m.talkFor) {
+    // The talk's date: hollow and dashed, so it never reads as the source's.
+    const ghost = { fill: c.background, stroke: m.color, 'stroke-width': 1.5, 'stroke-dasharray': '2 1.5' };
+    if (m.precision === 'month') return tag('rect', { x: p.x0, y: cy - r * 0.9, width: p.x1 - p.x0, height: r * 1.8, rx: 1.5, ...ghost });
+    return tag('circle', { cx: p.x0, cy, r: r * 0.9, ...ghost });
+  }
   const dash = m.estimated ? '3 2' : undefined;
   const fillOf = m.estimated ? `url(#${hatchRef(m.color)})` : m.color;
   if (m.annotation) {

@@ -41,7 +41,7 @@ export interface RenderedFigure {
 
 /** Width a legend swatch takes, in em. */
 function swatchEm(s: Swatch): number {
-  return s.kind === 'range' ? 2.2 : s.kind === 'family' ? 0.7 : 1.1;
+  return s.kind === 'range' || s.kind === 'link' ? 2.2 : s.kind === 'family' ? 0.7 : 1.1;
 }
 
 function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): string {
@@ -86,6 +86,30 @@ function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): st
         tag('circle', { cx: x + em * 0.35, cy, r: em * 0.3, fill: '#8C8C8C', stroke: '#8C8C8C' }) +
         tag('circle', { cx: x + em * 1.85, cy, r: em * 0.3, fill: c.background, stroke: '#8C8C8C', 'stroke-dasharray': '2 1.5' })
       );
+    case 'dot':
+      return tag('circle', { cx: x + em * 0.55, cy, r: em * 0.38, fill: '#8C8C8C', stroke: '#8C8C8C' });
+    case 'talk':
+      return tag('circle', {
+        cx: x + em * 0.55,
+        cy,
+        r: em * 0.36,
+        fill: c.background,
+        stroke: '#8C8C8C',
+        'stroke-width': 1.5,
+        'stroke-dasharray': '2 1.5',
+      });
+    case 'band':
+      return tag('rect', { x, y: cy - em * 0.55, width: em * 1.1, height: em * 1.1, fill: c.rule, 'fill-opacity': 0.6 });
+    case 'link':
+      return tag('line', {
+        x1: x + em * 0.1,
+        x2: x + em * 2.1,
+        y1: cy,
+        y2: cy,
+        stroke: c.muted,
+        'stroke-width': 1.5,
+        'stroke-dasharray': s.dash,
+      });
     case 'family':
       return tag('path', {
         d: `M${r1(x + em * 0.6)} ${r1(top)} H${r1(x + em * 0.2)} V${r1(top + h)} H${r1(x + em * 0.6)}`,

@@ -109,9 +109,10 @@ describe('the timeline plot layout', () => {
     expect(g.lanes.every((l) => l.rows === 1)).toBe(true);
     expect(g.cut).toBe(plot.marks.filter((m) => m.lane > 2).length);
     expectClean(g);
-    const svg = renderFigureSvg(figure({ dataset: big, lanes: 'organization' }), { ...PRESETS['slide-16x9'], height: 380 }).svg;
-    expect(svg).toMatch(/… and [\d,]+ more \(all in the data table and CSV\)/);
-    expect(svg).toMatch(/Names not shown for lack of room: [\d,]+; every system is in the data table and CSV\./);
+    const small = renderFigureSvg(figure({ dataset: big, lanes: 'organization' }), { ...PRESETS['slide-16x9'], height: 330 }).svg;
+    expect(small).toMatch(/… and [\d,]+ more \(all in the data table and CSV\)/);
+    const slide = renderFigureSvg(figure({ dataset: big, lanes: 'organization' }), PRESETS['slide-16x9']).svg;
+    expect(slide).toMatch(/Names not shown for lack of room: [\d,]+; every system is in the data table and CSV\./);
   });
 });
 
@@ -126,7 +127,7 @@ describe('buildTimelineFigure', () => {
       'Libraries and apps',
       'Papers and events (marked, not counted)',
     ]);
-    const systems = m.plot.marks.filter((x) => !x.annotation);
+    const systems = m.plot.marks.filter((x) => !x.annotation && !x.talkFor);
     expect(systems.map((x) => x.id)).toEqual(expect.arrayContaining(['gpt-3', 'llama-7b', 'alpaca', 'chatgpt']));
     expect(m.notes.map((n) => n.text)).toContain(`${systems.length} of 28 systems shown`);
     const gptj = m.plot.marks.find((x) => x.id === 'gpt-j-6b')!;
@@ -135,14 +136,24 @@ describe('buildTimelineFigure', () => {
 
   it('marks papers and events as hollow diamonds in their own lane, not counted', () => {
     const m = figure({ lanes: 'organization' });
-    const annotations = m.plot.marks.filter((x) => x.annotation);
+    const annotations = m.plot.marks.filter((x) => x.annotation && !x.talkFor);
     expect(annotations.length).toBeGreaterThan(0);
     const lane = m.plot.lanes.indexOf('Papers and events (marked, not counted)');
     expect(lane).toBe(m.plot.lanes.length - 1);
     expect(annotations.every((x) => x.lane === lane)).toBe(true);
     expect(m.plot.marks.filter((x) => x.lane === lane).every((x) => x.annotation)).toBe(true);
     const count = m.notes.find((n) => / of \d+ systems shown$/.test(n.text))!;
-    expect(count.text).toBe(`${m.plot.marks.length - annotations.length} of 28 systems shown`);
+    expect(count.text).toBe(`${m.plot.marks.filter((x) => !x.annotation && !x.talkFor).length} of 28 systems shown`);
+  });
+
+  it('draws the talk’s differing dates beside their releases, and the lineage links between drawn marks', () => {
+    const m = figure();
+    const talk = m.plot.marks.filter((x) => x.talkFor).map((x) => x.talkFor);
+    expect(talk.sort()).toEqual(['alpaca', 'dolly-2', 'sustainable-ai']);
+    const ids = new Set(m.plot.marks.map((x) => x.id));
+    expect(m.plot.links.length).toBeGreaterThan(5);
+    for (const l of m.plot.links) expect(ids.has(l.from) && ids.has(l.to)).toBe(true);
+    expect(m.plot.links).toContainEqual(expect.objectContaining({ from: 'llama-7b', to: 'alpaca' }));
   });
 
   it('lists the systems without a date as left out, with the reason', () => {
@@ -163,7 +174,7 @@ describe('buildTimelineFigure', () => {
     const m = figure({ dataset: big });
     expect(m.notes[0].essential).toBe(true);
     expect(m.notes[0].text).toMatch(/^Showing the 120 largest models \(by parameter count\) of [\d,]+ dated systems in this window/);
-    expect(m.plot.marks.filter((x) => !x.annotation)).toHaveLength(120);
+    expect(m.plot.marks.filter((x) => !x.annotation && !x.talkFor)).toHaveLength(120);
     expect(m.table.rows.length).toBeGreaterThan(1000);
   });
 

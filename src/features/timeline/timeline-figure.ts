@@ -25,9 +25,11 @@ import {
   type TimelineSeries,
   type TimelineZoom,
   type TimeWindow,
+  WAVE_2023,
 } from '../../selectors/timeline-series';
 import type { Filters } from '../../store/filters-model';
-import { KIND_COLORS, type TimelineText } from './timeline-style';
+import { showWave } from './timeline-layout';
+import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
 
 /*
  * The release timeline as a figure model: the screen's series (the same window, lanes and cap),
@@ -158,9 +160,25 @@ export function buildTimelineFigure({
     estimated: i.status === 'estimated',
     annotation: i.annotation,
   }));
+  // The talk's own date where it differs from the source's, beside the release it dates (as on screen).
+  for (const i of series.items)
+    if (i.talk)
+      marks.push({
+        id: `${i.id}:talk`,
+        label: text.talkLabel(i),
+        lane: laneIndex.get(i.laneKey) ?? 0,
+        start: i.talk.start,
+        end: i.talk.end,
+        precision: i.talk.date.precision === 'month' ? 'month' : 'day',
+        color: KIND_COLORS.get(i.kindLane) ?? NEUTRAL_COLOR,
+        estimated: false,
+        annotation: i.annotation,
+        talkFor: i.id,
+      });
   const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
   const sourceIds = [...new Set(series.items.flatMap((i) => i.sources))];
   const shown = countSystemItems(series.items);
+  const drawnIds = new Set(series.items.map((i) => i.id));
 
   const legend: LegendEntry[] = [];
   if (marks.length > 0) {
@@ -168,10 +186,18 @@ export function buildTimelineFigure({
     for (const k of KIND_LANES)
       if (lanes === 'organization' && series.items.some((i) => i.kindLane === k))
         legend.push({ swatch: { kind: 'color', color: KIND_COLORS.get(k) ?? NEUTRAL_COLOR }, label: text.kindLabel(k) });
+    legend.push({ swatch: { kind: 'dot' }, label: t('timeline.legend.day', 'date to the day') });
     if (marks.some((m) => m.precision === 'month'))
       legend.push({ swatch: { kind: 'reported' }, label: t('timeline.legend.month', 'date given as a month (the whole month)') });
     if (marks.some((m) => m.estimated))
       legend.push({ swatch: { kind: 'estimated' }, label: t('timeline.figure.legend-estimated', 'est.: an estimated date') });
+    if (marks.some((m) => m.talkFor))
+      legend.push({ swatch: { kind: 'talk' }, label: t('timeline.legend.talk', 'the talk’s date, where it differs from the source') });
+    if (showWave(series.window))
+      legend.push({ swatch: { kind: 'band' }, label: t('timeline.legend.wave', 'Feb–Apr 2023, the wave the talk centres on') });
+    // Every relation, as the screen's legend lists them.
+    for (const r of Object.keys(RELATION_DASH) as BaseRelation[])
+      legend.push({ swatch: { kind: 'link', dash: RELATION_DASH[r] }, label: relationLabel(t, r) });
   }
 
   const capNote = timelineCapNote(series, translator);
@@ -187,7 +213,7 @@ export function buildTimelineFigure({
           {
             text: t(
               'timeline.figure.note-precision',
-              'A dot is a date to the day; a date given only as a month is a bar across that month, never a point on the 1st. Papers and events are hollow diamonds in their own lane, not counted as systems.',
+              'A dot is a date to the day; a date given only as a month is a bar across that month, never a point on the 1st. Papers and events are hollow diamonds in their own lane, not counted as systems. Lines run from a base model to the model built on it.',
             ),
           },
         ]
@@ -210,7 +236,7 @@ export function buildTimelineFigure({
     subtitle: describeFilters(filters, dataset, t, locale),
     description: t(
       'timeline.figure.description',
-      'Each system at its release date, at the precision its source gives, in lanes; papers and events marked beside them.',
+      'Each system at its release date, at the precision its source gives, in lanes; papers and events marked beside them, lines from a base model to the model built on it.',
     ),
     plot: {
       kind: 'timeline',
@@ -218,6 +244,10 @@ export function buildTimelineFigure({
       ...timeTicks(series.window, locale),
       lanes: series.lanes.map((l) => text.laneLabel(l)),
       marks,
+      links: series.links
+        .filter((l) => drawnIds.has(l.from) && drawnIds.has(l.to))
+        .map((l) => ({ from: l.from, to: l.to, dash: RELATION_DASH[l.relation], via: l.via.length > 0 })),
+      band: marks.length > 0 && showWave(series.window) ? WAVE_2023 : undefined,
       empty: t('timeline.empty', 'No system in view has a known release date in this window.'),
       moreRows: moreRowsTemplate(translator),
       hiddenNames: t(
