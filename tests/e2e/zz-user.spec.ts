@@ -16,7 +16,11 @@ test('user walk', async ({ page }) => {
   await page.goto(page.url().split('?')[0] + '?org=google&dfrom=2020-01&dto=2023-12');
   await page.locator('.views[data-views-ready]').waitFor({ state: 'attached', timeout: 30_000 });
   await page.screenshot({ path: '/tmp/shots/user-page.png' });
-  for (const [panel, preset] of [['training-cost', 'slide-16x9'], ['gpu-hours', 'slide-16x9'], ['training-cost', 'journal-1col']]) {
+  for (const [panel, preset] of [
+    ['training-cost', 'slide-16x9'],
+    ['gpu-hours', 'slide-16x9'],
+    ['training-cost', 'journal-1col'],
+  ]) {
     const menu = page.getByTestId(`export-${panel}`);
     await menu.scrollIntoViewIfNeeded();
     await menu.click();

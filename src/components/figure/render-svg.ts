@@ -1,6 +1,7 @@
 import { escapeXml, wrapText } from '../../lib/export-panel';
 import type { FigureModel, LegendEntry, Swatch } from './figure-model';
 import { layoutBars, plotHeightAtMin, type PlotLayout } from './plot-bars';
+import { graphHeightAtMin, layoutGraph } from './plot-graph';
 import {
   block,
   drawBlock,
@@ -40,7 +41,7 @@ export interface RenderedFigure {
 
 /** Width a legend swatch takes, in em. */
 function swatchEm(s: Swatch): number {
-  return s.kind === 'range' ? 2.2 : s.kind === 'family' ? 0.7 : 1.1;
+  return s.kind === 'range' || s.kind === 'line' ? 2.2 : s.kind === 'family' ? 0.7 : 1.1;
 }
 
 function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): string {
@@ -85,6 +86,17 @@ function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): st
         tag('circle', { cx: x + em * 0.35, cy, r: em * 0.3, fill: '#8C8C8C', stroke: '#8C8C8C' }) +
         tag('circle', { cx: x + em * 1.85, cy, r: em * 0.3, fill: c.background, stroke: '#8C8C8C', 'stroke-dasharray': '2 1.5' })
       );
+    case 'line':
+      return tag('line', {
+        x1: x + em * 0.1,
+        x2: x + em * 2.1,
+        y1: cy,
+        y2: cy,
+        stroke: c.text,
+        'stroke-width': 1.8,
+        'stroke-dasharray': s.dash,
+        'stroke-linecap': 'round',
+      });
     case 'family':
       return tag('path', {
         d: `M${r1(x + em * 0.6)} ${r1(top)} H${r1(x + em * 0.2)} V${r1(top + h)} H${r1(x + em * 0.6)}`,
@@ -166,6 +178,12 @@ function plotKind(plot: FigureModel['plot']): PlotKind {
         drawsMarks: plot.rows.length > 0,
         heightAtMin: (base, width) => plotHeightAtMin(plot, base, width),
         layout: (x0, width, base, maxHeight, c) => layoutBars(plot, x0, width, base, maxHeight, c),
+      };
+    case 'graph':
+      return {
+        drawsMarks: plot.nodes.length > 0,
+        heightAtMin: (base, width) => graphHeightAtMin(plot, base, width),
+        layout: (x0, width, base, maxHeight, c) => layoutGraph(plot, x0, width, base, maxHeight, c),
       };
   }
 }
