@@ -15,7 +15,9 @@ export type Swatch =
   | { kind: 'range' }
   | { kind: 'family' }
   /** A line with a relation's dash (the lineage's arrows). */
-  | { kind: 'line'; dash?: string };
+  | { kind: 'line'; dash?: string }
+  /** A box drawn with a heavy outline (the lineage's base-model filter). */
+  | { kind: 'outline' };
 
 export interface LegendEntry {
   swatch: Swatch;

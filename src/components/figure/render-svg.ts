@@ -86,6 +86,8 @@ function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): st
         tag('circle', { cx: x + em * 0.35, cy, r: em * 0.3, fill: '#8C8C8C', stroke: '#8C8C8C' }) +
         tag('circle', { cx: x + em * 1.85, cy, r: em * 0.3, fill: c.background, stroke: '#8C8C8C', 'stroke-dasharray': '2 1.5' })
       );
+    case 'outline':
+      return tag('rect', { x: x + 1, y: top, width: em * 1.1 - 2, height: h, rx: 3, fill: 'none', stroke: c.text, 'stroke-width': 2 });
     case 'line':
       return tag('line', {
         x1: x + em * 0.1,

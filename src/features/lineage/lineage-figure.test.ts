@@ -32,6 +32,8 @@ describe('buildLineageFigure', () => {
     expect(m.plot.nodes.find((n) => n.id === 'gpt-3')?.dimmed).toBe(true);
     expect(m.plot.nodes.find((n) => n.id === 'alpaca')?.dimmed).toBe(false);
     expect(m.plot.families.find((f) => f.id === 'llama')?.filter).toBe(true);
+    expect(m.legend.map((l) => l.label)).toContain('the current base-model filter');
+    expect(build().legend.map((l) => l.label)).not.toContain('the current base-model filter');
   });
 
   it('fits a slide and a journal column without spilling out of the figure', () => {

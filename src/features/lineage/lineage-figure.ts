@@ -119,6 +119,8 @@ export function buildLineageFigure({ dataset, filters, selectedId, link, transla
       : []),
   ];
   const legend: LegendEntry[] = RELATIONS.map((r) => ({ swatch: { kind: 'line', dash: RELATION_DASH[r] }, label: relationLabel(t, r) }));
+  // The filter's heavy outline needs its key only when a base-model filter is set.
+  if (bases.size > 0) legend.push({ swatch: { kind: 'outline' }, label: t('lineage.legend.filter', 'the current base-model filter') });
   return {
     id: 'lineage',
     lang: locale,
