@@ -252,12 +252,15 @@ function renderAt(model: FigureModel, preset: Preset, options: RenderOptions): R
     const keep = new Set<number>();
     noteBlocks.forEach((n, i) => n.note.essential && keep.add(i));
     const moreH = noteSize * 1.3;
+    let cut = false;
     noteBlocks.forEach((n, i) => {
       if (n.note.essential) return;
-      if (used + n.b.height + moreH <= budget || (i === noteBlocks.length - 1 && used + n.b.height <= budget)) {
+      // The last note may take the "and N more" line's room only when nothing before it was cut.
+      const room = !cut && i === noteBlocks.length - 1 ? budget : budget - moreH;
+      if (used + n.b.height <= room) {
         keep.add(i);
         used += n.b.height;
-      }
+      } else cut = true;
     });
     // A box too small even for the plot's minimum and the essential notes: notes give way, last first.
     const minPlot = Math.min(plotKind(model.plot).heightAtMin(base, inner), base * 6);

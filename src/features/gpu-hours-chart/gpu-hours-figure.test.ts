@@ -79,8 +79,9 @@ describe('buildGpuHoursFigure', () => {
   it('keeps the gap sentence and both its bars in a slide with little room, where other rows and notes give way', () => {
     const model = figure();
     expect(model.plot.rows.filter((r) => r.essential).map((r) => r.id)).toEqual(['llama-7b', 'alpaca']);
-    // A square has room for fewer rows than the slide, even at the smallest type it shrinks to.
-    const { svg, notesCut, rowsCut } = renderFigureSvg(model, PRESETS.square);
+    // A square at its own type size (no shrinking) has room for fewer rows than the runs.
+    const noShrink = { minFont: PRESETS.square.baseFont };
+    const { svg, notesCut, rowsCut } = renderFigureSvg(model, PRESETS.square, noShrink);
     expect(notesCut).toBeGreaterThan(0);
     expect(rowsCut).toBeGreaterThan(0);
     const drawn = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
@@ -93,7 +94,7 @@ describe('buildGpuHoursFigure', () => {
     expect(drawn).toContain('Fine-tunes (5)');
     // Without essential rows a box is filled in order, as before: no fine-tune would be drawn.
     const plain = { ...model, plot: { ...model.plot, rows: model.plot.rows.map(({ essential: _, ...r }) => r) } };
-    const plainIds = rowIds(renderFigureSvg(plain, PRESETS.square).svg);
+    const plainIds = rowIds(renderFigureSvg(plain, PRESETS.square, noShrink).svg);
     expect(plainIds).not.toContain('alpaca');
     expect(plainIds).toEqual(model.plot.rows.slice(0, plainIds.length).map((r) => r.id));
   });
