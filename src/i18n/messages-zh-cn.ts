@@ -667,4 +667,6 @@ export const zhCN: Record<string, string> = {
   'export.cite-copied': '已复制',
   'export.cite-copy-text': '复制文本',
   'export.cite-copy-bibtex': '复制 BibTeX',
+  'lineage.figure-description': '哪个模型建立在哪个模型之上：左侧为基础模型，箭头指向在其上构建的模型。',
+  'lineage.empty': '当前视图中没有带基础模型关系的系统。',
 };

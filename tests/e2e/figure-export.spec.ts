@@ -10,7 +10,7 @@ import { gotoReady, watchPage } from './helpers';
  */
 
 const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'figure-exports');
-const FIGURE_PANELS = ['training-cost', 'gpu-hours', 'timeline'] as const;
+const FIGURE_PANELS = ['training-cost', 'gpu-hours', 'lineage', 'timeline'] as const;
 const PRESETS = [
   { id: 'slide-16x9', width: 1920, height: 1080 },
   { id: 'slide-4x3', width: 1600, height: 1200 },

@@ -268,6 +268,33 @@ test.describe('presentation mode', () => {
     await expect(page).toHaveURL(/base=llama/);
   });
 
+  test('at 1920×1080 and 1280×720 each figure panel fills the screen: no scroll, controls reachable, the pill covering nothing', async ({
+    page,
+  }) => {
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const panel of ['training-cost', 'gpu-hours', 'lineage']) {
+        await page.goto(`/?present=${panel}`);
+        const svg = page.getByTestId(`figure-${panel}`).locator('svg');
+        await expect(svg.locator('#figure-footer')).toBeInViewport({ ratio: 0.99 });
+        expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight), `${panel} ${width}`).toBeLessThanOrEqual(0);
+        await expect(page.getByTestId(`export-${panel}`)).toBeVisible();
+        const pill = (await page.getByTestId('present-bar').boundingBox())!;
+        const drawn = (await svg.boundingBox())!;
+        expect(drawn.y + drawn.height, `${panel} ${width}`).toBeLessThanOrEqual(pill.y);
+        // Type scaled up for the room: the title is larger than the page's 20 px presentation type at 1920.
+        if (width === 1920) {
+          const titleSize = Number(await svg.locator('#figure-header text').first().getAttribute('font-size'));
+          expect(titleSize).toBeGreaterThan(24);
+        }
+        await page.screenshot({ path: join(SCREENS, `present-figure-${panel}-${width}.png`) });
+      }
+    }
+  });
+
   test('a present= link opens on that panel; Back leaves the presentation, not one slide', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await gotoReady(page, '/');

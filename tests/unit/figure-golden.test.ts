@@ -4,6 +4,7 @@ import { PRESETS, screenPreset, type Preset } from '../../src/components/figure/
 import { renderFigureSvg } from '../../src/components/figure/render-svg';
 import type { FigureModel } from '../../src/components/figure/figure-model';
 import { buildCostFigure } from '../../src/features/cost-chart/cost-figure';
+import { buildLineageFigure } from '../../src/features/lineage/lineage-figure';
 import { buildGpuHoursFigure } from '../../src/features/gpu-hours-chart/gpu-hours-figure';
 import { buildTimelineFigure } from '../../src/features/timeline/timeline-figure';
 import { translate, translatePlural, type Locale } from '../../src/i18n/i18n';
@@ -28,6 +29,14 @@ const translator = (locale: Locale) => ({
 });
 
 const FIGURES: Record<string, (locale: Locale) => FigureModel> = {
+  lineage: (locale) =>
+    buildLineageFigure({
+      dataset: bundledDataset(),
+      filters: DEFAULT_FILTERS,
+      selectedId: null,
+      link: LINK,
+      translator: translator(locale),
+    }),
   'training-cost': (locale) =>
     buildCostFigure({
       dataset: bundledDataset(),

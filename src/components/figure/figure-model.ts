@@ -14,11 +14,14 @@ export type Swatch =
   | { kind: 'upper' }
   | { kind: 'range' }
   | { kind: 'family' }
-  /** Timelines: a date to the day, the talk's differing date (hollow, dashed), a shaded period, a link of a relation. */
+  /** A line with a relation's dash (the lineage's arrows). */
+  | { kind: 'line'; dash?: string }
+  /** A box drawn with a heavy outline (the lineage's base-model filter). */
+  | { kind: 'outline' }
+  /** Timelines: a date to the day, the talk's differing date (hollow, dashed), a shaded period. */
   | { kind: 'dot' }
   | { kind: 'talk' }
-  | { kind: 'band' }
-  | { kind: 'link'; dash?: string };
+  | { kind: 'band' };
 
 export interface LegendEntry {
   swatch: Swatch;
@@ -63,8 +66,22 @@ export interface BarPlot {
   moreRows: string;
 }
 
+/** A graph laid out in its own units (plot-graph.ts scales it to the box). */
+export interface GraphPlot {
+  kind: 'graph';
+  width: number;
+  height: number;
+  /** The text size the layout measured its boxes with. */
+  fontSize: number;
+  nodes: { id: string; label: string; x: number; y: number; width: number; height: number; dimmed: boolean; filter: boolean }[];
+  families: { id: string; title: string; x: number; y: number; width: number; height: number; dimmed: boolean; filter: boolean }[];
+  /** Paths in the layout's units, base → derived, with the relation's dash. */
+  edges: { id: string; d: string; dash?: string; dimmed: boolean }[];
+  empty: string;
+}
+
 /** The plot kinds a figure can have. */
-export type FigurePlot = BarPlot | TimelinePlot;
+export type FigurePlot = BarPlot | GraphPlot | TimelinePlot;
 
 export interface FigureTable {
   columns: string[];
@@ -88,7 +105,7 @@ export interface FigureFooter {
   licence: string;
 }
 
-export interface FigureModel {
+export interface FigureModel<P extends FigurePlot = FigurePlot> {
   /** The panel id: file names, element ids. */
   id: string;
   lang: string;
@@ -98,7 +115,7 @@ export interface FigureModel {
   /** What is plotted, in which unit. */
   description: string;
   /** What is drawn; each kind has its layout in its own file (plot-bars.ts…). */
-  plot: FigurePlot;
+  plot: P;
   legend: LegendEntry[];
   /** Under the figure: the cap note, "N of M shown", what was left out, footnotes. */
   notes: FigureNote[];

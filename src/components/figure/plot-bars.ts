@@ -88,7 +88,8 @@ export function layoutBars(plot: BarPlot, x0: number, width: number, base: numbe
       draw: (top) => tag('g', { id: 'figure-plot' }, drawBlock(b, x0, top, c.muted)),
     };
   }
-  const fitItems = maxHeight === null ? Infinity : Math.max(2, Math.floor((maxHeight - axisH) / minRow));
+  // The small epsilon: a box sized for exactly n rows must not lose one to rounding.
+  const fitItems = maxHeight === null ? Infinity : Math.max(2, Math.floor((maxHeight - axisH) / minRow + 1e-6));
   const { items, cut } = plotItems(plot, fitItems);
   const rowH = maxHeight === null ? maxRow : Math.max(minRow, Math.min(maxRow, (maxHeight - axisH) / items.length));
   const bar = Math.min(rowH * 0.52, base * 1.05);

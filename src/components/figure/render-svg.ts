@@ -2,6 +2,7 @@ import { escapeXml, wrapText } from '../../lib/export-panel';
 import type { FigureModel, LegendEntry, Swatch } from './figure-model';
 import { layoutBars, plotHeightAtMin, type PlotLayout } from './plot-bars';
 import { layoutTimelinePlot, timelineHeightAtMin } from './plot-timeline';
+import { graphHeightAtMin, layoutGraph } from './plot-graph';
 import {
   block,
   drawBlock,
@@ -41,7 +42,7 @@ export interface RenderedFigure {
 
 /** Width a legend swatch takes, in em. */
 function swatchEm(s: Swatch): number {
-  return s.kind === 'range' || s.kind === 'link' ? 2.2 : s.kind === 'family' ? 0.7 : 1.1;
+  return s.kind === 'range' || s.kind === 'line' ? 2.2 : s.kind === 'family' ? 0.7 : 1.1;
 }
 
 function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): string {
@@ -100,15 +101,18 @@ function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): st
       });
     case 'band':
       return tag('rect', { x, y: cy - em * 0.55, width: em * 1.1, height: em * 1.1, fill: c.rule, 'fill-opacity': 0.6 });
-    case 'link':
+    case 'outline':
+      return tag('rect', { x: x + 1, y: top, width: em * 1.1 - 2, height: h, rx: 3, fill: 'none', stroke: c.text, 'stroke-width': 2 });
+    case 'line':
       return tag('line', {
         x1: x + em * 0.1,
         x2: x + em * 2.1,
         y1: cy,
         y2: cy,
-        stroke: c.muted,
-        'stroke-width': 1.5,
+        stroke: c.text,
+        'stroke-width': 1.8,
         'stroke-dasharray': s.dash,
+        'stroke-linecap': 'round',
       });
     case 'family':
       return tag('path', {
@@ -192,6 +196,12 @@ function plotKind(plot: FigureModel['plot']): PlotKind {
         heightAtMin: (base, width) => plotHeightAtMin(plot, base, width),
         layout: (x0, width, base, maxHeight, c) => layoutBars(plot, x0, width, base, maxHeight, c),
       };
+    case 'graph':
+      return {
+        drawsMarks: plot.nodes.length > 0,
+        heightAtMin: (base, width) => graphHeightAtMin(plot, base, width),
+        layout: (x0, width, base, maxHeight, c) => layoutGraph(plot, x0, width, base, maxHeight, c),
+      };
     case 'timeline':
       return {
         drawsMarks: plot.marks.length > 0,
@@ -263,12 +273,15 @@ function renderAt(model: FigureModel, preset: Preset, options: RenderOptions): R
     const keep = new Set<number>();
     noteBlocks.forEach((n, i) => n.note.essential && keep.add(i));
     const moreH = noteSize * 1.3;
+    let cut = false;
     noteBlocks.forEach((n, i) => {
       if (n.note.essential) return;
-      if (used + n.b.height + moreH <= budget || (i === noteBlocks.length - 1 && used + n.b.height <= budget)) {
+      // The last note may take the "and N more" line's room only when nothing before it was cut.
+      const room = !cut && i === noteBlocks.length - 1 ? budget : budget - moreH;
+      if (used + n.b.height <= room) {
         keep.add(i);
         used += n.b.height;
-      }
+      } else cut = true;
     });
     // A box too small even for the plot's minimum and the essential notes: notes give way, last first.
     const minPlot = Math.min(plotKind(model.plot).heightAtMin(base, inner), base * 6);

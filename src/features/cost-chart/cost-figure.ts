@@ -193,14 +193,7 @@ export interface CostFigureInput {
   translator: T;
 }
 
-export function buildCostFigure({
-  dataset,
-  filters,
-  scale,
-  selectedId,
-  link,
-  translator,
-}: CostFigureInput): FigureModel & { plot: BarPlot } {
+export function buildCostFigure({ dataset, filters, scale, selectedId, link, translator }: CostFigureInput): FigureModel<BarPlot> {
   const { t, locale } = translator;
   const systems = selectFilteredSystems(dataset, filters);
   const full = buildCostSeries(dataset, systems);

@@ -179,14 +179,7 @@ export interface GpuHoursFigureInput {
   translator: T;
 }
 
-export function buildGpuHoursFigure({
-  dataset,
-  filters,
-  scale,
-  selectedId,
-  link,
-  translator,
-}: GpuHoursFigureInput): FigureModel & { plot: BarPlot } {
+export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator }: GpuHoursFigureInput): FigureModel<BarPlot> {
   const { t, locale } = translator;
   const systems = selectFilteredSystems(dataset, filters);
   const full = buildGpuHoursSeries(dataset, systems);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import type { Dataset } from '../../data/schema';
 import { ChartFrame, type DataTableSpec, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
@@ -20,6 +20,7 @@ import { onEnterOrSpace, useLinkedMark } from '../../components/linked-marks/use
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import './lineage.css';
+import { buildLineageFigure, edgePath, relationLabel, RELATION_DASH, RELATIONS } from './lineage-figure';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
 import { lazyList } from '../../lib/label-cache';
@@ -36,13 +37,6 @@ const REGULAR = { measure: textMeasurer(12), measureTitle: textMeasurer(12, 600)
 const COMPACT = { measure: textMeasurer(11), measureTitle: textMeasurer(11, 600), columnGap: 14, nodePadX: 6, minNodeWidth: 40 } as const;
 
 /** Edge style per relation: fine-tune solid, component dashed, wrapper dotted, successor dash-dot. */
-const RELATION_DASH: Record<LineageRelation, string | undefined> = {
-  'fine-tuned-from': undefined,
-  component: '6 3',
-  wraps: '1.5 3',
-  'successor-of': '9 3 2 3',
-};
-const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
 
 /**
  * The family tree of base models, base on the left and what was built on it to the right.
@@ -50,7 +44,7 @@ const RELATIONS = Object.keys(RELATION_DASH) as LineageRelation[];
  * stays drawn, with systems outside the filters faded.
  */
 export function LineageTree({ dataset }: Props) {
-  const { t, locale } = useT();
+  const { t, tn, locale } = useT();
   const filters = useViewFilters();
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const inFilter = useMemo(() => idSetOf(systems), [systems]);
@@ -117,6 +111,10 @@ export function LineageTree({ dataset }: Props) {
     })),
   });
   const filtering = systems.length !== dataset.systems.length;
+  const figure = useCallback(
+    (link: string) => buildLineageFigure({ dataset, filters, selectedId, link, translator: { t, tn, locale } }),
+    [dataset, filters, selectedId, t, tn, locale],
+  );
 
   return (
     <ChartFrame
@@ -160,6 +158,7 @@ export function LineageTree({ dataset }: Props) {
         </>
       }
       dataTable={dataTable}
+      figure={figure}
     >
       <div ref={boxRef} className="lineage-box">
         <div className="lineage-scroll" data-testid="lineage-scroll">
@@ -168,20 +167,6 @@ export function LineageTree({ dataset }: Props) {
       </div>
     </ChartFrame>
   );
-}
-
-/** Short relation names for the legend and the table: what the derived model is to its base. */
-function relationLabel(t: Translator['t'], r: LineageRelation): string {
-  switch (r) {
-    case 'fine-tuned-from':
-      return t('lineage.relation.fine-tuned-from', 'fine-tune');
-    case 'component':
-      return t('lineage.relation.component', 'uses it as a component');
-    case 'wraps':
-      return t('lineage.relation.wraps', 'wrapper (an app around it)');
-    case 'successor-of':
-      return t('lineage.relation.successor-of', 'successor');
-  }
 }
 
 /** The link as a sentence, for its tooltip. */
@@ -416,17 +401,4 @@ function EdgePath({
       <path className="lineage-edge-line" d={d} strokeDasharray={RELATION_DASH[edge.relation]} markerEnd={`url(#${markerId})`} />
     </g>
   );
-}
-
-/** Smooth left-to-right curve through the points (horizontal tangents at each point). */
-function edgePath(points: { x: number; y: number }[]): string {
-  const [first, ...rest] = points;
-  let d = `M${first.x},${first.y}`;
-  let prev = first;
-  for (const p of rest) {
-    const mid = (prev.x + p.x) / 2;
-    d += ` C${mid},${prev.y} ${mid},${p.y} ${p.x},${p.y}`;
-    prev = p;
-  }
-  return d;
 }

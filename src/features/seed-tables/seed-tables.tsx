@@ -1,11 +1,10 @@
 import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Dataset, SeedTable, Source } from '../../data/schema';
-import { useT } from '../../i18n/use-t';
+import { useT, type Translator } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
-import { textOf } from '../../components/chart-frame/export-menu';
 import { seedTable, seedTablesCsv } from '../../selectors/panel-tables';
 import './seed-tables.css';
 import { useViewFilters } from '../../store/view-filters';
@@ -64,7 +63,7 @@ export function SeedTables({ dataset }: Props) {
             subtitle={modeText}
             tables={() => dataset.seedTables.map((table) => seedTable(table, mode))}
             empty={t('seed-tables.empty', 'This dataset has no tables from the talk.')}
-            notes={() => (sectionRef.current ? textOf(sectionRef.current, '.seed-table-source p') : [])}
+            notes={() => seedTableNotes(dataset, t, tn)}
             csv={() => seedTablesCsv(dataset, t)}
           />
         </div>
@@ -409,4 +408,20 @@ function ExternalLink({ source, text }: { source: Source; text: string }) {
       <span className="visually-hidden"> ({t('seed-tables.new-tab', 'opens in a new tab')})</span>
     </a>
   );
+}
+
+/**
+ * The tables' source lines as the exported image states them: built from the data (the page's
+ * links carry screen-reader text such as "opens in a new tab" that has no place in an image).
+ */
+function seedTableNotes(dataset: Dataset, t: Translator['t'], tn: Translator['tn']): string[] {
+  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
+  return dataset.seedTables.flatMap((table) => {
+    const sources = table.sources.map((id) => sourcesById.get(id)).filter((s): s is Source => !!s);
+    const names = sources.map((s) => (s.publisher ? `${s.title} (${s.publisher})` : s.title)).join('; ');
+    return [
+      `${tn('seed-tables.sources', sources.length, 'Source:', 'Sources:')} ${names}`,
+      ...(table.note ? [`${t('seed-tables.note', 'Note:')} ${table.note}`] : []),
+    ];
+  });
 }

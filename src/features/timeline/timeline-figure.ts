@@ -141,7 +141,7 @@ export function buildTimelineFigure({
   selectedId,
   link,
   translator,
-}: TimelineFigureInput): FigureModel & { plot: TimelinePlot } {
+}: TimelineFigureInput): FigureModel<TimelinePlot> {
   const { t, locale } = translator;
   const systems = selectTimelineEntries(dataset, filters);
   const parameters = new Map(dataset.systems.map((s) => [s.id, factValue(s.parameters) ?? 0]));
@@ -197,7 +197,7 @@ export function buildTimelineFigure({
       legend.push({ swatch: { kind: 'band' }, label: t('timeline.legend.wave', 'Feb–Apr 2023, the wave the talk centres on') });
     // Every relation, as the screen's legend lists them.
     for (const r of Object.keys(RELATION_DASH) as BaseRelation[])
-      legend.push({ swatch: { kind: 'link', dash: RELATION_DASH[r] }, label: relationLabel(t, r) });
+      legend.push({ swatch: { kind: 'line', dash: RELATION_DASH[r] }, label: relationLabel(t, r) });
   }
 
   const capNote = timelineCapNote(series, translator);
