@@ -190,8 +190,10 @@ export const zhCN: Record<string, string> = {
   'chart.show-data': '显示数据',
   'chart.hide-data': '隐藏数据',
   'co2.title': '训练的碳排放（CO₂）',
-  'co2.description':
-    '单次训练运行排放的二氧化碳当量（吨），按已发表的数字。同一颜色的条形来自同一来源和方法。选中一个条形，可在下方查看它相当于什么。',
+  'co2.description-plotted': '单次训练运行排放的二氧化碳当量（吨），按已发表的数字。同一颜色的条形来自同一来源和方法。',
+  'co2.description-select': '选中一个条形，可在下方查看它相当于什么。',
+  'co2.section-runs': '训练运行，t CO₂e（{runs}）',
+  'co2.legend-range-figure': '已发表数字的范围；每个其他已发表的数字一个标记（空心：估算）',
   'co2.description-estimates': '图中每个数字都是估算值：斜线填充、虚线边框，并标注“{badge}”。',
   'co2.axis': '每次训练的 t CO₂e',
   'co2.chart-range': '已发表数字的范围 {range} t',
@@ -208,8 +210,7 @@ export const zhCN: Record<string, string> = {
   'co2.col-gpt3': '与 GPT-3 相比',
   'co2.col-method': '估算方',
   'co2.source-note': '来源：',
-  'co2.note-ratio':
-    '{model} {share}：GPT-3 的 {gpt3Tonnes} t ÷ {tonnes} t。讲座：“{quote}”——{verdict}。两个数字出自不同的方法（见“估算方”）。',
+  'co2.note-ratio': '{model} {share}：GPT-3 的 {gpt3Tonnes} t ÷ {tonnes} t。讲座：“{quote}”——{verdict}。两个数字出自不同的方法。',
   'co2.talk-agrees': '一致',
   'co2.talk-differs': '不一致',
   'co2.note-spread':
@@ -218,7 +219,6 @@ export const zhCN: Record<string, string> = {
   'co2.empty': '当前视图中没有系统发表过 CO₂ 数字。',
   'co2.legend-estimate': '斜线、虚线、“{badge}”：估算值',
   'co2.legend-reported': '实心：公开报告的数字',
-  'co2.legend-range': '已发表数字的范围；◆ 另一个已发表的数字',
   'co2.legend-selected': '带外框：选中的模型',
   'co2.eq-title': '{model} 的训练排放相当于',
   'co2.eq-spread': '范围涵盖各个已发表的数字（{range} t）。',

@@ -9,7 +9,7 @@ const PANELS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'] as c
 const TABLE_PANELS = ['overview', 'models-table', 'seed-tables', 'compare'] as const;
 const ALL_PANELS = ['overview', 'models-table', ...PANELS, 'seed-tables', 'compare'] as const;
 /** Panels exported from a figure model: Export all adds their citation (.bib). */
-const CITED_PANELS = ['training-cost', 'gpu-hours'] as const;
+const CITED_PANELS = ['training-cost', 'gpu-hours', 'co2'] as const;
 
 /** A panel's section, chart or table. */
 const panelSection = (page: Page, panel: string) => page.locator(`[data-view="${panel}"] section.view`).first();

@@ -10,7 +10,13 @@ import { gotoReady, watchPage } from './helpers';
  */
 
 const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'figure-exports');
-const FIGURE_PANELS = ['training-cost', 'gpu-hours'] as const;
+const FIGURE_PANELS = ['training-cost', 'gpu-hours', 'co2'] as const;
+/** Words each panel's figure must say. */
+const FIGURE_TITLES: Record<(typeof FIGURE_PANELS)[number], string> = {
+  'training-cost': 'Training cost',
+  'gpu-hours': 'GPU-hours',
+  co2: 'CO₂ of training',
+};
 const PRESETS = [
   { id: 'slide-16x9', width: 1920, height: 1080 },
   { id: 'slide-4x3', width: 1600, height: 1200 },
@@ -91,7 +97,7 @@ for (const panel of FIGURE_PANELS) {
         return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '' };
       }, svg);
       expect(parsed.error).toBeNull();
-      expect(parsed.text).toContain(panel === 'training-cost' ? 'Training cost' : 'GPU-hours');
+      expect(parsed.text).toContain(FIGURE_TITLES[panel]);
       expect(parsed.text).toContain('The LLM wave, 2020–2023');
       // The permalink of the exact view, language included.
       expect(parsed.text).toMatch(/http:\/\/[^ ]+\/\?base=llama&lang=en/);

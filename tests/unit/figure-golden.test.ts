@@ -4,6 +4,7 @@ import { PRESETS, screenPreset, type Preset } from '../../src/components/figure/
 import { renderFigureSvg } from '../../src/components/figure/render-svg';
 import type { FigureModel } from '../../src/components/figure/figure-model';
 import { buildCostFigure } from '../../src/features/cost-chart/cost-figure';
+import { buildCo2Figure } from '../../src/features/co2/co2-figure';
 import { buildGpuHoursFigure } from '../../src/features/gpu-hours-chart/gpu-hours-figure';
 import { translate, translatePlural, type Locale } from '../../src/i18n/i18n';
 import { DEFAULT_FILTERS } from '../../src/store/filters-model';
@@ -45,6 +46,8 @@ const FIGURES: Record<string, (locale: Locale) => FigureModel> = {
       link: LINK,
       translator: translator(locale),
     }),
+  co2: (locale) =>
+    buildCo2Figure({ dataset: bundledDataset(), filters: DEFAULT_FILTERS, selectedId: null, link: LINK, translator: translator(locale) }),
 };
 
 const PRESET_CASES: [string, Preset][] = [
