@@ -1,4 +1,5 @@
 import type { ScaleKind } from '../../selectors/run-rows';
+import type { StatementsPlot } from './plot-statements';
 
 /*
  * What a published figure says, built by a pure function per panel from (dataset, filters,
@@ -59,7 +60,7 @@ export interface BarPlot {
 }
 
 /** The plot kinds a figure can have. */
-export type FigurePlot = BarPlot;
+export type FigurePlot = BarPlot | StatementsPlot;
 
 export interface FigureTable {
   columns: string[];

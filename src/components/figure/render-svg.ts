@@ -1,6 +1,7 @@
 import { escapeXml, wrapText } from '../../lib/export-panel';
 import type { FigureModel, LegendEntry, Swatch } from './figure-model';
 import { layoutBars, plotHeightAtMin, type PlotLayout } from './plot-bars';
+import { layoutStatements, statementsHeight } from './plot-statements';
 import {
   block,
   drawBlock,
@@ -166,6 +167,12 @@ function plotKind(plot: FigureModel['plot']): PlotKind {
         drawsMarks: plot.rows.length > 0,
         heightAtMin: (base, width) => plotHeightAtMin(plot, base, width),
         layout: (x0, width, base, maxHeight, c) => layoutBars(plot, x0, width, base, maxHeight, c),
+      };
+    case 'statements':
+      return {
+        drawsMarks: plot.items.length > 0,
+        heightAtMin: (base, width) => statementsHeight(plot, base, width),
+        layout: (x0, width, base, maxHeight, c) => layoutStatements(plot, x0, width, base, maxHeight, c),
       };
   }
 }

@@ -1,7 +1,7 @@
 import type { Dataset } from '../../data/schema';
 import { assignColors, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
-import type { BarMark, FigureBarRow, FigureModel, LegendEntry } from '../../components/figure/figure-model';
+import type { BarPlot, BarMark, FigureBarRow, FigureModel, LegendEntry } from '../../components/figure/figure-model';
 import { formatInteger, formatUsd } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import {
@@ -193,7 +193,14 @@ export interface CostFigureInput {
   translator: T;
 }
 
-export function buildCostFigure({ dataset, filters, scale, selectedId, link, translator }: CostFigureInput): FigureModel {
+export function buildCostFigure({
+  dataset,
+  filters,
+  scale,
+  selectedId,
+  link,
+  translator,
+}: CostFigureInput): FigureModel & { plot: BarPlot } {
   const { t, locale } = translator;
   const systems = selectFilteredSystems(dataset, filters);
   const full = buildCostSeries(dataset, systems);

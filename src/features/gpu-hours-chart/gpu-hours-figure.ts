@@ -1,7 +1,7 @@
 import type { Dataset } from '../../data/schema';
 import { assignColors, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
-import type { BarMark, FigureBarRow, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
+import type { BarPlot, BarMark, FigureBarRow, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
 import { formatCompact, formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
@@ -179,7 +179,14 @@ export interface GpuHoursFigureInput {
   translator: T;
 }
 
-export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator }: GpuHoursFigureInput): FigureModel {
+export function buildGpuHoursFigure({
+  dataset,
+  filters,
+  scale,
+  selectedId,
+  link,
+  translator,
+}: GpuHoursFigureInput): FigureModel & { plot: BarPlot } {
   const { t, locale } = translator;
   const systems = selectFilteredSystems(dataset, filters);
   const full = buildGpuHoursSeries(dataset, systems);
