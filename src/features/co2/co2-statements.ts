@@ -154,7 +154,11 @@ export function buildEquivalentsFigure({
       notes.push({ essential: true, text: t('co2.eq-estimate-method', 'est.: {method}.', { method: bar.method }) });
     if (bar.talk)
       notes.push({
-        text: t('co2.tip-talk', 'The talk: “{quote}”', { quote: bar.talk.text }) + (bar.talk.note ? ` — ${bar.talk.note}` : ''),
+        text: `${
+          bar.talk.relation === 'agrees'
+            ? t('co2.eq-talk-agrees', 'The talk: “{quote}” — agrees.', { quote: bar.talk.text })
+            : t('co2.eq-talk-differs', '⚠ The talk: “{quote}”.', { quote: bar.talk.text })
+        }${bar.talk.note ? ` ${bar.talk.note}` : ''}`,
       });
     if (x.passenger && eq.passengerTrips)
       items.push({
