@@ -11,7 +11,9 @@ const ALL_PANELS = ['overview', 'models-table', ...PANELS, 'seed-tables', 'compa
 /** On-screen legend entries that a figure leaves out when the state they describe is not set. */
 const SCREEN_STATE_LEGEND = ['the current base-model filter'];
 /** Panels exported from a figure model: Export all adds their citation (.bib). */
-const CITED_PANELS = ['training-cost', 'gpu-hours', 'lineage', 'timeline'] as const;
+const CITED_PANELS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'] as const;
+/** Parts of the CO₂ panel that export on their own from a figure model: Export all writes them (with a .bib) after it. */
+const SUB_PANELS = ['co2-equivalents', 'co2-calculator'] as const;
 
 /** A panel's section, chart or table. */
 const panelSection = (page: Page, panel: string) => page.locator(`[data-view="${panel}"] section.view`).first();
@@ -225,7 +227,17 @@ test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SV
   expect(readme).toContain(filterText);
   expect(readme).toMatch(/Data as of: 2025-11/);
   expect(readme).toContain('Language: en');
-  expect(names).toHaveLength(1 + 3 * ALL_PANELS.length + CITED_PANELS.length);
+  expect(names).toHaveLength(1 + 3 * ALL_PANELS.length + CITED_PANELS.length + 4 * SUB_PANELS.length);
+  // The equivalents and the calculator's result, right after the CO₂ chart in the README's list.
+  const listedAt = (name: string) => readme.indexOf(name);
+  expect(listedAt('co2_llama-family_2025-11.bib')).toBeLessThan(listedAt('co2-equivalents_llama-family_2025-11.png'));
+  expect(listedAt('co2-calculator_llama-family_2025-11.bib')).toBeLessThan(listedAt('timeline_llama-family_2025-11.png'));
+  for (const part of SUB_PANELS)
+    for (const ext of ['png', 'svg', 'csv', 'bib']) expect(names).toContain(`${part}_llama-family_2025-11.${ext}`);
+  const eqSvg = strFromU8(files['co2-equivalents_llama-family_2025-11.svg']);
+  for (const words of ['What GPT-3’s training emissions equal', '460', '7,341', 'Patterson et al. 2021']) expect(eqSvg).toContain(words);
+  const calcSvg = strFromU8(files['co2-calculator_llama-family_2025-11.svg']);
+  for (const words of ['59.47 MWh', '22.9 t CO₂e', 'As Table 15 would print it: 59 MWh, 23 t CO₂e.']) expect(calcSvg).toContain(words);
   for (const panel of CITED_PANELS) {
     const bib = strFromU8(files[`${panel}_llama-family_2025-11.bib`]);
     expect(bib).toMatch(/^% The LLM wave, 2020–2023\. “/);
@@ -250,7 +262,7 @@ test('"Export all" downloads one zip: README with the filters, and a 2× PNG, SV
     expect(Buffer.from(png).readUInt32BE(16)).toBe(2 * svgWidth);
     expect(strFromU8(files[`${base}.csv`]).split('\r\n').length).toBeGreaterThan(1);
   }
-  await expect(page.getByTestId('export-all-status')).toHaveText(`Exported ${ALL_PANELS.length} panels.`);
+  await expect(page.getByTestId('export-all-status')).toHaveText(`Exported ${ALL_PANELS.length + SUB_PANELS.length} panels.`);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -5,6 +5,9 @@ import { renderFigureSvg } from '../../src/components/figure/render-svg';
 import type { FigureModel } from '../../src/components/figure/figure-model';
 import { buildCostFigure } from '../../src/features/cost-chart/cost-figure';
 import { buildLineageFigure } from '../../src/features/lineage/lineage-figure';
+import { buildCo2Figure } from '../../src/features/co2/co2-figure';
+import { buildCalculatorFigure, buildEquivalentsFigure } from '../../src/features/co2/co2-statements';
+import { calculatorModels } from '../../src/selectors/co2-series';
 import { buildGpuHoursFigure } from '../../src/features/gpu-hours-chart/gpu-hours-figure';
 import { buildTimelineFigure } from '../../src/features/timeline/timeline-figure';
 import { translate, translatePlural, type Locale } from '../../src/i18n/i18n';
@@ -62,6 +65,22 @@ const FIGURES: Record<string, (locale: Locale) => FigureModel> = {
       lanes: 'kind',
       zoom: 'all',
       selectedId: null,
+      link: LINK,
+      translator: translator(locale),
+    }),
+  co2: (locale) =>
+    buildCo2Figure({ dataset: bundledDataset(), filters: DEFAULT_FILTERS, selectedId: null, link: LINK, translator: translator(locale) }),
+  'co2-equivalents': (locale) =>
+    buildEquivalentsFigure({ dataset: bundledDataset(), selectedId: null, link: LINK, translator: translator(locale) }),
+  // The calculator as it opens: LLaMA-13B's GPU-hours with the LLaMA paper's power, PUE and grid.
+  'co2-calculator': (locale) =>
+    buildCalculatorFigure({
+      dataset: bundledDataset(),
+      inputs: { gpuHours: 135168, gpuPowerW: 400, pue: 1.1, kgCo2ePerKwh: 0.385 },
+      result: { mwh: (135168 * 400 * 1.1) / 1e6, tco2e: ((135168 * 400 * 1.1) / 1e6) * 0.385 },
+      model: calculatorModels(bundledDataset()).find((m) => m.id === 'llama-13b'),
+      gpuHoursEdited: false,
+      paperActive: true,
       link: LINK,
       translator: translator(locale),
     }),

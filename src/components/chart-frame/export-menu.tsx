@@ -31,8 +31,8 @@ interface Props {
   dataset: Dataset;
   filters: Filters;
   title: string;
-  /** The standalone SVG; `keepTheme` keeps a dark UI dark instead of the light default. */
-  build: (keepTheme: boolean) => BuiltSvg;
+  /** The standalone SVG; `keepTheme` keeps a dark UI dark instead of the light default. Not needed with a `figure`. */
+  build?: (keepTheme: boolean) => BuiltSvg;
   csv: () => CsvSpec;
   /**
    * The panel's figure model, given the permalink of the view. Panels that have one export from
@@ -99,11 +99,15 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, figur
     return { svg: rendered.svg, width: rendered.width, height: rendered.height };
   };
   const onScreen = () => screenPreset(screenWidth?.() ?? 720);
+  const fromPage = (keep: boolean) => {
+    if (!build) throw new Error('nothing to export');
+    return build(keep);
+  };
   // Re-registered after every render, so "Export all" always sees the current filters, language and data.
   useEffect(() =>
     registerPanelExporter(panelId, () => ({
       title,
-      svg: () => (figure ? fromFigure(onScreen(), 'light') : build(false)),
+      svg: () => (figure ? fromFigure(onScreen(), 'light') : fromPage(false)),
       citation: figure
         ? () => {
             const c = citeFigure(figure(link()), dataset, new Date().toISOString().slice(0, 10));
@@ -116,7 +120,7 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, figur
   );
 
   const theme = dark && keepTheme ? 'dark' : 'light';
-  const current = () => (figure ? fromFigure(onScreen(), theme) : build(dark && keepTheme));
+  const current = () => (figure ? fromFigure(onScreen(), theme) : fromPage(dark && keepTheme));
   const run = async (what: () => Promise<void> | void) => {
     setStatus('');
     try {

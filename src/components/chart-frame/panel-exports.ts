@@ -17,6 +17,15 @@ export interface PanelExporter {
   fileName: (ext: string, suffix?: string) => string;
 }
 
+/**
+ * Parts of a panel that export on their own (the CO₂ view's equivalents and calculator), by the
+ * panel they belong to, in page order. They are not panels: no slot, no `embed=`/`present=` link;
+ * "Export all" writes them right after their panel.
+ */
+export const SUB_PANELS: Readonly<Record<string, readonly string[]>> = {
+  co2: ['co2-equivalents', 'co2-calculator'],
+};
+
 const exporters = new Map<string, () => PanelExporter>();
 
 /** Registers a frame's exporter (a getter, so the latest render's closure is used); returns the unregister. */

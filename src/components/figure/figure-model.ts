@@ -1,4 +1,5 @@
 import type { ScaleKind } from '../../selectors/run-rows';
+import type { StatementsPlot } from './plot-statements';
 
 /*
  * What a published figure says, built by a pure function per panel from (dataset, filters,
@@ -81,7 +82,7 @@ export interface GraphPlot {
 }
 
 /** The plot kinds a figure can have. */
-export type FigurePlot = BarPlot | GraphPlot | TimelinePlot;
+export type FigurePlot = BarPlot | GraphPlot | TimelinePlot | StatementsPlot;
 
 export interface FigureTable {
   columns: string[];

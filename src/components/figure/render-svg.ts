@@ -3,6 +3,7 @@ import type { FigureModel, LegendEntry, Swatch } from './figure-model';
 import { layoutBars, plotHeightAtMin, type PlotLayout } from './plot-bars';
 import { layoutTimelinePlot, timelineHeightAtMin } from './plot-timeline';
 import { graphHeightAtMin, layoutGraph } from './plot-graph';
+import { layoutStatements, statementsHeight } from './plot-statements';
 import {
   block,
   drawBlock,
@@ -207,6 +208,12 @@ function plotKind(plot: FigureModel['plot']): PlotKind {
         drawsMarks: plot.marks.length > 0,
         heightAtMin: (base, width) => timelineHeightAtMin(plot, base, width),
         layout: (x0, width, base, maxHeight, c) => layoutTimelinePlot(plot, x0, width, base, maxHeight, c),
+      };
+    case 'statements':
+      return {
+        drawsMarks: plot.items.length > 0,
+        heightAtMin: (base, width) => statementsHeight(plot, base, width),
+        layout: (x0, width, base, maxHeight, c) => layoutStatements(plot, x0, width, base, maxHeight, c),
       };
   }
 }

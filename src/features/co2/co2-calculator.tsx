@@ -1,4 +1,4 @@
-import { Fragment, useId, useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import type { Dataset, Source } from '../../data/schema';
 import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
@@ -6,8 +6,6 @@ import {
   CARBON_FIELDS,
   checkTable15Row,
   computeCarbon,
-  table15Mwh,
-  table15Tonnes,
   validateCarbonInputs,
   type CarbonField,
   type CarbonRawInputs,
@@ -18,6 +16,9 @@ import { MAX_MENU_OPTIONS, topByValue } from '../../selectors/mark-cap';
 import { calculatorModels, publishedFigures, type CalculatorModel } from '../../selectors/co2-series';
 import { factValue } from '../../selectors/system-facts';
 import { figureText, formatMwh } from './co2-format';
+import { asPrintedText, buildCalculatorFigure, calculatorWorked, figureCsv } from './co2-statements';
+import { ExportMenu } from '../../components/chart-frame/export-menu';
+import { useViewFilters } from '../../store/view-filters';
 import { SourceLinks } from './source-links';
 
 /*
@@ -39,7 +40,9 @@ function inputText(n: number, locale: Locale): string {
 }
 
 export function Co2Calculator({ dataset, sourcesById }: Props) {
-  const { t, locale } = useT();
+  const { t, tn, locale } = useT();
+  const filters = useViewFilters();
+  const sectionRef = useRef<HTMLElement>(null);
   const method = dataset.reference.llamaCarbonMethod;
   const table15 = dataset.reference.llamaTable15;
   const paper = useMemo(
@@ -116,6 +119,20 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
   const ownGrids = dataset.reference.ownGridCo2.filter((g) => namesById.has(g.systemId));
   const gpuHoursEdited = !!v && !!model && v.gpuHours !== model.gpuHours;
 
+  const worked = result && v ? calculatorWorked(v, result, locale) : undefined;
+  // The result as a figure (energy and CO₂ with their arithmetic and where each input comes from), for its Export menu.
+  const figure = (link: string) =>
+    buildCalculatorFigure({
+      dataset,
+      inputs: v ?? null,
+      result: result ?? null,
+      model,
+      gpuHoursEdited,
+      paperActive,
+      link,
+      translator: { t, tn, locale },
+    });
+
   const labels: Record<CarbonField, string> = {
     gpuHours: t('co2.calc-gpu-hours', 'GPU-hours'),
     gpuPowerW: t('co2.calc-power', 'GPU power (W)'),
@@ -124,8 +141,19 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
   };
 
   return (
-    <section className="view co2-calculator" aria-labelledby={ids.title} data-testid="co2-calculator">
-      <h3 id={ids.title}>{t('co2.calc-title', 'Calculator: the LLaMA paper’s method, for any run with GPU-hours')}</h3>
+    <section ref={sectionRef} className="view co2-calculator" aria-labelledby={ids.title} data-testid="co2-calculator">
+      <header className="co2-sub-head">
+        <h3 id={ids.title}>{t('co2.calc-title', 'Calculator: the LLaMA paper’s method, for any run with GPU-hours')}</h3>
+        <ExportMenu
+          panelId="co2-calculator"
+          dataset={dataset}
+          filters={filters}
+          title={t('co2.calc-title', 'Calculator: the LLaMA paper’s method, for any run with GPU-hours')}
+          csv={() => figureCsv(figure(''))}
+          figure={figure}
+          screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
+        />
+      </header>
       <p className="co2-formula" data-testid="co2-formula">
         {t(
           'co2.calc-formula',
@@ -225,26 +253,21 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
       </div>
 
       <div className="co2-result" aria-live="polite" data-testid="co2-calc-result">
-        {result && v ? (
+        {result && worked ? (
           <>
             <p className="co2-result-figures">
               <span className="co2-result-figure">
-                <strong data-testid="co2-calc-mwh">{formatDecimal(result.mwh, locale, 2)}</strong> MWh
+                <strong data-testid="co2-calc-mwh">{worked.mwh}</strong> MWh
               </span>
               <span className="co2-result-figure">
-                <strong data-testid="co2-calc-tco2e">{formatDecimal(result.tco2e, locale, 2)}</strong> t CO₂e
+                <strong data-testid="co2-calc-tco2e">{worked.tco2e}</strong> t CO₂e
               </span>
             </p>
             <p className="co2-worked" data-testid="co2-calc-worked">
-              {formatDecimal(v.gpuHours, locale, 6)} GPU-h × {formatDecimal(v.gpuPowerW, locale, 6)} W × {formatDecimal(v.pue, locale, 6)} ÷
-              1,000,000 = {formatDecimal(result.mwh, locale, 2)} MWh; {formatDecimal(result.mwh, locale, 2)} MWh ×{' '}
-              {formatDecimal(v.kgCo2ePerKwh, locale, 6)} kg CO₂e/kWh = {formatDecimal(result.tco2e, locale, 2)} t CO₂e
+              {worked.energy}; {worked.co2}
             </p>
             <p className="muted" data-testid="co2-calc-table15-style">
-              {t('co2.calc-as-printed', 'As Table 15 would print it: {mwh} MWh, {tonnes} t CO₂e.', {
-                mwh: formatInteger(table15Mwh(result.mwh), locale),
-                tonnes: formatInteger(table15Tonnes(result.tco2e), locale),
-              })}
+              {asPrintedText(result, t, locale)}
             </p>
             {model && !gpuHoursEdited && <Published dataset={dataset} modelId={model.id} sourcesById={sourcesById} />}
           </>

@@ -9,7 +9,10 @@ import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import { useAppStore } from '../../store';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import type { Co2Bar } from '../../selectors/co2-series';
-import { barValueText, estimateTextWidth, formatSpread, formatTonnes, gpt3ShareText, shortSourceTitle } from './co2-format';
+import { co2BarNote } from './co2-figure';
+import { barValueText, estimateTextWidth, formatTonnes, niceTicks, shortSourceTitle } from './co2-format';
+
+export { niceTicks };
 
 /*
  * Horizontal bars, one per training run, on a linear axis: the talk's point is a ratio ("1/24 of
@@ -64,16 +67,6 @@ function useMarkLabels(bars: readonly Co2Bar[], sourcesById: ReadonlyMap<string,
     () =>
       new Map(
         bars.map((b) => {
-          const notes: string[] = [];
-          if (b.range)
-            notes.push(
-              t('co2.chart-range', 'published range {range} t', {
-                range: formatSpread({ value: b.value, ...b.range }, locale, formatTonnes),
-              }),
-            );
-          if (b.talk && b.gpt3Multiple !== undefined) notes.push(gpt3ShareText(b.gpt3Multiple, t, locale));
-          if (b.talk?.relation === 'agrees') notes.push(t('co2.chart-talk-agrees', 'talk agrees'));
-          else if (b.talk) notes.push(t('co2.chart-talk-differs', '⚠ talk: {quote}', { quote: b.talk.text }));
           const value = barValueText(b, t, locale);
           const tip = [
             `${b.name}: ${value} CO₂e`,
@@ -85,23 +78,11 @@ function useMarkLabels(bars: readonly Co2Bar[], sourcesById: ReadonlyMap<string,
           ]
             .filter(Boolean)
             .join(' · ');
-          return [b.id, { value, note: notes.join(' · '), tip }] as const;
+          return [b.id, { value, note: co2BarNote(b, t, locale), tip }] as const;
         }),
       ),
     [bars, t, locale, sourcesById],
   );
-}
-
-/** Round ticks (1, 2, 2.5, 5 × 10ⁿ) covering the largest figure, so the axis ends on a tick. */
-export function niceTicks(max: number, target = 5): number[] {
-  if (!(max > 0)) return [0, 1];
-  const raw = max / target;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
-  const ticks: number[] = [];
-  for (let v = 0; v < max + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
-  if (ticks[ticks.length - 1] < max) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
-  return ticks;
 }
 
 /** Splits a long model name over at most two lines at a space ("SAM (Segment / Anything Model)"). */

@@ -1,11 +1,12 @@
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import type { Dataset, Source } from '../../data/schema';
-import { formatDecimal, formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { buildEquivalents, chooseEquivalentsRun } from '../../selectors/co2-series';
-import { HOURS_PER_YEAR } from '../../lib/carbon';
-import { formatEquivalent, formatMwh, formatSpread, formatTonnes, gpt3ShareText, leftOutText } from './co2-format';
+import { ExportMenu } from '../../components/chart-frame/export-menu';
+import { useViewFilters } from '../../store/view-filters';
+import { leftOutText } from './co2-format';
+import { buildEquivalentsFigure, equivalentsTexts, figureCsv } from './co2-statements';
 import { SourceLinks } from './source-links';
 import { TalkMarks } from '../../components/fact/field-cell-view';
 
@@ -17,24 +18,48 @@ interface Props {
 /**
  * What one run's CO₂ and energy equal in things a reader knows, each from its own reference figure
  * and source. Describes GPT-3 (the talk's example) until a run with a CO₂ figure is selected
- * anywhere on the page.
+ * anywhere on the page. Its Export menu draws the same statements (see co2-statements.ts).
  */
 export function Co2Equivalents({ dataset, sourcesById }: Props) {
-  const { t, locale } = useT();
+  const { t, tn, locale } = useT();
   const selectedId = useAppStore((s) => s.selectedId);
+  const filters = useViewFilters();
+  const sectionRef = useRef<HTMLElement>(null);
+  const figure = useCallback(
+    (link: string) => buildEquivalentsFigure({ dataset, selectedId, link, translator: { t, tn, locale } }),
+    [dataset, selectedId, t, tn, locale],
+  );
+  const csv = useCallback(() => figureCsv(figure('')), [figure]);
   const choice = useMemo(() => chooseEquivalentsRun(dataset, selectedId), [dataset, selectedId]);
   const eq = useMemo(() => (choice.bar ? buildEquivalents(dataset, choice.bar) : undefined), [dataset, choice.bar]);
   const titleId = useId();
   const bar = choice.bar;
   if (!bar || !eq) return null;
 
-  const tonnes = formatSpread(eq.co2, locale, formatTonnes);
-  const spreadNote =
-    eq.co2.min !== eq.co2.max ? t('co2.eq-spread', 'Ranges span the published figures ({range} t).', { range: tonnes }) : undefined;
+  const x = equivalentsTexts(eq, t, locale);
+  const tonnes = x.tonnes;
+  const spreadNote = x.spread;
 
   return (
-    <section className="view co2-equivalents" aria-labelledby={titleId} data-testid="co2-equivalents" data-system-id={bar.id}>
-      <h3 id={titleId}>{t('co2.eq-title', 'What {model}’s training emissions equal', { model: bar.name })}</h3>
+    <section
+      ref={sectionRef}
+      className="view co2-equivalents"
+      aria-labelledby={titleId}
+      data-testid="co2-equivalents"
+      data-system-id={bar.id}
+    >
+      <header className="co2-sub-head">
+        <h3 id={titleId}>{t('co2.eq-title', 'What {model}’s training emissions equal', { model: bar.name })}</h3>
+        <ExportMenu
+          panelId="co2-equivalents"
+          dataset={dataset}
+          filters={filters}
+          title={t('co2.eq-title', 'What {model}’s training emissions equal', { model: bar.name })}
+          csv={csv}
+          figure={figure}
+          screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
+        />
+      </header>
       <p className="co2-eq-lead">
         <strong className={bar.status === 'estimated' ? 'is-estimate' : undefined} data-testid="co2-eq-tonnes">
           {tonnes} t CO₂e
@@ -66,94 +91,66 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
       <dl className="cards co2-eq-cards">
         {eq.passengerTrips && (
           <div className="card" data-testid="co2-eq-passenger">
-            <dt>{t('co2.eq-passenger', 'San Francisco ↔ New York round trips, per passenger')}</dt>
+            <dt>{x.passenger?.label}</dt>
             <dd className="card-figure" data-testid="co2-eq-passenger-value">
-              {formatSpread(eq.passengerTrips.trips, locale, formatEquivalent)}
+              {x.passenger?.figure}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-passenger-how', '{co2} ÷ {perTrip} t CO₂e per passenger round trip', {
-                co2: `${tonnes} t`,
-                perTrip: formatDecimal(eq.passengerTrips.tonnesPerTrip, locale, 2),
-              })}{' '}
-              <SourceLinks ids={eq.passengerTrips.sources} sourcesById={sourcesById} />
+              {x.passenger?.how} <SourceLinks ids={eq.passengerTrips.sources} sourcesById={sourcesById} />
             </dd>
-            {eq.passengerTrips.talk && (
+            {x.passenger?.talk && (
               <dd className="card-note co2-talk" data-testid="co2-eq-passenger-talk">
-                {eq.passengerTrips.talk.relation === 'agrees'
-                  ? t('co2.eq-talk-agrees', 'The talk: “{quote}” — agrees.', { quote: eq.passengerTrips.talk.text })
-                  : t('co2.eq-talk-differs', '⚠ The talk: “{quote}”.', { quote: eq.passengerTrips.talk.text })}{' '}
-                {eq.passengerTrips.talk.note}
+                {x.passenger.talk}
               </dd>
             )}
           </div>
         )}
         {eq.jetTrips && (
           <div className="card" data-testid="co2-eq-jet">
-            <dt>{t('co2.eq-jet', 'Round trips of a whole, fully loaded jet, San Francisco ↔ New York')}</dt>
+            <dt>{x.jet?.label}</dt>
             <dd className="card-figure" data-testid="co2-eq-jet-value">
-              {formatSpread(eq.jetTrips.trips, locale, formatEquivalent)}
+              {x.jet?.figure}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-jet-how', '{co2} ÷ {perTrip} t CO₂e per jet round trip', {
-                co2: `${tonnes} t`,
-                perTrip: formatInteger(eq.jetTrips.tonnesPerTrip, locale),
-              })}{' '}
-              <SourceLinks ids={eq.jetTrips.sources} sourcesById={sourcesById} />
+              {x.jet?.how} <SourceLinks ids={eq.jetTrips.sources} sourcesById={sourcesById} />
             </dd>
           </div>
         )}
         <div className="card" data-testid="co2-eq-brain">
-          <dt>{t('co2.eq-brain', 'Years of a human brain’s energy')}</dt>
+          <dt>{x.brain.label}</dt>
           {eq.brainYears ? (
             <>
               <dd className="card-figure" data-testid="co2-eq-brain-value">
-                {formatInteger(eq.brainYears.years, locale)}
+                {x.brain.figure}
               </dd>
               <dd className="card-note">
-                {t('co2.eq-brain-how', '{mwh} MWh of training energy ÷ ({watts} W × {hoursPerYear} h a year)', {
-                  mwh: formatMwh(eq.brainYears.mwh, locale),
-                  watts: formatInteger(eq.brainYears.watts, locale),
-                  hoursPerYear: formatInteger(HOURS_PER_YEAR, locale),
-                })}
-                {eq.brainYears.energy.status === 'estimated' && <> ({t('fact.estimated', 'est.')})</>}{' '}
-                <SourceLinks ids={eq.brainYears.sources} sourcesById={sourcesById} />
+                {x.brain.how} <SourceLinks ids={eq.brainYears.sources} sourcesById={sourcesById} />
               </dd>
-              {eq.brainYears.talk && (
+              {x.brain.talk && (
                 <dd className="card-note co2-talk" data-testid="co2-eq-brain-talk">
-                  {t('co2.eq-brain-talk', 'At the talk’s {talkWatts} (“{quote}”): {years} years. The source says {sourceWatts}.', {
-                    talkWatts: `${formatInteger(eq.brainYears.talk.watts, locale)} W`,
-                    quote: eq.brainYears.talk.text,
-                    years: formatInteger(eq.brainYears.talk.years, locale),
-                    sourceWatts: `${formatInteger(eq.brainYears.watts, locale)} W`,
-                  })}
+                  {x.brain.talk}
                 </dd>
               )}
             </>
           ) : (
-            <dd className="card-figure card-figure-small fact-missing">{t('co2.eq-no-energy', 'No published energy figure')}</dd>
+            <dd className="card-figure card-figure-small fact-missing">{x.brain.figure}</dd>
           )}
         </div>
         {eq.gpt3 && (
           <div className="card" data-testid="co2-eq-gpt3">
-            <dt>{t('co2.eq-gpt3', 'Compared with GPT-3')}</dt>
+            <dt>{x.gpt3?.label}</dt>
             <dd className="card-figure card-figure-small" data-testid="co2-eq-gpt3-value">
-              {gpt3ShareText(eq.gpt3.multiple, t, locale)}
+              {x.gpt3?.figure}
             </dd>
             <dd className="card-note">
-              {t('co2.eq-gpt3-how', 'GPT-3’s {gpt3Tonnes} t ÷ {tonnes} t', {
-                gpt3Tonnes: formatTonnes(eq.gpt3.tonnes, locale),
-                tonnes: formatTonnes(eq.co2.value, locale),
-              })}{' '}
-              <SourceLinks ids={eq.gpt3.sources} sourcesById={sourcesById} />
+              {x.gpt3?.how} <SourceLinks ids={eq.gpt3.sources} sourcesById={sourcesById} />
             </dd>
           </div>
         )}
       </dl>
       <p className="source-note">
-        {t(
-          'co2.eq-note',
-          'Each reference figure links its source. A year is 365.25 days (8,766 h). The energy is the run’s published MWh, so it does not change with the grid.',
-        )}
+        <span className="screen-only">{t('co2.eq-note-links', 'Each reference figure links its source.')} </span>
+        {x.year}
       </p>
     </section>
   );

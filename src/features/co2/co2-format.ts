@@ -75,3 +75,15 @@ export function estimateTextWidth(text: string, fontPx: number): number {
   for (const ch of text) w += /[\u2E80-\u9FFF\uFF00-\uFFEF]/.test(ch) ? fontPx : /[ilI.,:;|'’·]/.test(ch) ? fontPx * 0.32 : fontPx * 0.6;
   return Math.ceil(w);
 }
+
+/** Round ticks (1, 2, 2.5, 5 × 10ⁿ) covering the largest figure, so the axis ends on a tick. */
+export function niceTicks(max: number, target = 5): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / target;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
+  const ticks: number[] = [];
+  for (let v = 0; v < max + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks[ticks.length - 1] < max) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  return ticks;
+}

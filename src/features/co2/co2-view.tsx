@@ -3,28 +3,19 @@ import type { Dataset, Source } from '../../data/schema';
 import { ChartFrame, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { assignColors, hatchId, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
-import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
+import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
-import { factValue } from '../../selectors/system-facts';
 import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
-import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar, type Co2LeftOut } from '../../selectors/co2-series';
+import { buildCo2Series, co2Groups, type Co2Bar, type Co2LeftOut } from '../../selectors/co2-series';
 import { createLazyLabels } from '../../lib/label-cache';
 import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
 import { Co2Equivalents } from './co2-equivalents';
-import {
-  barValueText,
-  figureText,
-  formatMwh,
-  formatSpread,
-  formatTonnes,
-  gpt3ShareText,
-  leftOutText,
-  shortSourceTitle,
-} from './co2-format';
+import { buildCo2Figure, buildCo2Table, co2Description, co2LegendEntries, co2Notes } from './co2-figure';
+import { leftOutText, shortSourceTitle } from './co2-format';
 import { SourceLinks } from './source-links';
 import './co2-view.css';
 import { useViewFilters } from '../../store/view-filters';
@@ -43,7 +34,7 @@ interface Props {
  * paper's calculator with its Table 15 reproduced.
  */
 export function Co2View({ dataset }: Props) {
-  const { t, locale } = useT();
+  const { t, tn, locale } = useT();
   const filters = useViewFilters();
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const fullSeries = useMemo(() => buildCo2Series(dataset, systems), [dataset, systems]);
@@ -76,40 +67,15 @@ export function Co2View({ dataset }: Props) {
   // The calculator depends on the dataset only; the same element lets React skip it on a filter click (thousands of <option>s at scale).
   const calculator = useMemo(() => <Co2Calculator dataset={dataset} sourcesById={sourcesById} />, [dataset, sourcesById]);
 
-  const dataTable = useCallback(
-    () => ({
-      columns: [
-        t('field.name', 'Name'),
-        t('co2.col-tonnes', 't CO₂e (plotted)'),
-        t('co2.col-figures', 'Published figures'),
-        t('co2.col-energy', 'Energy (MWh)'),
-        t('co2.col-gpt3', 'vs GPT-3'),
-        t('co2.col-method', 'Estimated by'),
-      ],
-      rows: fullSeries.bars.map((b) => ({
-        id: b.id,
-        cells: [
-          b.name,
-          barValueText(b, t, locale),
-          b.figures.map((f) => figureText(f, t, locale)).join('; '),
-          b.energy
-            ? `${formatMwh(b.energy.value, locale)}${b.energy.status === 'estimated' ? ` ${t('fact.estimated', 'est.')}` : ''}`
-            : '—',
-          b.gpt3Multiple !== undefined ? gpt3ShareText(b.gpt3Multiple, t, locale) : '—',
-          [b.method, ...b.sources.map((id) => shortSourceTitle(sourcesById.get(id), id))].filter(Boolean).join(' — '),
-        ],
-      })),
-    }),
-    [fullSeries, t, locale, sourcesById],
+  const dataTable = useCallback(() => buildCo2Table(fullSeries.bars, sourcesById, t, locale), [fullSeries, t, locale, sourcesById]);
+  const figure = useCallback(
+    (link: string) => buildCo2Figure({ dataset, filters, selectedId: keepId, link, translator: { t, tn, locale } }),
+    [dataset, filters, keepId, t, tn, locale],
   );
+  const notes = useMemo(() => co2Notes(dataset, series.bars, sourcesById, t, locale), [dataset, series, sourcesById, t, locale]);
 
   const shownGroups = groups.filter((g) => series.bars.some((b) => b.group === g));
-  const gpt3 = series.bars.find((b) => b.id === GPT3_ID);
-  const ratioBar = series.bars.find((b) => b.talk && b.gpt3Multiple !== undefined);
   const spreadBars = series.bars.filter((b) => b.range);
-  const gpt3Tonnes = factValue(dataset.reference.gpt3Co2Tonnes);
-  const tableIntensity = factValue(dataset.reference.llamaCarbonMethod.kgCo2ePerKwh);
-  const allEstimated = series.bars.length > 0 && series.bars.every((b) => b.status === 'estimated');
 
   return (
     <div className="co2-view" data-testid="co2-view">
@@ -117,19 +83,7 @@ export function Co2View({ dataset }: Props) {
         id="co2"
         dataset={dataset}
         title={t('co2.title', 'CO₂ of training')}
-        description={[
-          t(
-            'co2.description',
-            'Tonnes of CO₂ equivalent emitted by one training run, as published. Bars of one colour come from one source and method. Select a bar to see what it equals below.',
-          ),
-          allEstimated
-            ? t('co2.description-estimates', 'Every figure shown is an estimate: hatched, dashed and marked “{badge}”.', {
-                badge: t('fact.estimated', 'est.'),
-              })
-            : '',
-        ]
-          .filter(Boolean)
-          .join(' ')}
+        description={`${co2Description(series, t)} ${t('co2.description-select', 'Select a bar to see what it equals below.')}`}
         shown={series.bars.length}
         total={series.total}
         leftOut={leftOut}
@@ -143,13 +97,7 @@ export function Co2View({ dataset }: Props) {
             : undefined
         }
         legend={
-          <Legend
-            groups={shownGroups}
-            colors={colors}
-            sourcesById={sourcesById}
-            hasRange={spreadBars.length > 0}
-            hasReported={series.bars.some((b) => b.status === 'reported')}
-          />
+          <Legend groups={shownGroups} colors={colors} sourcesById={sourcesById} hasRange={spreadBars.length > 0} bars={series.bars} />
         }
         sourceNote={
           <>
@@ -163,41 +111,21 @@ export function Co2View({ dataset }: Props) {
           </>
         }
         footnotes={
-          <ul className="chart-notes">
-            {ratioBar && gpt3Tonnes !== undefined && (
-              <li data-testid="co2-ratio-note">
-                {t(
-                  'co2.note-ratio',
-                  '{model} {share}: GPT-3’s {gpt3Tonnes} t ÷ {tonnes} t. The talk: “{quote}” — {verdict}. The two figures come from different methods (see “Estimated by”).',
-                  {
-                    model: ratioBar.name,
-                    share: gpt3ShareText(ratioBar.gpt3Multiple!, t, locale),
-                    gpt3Tonnes: formatTonnes(gpt3Tonnes, locale),
-                    tonnes: formatTonnes(ratioBar.value, locale),
-                    quote: ratioBar.talk!.text,
-                    verdict: ratioBar.talk!.relation === 'agrees' ? t('co2.talk-agrees', 'agrees') : t('co2.talk-differs', 'differs'),
-                  },
-                )}
-              </li>
-            )}
-            {spreadBars.map((b) => (
-              <li key={b.id}>{spreadText(b, tableIntensity, t, locale)}</li>
-            ))}
-            {gpt3 && gpt3.figures.length === 1 && (
-              <li data-testid="co2-gpt3-single">
-                {t(
-                  'co2.note-gpt3-single',
-                  'GPT-3: the dataset holds one published CO₂ figure ({tonnes} t, {sources}); no second figure is recorded, so no range is drawn.',
-                  {
-                    tonnes: formatTonnes(gpt3.value, locale),
-                    sources: gpt3.sources.map((id) => shortSourceTitle(sourcesById.get(id), id)).join(', '),
-                  },
-                )}
-              </li>
-            )}
-          </ul>
+          notes.length > 0 ? (
+            <ul className="chart-notes">
+              {notes.map((n) => (
+                <li
+                  key={n.key}
+                  data-testid={n.key === 'ratio' ? 'co2-ratio-note' : n.key === 'gpt3-single' ? 'co2-gpt3-single' : undefined}
+                >
+                  {n.text}
+                </li>
+              ))}
+            </ul>
+          ) : undefined
         }
         dataTable={dataTable}
+        figure={figure}
       >
         {series.bars.length === 0 && (
           <p className="co2-empty" role="status">
@@ -214,36 +142,21 @@ export function Co2View({ dataset }: Props) {
   );
 }
 
-/** Why a run has two figures: the plotted one is Table 15's (LLaMA's data centre), the other the developer's own grid. */
-function spreadText(b: Co2Bar, intensity: number | undefined, t: ReturnType<typeof useT>['t'], locale: Locale): string {
-  const own = b.figures.find((f) => f.kind === 'own-grid');
-  return t(
-    'co2.note-spread',
-    '{model}: {range} t. The bar is {tonnes} t, LLaMA’s Table 15 (as if trained in LLaMA’s data centre, {intensity} kg CO₂e/kWh); {ownGrid}.',
-    {
-      model: b.name,
-      range: formatSpread({ value: b.value, ...b.range! }, locale, formatTonnes),
-      tonnes: formatTonnes(b.value, locale),
-      intensity: intensity !== undefined ? formatDecimal(intensity, locale, 3) : '?',
-      ownGrid: own ? figureText(own, t, locale) : '',
-    },
-  );
-}
-
 function Legend({
+  bars,
   groups,
   colors,
   sourcesById,
   hasRange,
-  hasReported,
 }: {
+  bars: readonly Co2Bar[];
   groups: string[];
   colors: ReadonlyMap<string, string>;
   sourcesById: ReadonlyMap<string, Source>;
   hasRange: boolean;
-  hasReported: boolean;
 }) {
   const { t } = useT();
+  const entries = useMemo(() => co2LegendEntries(bars, groups, colors, sourcesById, t), [bars, groups, colors, sourcesById, t]);
   const first = colors.get(groups[0] ?? '') ?? NEUTRAL_COLOR;
   const item = { className: 'co2-legend-item', swatchClassName: 'co2-swatch' };
   return (
@@ -276,16 +189,16 @@ function Legend({
           />
         }
       >
-        {t('co2.legend-estimate', 'hatched, dashed, “{badge}”: an estimate', { badge: t('fact.estimated', 'est.') })}
+        {entries.find((e) => e.key === 'estimated')?.label}
       </LegendItem>
-      {hasReported && (
+      {entries.some((e) => e.key === 'reported') && (
         <LegendItem
           {...item}
           width={22}
           height={14}
           swatch={<rect x="1" y="1" width="20" height="12" fill={first} fillOpacity={0.9} stroke={first} />}
         >
-          {t('co2.legend-reported', 'solid: a reported figure')}
+          {entries.find((e) => e.key === 'reported')?.label}
         </LegendItem>
       )}
       {hasRange && (
@@ -303,10 +216,11 @@ function Legend({
             </>
           }
         >
-          {t('co2.legend-range', 'range of published figures; ◆ another published figure')}
+          {entries.find((e) => e.key === 'range')?.label}
         </LegendItem>
       )}
-      <span className="co2-legend-item">{t('co2.legend-selected', 'outlined: the selected model')}</span>
+      {/* How the screen marks the selection: not a legend entry of the figure, which has no selection. */}
+      <span className="co2-legend-note screen-only">{t('co2.legend-selected', 'outlined: the selected model')}</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { downloadBlob } from '../../lib/download';
 import { useState } from 'react';
-import { exportablePanels, panelExporter } from '../../components/chart-frame/panel-exports';
+import { exportablePanels, panelExporter, SUB_PANELS } from '../../components/chart-frame/panel-exports';
 import { PANEL_IDS } from '../../store/panels';
 import { useT } from '../../i18n/use-t';
 import { svgToPng } from '../../lib/export-panel';
@@ -33,9 +33,9 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
       }
       // Read once the panels draw them (prepare waits for that): the README and the panels agree.
       const { filters } = useAppStore.getState();
-      // Every mounted panel, in page order.
+      // Every mounted panel, in page order, each followed by its parts that export on their own.
       const mounted = new Set(exportablePanels());
-      const ids = PANEL_IDS.filter((id) => mounted.has(id));
+      const ids = PANEL_IDS.flatMap((id) => [id, ...(SUB_PANELS[id] ?? [])]).filter((id) => mounted.has(id));
       if (ids.length === 0) throw new Error(t('export-all.no-panels', 'no panels on the page'));
       const files: ZipEntry[] = [];
       const listed: string[] = [];
