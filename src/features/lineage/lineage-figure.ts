@@ -1,13 +1,13 @@
 import type { Dataset } from '../../data/schema';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate } from '../../components/figure/figure-chrome';
-import type { FigureModel, FigureNote, GraphPlot, LegendEntry } from '../../components/figure/figure-model';
+import type { FigureModel, FigureNote, FigureTable, GraphPlot, LegendEntry } from '../../components/figure/figure-model';
 import { formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { estimateGlyphWidth } from '../../lib/measure-text';
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { lineageSubset } from '../../selectors/lineage';
-import { layoutLineage, type LineageRelation } from '../../selectors/lineage-layout';
+import { layoutLineage, type LineageEdge, type LineageRelation } from '../../selectors/lineage-layout';
 import { MAX_LINEAGE_SYSTEMS } from '../../selectors/mark-cap';
 import { sourceNoteNames } from '../../selectors/run-rows';
 import { idSetOf } from '../../selectors/systems-by-id';
@@ -54,6 +54,34 @@ export function edgePath(points: { x: number; y: number }[]): string {
     prev = p;
   }
   return d;
+}
+
+/** The data table of the links drawn, on screen ("Show data", CSV) and in the figure. */
+export function lineageTable(
+  edges: readonly LineageEdge[],
+  names: ReadonlyMap<string, string>,
+  sourceTitles: ReadonlyMap<string, string>,
+  t: Translator['t'],
+): FigureTable {
+  return {
+    columns: [
+      t('lineage.col.base', 'Base model'),
+      t('lineage.col.derived', 'Built on it'),
+      t('lineage.col.relation', 'Relation'),
+      t('lineage.col.source', 'Source'),
+      t('lineage.col.note', 'Note'),
+    ],
+    rows: edges.map((e) => ({
+      id: `${e.from}>${e.to}`,
+      cells: [
+        names.get(e.from) ?? e.from,
+        names.get(e.to) ?? e.to,
+        relationLabel(t, e.relation),
+        e.sources.map((s) => sourceTitles.get(s) ?? s).join('; '),
+        e.note ?? '',
+      ],
+    })),
+  };
 }
 
 const FONT = 12;
@@ -168,25 +196,7 @@ export function buildLineageFigure({ dataset, filters, selectedId, link, transla
     sourceNote: t('figure.sources', 'Sources: {names}.', { names: sourceNoteNames(sourceIds, sourcesById).join(', ') || '—' }),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,
-    table: {
-      columns: [
-        t('lineage.col.base', 'Base model'),
-        t('lineage.col.derived', 'Built on it'),
-        t('lineage.col.relation', 'Relation'),
-        t('lineage.col.source', 'Source'),
-        t('lineage.col.note', 'Note'),
-      ],
-      rows: layout.edges.map((e) => ({
-        id: `${e.from}>${e.to}`,
-        cells: [
-          names.get(e.from) ?? e.from,
-          names.get(e.to) ?? e.to,
-          relationLabel(t, e.relation),
-          e.sources.map((s) => sourcesById.get(s)?.title ?? s).join('; '),
-          e.note ?? '',
-        ],
-      })),
-    },
+    table: lineageTable(layout.edges, names, new Map(dataset.sources.map((src) => [src.id, src.title])), t),
     footer: figureFooter(translator, dataset, sourceIds, link),
   };
 }

@@ -20,7 +20,7 @@ import { onEnterOrSpace, useLinkedMark } from '../../components/linked-marks/use
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import './lineage.css';
-import { buildLineageFigure, edgePath, relationLabel, RELATION_DASH, RELATIONS } from './lineage-figure';
+import { buildLineageFigure, edgePath, lineageTable, relationLabel, RELATION_DASH, RELATIONS } from './lineage-figure';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
 import { lazyList } from '../../lib/label-cache';
@@ -90,26 +90,7 @@ export function LineageTree({ dataset }: Props) {
       }),
     [systems, shown, treeIds, keptIds, t],
   );
-  const relation = (r: LineageRelation) => relationLabel(t, r);
-  const dataTable = (): DataTableSpec => ({
-    columns: [
-      t('lineage.col.base', 'Base model'),
-      t('lineage.col.derived', 'Built on it'),
-      t('lineage.col.relation', 'Relation'),
-      t('lineage.col.source', 'Source'),
-      t('lineage.col.note', 'Note'),
-    ],
-    rows: layout.edges.map((e) => ({
-      id: `${e.from}>${e.to}`,
-      cells: [
-        names.get(e.from) ?? e.from,
-        names.get(e.to) ?? e.to,
-        relation(e.relation),
-        e.sources.map((s) => sourceTitles.get(s) ?? s).join('; '),
-        e.note ?? '',
-      ],
-    })),
-  });
+  const dataTable = (): DataTableSpec => lineageTable(layout.edges, names, sourceTitles, t);
   const filtering = systems.length !== dataset.systems.length;
   const figure = useCallback(
     (link: string) => buildLineageFigure({ dataset, filters, selectedId, link, translator: { t, tn, locale } }),
