@@ -1,7 +1,7 @@
 import { thinTicks, familySpans } from '../../selectors/run-rows';
 import { escapeXml } from '../../lib/export-panel';
 import type { BarMark, BarPlot } from './figure-model';
-import { block, drawBlock, fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
+import { fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
 
 /*
  * The bar plot: one row per system, a name column, a value axis (log or linear) that leaves room
@@ -70,24 +70,13 @@ function barSizes(base: number) {
 }
 
 /** The plot's height with every row (and section heading) at its smallest. */
-export function plotHeightAtMin(plot: BarPlot, base: number, width: number): number {
+export function plotHeightAtMin(plot: BarPlot, base: number): number {
   const { axisH, minRow } = barSizes(base);
-  if (plot.rows.length === 0) return block(plot.empty, width, base).height;
   return plotItems(plot, Infinity).items.length * minRow + axisH;
 }
 
 export function layoutBars(plot: BarPlot, x0: number, width: number, base: number, maxHeight: number | null, c: Colors): PlotLayout {
   const { nameSize, labelSize, tickSize, axisH, minRow, maxRow } = barSizes(base);
-  if (plot.rows.length === 0) {
-    const b = block(plot.empty, width, base);
-    return {
-      height: b.height,
-      rowsDrawn: 0,
-      rowsCut: 0,
-      hatchColors: [],
-      draw: (top) => tag('g', { id: 'figure-plot' }, drawBlock(b, x0, top, c.muted)),
-    };
-  }
   // The small epsilon: a box sized for exactly n rows must not lose one to rounding.
   const fitItems = maxHeight === null ? Infinity : Math.max(2, Math.floor((maxHeight - axisH) / minRow + 1e-6));
   const { items, cut } = plotItems(plot, fitItems);

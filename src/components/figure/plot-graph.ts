@@ -1,7 +1,7 @@
 import { escapeXml } from '../../lib/export-panel';
 import type { GraphPlot } from './figure-model';
 import type { PlotLayout } from './plot-bars';
-import { block, drawBlock, r1, tag, type Colors } from './svg-kit';
+import { r1, tag, type Colors } from './svg-kit';
 
 /*
  * A graph laid out beforehand in its own units (the lineage tree's layered layout): the figure
@@ -21,22 +21,11 @@ function fitScale(plot: GraphPlot, width: number, base: number, maxHeight: numbe
   return s;
 }
 
-export function graphHeightAtMin(plot: GraphPlot, base: number, width: number): number {
-  if (plot.nodes.length === 0) return block(plot.empty, width, base).height;
+export function graphHeightAtMin(plot: GraphPlot, width: number): number {
   return (plot.height + 2 * PAD) * Math.min(1, width / (plot.width + 2 * PAD));
 }
 
 export function layoutGraph(plot: GraphPlot, x0: number, width: number, base: number, maxHeight: number | null, c: Colors): PlotLayout {
-  if (plot.nodes.length === 0) {
-    const b = block(plot.empty, width, base);
-    return {
-      height: b.height,
-      rowsDrawn: 0,
-      rowsCut: 0,
-      hatchColors: [],
-      draw: (top) => tag('g', { id: 'figure-plot' }, drawBlock(b, x0, top, c.muted)),
-    };
-  }
   const s = fitScale(plot, width, base, maxHeight);
   const height = (plot.height + 2 * PAD) * s;
   const faded = (dimmed: boolean) => (dimmed ? 0.35 : undefined);

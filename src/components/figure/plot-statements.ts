@@ -78,7 +78,6 @@ function totalHeight(rows: number[], base: number): number {
 
 /** Every card at this size: statements do not shrink, the renderer makes the type smaller instead. */
 export function statementsHeight(plot: StatementsPlot, base: number, width: number): number {
-  if (plot.items.length === 0) return block(plot.empty, width, base).height;
   const { cols, cards: list } = cards(plot, width, base);
   return totalHeight(rowHeights(list, cols), base);
 }
@@ -91,16 +90,6 @@ export function layoutStatements(
   maxHeight: number | null,
   c: Colors,
 ): PlotLayout {
-  if (plot.items.length === 0) {
-    const b = block(plot.empty, width, base);
-    return {
-      height: b.height,
-      rowsDrawn: 0,
-      rowsCut: 0,
-      hatchColors: [],
-      draw: (top) => tag('g', { id: 'figure-plot' }, drawBlock(b, x0, top, c.muted)),
-    };
-  }
   const s = sizes(base);
   const { cols, cardW, cards: all } = cards(plot, width, base);
   // Whole rows of cards while they fit; at least the first row.

@@ -1,7 +1,7 @@
 import { escapeXml } from '../../lib/export-panel';
 import type { TimelineMark, TimelinePlot } from './figure-model';
 import type { PlotLayout } from './plot-bars';
-import { block, drawBlock, fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
+import { fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
 
 /*
  * The timeline plot: a time axis over the window with ticks that fit their labels (months for a
@@ -196,7 +196,6 @@ function scaleOf(plot: TimelinePlot, x0: number, width: number, base: number) {
 
 /** The plot's height with every lane's wanted sub-rows at their smallest. */
 export function timelineHeightAtMin(plot: TimelinePlot, base: number, width: number): number {
-  if (plot.marks.length === 0) return block(plot.empty, width, base).height;
   const { minRow, headH, axisH } = timelineSizes(base);
   const { px0, px1, x } = scaleOf(plot, 0, width, base);
   const want = wantedRows(plot, x, px0, px1, base);
@@ -269,16 +268,6 @@ export function layoutTimelinePlot(
   maxHeight: number | null,
   c: Colors,
 ): PlotLayout {
-  if (plot.marks.length === 0) {
-    const b = block(plot.empty, width, base);
-    return {
-      height: b.height,
-      rowsDrawn: 0,
-      rowsCut: 0,
-      hatchColors: [],
-      draw: (top) => tag('g', { id: 'figure-plot' }, drawBlock(b, x0, top, c.muted)),
-    };
-  }
   const s = timelineSizes(base);
   const g = timelineGeometry(plot, x0, width, base, maxHeight);
   const hatchColors = plot.marks.flatMap((m) => (m.estimated ? [m.color] : []));

@@ -189,18 +189,38 @@ interface PlotKind {
   layout: (x0: number, width: number, base: number, maxHeight: number | null, c: Colors) => PlotLayout;
 }
 
+/** A plot with nothing to draw says so, in its own words, whatever its kind. */
 function plotKind(plot: FigureModel['plot']): PlotKind {
+  const kind = kindOf(plot);
+  if (kind.drawsMarks) return kind;
+  return {
+    drawsMarks: false,
+    heightAtMin: (base, width) => block(plot.empty, width, base).height,
+    layout: (x0, width, base, _maxHeight, c) => {
+      const b = block(plot.empty, width, base);
+      return {
+        height: b.height,
+        rowsDrawn: 0,
+        rowsCut: 0,
+        hatchColors: [],
+        draw: (top) => tag('g', { id: 'figure-plot' }, drawBlock(b, x0, top, c.muted)),
+      };
+    },
+  };
+}
+
+function kindOf(plot: FigureModel['plot']): PlotKind {
   switch (plot.kind) {
     case 'bars':
       return {
         drawsMarks: plot.rows.length > 0,
-        heightAtMin: (base, width) => plotHeightAtMin(plot, base, width),
+        heightAtMin: (base) => plotHeightAtMin(plot, base),
         layout: (x0, width, base, maxHeight, c) => layoutBars(plot, x0, width, base, maxHeight, c),
       };
     case 'graph':
       return {
         drawsMarks: plot.nodes.length > 0,
-        heightAtMin: (base, width) => graphHeightAtMin(plot, base, width),
+        heightAtMin: (_base, width) => graphHeightAtMin(plot, width),
         layout: (x0, width, base, maxHeight, c) => layoutGraph(plot, x0, width, base, maxHeight, c),
       };
     case 'timeline':
