@@ -36,6 +36,8 @@ test.describe('embed mode', () => {
 
   test('the rest of the link applies to the embedded panel: filters, selection, language', async ({ page }) => {
     await gotoEmbed(page, '/?org=OpenAI&sel=gpt-4&lang=zh-CN&embed=models-table');
+    // The panel's frame can show before its rows do (the table mounts a frame later): wait for a row.
+    await waitVisible(page.locator('tr[data-system-id="gpt-4"]'));
     const ids = await tableIds(page);
     expect(ids).toEqual(expect.arrayContaining(['gpt-3', 'chatgpt', 'gpt-4']));
     expect(ids).not.toContain('llama-7b');
