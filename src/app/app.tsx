@@ -105,7 +105,7 @@ export function App() {
                 <CopyLinkButton />
                 <ShareDialogButton panels={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))} />
                 <PresentButton />
-                <ExportAllButton prepare={views.whenReady} />
+                <ExportAllButton figures={loadPanelFigures} />
                 <ImportLauncher />
               </>
             }
@@ -143,7 +143,7 @@ export function App() {
                 <FilterSummaryLine dataset={dataset} className="print-only" />
               </>
             )}
-            {/* data-views-ready: every shown view has rendered (lazy chunks in), for Export all and the tests. */}
+            {/* data-views-ready: every shown view has rendered (lazy chunks in), for the tests and the benchmark. */}
             <div className="views" data-views-ready={views.ready ? '' : undefined}>
               {shownViews.map((v, i) => (
                 <ViewSlot key={v.id} view={v} title={titleOf(v)} dataset={dataset} onMount={views.mounted} waiting={i >= mountable} />
@@ -284,8 +284,7 @@ function ViewMounted({ id, onMount }: { id: PanelId; onMount: (id: PanelId, moun
 
 /**
  * Whether every view in `shown` has rendered with the current filters (`settled`: the deferred copy
- * has caught up), and `whenReady()`: resolves once they have, after
- * requesting the lazy chunks ("Export all" needs every panel's exporter registered).
+ * has caught up): the page says so (`data-views-ready`) for the tests and the benchmark.
  */
 function useViewsReady(shown: PanelId[] | null, settled: boolean) {
   const [mountedIds, setMountedIds] = useState<ReadonlySet<PanelId>>(() => new Set());
@@ -299,19 +298,13 @@ function useViewsReady(shown: PanelId[] | null, settled: boolean) {
     });
   }, []);
   const ready = shown !== null && settled && shown.every((id) => mountedIds.has(id));
-  const readyRef = useRef(ready);
-  const waiters = useRef<(() => void)[]>([]);
-  useEffect(() => {
-    readyRef.current = ready;
-    if (!ready) return;
-    for (const resolve of waiters.current.splice(0)) resolve();
-  }, [ready]);
-  const whenReady = useCallback(async () => {
-    await loadAllViews();
-    if (readyRef.current) return;
-    await new Promise<void>((resolve) => waiters.current.push(resolve));
-  }, []);
-  return { ready, mounted, whenReady };
+  return { ready, mounted };
+}
+
+/** Every panel's figure, built from the store; the builders load with the first "Export all". */
+async function loadPanelFigures() {
+  const { panelFigures } = await import('./panel-figures');
+  return panelFigures(useAppStore.getState());
 }
 
 /**

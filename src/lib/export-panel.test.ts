@@ -6,7 +6,6 @@ import {
   hasCjk,
   layoutTable,
   minContentWidth,
-  referencedId,
   slugify,
   TABLE_CELL_PAD,
   TABLE_CJK_FLOOR,
@@ -24,12 +23,6 @@ describe('helpers', () => {
     expect(wrapText('训练成本估算', 30, measure)).toEqual(['训练成', '本估算']);
     expect(wrapText('', 30, measure)).toEqual(['']);
     expect(wrapText('see https://example.org/a', 60, measure)).toEqual(['see', 'https:', '//exam', 'ple.or', 'g/a']);
-  });
-
-  it('referencedId reads url(#…) as computed styles write it', () => {
-    expect(referencedId('url("#hatch-1f5fbf")')).toBe('hatch-1f5fbf');
-    expect(referencedId('url(#x)')).toBe('x');
-    expect(referencedId('rgb(0, 0, 0)')).toBeNull();
   });
 
   it('escapeXml escapes markup characters', () => {

@@ -9,6 +9,9 @@ import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { ChartFrame, groupByReason, Segmented } from './chart-frame';
 import { lazyList } from '../../lib/label-cache';
+import { smallFigureModel } from '../../../tests/fixtures/figure-model';
+
+const figure = (link: string) => smallFigureModel('test-chart', 'Test chart', link);
 
 const ds = miniDataset();
 const en = (k: string, e: string, v?: Record<string, string | number>) => translate('en', k, e, v);
@@ -34,6 +37,7 @@ describe('ChartFrame', () => {
   function renderFrame() {
     return render(
       <ChartFrame
+        figure={figure}
         id="demo"
         dataset={ds}
         title="Demo chart"
@@ -72,6 +76,7 @@ describe('ChartFrame', () => {
     const leftOut = lazyList(3, () => (made++, [1, 2, 3].map((i) => ({ id: `x${i}`, name: `X${i}`, reason: 'unknown' }))));
     render(
       <ChartFrame
+        figure={figure}
         id="lazy"
         dataset={ds}
         title="Lazy"
@@ -96,6 +101,7 @@ describe('ChartFrame', () => {
     const user = userEvent.setup();
     const frame = (leftOut: { id: string; name: string; reason: string }[]) => (
       <ChartFrame
+        figure={figure}
         id="back"
         dataset={ds}
         title="Back"
@@ -184,6 +190,7 @@ describe('ChartFrame at scale', () => {
     let built = 0;
     render(
       <ChartFrame
+        figure={figure}
         id="big"
         dataset={ds}
         title="Big chart"

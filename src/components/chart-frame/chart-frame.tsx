@@ -4,8 +4,7 @@ import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import './chart-frame.css';
-import { buildPanelSvg } from '../../lib/export-panel';
-import { ExportMenu, exportFooter, textOf, viewLink } from './export-menu';
+import { ExportMenu, viewLink } from './export-menu';
 import { FigureBox } from '../figure/figure-box';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
@@ -52,8 +51,8 @@ interface Props {
    * CSV exported, so a filter click does not format thousands of rows nobody is looking at.
    */
   dataTable: DataTableSpec | (() => DataTableSpec);
-  /** The panel's figure model (given the view's permalink): what its exports, at every size, draw. */
-  figure?: (link: string) => FigureModel;
+  /** The panel's figure model (given the view's permalink): what its exports, at every size, Present and Embed draw. */
+  figure: (link: string) => FigureModel;
   children: ReactNode;
 }
 
@@ -90,21 +89,6 @@ export function ChartFrame({
   const titleId = useId();
   const tableId = useId();
   const sectionRef = useRef<HTMLElement>(null);
-  const build = (keepTheme: boolean) => {
-    const section = sectionRef.current;
-    if (!section) throw new Error('panel not mounted');
-    const notes = [
-      ...textOf(section, '.chart-cap-note'),
-      ...textOf(section, '.chart-count'),
-      ...textOf(section, '.chart-footnotes li, .chart-footnotes > p'),
-      ...textOf(section, '.source-note'),
-    ];
-    return buildPanelSvg(section, { title, subtitle, description, notes, footer: exportFooter(t, locale, dataset.meta.asOf), keepTheme });
-  };
-  const csv = () => {
-    const spec = typeof dataTable === 'function' ? dataTable() : dataTable;
-    return { columns: spec.columns, rows: spec.rows.map((r) => r.cells) };
-  };
   const openTable = useMemo(() => (!showData ? null : typeof dataTable === 'function' ? dataTable() : dataTable), [showData, dataTable]);
   // Presented or embedded, a panel with a figure model shows that figure laid out for the screen or
   // the frame (the same drawing as its exports), with its controls and Export menu above it.
@@ -115,13 +99,11 @@ export function ChartFrame({
       dataset={dataset}
       filters={filters}
       title={title}
-      build={build}
-      csv={csv}
       figure={figure}
       screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
     />
   );
-  if (figure && mode)
+  if (mode)
     return (
       <section
         ref={sectionRef}

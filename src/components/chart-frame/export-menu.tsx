@@ -1,59 +1,32 @@
-import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Dataset } from '../../data/schema';
-import { formatEventDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import type { Locale } from '../../i18n/format';
 import type { Translate } from '../../selectors/system-fields';
-import { toCsv } from '../../lib/csv';
 import { downloadBlob, downloadText } from '../../lib/download';
-import { copyPng, isDarkUi, svgToPng, type BuiltSvg } from '../../lib/export-panel';
+import { copyPng, svgToPng } from '../../lib/export-panel';
 import { exportFileName } from '../../selectors/export-file-name';
 import type { Filters } from '../../store/filters-model';
-import { registerPanelExporter } from './panel-exports';
 import type { FigureModel } from '../figure/figure-model';
 import { PRESETS, screenPreset, type Preset, type PresetId } from '../figure/presets';
-import { renderFigureSvg } from '../figure/render-svg';
-import { citeFigure } from '../figure/cite-figure';
+import { renderFigureSvg, type RenderedFigure } from '../figure/render-svg';
+import { citeFigure, figureCsvText } from '../figure/cite-figure';
 import { copyText } from '../../lib/clipboard';
 import { withDpi } from '../../lib/png-dpi';
 import { useAppStore } from '../../store';
 import { linkTo } from '../../store/url-state';
 import { pageBase, shareableUrlState } from '../../store/url-sync';
 
-/** A panel's data as the CSV download writes it. */
-export interface CsvSpec {
-  columns: string[];
-  rows: string[][];
-}
-
 interface Props {
   panelId: string;
   dataset: Dataset;
   filters: Filters;
   title: string;
-  /** The standalone SVG; `keepTheme` keeps a dark UI dark instead of the light default. Not needed with a `figure`. */
-  build?: (keepTheme: boolean) => BuiltSvg;
-  csv: () => CsvSpec;
-  /**
-   * The panel's figure model, given the permalink of the view. Panels that have one export from
-   * it at every size preset, with "Cite this figure"; the others (not yet moved) use `build`.
-   */
-  figure?: (link: string) => FigureModel;
+  /** The panel's figure model, given the permalink of the view: every image, the CSV and the citation come from it. */
+  figure: (link: string) => FigureModel;
   /** The panel's width on screen, for the "as on screen" size. */
   screenWidth?: () => number;
   /** Further downloads of the panel (the explorer's JSON and full-table CSV). */
   children?: ReactNode;
-}
-
-/** The footer every exported image carries: the dashboard, the data's date and the export date. */
-export function exportFooter(t: Translate, locale: Locale, asOf: string): string {
-  const dataDate = formatEventDate({ date: asOf, precision: 'day' }, locale);
-  const exported = formatEventDate({ date: new Date().toISOString().slice(0, 10), precision: 'day' }, locale);
-  return t('export.footer', '{app} · data as of {asOf} · exported {date}', {
-    app: t('app.title', 'The LLM wave, 2020–2023'),
-    asOf: dataDate,
-    date: exported,
-  });
 }
 
 /** The permalink a figure cites: the exact view, as a page (not as an embed or a presentation). */
@@ -61,12 +34,12 @@ export function viewLink(): string {
   return linkTo(pageBase(), shareableUrlState(useAppStore.getState(), { embed: null, present: null }));
 }
 
-/** Visible text of the elements matching `selector`, skipping on-screen hints (`.screen-only`). */
-export function textOf(root: Element, selector: string): string[] {
-  return [...root.querySelectorAll(selector)]
-    .filter((e) => !e.closest('.screen-only'))
-    .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+/** Whether the page currently renders dark (a dark body background): then the menu offers to keep it. */
+function isDarkUi(): boolean {
+  const m = getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g);
+  if (!m || m.length < 3) return false;
+  const [r, g, b] = m.map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.4;
 }
 
 /** Escape closes an open menu and gives focus back to its button, as the filter menus do. */
@@ -78,49 +51,20 @@ function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>) {
 }
 
 /**
- * A panel's "Export" menu: PNG at 1×/2×/3×, standalone SVG, copy image, CSV — the same for chart
- * and table panels. The image is rebuilt from the panel's parts (see `lib/export-panel.ts`), so
- * this menu never appears in it. "Export all" reaches the same builders through the registry.
+ * A panel's "Export" menu: PNG at 1×/2×/3× and SVG as on screen, slide and journal sizes, copy
+ * image, CSV and "Cite this figure" — all drawn from the panel's figure model
+ * (components/figure/render-svg.ts), never from the page, so this menu is in none of them.
  */
-export function ExportMenu({ panelId, dataset, filters, title, build, csv, figure, screenWidth, children }: Props) {
+export function ExportMenu({ panelId, dataset, filters, title, figure, screenWidth, children }: Props) {
   const { t } = useT();
   const [keepTheme, setKeepTheme] = useState(false);
   const [dark, setDark] = useState(false);
   const [status, setStatus] = useState('');
   const familyIds = useMemo(() => new Set(dataset.families.map((f) => f.id)), [dataset]);
   const fileName = (ext: string, suffix?: string) => exportFileName({ panelId, filters, familyIds, asOf: dataset.meta.asOf, ext, suffix });
-  const csvText = () => {
-    const spec = csv();
-    return toCsv(spec.columns, spec.rows);
-  };
-  const link = viewLink;
-  const fromFigure = (preset: Preset, theme: 'light' | 'dark') => {
-    const rendered = renderFigureSvg(figure!(link()), preset, { theme });
-    return { svg: rendered.svg, width: rendered.width, height: rendered.height };
-  };
-  const onScreen = () => screenPreset(screenWidth?.() ?? 720);
-  const fromPage = (keep: boolean) => {
-    if (!build) throw new Error('nothing to export');
-    return build(keep);
-  };
-  // Re-registered after every render, so "Export all" always sees the current filters, language and data.
-  useEffect(() =>
-    registerPanelExporter(panelId, () => ({
-      title,
-      svg: () => (figure ? fromFigure(onScreen(), 'light') : fromPage(false)),
-      citation: figure
-        ? () => {
-            const c = citeFigure(figure(link()), dataset, new Date().toISOString().slice(0, 10));
-            return `% ${c.text}\n\n${c.bibtex}\n`;
-          }
-        : undefined,
-      csv: csvText,
-      fileName,
-    })),
-  );
-
   const theme = dark && keepTheme ? 'dark' : 'light';
-  const current = () => (figure ? fromFigure(onScreen(), theme) : fromPage(dark && keepTheme));
+  const render = (preset: Preset) => renderFigureSvg(figure(viewLink()), preset, { theme });
+  const current = () => render(screenPreset(screenWidth?.() ?? 720));
   const run = async (what: () => Promise<void> | void) => {
     setStatus('');
     try {
@@ -133,7 +77,7 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, figur
   const png = (scale: number) =>
     run(async () => downloadBlob(fileName('png', scale === 1 ? '' : `@${scale}x`), await svgToPng(current(), scale)));
   const svg = () => run(() => downloadText(fileName('svg'), current().svg, 'image/svg+xml'));
-  const downloadCsv = () => run(() => downloadText(fileName('csv'), csvText(), 'text/csv;charset=utf-8'));
+  const downloadCsv = () => run(() => downloadText(fileName('csv'), figureCsvText(figure(viewLink())), 'text/csv;charset=utf-8'));
   const copy = () =>
     run(async () => {
       const ok = await copyPng(svgToPng(current(), 2));
@@ -173,8 +117,8 @@ export function ExportMenu({ panelId, dataset, filters, title, build, csv, figur
             {t('export.csv', 'Data (CSV)')}
           </button>
         </div>
-        {figure && <PresetExport panelId={panelId} render={(preset) => fromFigure(preset, theme)} fileName={fileName} run={run} />}
-        {figure && <CiteFigure panelId={panelId} title={title} model={() => figure(link())} dataset={dataset} />}
+        <PresetExport panelId={panelId} render={render} fileName={fileName} run={run} />
+        <CiteFigure panelId={panelId} title={title} model={() => figure(viewLink())} dataset={dataset} />
         {children && <div className="export-row export-more">{children}</div>}
         {dark && (
           <label className="facet-option">
@@ -220,7 +164,7 @@ function PresetExport({
   run,
 }: {
   panelId: string;
-  render: (preset: Preset) => BuiltSvg;
+  render: (preset: Preset) => RenderedFigure;
   fileName: (ext: string, suffix?: string) => string;
   run: (what: () => Promise<void> | void) => Promise<void>;
 }) {

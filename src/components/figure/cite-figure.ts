@@ -1,5 +1,6 @@
 import type { Dataset } from '../../data/schema';
 import { figureCitation, sourcesBibtex } from '../../selectors/figure-citation';
+import { toCsv } from '../../lib/csv';
 import type { FigureModel } from './figure-model';
 
 /** A figure's citation: the text, and BibTeX of the figure followed by every source behind its marks. */
@@ -19,4 +20,18 @@ export function citeFigure(
   });
   const sources = sourcesBibtex(model.sourceIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
   return { text: citation.text, bibtex: [citation.bibtex, sources].filter(Boolean).join('\n\n') };
+}
+
+/** The citation file written beside an exported figure: the text as a comment, then the BibTeX. */
+export function citationFile(model: FigureModel, dataset: Pick<Dataset, 'sources' | 'meta'>, accessed: string): string {
+  const c = citeFigure(model, dataset, accessed);
+  return `% ${c.text}\n\n${c.bibtex}\n`;
+}
+
+/** A figure's data table (every row, not only those drawn) as the CSV download writes it. */
+export function figureCsvText(model: Pick<FigureModel, 'table'>): string {
+  return toCsv(
+    model.table.columns,
+    model.table.rows.map((r) => r.cells),
+  );
 }

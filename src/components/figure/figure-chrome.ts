@@ -2,7 +2,11 @@ import type { Dataset } from '../../data/schema';
 import { formatEventDate, formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { MAX_LEFT_OUT } from '../../selectors/mark-cap';
-import type { FigureFooter, FigureNote } from './figure-model';
+import { describeFilters } from '../../selectors/filter-summary';
+import { sourceNoteNames } from '../../selectors/run-rows';
+import type { Filters } from '../../store/filters-model';
+import type { FigureFooter, FigureModel, FigureNote, FigureTable } from './figure-model';
+import type { FigureTablePart, TablesPlot } from './plot-tables';
 
 /*
  * The parts every published figure shares, in the UI language: "N of M shown", what was left out
@@ -72,4 +76,63 @@ export function moreNotesTemplate({ t }: T): string {
 
 export function moreRowsTemplate({ t }: T): string {
   return t('figure.more-rows', '… and {more} more (all in the data table and CSV)', { more: '{more}' });
+}
+
+export interface TablesFigureInput {
+  id: string;
+  title: string;
+  /** Said under the title: the filters in words, or what the panel shows instead (the compared models). */
+  filters: Filters | string;
+  description: string;
+  tables: FigureTablePart[];
+  /** Rows of the last table left out by the builder (said with the box's own cuts). */
+  omittedRows?: number;
+  empty: string;
+  notes: FigureNote[];
+  /** Defaults to "Sources: …" naming the publishers of `sourceIds`. */
+  sourceNote?: string;
+  sourceIds: string[];
+  /** The CSV: every row, not only those drawn. */
+  table: FigureTable;
+  link: string;
+}
+
+/** Publishers named in a table figure's source line before "and N more". */
+const SOURCE_NAMES = 12;
+
+/** A table panel's figure: the shared header, notes and footer around its tables. */
+export function tablesFigure(tr: T, dataset: Dataset, input: TablesFigureInput): FigureModel<TablesPlot> {
+  const { t, locale } = tr;
+  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
+  const names = sourceNoteNames(input.sourceIds, sourcesById);
+  const listed = names.slice(0, SOURCE_NAMES).join(', ') || '—';
+  const more =
+    names.length > SOURCE_NAMES
+      ? t('figure.left-out-more', ' and {more} more', { more: formatInteger(names.length - SOURCE_NAMES, locale) })
+      : '';
+  return {
+    id: input.id,
+    lang: locale,
+    title: input.title,
+    subtitle: typeof input.filters === 'string' ? input.filters : describeFilters(input.filters, dataset, t, locale),
+    description: input.description,
+    plot: {
+      kind: 'tables',
+      tables: input.tables,
+      omittedRows: input.omittedRows ?? 0,
+      empty: input.empty,
+      moreRows: moreTableRowsTemplate(tr),
+    },
+    legend: [],
+    notes: input.notes,
+    sourceNote: input.sourceNote ?? t('figure.sources', 'Sources: {names}.', { names: listed + more }),
+    moreNotes: moreNotesTemplate(tr),
+    sourceIds: input.sourceIds,
+    table: input.table,
+    footer: figureFooter(tr, dataset, input.sourceIds, input.link),
+  };
+}
+
+export function moreTableRowsTemplate({ t }: T): string {
+  return t('figure.more-table-rows', '… and {more} more rows (all in the CSV)', { more: '{more}' });
 }

@@ -1,5 +1,6 @@
 import type { ScaleKind } from '../../selectors/run-rows';
 import type { StatementsPlot } from './plot-statements';
+import type { TablesPlot } from './plot-tables';
 
 /*
  * What a published figure says, built by a pure function per panel from (dataset, filters,
@@ -82,7 +83,7 @@ export interface GraphPlot {
 }
 
 /** The plot kinds a figure can have. */
-export type FigurePlot = BarPlot | GraphPlot | TimelinePlot | StatementsPlot;
+export type FigurePlot = BarPlot | GraphPlot | TimelinePlot | StatementsPlot | TablesPlot;
 
 export interface FigureTable {
   columns: string[];

@@ -4,6 +4,7 @@ import { layoutBars, plotHeightAtMin, type PlotLayout } from './plot-bars';
 import { layoutTimelinePlot, timelineHeightAtMin } from './plot-timeline';
 import { graphHeightAtMin, layoutGraph } from './plot-graph';
 import { layoutStatements, statementsHeight } from './plot-statements';
+import { layoutTables, tablesHeight } from './plot-tables';
 import {
   block,
   drawBlock,
@@ -234,6 +235,12 @@ function kindOf(plot: FigureModel['plot']): PlotKind {
         drawsMarks: plot.items.length > 0,
         heightAtMin: (base, width) => statementsHeight(plot, base, width),
         layout: (x0, width, base, maxHeight, c) => layoutStatements(plot, x0, width, base, maxHeight, c),
+      };
+    case 'tables':
+      return {
+        drawsMarks: plot.tables.some((t) => t.rows.length > 0),
+        heightAtMin: (base, width) => tablesHeight(plot, base, width),
+        layout: (x0, width, base, maxHeight, c) => layoutTables(plot, x0, width, base, maxHeight, c),
       };
   }
 }

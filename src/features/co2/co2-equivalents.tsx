@@ -6,7 +6,7 @@ import { buildEquivalents, chooseEquivalentsRun } from '../../selectors/co2-seri
 import { ExportMenu } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
 import { leftOutText } from './co2-format';
-import { buildEquivalentsFigure, equivalentsTexts, figureCsv } from './co2-statements';
+import { buildEquivalentsFigure, equivalentsTexts } from './co2-statements';
 import { SourceLinks } from './source-links';
 import { TalkMarks } from '../../components/fact/field-cell-view';
 
@@ -29,7 +29,6 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
     (link: string) => buildEquivalentsFigure({ dataset, selectedId, link, translator: { t, tn, locale } }),
     [dataset, selectedId, t, tn, locale],
   );
-  const csv = useCallback(() => figureCsv(figure('')), [figure]);
   const choice = useMemo(() => chooseEquivalentsRun(dataset, selectedId), [dataset, selectedId]);
   const eq = useMemo(() => (choice.bar ? buildEquivalents(dataset, choice.bar) : undefined), [dataset, choice.bar]);
   const titleId = useId();
@@ -55,7 +54,6 @@ export function Co2Equivalents({ dataset, sourcesById }: Props) {
           dataset={dataset}
           filters={filters}
           title={t('co2.eq-title', 'What {model}’s training emissions equal', { model: bar.name })}
-          csv={csv}
           figure={figure}
           screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
         />

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Dataset } from '../../data/schema';
 import { FIELD_IDS, MAX_COMPARE } from '../../data/fields';
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
@@ -6,8 +6,8 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { cellExportText, fieldLabel, NUMERIC_FIELDS, selectFieldRows, type FieldRow } from '../../selectors/system-fields';
-import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
-import { compareTable } from '../../selectors/panel-tables';
+import { ExportMenu } from '../../components/chart-frame/export-menu';
+import { buildCompareFigure } from './compare-figure';
 import './compare-panel.css';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
@@ -17,7 +17,7 @@ const ACCESS = new Set(['weights', 'trainingCode', 'datasetAccess']);
 
 /** 2–4 systems side by side: one row per field, rows whose values differ are marked. */
 export function ComparePanel({ dataset }: { dataset: Dataset }) {
-  const { t, locale } = useT();
+  const { t, tn, locale } = useT();
   const compareIds = useAppStore((s) => s.compareIds);
   const filters = useViewFilters();
   const selectedId = useAppStore((s) => s.selectedId);
@@ -31,8 +31,10 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
   const outside = picked.filter((r) => !inView.has(r.system.id));
   const sectionRef = useRef<HTMLElement>(null);
   const title = t('compare.title', 'Compare side by side');
-  const emptyText = t('compare.empty', 'Pick 2–4 models to compare: tick them in the explorer, or add them by name.');
-  const table = () => compareTable(picked, t);
+  const figure = useCallback(
+    (link: string) => buildCompareFigure({ dataset, filters, compareIds, link, translator: { t, tn, locale } }),
+    [dataset, filters, compareIds, t, tn, locale],
+  );
 
   return (
     <section className="view compare" aria-labelledby="compare-title" data-testid="compare" ref={sectionRef}>
@@ -40,28 +42,13 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
         <h2 id="compare-title">{title}</h2>
         <div className="toolbar">
           <AddToCompare dataset={dataset} picked={compareIds} />
-          <TableExportMenu
+          <ExportMenu
             panelId="compare"
             dataset={dataset}
-            sectionRef={sectionRef}
+            filters={filters}
             title={title}
-            subtitle={picked.map((r) => r.system.name).join(' · ') || emptyText}
-            tables={() => (picked.length >= 2 ? [table()] : [])}
-            empty={emptyText}
-            notes={() => [
-              t('compare.image-legend', '≠: the values differ. “est.”: an estimate, not a reported figure.'),
-              ...(outside.length > 0
-                ? [
-                    t('compare.outside', 'Outside the current filters, still compared: {names}.', {
-                      names: outside.map((r) => r.system.name).join(', '),
-                    }),
-                  ]
-                : []),
-            ]}
-            csv={() => {
-              const spec = table();
-              return { columns: spec.columns, rows: spec.rows };
-            }}
+            figure={figure}
+            screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
           />
         </div>
       </div>

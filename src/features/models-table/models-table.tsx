@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -14,17 +14,14 @@ import { FIELD_IDS, isFieldId, MAX_COMPARE, type FieldId } from '../../data/fiel
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { useT } from '../../i18n/use-t';
-import { formatInteger } from '../../i18n/format';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { fieldLabel, NUMERIC_FIELDS, selectFieldRows, type FieldRow } from '../../selectors/system-fields';
 import { ColumnPicker } from './column-picker';
 import { ExportMenu } from './export-menu';
-import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
-import { explorerTable, IMAGE_ROW_LIMIT } from '../../selectors/panel-tables';
-import { TABLE_IMAGE_MAX_WIDTH } from '../../lib/export-panel';
+import { ExportMenu as FigureExportMenu } from '../../components/chart-frame/export-menu';
 import { sortTableSubset } from '../../selectors/explorer-sort';
-import { tableAsRows } from '../../selectors/table-export';
+import { buildExplorerFigure } from './models-table-figure';
 import './models-table.css';
 import { useViewFilters } from '../../store/view-filters';
 
@@ -158,18 +155,10 @@ export function ModelsTable({ dataset }: Props) {
     'models-table.legend',
     'Italic with “est.”: an estimate, not a reported figure. ⚠: the talk says something else or could not be checked; ✓: the talk agrees. [n]: sources, opening in a new tab.',
   );
-  const imageNotes = () => [
-    tn('models-table.count', rows.length, '{count} row', '{count} rows'),
-    ...(rows.length > IMAGE_ROW_LIMIT
-      ? [
-          t('models-table.image-limit', 'The image shows the first {shown} of {total} rows; the CSV has all of them.', {
-            shown: formatInteger(IMAGE_ROW_LIMIT, locale),
-            total: formatInteger(rows.length, locale),
-          }),
-        ]
-      : []),
-    t('models-table.image-legend', '“est.”: an estimate, not a reported figure.'),
-  ];
+  const figure = useCallback(
+    (link: string) => buildExplorerFigure({ dataset, filters, sorting, visibleColumns, link, translator: { t, tn, locale } }),
+    [dataset, filters, sorting, visibleColumns, t, tn, locale],
+  );
 
   return (
     <section className="view models-table" aria-labelledby="models-table-title" ref={sectionRef}>
@@ -177,19 +166,13 @@ export function ModelsTable({ dataset }: Props) {
         <h2 id="models-table-title">{title}</h2>
         <div className="toolbar">
           <ColumnPicker visible={visibleColumns} />
-          <TableExportMenu
+          <FigureExportMenu
             panelId="models-table"
             dataset={dataset}
-            sectionRef={sectionRef}
+            filters={filters}
             title={title}
-            tables={() => (rows.length > 0 ? [explorerTable(rows, shownColumns, t, IMAGE_ROW_LIMIT)] : [])}
-            empty={t('models-table.empty', 'No models match.')}
-            maxWidth={TABLE_IMAGE_MAX_WIDTH}
-            notes={imageNotes}
-            csv={() => {
-              const { header, body } = tableAsRows(rows, shownColumns, t, dataset);
-              return { columns: header, rows: body };
-            }}
+            figure={figure}
+            screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
           />
           <ExportMenu dataset={dataset} rows={rows} columns={shownColumns} rowsById={rowsById} />
         </div>

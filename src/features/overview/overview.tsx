@@ -1,13 +1,11 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Dataset, System } from '../../data/schema';
-import { formatEventDate, formatInteger, formatPercent } from '../../i18n/format';
-import { kindCountsText, kindLabel } from '../../i18n/labels';
-import { countKinds } from '../../selectors/kind-counts';
+import { formatEventDate } from '../../i18n/format';
+import { kindLabel } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
-import { buildOverviewStats } from '../../selectors/overview-stats';
-import { getOrganizationIndex, organizationName, organizationNames } from '../../selectors/organizations';
+import { organizationName } from '../../selectors/organizations';
 import { factValue } from '../../selectors/system-facts';
 import { orderSystems, type SystemOrder } from '../../selectors/order-systems';
 import { firstItems, MAX_CHIPS } from '../../selectors/mark-cap';
@@ -15,9 +13,9 @@ import { VIEW_SETTINGS } from '../../store/url-state';
 import { selectFieldRows, type FieldCell } from '../../selectors/system-fields';
 import { FieldCellView } from '../../components/fact/field-cell-view';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
-import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
-import { textOf } from '../../components/chart-frame/export-menu';
+import { ExportMenu } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
+import { buildOverviewFigure, overviewCards } from './overview-figure';
 import { SourceNote } from './source-note';
 
 interface Props {
@@ -36,104 +34,38 @@ export function Overview({ dataset }: Props) {
     () => orderSystems(systems, order, dataset.systems, (id) => organizationName(dataset, id)),
     [systems, order, dataset],
   );
-  const stats = useMemo(() => buildOverviewStats(systems, getOrganizationIndex(dataset).topLevelOf), [systems, dataset]);
-  const kinds = useMemo(() => countKinds(systems), [systems]);
+  const cards = useMemo(() => overviewCards(dataset, systems, { t, tn, locale }), [dataset, systems, t, tn, locale]);
   const selected = selectedId ? dataset.systems.find((s) => s.id === selectedId) : undefined;
-  const span = stats.releaseSpan;
-  const firstDate = span && factValue(span.first.release);
-  const lastDate = span && factValue(span.last.release);
   const sectionRef = useRef<HTMLElement>(null);
   const title = t('overview.title', 'Overview');
-  const systemColumns = [
-    t('field.name', 'Name'),
-    t('field.organizations', 'Organization'),
-    t('field.release', 'Released'),
-    t('field.kind', 'Kind'),
-  ];
-  const systemRows = () =>
-    ordered.map((s) => {
-      const date = factValue(s.release);
-      return [s.name, organizationNames(dataset, s, locale), date ? formatEventDate(date, locale) : '—', kindLabel(t, s.kind)];
-    });
-  // The headline cards as they read on screen: label, figure, note.
-  const cardsTable = () => {
-    const cards = [...(sectionRef.current?.querySelectorAll('.cards .card') ?? [])];
-    return {
-      columns: [t('overview.figure', 'Figure'), t('overview.value', 'Value'), t('overview.note', 'Note')],
-      rows: cards.map((card) => [
-        textOf(card, 'dt').join(' '),
-        textOf(card, '.card-figure').join(' '),
-        textOf(card, '.card-note').join(' '),
-      ]),
-    };
-  };
+  const figure = useCallback(
+    (link: string) => buildOverviewFigure({ dataset, filters, order, link, translator: { t, tn, locale } }),
+    [dataset, filters, order, t, tn, locale],
+  );
 
   return (
     <section className="view overview" aria-labelledby="overview-title" ref={sectionRef}>
       <div className="view-head">
         <h2 id="overview-title">{title}</h2>
         <div className="toolbar">
-          <TableExportMenu
+          <ExportMenu
             panelId="overview"
             dataset={dataset}
-            sectionRef={sectionRef}
+            filters={filters}
             title={title}
-            tables={() => [
-              cardsTable(),
-              ...(ordered.length > 0
-                ? [{ caption: t('overview.in-view', 'Systems in view'), columns: systemColumns, rows: systemRows() }]
-                : []),
-            ]}
-            notes={() => (sectionRef.current ? textOf(sectionRef.current, ':scope > .source-note') : [])}
-            csv={() => ({ columns: systemColumns, rows: systemRows() })}
+            figure={figure}
+            screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
           />
         </div>
       </div>
       <dl className="cards">
-        <div className="card" data-testid="card-models">
-          <dt>{t('overview.models', 'Models')}</dt>
-          <dd className="card-figure">{formatInteger(stats.models, locale)}</dd>
-          <dd className="card-note">{t('overview.kinds-note', 'In view: {kinds}', { kinds: kindCountsText(tn, kinds) })}</dd>
-        </div>
-        <div className="card" data-testid="card-organizations">
-          <dt>{t('overview.organizations', 'Organizations')}</dt>
-          <dd className="card-figure">{formatInteger(stats.organizations, locale)}</dd>
-          <dd className="card-note">{t('overview.organizations-note', 'Top-level organizations of what is in view')}</dd>
-        </div>
-        <div className="card" data-testid="card-span">
-          <dt>{t('overview.release-span', 'Release span')}</dt>
-          {span && firstDate && lastDate ? (
-            <>
-              <dd className="card-figure card-figure-small">
-                {formatEventDate(firstDate, locale)} – {formatEventDate(lastDate, locale)}
-              </dd>
-              <dd className="card-note">
-                {span.first.name} → {span.last.name}
-                {stats.undatedCount > 0 && (
-                  <> · {tn('overview.undated', stats.undatedCount, '{count} without a known date', '{count} without a known date')}</>
-                )}
-              </dd>
-            </>
-          ) : (
-            <dd className="card-figure card-figure-small">{t('overview.no-dates', 'No known dates')}</dd>
-          )}
-        </div>
-        <div className="card" data-testid="card-open-weights">
-          <dt>{t('overview.open-weights', 'Open-weights share')}</dt>
-          {stats.openWeights.known > 0 ? (
-            <>
-              <dd className="card-figure">{formatPercent(stats.openWeights.open / stats.openWeights.known, locale)}</dd>
-              <dd className="card-note">
-                {t('overview.open-weights-note', '{open} of {known} models whose weights status is known', {
-                  open: formatInteger(stats.openWeights.open, locale),
-                  known: formatInteger(stats.openWeights.known, locale),
-                })}
-              </dd>
-            </>
-          ) : (
-            <dd className="card-figure card-figure-small">{t('overview.no-models', 'No models in view')}</dd>
-          )}
-        </div>
+        {cards.map((card) => (
+          <div className="card" data-testid={`card-${card.id}`} key={card.id}>
+            <dt>{card.label}</dt>
+            <dd className={card.small ? 'card-figure card-figure-small' : 'card-figure'}>{card.figure}</dd>
+            {card.note && <dd className="card-note">{card.note}</dd>}
+          </div>
+        ))}
       </dl>
       <div className="subhead-row">
         <h3 className="subhead">{t('overview.in-view', 'Systems in view')}</h3>

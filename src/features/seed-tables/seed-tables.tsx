@@ -1,11 +1,11 @@
-import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Dataset, SeedTable, Source } from '../../data/schema';
-import { useT, type Translator } from '../../i18n/use-t';
+import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
-import { TableExportMenu } from '../../components/chart-frame/table-export-menu';
-import { seedTable, seedTablesCsv } from '../../selectors/panel-tables';
+import { ExportMenu } from '../../components/chart-frame/export-menu';
+import { buildSeedTablesFigure, countCorrections } from './seed-tables-figure';
 import './seed-tables.css';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
@@ -29,7 +29,7 @@ interface Props {
 }
 
 export function SeedTables({ dataset }: Props) {
-  const { t, tn } = useT();
+  const { t, tn, locale } = useT();
   const filters = useViewFilters();
   const mode = useAppStore((s) => s.viewSettings.seedTablesMode);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
@@ -40,31 +40,23 @@ export function SeedTables({ dataset }: Props) {
   const switchId = useId();
   const sectionRef = useRef<HTMLElement>(null);
   const title = t('seed-tables.title', 'The talk’s comparison tables');
-  const modeText =
-    mode === 'checked'
-      ? t('seed-tables.image-checked', 'Checked against sources: “A → B” is the talk’s text, then what the linked source says.')
-      : tn(
-          'seed-tables.hint-talk',
-          corrections,
-          'As the talk shows them. {count} cell differs from a checked source (marked ⚠).',
-          'As the talk shows them. {count} cells differ from checked sources (marked ⚠).',
-        );
+  const figure = useCallback(
+    (link: string) => buildSeedTablesFigure({ dataset, mode, link, translator: { t, tn, locale } }),
+    [dataset, mode, t, tn, locale],
+  );
 
   return (
     <section className="view seed-tables" aria-labelledby="seed-tables-title" ref={sectionRef}>
       <div className="view-head">
         <h2 id="seed-tables-title">{title}</h2>
         <div className="toolbar">
-          <TableExportMenu
+          <ExportMenu
             panelId="seed-tables"
             dataset={dataset}
-            sectionRef={sectionRef}
+            filters={filters}
             title={title}
-            subtitle={modeText}
-            tables={() => dataset.seedTables.map((table) => seedTable(table, mode))}
-            empty={t('seed-tables.empty', 'This dataset has no tables from the talk.')}
-            notes={() => seedTableNotes(dataset, t, tn)}
-            csv={() => seedTablesCsv(dataset, t)}
+            figure={figure}
+            screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
           />
         </div>
       </div>
@@ -104,10 +96,6 @@ export function SeedTables({ dataset }: Props) {
       )}
     </section>
   );
-}
-
-function countCorrections(table: SeedTable): number {
-  return table.rows.reduce((n, row) => n + row.cells.filter((c) => c.checked).length, 0);
 }
 
 /** A model-linked line of a table: a column of Vicuna's table, a row of Koala's. */
@@ -414,14 +402,3 @@ function ExternalLink({ source, text }: { source: Source; text: string }) {
  * The tables' source lines as the exported image states them: built from the data (the page's
  * links carry screen-reader text such as "opens in a new tab" that has no place in an image).
  */
-function seedTableNotes(dataset: Dataset, t: Translator['t'], tn: Translator['tn']): string[] {
-  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
-  return dataset.seedTables.flatMap((table) => {
-    const sources = table.sources.map((id) => sourcesById.get(id)).filter((s): s is Source => !!s);
-    const names = sources.map((s) => (s.publisher ? `${s.title} (${s.publisher})` : s.title)).join('; ');
-    return [
-      `${tn('seed-tables.sources', sources.length, 'Source:', 'Sources:')} ${names}`,
-      ...(table.note ? [`${t('seed-tables.note', 'Note:')} ${table.note}`] : []),
-    ];
-  });
-}

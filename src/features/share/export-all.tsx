@@ -1,72 +1,81 @@
-import { downloadBlob } from '../../lib/download';
 import { useState } from 'react';
-import { exportablePanels, panelExporter, SUB_PANELS } from '../../components/chart-frame/panel-exports';
-import { PANEL_IDS } from '../../store/panels';
+import { downloadBlob } from '../../lib/download';
 import { useT } from '../../i18n/use-t';
 import { svgToPng } from '../../lib/export-panel';
 import { exportFileName } from '../../selectors/export-file-name';
 import type { ZipEntry } from '../../lib/zip';
 import { describeFilters } from '../../selectors/filter-summary';
 import { useAppStore } from '../../store';
+import type { FigureModel } from '../../components/figure/figure-model';
+import { screenPreset } from '../../components/figure/presets';
+import { renderFigureSvg } from '../../components/figure/render-svg';
+import { citationFile, figureCsvText } from '../../components/figure/cite-figure';
+import { viewLink } from '../../components/chart-frame/export-menu';
 import './share.css';
 
 type Status =
   { kind: 'idle' } | { kind: 'busy'; n: number; total: number } | { kind: 'done'; count: number } | { kind: 'failed'; error: string };
 
+/** A panel's figure as the app composes them (app/panel-figures.ts), built from the store. */
+export interface PanelFigureSource {
+  id: string;
+  model: (link: string) => FigureModel;
+}
+
+/** The width "as on screen" for a panel: its slot on the page, or the main column's when it is not drawn. */
+function screenWidthOf(id: string): number {
+  const slot = document.querySelector(`[data-view="${id}"]`) ?? document.getElementById('main');
+  return slot?.getBoundingClientRect().width || 960;
+}
+
 /**
- * "Export all": every panel on the page (charts and tables alike) as a 2× PNG, an SVG and
- * its data as CSV — the same files the panel's own Export menu makes — with a README naming the
- * filters, in one zip. A failure says so and downloads nothing. `prepare` resolves once every
- * panel is mounted (the app loads some views lazily); the export waits for it.
+ * "Export all": every panel's figure (and the CO₂ equivalents and calculator) as a 2× PNG and an
+ * SVG as on screen, its data as CSV and its citation as BibTeX — the files each panel's own
+ * Export menu makes, from the same figure models — with a README naming the filters, in one zip.
+ * The models are built from the store (`figures`), so no panel has to be mounted. A failure
+ * says which panel failed and downloads nothing.
  */
-export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) {
+export function ExportAllButton({ figures }: { figures: () => Promise<PanelFigureSource[]> }) {
   const { t, tn, locale } = useT();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   const exportAll = async () => {
-    const { dataset } = useAppStore.getState();
+    const { dataset, filters } = useAppStore.getState();
     try {
       if (!dataset) throw new Error(t('export-all.no-data', 'the dataset is not loaded'));
-      if (prepare) {
-        setStatus({ kind: 'busy', n: 0, total: 0 });
-        await prepare();
-      }
-      // Read once the panels draw them (prepare waits for that): the README and the panels agree.
-      const { filters } = useAppStore.getState();
-      // Every mounted panel, in page order, each followed by its parts that export on their own.
-      const mounted = new Set(exportablePanels());
-      const ids = PANEL_IDS.flatMap((id) => [id, ...(SUB_PANELS[id] ?? [])]).filter((id) => mounted.has(id));
-      if (ids.length === 0) throw new Error(t('export-all.no-panels', 'no panels on the page'));
+      setStatus({ kind: 'busy', n: 0, total: 0 });
+      const panels = await figures();
+      if (panels.length === 0) throw new Error(t('export-all.no-panels', 'no panels on the page'));
+      const familyIds = new Set(dataset.families.map((f) => f.id));
+      const link = viewLink();
+      const accessed = new Date().toISOString().slice(0, 10);
       const files: ZipEntry[] = [];
       const listed: string[] = [];
-      for (const [i, id] of ids.entries()) {
-        setStatus({ kind: 'busy', n: i + 1, total: ids.length });
-        const panel = panelExporter(id);
-        if (!panel) throw new Error(t('export-all.panel-missing', 'the panel “{panel}” cannot be exported', { panel: id }));
-        const title = panel.title;
-        let built, png;
+      for (const [i, panel] of panels.entries()) {
+        setStatus({ kind: 'busy', n: i + 1, total: panels.length });
+        const fileName = (ext: string) => exportFileName({ panelId: panel.id, filters, familyIds, asOf: dataset.meta.asOf, ext });
+        let model, built, png;
         try {
-          built = panel.svg();
+          model = panel.model(link);
+          built = renderFigureSvg(model, screenPreset(screenWidthOf(panel.id)), { theme: 'light' });
           png = new Uint8Array(await (await svgToPng(built, 2)).arrayBuffer());
         } catch (e) {
-          throw new Error(`${title}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+          throw new Error(`${model?.title ?? panel.id}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         }
-        const citation = panel.citation?.();
         for (const [name, data] of [
-          [panel.fileName('png'), png],
-          [panel.fileName('svg'), built.svg],
-          [panel.fileName('csv'), panel.csv()],
-          ...(citation ? [[panel.fileName('bib'), citation] as const] : []),
+          [fileName('png'), png],
+          [fileName('svg'), built.svg],
+          [fileName('csv'), figureCsvText(model)],
+          [fileName('bib'), citationFile(model, dataset, accessed)],
         ] as const) {
           files.push({ name, data });
-          listed.push(`- ${name} (${title})`);
+          listed.push(`- ${name} (${model.title})`);
         }
       }
-      const familyIds = new Set(dataset.families.map((f) => f.id));
       const readme = [
         t('app.title', 'The LLM wave, 2020–2023'),
         '',
-        `${t('export-all.readme-exported', 'Exported')}: ${new Date().toISOString().slice(0, 10)}`,
+        `${t('export-all.readme-exported', 'Exported')}: ${accessed}`,
         `${t('export-all.readme-as-of', 'Data as of')}: ${dataset.meta.asOf}`,
         `${t('export-all.readme-filters', 'Filters')}: ${describeFilters(filters, dataset, t, locale)}`,
         `${t('export-all.readme-language', 'Language')}: ${locale}`,
@@ -81,7 +90,7 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
       const zip = buildExportZip([{ name: 'README.txt', data: readme }, ...files]);
       const name = exportFileName({ panelId: 'llm-wave', filters, familyIds, asOf: dataset.meta.asOf, ext: 'zip' });
       downloadBlob(name, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-      setStatus({ kind: 'done', count: ids.length });
+      setStatus({ kind: 'done', count: panels.length });
     } catch (e) {
       setStatus({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
@@ -90,7 +99,7 @@ export function ExportAllButton({ prepare }: { prepare?: () => Promise<void> }) 
   const busy = status.kind === 'busy';
   const message =
     status.kind === 'busy' && status.total === 0
-      ? t('export-all.preparing', 'Loading every panel…')
+      ? t('export-all.preparing', 'Preparing the figures…')
       : status.kind === 'busy'
         ? t('export-all.progress', 'Exporting {current} of {panels}…', { current: status.n, panels: status.total })
         : status.kind === 'done'
