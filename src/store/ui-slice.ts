@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/i18n';
 import { DEFAULT_VIEW_SETTINGS, type ThemeChoice, type UrlProblem, type ViewSettingName, type ViewSettings } from './url-state';
 import type { PanelId } from './panels';
 import type { StorageProblem } from '../data/persist';
+import type { TimeWindow } from '../selectors/timeline-series';
 import type { AppState } from './index';
 
 export type Notice =
@@ -27,6 +28,8 @@ export interface UiSlice {
   presentPanel: PanelId | null;
   /** The page is being printed (or print media is emulated): views render everything, e.g. every table row. */
   printing: boolean;
+  /** The period dragged across on the timeline; null shows the zoom preset's window. Not in the URL. */
+  timelineWindow: TimeWindow | null;
   setLanguage: (language: Locale) => void;
   setTheme: (theme: ThemeChoice) => void;
   setViewSetting: <K extends ViewSettingName>(name: K, value: ViewSettings[K]) => void;
@@ -37,6 +40,7 @@ export interface UiSlice {
   dismissNotice: (id: number) => void;
   setPresentPanel: (panel: PanelId | null) => void;
   setPrinting: (printing: boolean) => void;
+  setTimelineWindow: (w: TimeWindow | null) => void;
 }
 
 let nextNoticeId = 1;
@@ -50,6 +54,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   embedPanel: null,
   presentPanel: null,
   printing: false,
+  timelineWindow: null,
   setLanguage: (language) => set({ language, languageExplicit: true }),
   setTheme: (theme) => set({ theme }),
   setViewSetting: (name, value) => set((s) => ({ viewSettings: { ...s.viewSettings, [name]: value } })),
@@ -70,4 +75,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setPresentPanel: (panel) => set({ presentPanel: panel }),
   setPrinting: (printing) => set((s) => (s.printing === printing ? s : { printing })),
+  setTimelineWindow: (timelineWindow) => set({ timelineWindow }),
 });
