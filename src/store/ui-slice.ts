@@ -3,6 +3,8 @@ import type { Locale } from '../i18n/i18n';
 import { DEFAULT_VIEW_SETTINGS, type ThemeChoice, type UrlProblem, type ViewSettingName, type ViewSettings } from './url-state';
 import type { PanelId } from './panels';
 import type { StorageProblem } from '../data/persist';
+import type { Dataset } from '../data/schema';
+import type { CarbonRawInputs } from '../lib/carbon';
 import type { TimeWindow } from '../selectors/timeline-series';
 import type { AppState } from './index';
 
@@ -30,6 +32,11 @@ export interface UiSlice {
   printing: boolean;
   /** The period dragged across on the timeline; null shows the zoom preset's window. Not in the URL. */
   timelineWindow: TimeWindow | null;
+  /**
+   * The CO₂ calculator's model and fields exactly as typed, and the dataset they were entered for;
+   * null until touched (the dataset's defaults apply). Kept for another dataset, it is ignored.
+   */
+  co2Calculator: Co2CalculatorInputs | null;
   setLanguage: (language: Locale) => void;
   setTheme: (theme: ThemeChoice) => void;
   setViewSetting: <K extends ViewSettingName>(name: K, value: ViewSettings[K]) => void;
@@ -41,6 +48,13 @@ export interface UiSlice {
   setPresentPanel: (panel: PanelId | null) => void;
   setPrinting: (printing: boolean) => void;
   setTimelineWindow: (w: TimeWindow | null) => void;
+  setCo2Calculator: (value: Co2CalculatorInputs | null) => void;
+}
+
+export interface Co2CalculatorInputs {
+  modelId: string;
+  raw: CarbonRawInputs;
+  dataset: Dataset;
 }
 
 let nextNoticeId = 1;
@@ -55,6 +69,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   presentPanel: null,
   printing: false,
   timelineWindow: null,
+  co2Calculator: null,
   setLanguage: (language) => set({ language, languageExplicit: true }),
   setTheme: (theme) => set({ theme }),
   setViewSetting: (name, value) => set((s) => ({ viewSettings: { ...s.viewSettings, [name]: value } })),
@@ -76,4 +91,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setPresentPanel: (panel) => set({ presentPanel: panel }),
   setPrinting: (printing) => set((s) => (s.printing === printing ? s : { printing })),
   setTimelineWindow: (timelineWindow) => set({ timelineWindow }),
+  setCo2Calculator: (co2Calculator) => set({ co2Calculator }),
 });
