@@ -81,9 +81,19 @@ function workingState(s: AppState) {
   return [s.dataset, s.filters, s.selectedId, s.compareIds, s.sorting, s.visibleColumns, s.viewSettings] as const;
 }
 
+/** A period zoomed into on the timeline belongs to the dataset it was chosen in. */
+const clearTimelineZoom = { timelineWindow: null } as const;
+
 export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = (set, get) => {
   const showStored = (dataset: Dataset, label: ImportLabel) =>
-    set({ datasetStatus: 'ready', dataset, datasetProblems: [], datasetOrigin: { kind: 'imported', label }, datasetOffer: null });
+    set({
+      datasetStatus: 'ready',
+      dataset,
+      datasetProblems: [],
+      datasetOrigin: { kind: 'imported', label },
+      datasetOffer: null,
+      ...clearTimelineZoom,
+    });
 
   /**
    * A failed read is news only if an import had been stored here (or a record was found and
@@ -102,8 +112,21 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     receiveDataset: (result) =>
       set(
         result.ok
-          ? { datasetStatus: 'ready', dataset: result.dataset, datasetProblems: [], datasetOrigin: { kind: 'bundled' }, datasetOffer: null }
-          : { datasetStatus: 'error', dataset: null, datasetProblems: result.problems, datasetOrigin: { kind: 'bundled' } },
+          ? {
+              datasetStatus: 'ready',
+              dataset: result.dataset,
+              datasetProblems: [],
+              datasetOrigin: { kind: 'bundled' },
+              datasetOffer: null,
+              ...clearTimelineZoom,
+            }
+          : {
+              datasetStatus: 'error',
+              dataset: null,
+              datasetProblems: result.problems,
+              datasetOrigin: { kind: 'bundled' },
+              ...clearTimelineZoom,
+            },
       ),
     loadInitialDataset: async () => {
       // Both at once: the common visit has no stored import and should not wait on IndexedDB first.
@@ -138,7 +161,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       });
     },
     showImportedDataset: async (dataset, label) => {
-      set({ datasetStatus: 'ready', dataset, datasetProblems: [], datasetOrigin: { kind: 'imported', label }, datasetOffer: null });
+      showStored(dataset, label);
       const saved = await saveActive({ dataset, label });
       // Only if this import is still the one on screen (a quick "back to bundled" may have followed).
       if (!saved.ok && get().dataset === dataset) get().addStorageNotice('save', saved.problem);

@@ -57,4 +57,18 @@ describe('app store', () => {
     s.dismissNotice(notice.id);
     expect(useAppStore.getState().notices).toEqual([]);
   });
+
+  it('keeps the timeline’s dragged window until the dataset is replaced', () => {
+    const ds = miniDataset();
+    useAppStore.getState().receiveDataset({ ok: true, dataset: ds });
+    expect(useAppStore.getState().timelineWindow).toBeNull();
+    const w = { start: Date.UTC(2023, 1, 1), end: Date.UTC(2023, 2, 1) };
+    useAppStore.getState().setTimelineWindow(w);
+    expect(useAppStore.getState().timelineWindow).toEqual(w);
+    useAppStore.getState().setTimelineWindow(null);
+    expect(useAppStore.getState().timelineWindow).toBeNull();
+    useAppStore.getState().setTimelineWindow(w);
+    useAppStore.getState().receiveDataset({ ok: true, dataset: miniDataset() });
+    expect(useAppStore.getState().timelineWindow).toBeNull();
+  });
 });

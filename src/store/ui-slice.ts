@@ -3,6 +3,9 @@ import type { Locale } from '../i18n/i18n';
 import { DEFAULT_VIEW_SETTINGS, type ThemeChoice, type UrlProblem, type ViewSettingName, type ViewSettings } from './url-state';
 import type { PanelId } from './panels';
 import type { StorageProblem } from '../data/persist';
+import type { Dataset } from '../data/schema';
+import type { CarbonRawInputs } from '../lib/carbon';
+import type { TimeWindow } from '../selectors/timeline-series';
 import type { AppState } from './index';
 
 export type Notice =
@@ -27,6 +30,13 @@ export interface UiSlice {
   presentPanel: PanelId | null;
   /** The page is being printed (or print media is emulated): views render everything, e.g. every table row. */
   printing: boolean;
+  /** The period dragged across on the timeline; null shows the zoom preset's window. Not in the URL. */
+  timelineWindow: TimeWindow | null;
+  /**
+   * The CO₂ calculator's model and fields exactly as typed, and the dataset they were entered for;
+   * null until touched (the dataset's defaults apply). Kept for another dataset, it is ignored.
+   */
+  co2Calculator: Co2CalculatorInputs | null;
   setLanguage: (language: Locale) => void;
   setTheme: (theme: ThemeChoice) => void;
   setViewSetting: <K extends ViewSettingName>(name: K, value: ViewSettings[K]) => void;
@@ -37,6 +47,14 @@ export interface UiSlice {
   dismissNotice: (id: number) => void;
   setPresentPanel: (panel: PanelId | null) => void;
   setPrinting: (printing: boolean) => void;
+  setTimelineWindow: (w: TimeWindow | null) => void;
+  setCo2Calculator: (value: Co2CalculatorInputs | null) => void;
+}
+
+export interface Co2CalculatorInputs {
+  modelId: string;
+  raw: CarbonRawInputs;
+  dataset: Dataset;
 }
 
 let nextNoticeId = 1;
@@ -50,6 +68,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   embedPanel: null,
   presentPanel: null,
   printing: false,
+  timelineWindow: null,
+  co2Calculator: null,
   setLanguage: (language) => set({ language, languageExplicit: true }),
   setTheme: (theme) => set({ theme }),
   setViewSetting: (name, value) => set((s) => ({ viewSettings: { ...s.viewSettings, [name]: value } })),
@@ -70,4 +90,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setPresentPanel: (panel) => set({ presentPanel: panel }),
   setPrinting: (printing) => set((s) => (s.printing === printing ? s : { printing })),
+  setTimelineWindow: (timelineWindow) => set({ timelineWindow }),
+  setCo2Calculator: (co2Calculator) => set({ co2Calculator }),
 });

@@ -1,11 +1,10 @@
-import { Fragment, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, useId, useMemo, useRef } from 'react';
 import type { Dataset, Source } from '../../data/schema';
-import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
+import { formatDecimal, formatInteger } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
 import {
   CARBON_FIELDS,
   checkTable15Row,
-  computeCarbon,
   validateCarbonInputs,
   type CarbonField,
   type CarbonRawInputs,
@@ -14,17 +13,18 @@ import {
 } from '../../lib/carbon';
 import { MAX_MENU_OPTIONS, topByValue } from '../../selectors/mark-cap';
 import { calculatorModels, publishedFigures, type CalculatorModel } from '../../selectors/co2-series';
-import { factValue } from '../../selectors/system-facts';
 import { figureText, formatMwh } from './co2-format';
 import { asPrintedText, buildCalculatorFigure, calculatorWorked, figureCsv } from './co2-statements';
 import { ExportMenu } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
+import { useAppStore } from '../../store';
 import { SourceLinks } from './source-links';
+import { calculatorState, inputText, paperMethod } from './co2-calculator-state';
 
 /*
  * energy = GPU-hours × GPU power × PUE; CO₂ = energy × carbon intensity. Every input is a text
  * field holding exactly what was typed, so a bad value is shown with its problem and never lost;
- * the result is withheld until all four read as numbers. State is local: nothing here is shared.
+ * the result is withheld until all four read as numbers.
  */
 
 type T = Translator['t'];
@@ -34,50 +34,25 @@ interface Props {
   sourcesById: ReadonlyMap<string, Source>;
 }
 
-/** Numbers written into an input: plain digits with grouping, the way a person would type them. */
-function inputText(n: number, locale: Locale): string {
-  return formatDecimal(n, locale, 6);
-}
-
 export function Co2Calculator({ dataset, sourcesById }: Props) {
   const { t, tn, locale } = useT();
   const filters = useViewFilters();
   const sectionRef = useRef<HTMLElement>(null);
   const method = dataset.reference.llamaCarbonMethod;
   const table15 = dataset.reference.llamaTable15;
-  const paper = useMemo(
-    () => ({ gpuPowerW: factValue(method.gpuPowerW), pue: factValue(method.pue), kgCo2ePerKwh: factValue(method.kgCo2ePerKwh) }),
-    [method],
-  );
+  const paper = useMemo(() => paperMethod(dataset), [dataset]);
   // The GPU the 400 W figure belongs to, as Table 15 names it.
   const paperGpu = table15.rows.find((r) => r.gpuPowerW === paper.gpuPowerW)?.gpuType;
   const models = useMemo(() => calculatorModels(dataset), [dataset]);
   const modelsById = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
   const namesById = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
 
-  // The model and inputs a dataset starts with: the one picked if this dataset has it, else LLaMA-13B, else the first.
-  const startModel = (pickedId?: string) =>
-    (pickedId !== undefined ? modelsById.get(pickedId) : undefined) ?? modelsById.get('llama-13b') ?? models[0];
-  const startInputs = (m: CalculatorModel | undefined): CarbonRawInputs => ({
-    gpuHours: m ? inputText(m.gpuHours, locale) : table15.rows[0] ? inputText(table15.rows[0].gpuHours, locale) : '',
-    gpuPowerW: paper.gpuPowerW !== undefined ? inputText(paper.gpuPowerW, locale) : '',
-    pue: paper.pue !== undefined ? inputText(paper.pue, locale) : '',
-    kgCo2ePerKwh: paper.kgCo2ePerKwh !== undefined ? inputText(paper.kgCo2ePerKwh, locale) : '',
-  });
-  const [modelId, setModelId] = useState<string>(() => startModel()?.id ?? '');
-  const [raw, setRaw] = useState<CarbonRawInputs>(() => startInputs(startModel()));
-  // Another dataset (an import, or back to the bundled one): start afresh from a model it has. Kept
-  // inputs would describe a run of the old dataset under a model name of the new one.
-  const [inputsFor, setInputsFor] = useState(dataset);
-  if (inputsFor !== dataset) {
-    const m = startModel(modelId);
-    setInputsFor(dataset);
-    setModelId(m?.id ?? '');
-    setRaw(startInputs(m));
-  }
-  const validation = validateCarbonInputs(raw);
-  const result = validation.ok ? computeCarbon(validation.inputs) : undefined;
-  const model = modelsById.get(modelId);
+  // The inputs live in the store (so "Export all" can build this figure unmounted); all else derives from them.
+  const stored = useAppStore((s) => s.co2Calculator);
+  const setCo2Calculator = useAppStore((s) => s.setCo2Calculator);
+  const state = useMemo(() => calculatorState(dataset, stored, locale), [dataset, stored, locale]);
+  const { modelId, raw, inputs: v, result, model, gpuHoursEdited, paperActive } = state;
+  const validation = useMemo(() => validateCarbonInputs(raw), [raw]);
   // Thousands of <option>s are slow to lay out and useless to scroll: the runs with the most GPU-hours, and the one picked.
   const listed = useMemo(
     () =>
@@ -92,11 +67,11 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
   );
   const ids = { gpuHours: useId(), gpuPowerW: useId(), pue: useId(), kgCo2ePerKwh: useId(), model: useId(), title: useId() };
 
-  const set = (patch: Partial<CarbonRawInputs>) => setRaw((r) => ({ ...r, ...patch }));
+  const write = (id: string, patch: Partial<CarbonRawInputs>) => setCo2Calculator({ modelId: id, raw: { ...raw, ...patch }, dataset });
+  const set = (patch: Partial<CarbonRawInputs>) => write(modelId, patch);
   const pickModel = (id: string) => {
-    setModelId(id);
     const m = modelsById.get(id);
-    if (m) set({ gpuHours: inputText(m.gpuHours, locale) });
+    write(id, m ? { gpuHours: inputText(m.gpuHours, locale) } : {});
   };
   const applyPaper = () =>
     set({
@@ -104,28 +79,23 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
       pue: paper.pue !== undefined ? inputText(paper.pue, locale) : raw.pue,
       kgCo2ePerKwh: paper.kgCo2ePerKwh !== undefined ? inputText(paper.kgCo2ePerKwh, locale) : raw.kgCo2ePerKwh,
     });
-  const loadRow = (c: Table15Check) => {
-    if (modelsById.has(c.systemId)) setModelId(c.systemId);
-    set({
+  const loadRow = (c: Table15Check) =>
+    write(modelsById.has(c.systemId) ? c.systemId : modelId, {
       gpuHours: inputText(c.inputs.gpuHours, locale),
       gpuPowerW: inputText(c.inputs.gpuPowerW, locale),
       pue: inputText(c.inputs.pue, locale),
       kgCo2ePerKwh: inputText(c.inputs.kgCo2ePerKwh, locale),
     });
-  };
 
-  const v = validation.ok ? validation.inputs : undefined;
-  const paperActive = !!v && v.gpuPowerW === paper.gpuPowerW && v.pue === paper.pue && v.kgCo2ePerKwh === paper.kgCo2ePerKwh;
   const ownGrids = dataset.reference.ownGridCo2.filter((g) => namesById.has(g.systemId));
-  const gpuHoursEdited = !!v && !!model && v.gpuHours !== model.gpuHours;
 
   const worked = result && v ? calculatorWorked(v, result, locale) : undefined;
   // The result as a figure (energy and CO₂ with their arithmetic and where each input comes from), for its Export menu.
   const figure = (link: string) =>
     buildCalculatorFigure({
       dataset,
-      inputs: v ?? null,
-      result: result ?? null,
+      inputs: v,
+      result,
       model,
       gpuHoursEdited,
       paperActive,

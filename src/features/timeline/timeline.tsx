@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Dataset, DatedEvent } from '../../data/schema';
 import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
@@ -13,7 +13,6 @@ import {
   type BaseRelation,
   type TimelineLane,
   type TimelineLeftOut,
-  type TimeWindow,
 } from '../../selectors/timeline-series';
 import { useAppStore } from '../../store';
 import type { ViewSettings } from '../../store/url-state';
@@ -49,7 +48,9 @@ export function ReleaseTimeline({ dataset }: Props) {
   const lanesMode = useAppStore((s) => s.viewSettings.timelineLanes);
   const zoom = useAppStore((s) => s.viewSettings.timelineZoom);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
-  const [customWindow, setCustomWindow] = useState<TimeWindow | null>(null);
+  // The period dragged across: in the store, so the figure can be built without this view mounted.
+  const customWindow = useAppStore((s) => s.timelineWindow);
+  const setCustomWindow = useAppStore((s) => s.setTimelineWindow);
 
   // The systems in view, and the papers and events to mark beside them (annotations, not counted).
   const systems = useMemo(() => selectTimelineEntries(dataset, filters), [dataset, filters]);
