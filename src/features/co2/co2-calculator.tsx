@@ -14,7 +14,7 @@ import {
 import { MAX_MENU_OPTIONS, topByValue } from '../../selectors/mark-cap';
 import { calculatorModels, publishedFigures, type CalculatorModel } from '../../selectors/co2-series';
 import { figureText, formatMwh } from './co2-format';
-import { asPrintedText, buildCalculatorFigure, calculatorWorked, figureCsv } from './co2-statements';
+import { asPrintedText, buildCalculatorFigure, calculatorWorked } from './co2-statements';
 import { ExportMenu } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
@@ -119,7 +119,6 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
           dataset={dataset}
           filters={filters}
           title={t('co2.calc-title', 'Calculator: the LLaMA paper’s method, for any run with GPU-hours')}
-          csv={() => figureCsv(figure(''))}
           figure={figure}
           screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
         />

@@ -116,11 +116,6 @@ export interface EquivalentsFigureInput {
   translator: T;
 }
 
-/** A statements figure's table as the Export menu's CSV. */
-export function figureCsv(model: Pick<FigureModel, 'table'>): { columns: string[]; rows: string[][] } {
-  return { columns: model.table.columns, rows: model.table.rows.map((r) => r.cells) };
-}
-
 const statementsTable = (t: Tr, items: readonly Statement[]) => ({
   columns: [t('co2.statement-what', 'What'), t('co2.statement-figure', 'Figure'), t('co2.statement-basis', 'How and from what')],
   rows: items.map((i) => ({ id: i.id, cells: [i.label, i.figure, [i.basis, ...(i.notes ?? [])].join(' ')] })),
