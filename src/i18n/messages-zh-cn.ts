@@ -667,6 +667,7 @@ export const zhCN: Record<string, string> = {
   'figure.more-notes': '……另有 {more} 条注释（见 SVG 的说明）',
   'figure.more-rows': '……另有 {more} 项（数据表和 CSV 中列出全部）',
   'figure.more-table-rows': '……另有 {more} 行（CSV 中列出全部）',
+  'figure.more-table-columns': '限于篇幅，另有 {more} 列未显示（CSV 中列出全部）',
   'figure.sources': '来源：{names}。',
   'export.preset-slide-16x9': '幻灯片 16:9（1920×1080）',
   'export.preset-slide-4x3': '幻灯片 4:3（1600×1200）',

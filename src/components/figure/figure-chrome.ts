@@ -122,6 +122,7 @@ export function tablesFigure(tr: T, dataset: Dataset, input: TablesFigureInput):
       omittedRows: input.omittedRows ?? 0,
       empty: input.empty,
       moreRows: moreTableRowsTemplate(tr),
+      moreColumns: t('figure.more-table-columns', '{more} more columns not shown for lack of room (all in the CSV)', { more: '{more}' }),
     },
     legend: [],
     notes: input.notes,

@@ -31,6 +31,8 @@ export interface TablesPlot {
   empty: string;
   /** "… and {more} more rows (all in the CSV)"; the renderer fills `{more}`. */
   moreRows: string;
+  /** "{more} more columns not shown (all in the CSV)", for a box too narrow for every column. */
+  moreColumns: string;
 }
 
 /** Layout happens at this text size; a box's text size scales the laid-out grid. */
@@ -41,23 +43,58 @@ function sizes(base: number) {
   return { text, scale: text / UNIT, caption: base * 0.95, gap: base * 0.9 };
 }
 
+/** The smallest a table's type gets, as a share of its size, to keep its words whole in a narrow box. */
+const MIN_SHRINK = 0.75;
+
 const unitMeasure = (s: string, bold: boolean) => measure(s, UNIT, bold ? 600 : 400);
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
 interface Part {
   table: FigureTablePart;
+  /** Drawn size of the 12 px layout units. */
+  scale: number;
   layout: TableLayout;
   /** The caption's height in the box's units. */
   captionH: number;
 }
 
-function layoutParts(plot: TablesPlot, width: number, base: number): Part[] {
+/** The table with its first `n` columns. */
+function firstColumns(table: FigureTablePart, n: number): FigureTablePart {
+  if (n >= table.columns.length) return table;
+  return {
+    ...table,
+    columns: table.columns.slice(0, n),
+    rows: table.rows.map((r) => r.slice(0, n)),
+    numeric: table.numeric?.slice(0, n),
+  };
+}
+
+/** The narrowest the table gets (12 px units) with every word whole. */
+const minTableWidth = (table: FigureTablePart) => layoutTable(table, 0, unitMeasure, Infinity).width;
+
+function layoutParts(plot: TablesPlot, width: number, base: number): { parts: Part[]; columnsCut: number } {
   const s = sizes(base);
-  return plot.tables.map((table) => ({
+  // A box too narrow for every column even at the smallest type (the explorer's fifteen in a
+  // journal column) keeps the first ones, at least two, and says how many more the CSV has.
+  let columnsCut = 0;
+  const tables = plot.tables.map((table) => {
+    let n = table.columns.length;
+    while (n > 2 && minTableWidth(firstColumns(table, n)) * s.scale * MIN_SHRINK > width) n--;
+    columnsCut += table.columns.length - n;
+    return firstColumns(table, n);
+  });
+  // Many columns would cut words at this size: the grid's type gets up to a quarter smaller first,
+  // the same for every table of the figure, so their words stay whole.
+  const minWidth = Math.max(0, ...tables.map(minTableWidth));
+  const scale = Math.min(s.scale, Math.max(s.scale * MIN_SHRINK, width / Math.max(1, minWidth)));
+  const parts = tables.map((table) => ({
     table,
+    scale,
     // Laid out in 12 px units at the box's width in those units, then drawn scaled: the same wrap at every size.
-    layout: layoutTable(table, width / s.scale, unitMeasure),
+    layout: layoutTable(table, width / scale, unitMeasure),
     captionH: table.caption ? block(table.caption, width, s.caption, 600).height + base * 0.3 : 0,
   }));
+  return { parts, columnsCut };
 }
 
 /** The rows of each table that fit `maxHeight` (null: all), in order: a table's header comes with its first row. */
@@ -70,11 +107,11 @@ function fitRows(parts: Part[], base: number, maxHeight: number | null, moreH: n
   const kept = parts.map((): number => 0);
   let used = moreH;
   for (const [i, p] of parts.entries()) {
-    const head = (i > 0 ? s.gap : 0) + p.captionH + p.layout.heights[0] * s.scale;
+    const head = (i > 0 ? s.gap : 0) + p.captionH + p.layout.heights[0] * p.scale;
     let rows = 0;
     let h = head;
-    while (rows < p.table.rows.length && used + h + p.layout.heights[rows + 1] * s.scale <= maxHeight) {
-      h += p.layout.heights[rows + 1] * s.scale;
+    while (rows < p.table.rows.length && used + h + p.layout.heights[rows + 1] * p.scale <= maxHeight) {
+      h += p.layout.heights[rows + 1] * p.scale;
       rows++;
     }
     if (rows === 0) break;
@@ -92,7 +129,7 @@ function totalHeight(parts: Part[], kept: number[], base: number): number {
   let h = 0;
   parts.forEach((p, i) => {
     if (kept[i] === 0) return;
-    const rowsH = p.layout.heights.slice(0, kept[i] + 1).reduce((a, b) => a + b, 0) * s.scale;
+    const rowsH = p.layout.heights.slice(0, kept[i] + 1).reduce((a, b) => a + b, 0) * p.scale;
     h += (h > 0 ? s.gap : 0) + p.captionH + rowsH;
   });
   return h;
@@ -100,8 +137,10 @@ function totalHeight(parts: Part[], kept: number[], base: number): number {
 
 /** Every row at this size: tables do not shrink, the renderer makes the type smaller instead. */
 export function tablesHeight(plot: TablesPlot, base: number, width: number): number {
-  const parts = layoutParts(plot, width, base);
-  const more = plot.omittedRows > 0 ? block(fill(plot.moreRows, plot.omittedRows), width, base * 0.8).height + base * 0.4 : 0;
+  const { parts, columnsCut } = layoutParts(plot, width, base);
+  const more =
+    (plot.omittedRows > 0 ? block(fill(plot.moreRows, plot.omittedRows), width, base * 0.8).height + base * 0.4 : 0) +
+    (columnsCut > 0 ? block(fill(plot.moreColumns, columnsCut), width, base * 0.8).height : 0);
   return (
     totalHeight(
       parts,
@@ -113,19 +152,21 @@ export function tablesHeight(plot: TablesPlot, base: number, width: number): num
 
 export function layoutTables(plot: TablesPlot, x0: number, width: number, base: number, maxHeight: number | null, c: Colors): PlotLayout {
   const s = sizes(base);
-  const parts = layoutParts(plot, width, base);
+  const { parts, columnsCut } = layoutParts(plot, width, base);
+  const columnsLine = columnsCut > 0 ? block(fill(plot.moreColumns, columnsCut), width, base * 0.8) : null;
   const total = parts.reduce((n, p) => n + p.table.rows.length, 0);
   const moreBlock = (n: number) => block(fill(plot.moreRows, n), width, base * 0.8);
   // Room for the "and N more" line is kept only when something is (or may be) cut.
   const fitsAll = maxHeight === null || tablesHeight(plot, base, width) <= maxHeight;
-  const reserve = fitsAll ? 0 : moreBlock(total).height + base * 0.4;
+  const reserve = fitsAll ? 0 : moreBlock(total).height + base * 0.4 + (columnsLine?.height ?? 0);
   const kept = fitRows(parts, base, maxHeight, reserve);
   const drawn = kept.reduce((a, b) => a + b, 0);
   const cut = total - drawn;
   const more = cut + plot.omittedRows;
   const moreLine = more > 0 ? moreBlock(more) : null;
   const gridH = totalHeight(parts, kept, base);
-  const height = gridH + (moreLine ? moreLine.height + base * 0.4 : 0);
+  const height =
+    gridH + (moreLine ? moreLine.height + base * 0.4 : 0) + (columnsLine ? columnsLine.height + (moreLine ? 0 : base * 0.4) : 0);
 
   const draw = (top: number) => {
     const out: string[] = [];
@@ -137,10 +178,15 @@ export function layoutTables(plot: TablesPlot, x0: number, width: number, base: 
         out.push(drawBlock(block(p.table.caption, width, s.caption, 600), x0, y, c.text));
         y += p.captionH;
       }
-      out.push(tag('g', { id: `table-${ti}`, transform: `translate(${x0} ${y}) scale(${s.scale})` }, drawGrid(p, kept[ti], c)));
-      y += p.layout.heights.slice(0, kept[ti] + 1).reduce((a, b) => a + b, 0) * s.scale;
+      out.push(tag('g', { id: `table-${ti}`, transform: `translate(${x0} ${y}) scale(${r3(p.scale)})` }, drawGrid(p, kept[ti], c)));
+      y += p.layout.heights.slice(0, kept[ti] + 1).reduce((a, b) => a + b, 0) * p.scale;
     });
-    if (moreLine) out.push(drawBlock(moreLine, x0, y + base * 0.4, c.muted));
+    if (moreLine || columnsLine) y += base * 0.4;
+    if (moreLine) {
+      out.push(drawBlock(moreLine, x0, y, c.muted));
+      y += moreLine.height;
+    }
+    if (columnsLine) out.push(drawBlock(columnsLine, x0, y, c.muted));
     return tag('g', { id: 'figure-plot' }, out.join(''));
   };
   return { height, rowsDrawn: drawn, rowsCut: cut, draw, hatchColors: [] };

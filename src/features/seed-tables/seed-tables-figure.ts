@@ -36,7 +36,7 @@ export function seedTableNotes(dataset: Dataset, { t, tn }: T): FigureNote[] {
     const sources = table.sources.map((id) => sourcesById.get(id)).filter((s): s is Source => !!s);
     const names = sources.map((s) => (s.publisher ? `${s.title} (${s.publisher})` : s.title)).join('; ');
     return [
-      { text: `${tn('seed-tables.sources', sources.length, 'Source:', 'Sources:')} ${names}` },
+      { essential: true, text: `${tn('seed-tables.sources', sources.length, 'Source:', 'Sources:')} ${names}` },
       ...(table.note ? [{ text: `${t('seed-tables.note', 'Note:')} ${table.note}` }] : []),
     ];
   });
