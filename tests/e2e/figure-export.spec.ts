@@ -10,9 +10,25 @@ import { gotoReady, watchPage } from './helpers';
  */
 
 const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'figure-exports');
-const FIGURE_PANELS = ['training-cost', 'gpu-hours', 'co2', 'co2-equivalents', 'co2-calculator', 'timeline', 'lineage'] as const;
+const FIGURE_PANELS = [
+  'overview',
+  'models-table',
+  'training-cost',
+  'gpu-hours',
+  'co2',
+  'co2-equivalents',
+  'co2-calculator',
+  'timeline',
+  'lineage',
+  'seed-tables',
+  'compare',
+] as const;
 /** Words each panel's figure must say. */
 const FIGURE_TITLES: Record<(typeof FIGURE_PANELS)[number], string> = {
+  overview: 'Systems in view',
+  'models-table': 'Model explorer',
+  'seed-tables': 'The talk’s comparison tables',
+  compare: 'Compare side by side',
   'training-cost': 'Training cost',
   'gpu-hours': 'GPU-hours',
   co2: 'CO₂ of training',
@@ -84,7 +100,7 @@ for (const panel of FIGURE_PANELS) {
   test(`${panel}: every report size exports a PNG of its pixel size, not blank, and an SVG without screen-only text`, async ({ page }) => {
     const { consoleErrors } = watchPage(page);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await gotoReady(page, '/?base=llama');
+    await gotoReady(page, '/?base=llama&cmp=alpaca,koala');
     for (const preset of PRESETS) {
       const png = await downloadPreset(page, panel, preset.id, 'png');
       expect(png.name).toBe(`${panel}_llama-family_2025-11_${preset.id}.png`);
@@ -105,7 +121,7 @@ for (const panel of FIGURE_PANELS) {
       expect(parsed.text).toContain(FIGURE_TITLES[panel]);
       expect(parsed.text).toContain('The LLM wave, 2020–2023');
       // The permalink of the exact view, language included.
-      expect(parsed.text).toMatch(/http:\/\/[^ ]+\/\?base=llama&lang=en/);
+      expect(parsed.text).toMatch(/http:\/\/[^ ]+\/\?base=llama&lang=en&cmp=alpaca%2Ckoala/);
       for (const phrase of SCREEN_ONLY) expect(parsed.text, `${preset.id}: ${phrase}`).not.toContain(phrase);
     }
     expect(consoleErrors).toEqual([]);
