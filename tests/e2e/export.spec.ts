@@ -116,9 +116,7 @@ const TABLE_EXPECT: Record<(typeof TABLE_PANELS)[number], string[]> = {
 };
 
 for (const panel of TABLE_PANELS) {
-  test(`${panel}: the table panel exports like a chart — 2× PNG of the panel's width, SVG with title and cells, CSV`, async ({
-    page,
-  }) => {
+  test(`${panel}: the table panel exports like a chart — 2× PNG of the panel's width, SVG with title and cells, CSV`, async ({ page }) => {
     const { consoleErrors } = watchPage(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await gotoReady(page, '/?cmp=alpaca,koala');
