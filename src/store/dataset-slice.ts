@@ -81,8 +81,11 @@ function workingState(s: AppState) {
   return [s.dataset, s.filters, s.selectedId, s.compareIds, s.sorting, s.visibleColumns, s.viewSettings] as const;
 }
 
-/** A period zoomed into on the timeline belongs to the dataset it was chosen in. */
-const clearTimelineZoom = { timelineWindow: null } as const;
+/**
+ * A period zoomed into on the timeline belongs to the dataset it was chosen in: another dataset
+ * starts without it. The first dataset keeps the period a link asked for.
+ */
+const clearTimelineZoom = (s: AppState) => (s.dataset ? { timelineWindow: null } : {});
 
 export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = (set, get) => {
   const showStored = (dataset: Dataset, label: ImportLabel) =>
@@ -92,7 +95,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       datasetProblems: [],
       datasetOrigin: { kind: 'imported', label },
       datasetOffer: null,
-      ...clearTimelineZoom,
+      ...clearTimelineZoom(get()),
     });
 
   /**
@@ -118,14 +121,14 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
               datasetProblems: [],
               datasetOrigin: { kind: 'bundled' },
               datasetOffer: null,
-              ...clearTimelineZoom,
+              ...clearTimelineZoom(get()),
             }
           : {
               datasetStatus: 'error',
               dataset: null,
               datasetProblems: result.problems,
               datasetOrigin: { kind: 'bundled' },
-              ...clearTimelineZoom,
+              ...clearTimelineZoom(get()),
             },
       ),
     loadInitialDataset: async () => {

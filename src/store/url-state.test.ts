@@ -8,10 +8,12 @@ import {
   fromUrl,
   hasControlCharacters,
   MAX_LIST_ITEMS,
+  parseWindow,
   reconcileWithDataset,
   THEME_CHOICES,
   toUrl,
   VIEW_SETTINGS,
+  windowText,
   type UrlState,
 } from './url-state';
 
@@ -61,6 +63,7 @@ describe('fromUrl', () => {
       compareIds: [],
       embed: null,
       present: null,
+      timelineWindow: null,
     });
   });
 
@@ -164,6 +167,13 @@ describe('fromUrl', () => {
         compareIds: fc.uniqueArray(slug, { maxLength: MAX_COMPARE }),
         embed: fc.constantFrom(null, ...PANEL_IDS),
         present: fc.constantFrom(null, ...PANEL_IDS),
+        // Whole UTC days from 1950 to 2030, the last on or after the first.
+        timelineWindow: fc.option(
+          fc
+            .tuple(fc.integer({ min: -7305, max: 21914 }), fc.integer({ min: 0, max: 3000 }))
+            .map(([day, days]) => ({ start: day * 86_400_000, end: (day + days + 1) * 86_400_000 })),
+          { nil: null },
+        ),
       })
       .filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
     fc.assert(
@@ -292,5 +302,29 @@ describe('reconcileWithDataset', () => {
     );
     expect(r.filters.organizations).toEqual(['OpenAI']);
     expect(r.problems).toEqual([]);
+  });
+});
+
+describe('the timeline window in the URL', () => {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  it('round-trips as its first and last whole day', () => {
+    const w = { start: day('2023-02-01'), end: day('2023-05-01') };
+    expect(windowText(w)).toBe('2023-02-01..2023-04-30');
+    expect(parseWindow('2023-02-01..2023-04-30')).toEqual(w);
+    const { state, problems } = fromUrl(new URLSearchParams('tlw=2023-02-01..2023-04-30'));
+    expect(problems).toEqual([]);
+    expect(state.timelineWindow).toEqual(w);
+  });
+
+  it('a tampered window falls back to none and says why', () => {
+    for (const [value, reason] of [
+      ['2023-02-30..2023-04-30', 'malformed'],
+      ['yesterday', 'malformed'],
+      ['2023-05-01..2023-02-01', 'range-reversed'],
+    ] as const) {
+      const { state, problems } = fromUrl(new URLSearchParams({ tlw: value }));
+      expect(state.timelineWindow).toBeNull();
+      expect(problems).toEqual([{ param: 'tlw', value, reason }]);
+    }
   });
 });

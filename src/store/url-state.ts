@@ -11,6 +11,7 @@ import {
 import { isLocale, type Locale } from '../i18n/i18n';
 import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters } from './filters-model';
 import { isPanelId, type PanelId } from './panels';
+import type { TimeWindow } from '../selectors/timeline-series';
 
 /*
  * The URL is the shareable form of the view. Two pure functions: `toUrl` writes only values that
@@ -57,6 +58,8 @@ export interface UrlState {
   embed: PanelId | null;
   /** Presentation mode, showing this panel (`present=timeline`). */
   present: PanelId | null;
+  /** The period the timeline was zoomed to by dragging (`tlw=2023-02-01..2023-04-30`, whole UTC days). */
+  timelineWindow: TimeWindow | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -70,6 +73,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   compareIds: [],
   embed: null,
   present: null,
+  timelineWindow: null,
 };
 
 export interface UrlProblem {
@@ -97,6 +101,7 @@ export const URL_KEYS = {
   compare: 'cmp',
   embed: 'embed',
   present: 'present',
+  timelineWindow: 'tlw',
 } as const;
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set([...Object.values(URL_KEYS), ...VIEW_SETTING_NAMES.map((n) => VIEW_SETTINGS[n].key)]);
@@ -132,7 +137,28 @@ export function toUrl(state: UrlState): URLSearchParams {
   if (state.compareIds.length > 0) p.set(URL_KEYS.compare, state.compareIds.join(','));
   if (state.embed) p.set(URL_KEYS.embed, state.embed);
   if (state.present) p.set(URL_KEYS.present, state.present);
+  if (state.timelineWindow) p.set(URL_KEYS.timelineWindow, windowText(state.timelineWindow));
   return p;
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** `2023-02-01..2023-04-30`: the first and the last whole day of the window (its end is exclusive). */
+export function windowText(w: TimeWindow): string {
+  return `${isoDay(w.start)}..${isoDay(w.end - DAY_MS)}`;
+}
+
+/** The window a `tlw=` value names, or the reason it names none. */
+export function parseWindow(text: string): TimeWindow | 'malformed' | 'range-reversed' {
+  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (!m) return 'malformed';
+  const start = Date.parse(`${m[1]}T00:00:00Z`);
+  const last = Date.parse(`${m[2]}T00:00:00Z`);
+  // Date.parse rolls 2023-02-30 over to March: a day that does not exist is not a date.
+  if (Number.isNaN(start) || Number.isNaN(last) || isoDay(start) !== m[1] || isoDay(last) !== m[2]) return 'malformed';
+  if (last < start) return 'range-reversed';
+  return { start, end: last + DAY_MS };
 }
 
 /** `base` (an address without a query) showing `state`. */
@@ -263,9 +289,19 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
       compareIds: readCompare(params, problems),
       embed: readPanel(params, URL_KEYS.embed, problems),
       present: readPanel(params, URL_KEYS.present, problems),
+      timelineWindow: readWindow(params, problems),
     },
     problems,
   };
+}
+
+function readWindow(params: URLSearchParams, problems: UrlProblem[]): TimeWindow | null {
+  const raw = readSingle(params, URL_KEYS.timelineWindow, problems);
+  if (raw === null) return null;
+  const w = parseWindow(raw);
+  if (typeof w !== 'string') return w;
+  problems.push({ param: URL_KEYS.timelineWindow, value: shorten(raw), reason: w });
+  return null;
 }
 
 function commaList(params: URLSearchParams, key: string, max: number, problems: UrlProblem[]): string[] | null {

@@ -23,6 +23,7 @@ function urlStateOf(s: AppState): UrlState {
     compareIds: s.compareIds,
     embed: s.embedPanel,
     present: s.presentPanel,
+    timelineWindow: s.timelineWindow,
   };
 }
 
@@ -85,6 +86,7 @@ export function applyLocation(search: string): void {
       compareIds,
       embedPanel: state.embed,
       presentPanel: state.present,
+      timelineWindow: state.timelineWindow,
     });
     store.addUrlProblems(all);
   } finally {

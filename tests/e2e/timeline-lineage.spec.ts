@@ -124,7 +124,9 @@ test('timeline: the lanes switch and the Feb–Apr 2023 zoom land in the URL; a 
   await expect(marks(page)).toHaveCount(30);
 });
 
-test('timeline: dragging across the chart zooms in; Reset zoom goes back', async ({ page }) => {
+test('timeline: dragging across the chart zooms in, the window lands in the URL and the subtitle; Reset zoom goes back', async ({
+  page,
+}) => {
   await gotoReady(page);
   const drag = timeline(page).getByTestId('timeline-drag');
   await drag.scrollIntoViewIfNeeded();
@@ -143,8 +145,28 @@ test('timeline: dragging across the chart zooms in; Reset zoom goes back', async
   expect(ids).not.toContain('gpt-3');
   expect(ids).toContain('llava');
   expect(await overlappingLabels(page, '[data-chart="timeline"] .timeline-label')).toEqual([]);
-  await reset.click();
+  // The window is in the link, named under the title, and neither preset shows as chosen.
+  await expect(page).toHaveURL(/tlw=\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}/);
+  const tlw = new URL(page.url()).searchParams.get('tlw')!;
+  await expect(page.getByTestId('chart-timeline-subtitle')).toContainText('All systems · Window: ');
+  for (const name of ['All dates', 'Feb–Apr 2023']) await expect(timeline(page).getByRole('radio', { name })).not.toBeChecked();
+  // A shared link reproduces it.
+  await gotoReady(page, `/?tlw=${tlw}`);
+  expect(await markIds(page)).toEqual(ids);
+  await expect(timeline(page).getByTestId('timeline-reset-zoom')).toBeVisible();
+  await timeline(page).getByTestId('timeline-reset-zoom').click();
   await expect(marks(page)).toHaveCount(30);
+  await expect(page).not.toHaveURL(/tlw=/);
+  await expect(page.getByTestId('chart-timeline-subtitle')).toHaveText('All systems');
+  await expect(timeline(page).getByRole('radio', { name: 'All dates' })).toBeChecked();
+});
+
+test('timeline: a tampered window in the link says so and shows every date', async ({ page }) => {
+  await gotoReady(page, '/?tlw=2023-05-01..2023-02-01');
+  await expect(page.getByTestId('url-notice')).toContainText('tlw');
+  await expect(page.getByTestId('url-notice')).toContainText('start is after end');
+  await expect(marks(page)).toHaveCount(30);
+  await expect(page).not.toHaveURL(/tlw=/);
 });
 
 test('timeline: ?base=llama leaves LLaMA and its descendants; hover and selection are shared with the other views', async ({ page }) => {

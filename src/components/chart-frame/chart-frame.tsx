@@ -51,6 +51,8 @@ interface Props {
    * CSV exported, so a filter click does not format thousands of rows nobody is looking at.
    */
   dataTable: DataTableSpec | (() => DataTableSpec);
+  /** Said after the filters under the title: a view setting that narrows what is drawn (the timeline's window). */
+  subtitleNote?: string;
   /** The panel's figure model (given the view's permalink): what its exports, at every size, Present and Embed draw. */
   figure: (link: string) => FigureModel;
   children: ReactNode;
@@ -75,12 +77,16 @@ export function ChartFrame({
   sourceNote,
   footnotes,
   dataTable,
+  subtitleNote,
   figure,
   children,
 }: Props) {
   const { t, tn, locale } = useT();
   const filters = useViewFilters();
-  const subtitle = useMemo(() => describeFilters(filters, dataset, t, locale), [filters, dataset, t, locale]);
+  const subtitle = useMemo(
+    () => [describeFilters(filters, dataset, t, locale), subtitleNote].filter(Boolean).join(' · '),
+    [filters, dataset, t, locale, subtitleNote],
+  );
   const [showData, setShowData] = useState(false);
   // The left-out names are rendered while their list is open (LeftOutList), and on paper grouped
   // by reason: closed, they were a hundred hidden items per chart, replaced on every filter click.
@@ -281,7 +287,8 @@ export function Segmented<T extends string>({
   testId,
 }: {
   label: string;
-  value: T;
+  /** null: none of the options is on (the timeline zoomed to a dragged period). */
+  value: T | null;
   options: { value: T; label: string }[];
   onChange: (v: T) => void;
   testId?: string;

@@ -168,6 +168,11 @@ describe('buildTimelineFigure', () => {
     const m = figure({ customWindow });
     expect(m.plot.window).toEqual(customWindow);
     for (const x of m.plot.marks) expect(x.end > customWindow.start && x.start < customWindow.end).toBe(true);
+    // The subtitle names the window beside the filters, as the screen's does; every date needs no word.
+    expect(m.subtitle).toBe('All systems · Window: Mar 1, 2023 – Mar 31, 2023');
+    expect(figure({ zoom: 'wave-2023' }).subtitle).toBe('All systems · Window: Feb–Apr 2023');
+    expect(figure().subtitle).toBe('All systems');
+    expect(figure({ customWindow, locale: 'zh-CN' }).subtitle).toContain('时间范围：2023年3月1日 – 2023年3月31日');
   });
 
   it('says when it is capped, first and essential, and keeps every system in its table', () => {

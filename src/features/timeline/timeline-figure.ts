@@ -119,6 +119,19 @@ function timeTicks(window: TimeWindow, locale: Translator['locale']): Pick<Timel
   return { months, years };
 }
 
+const dayOf = (ms: number): DatedEvent => ({ date: new Date(ms).toISOString().slice(0, 10), precision: 'day', marks: '' });
+
+/** A dragged window as its first and last day ("Feb 1, 2023 – Apr 30, 2023"). */
+export function windowRange(w: TimeWindow, locale: T['locale']): string {
+  return `${formatEventDate(dayOf(w.start), locale)} – ${formatEventDate(dayOf(w.end - 1), locale)}`;
+}
+
+/** The window the timeline shows, said beside the filters; nothing for every date. */
+export function timelineWindowText(zoom: TimelineZoom, customWindow: TimeWindow | null, { t, locale }: Pick<T, 't' | 'locale'>): string {
+  if (customWindow) return t('timeline.window', 'Window: {range}', { range: windowRange(customWindow, locale) });
+  return zoom === 'wave-2023' ? t('timeline.window', 'Window: {range}', { range: t('timeline.zoom.wave', 'Feb–Apr 2023') }) : '';
+}
+
 export interface TimelineFigureInput {
   dataset: Dataset;
   filters: Filters;
@@ -233,7 +246,9 @@ export function buildTimelineFigure({
     id: 'timeline',
     lang: locale,
     title: t('timeline.title', 'Release timeline'),
-    subtitle: describeFilters(filters, dataset, t, locale),
+    subtitle: [describeFilters(filters, dataset, t, locale), timelineWindowText(zoom, customWindow, translator)]
+      .filter(Boolean)
+      .join(' · '),
     description: t(
       'timeline.figure.description',
       'Each system at its release date, at the precision its source gives, in lanes; papers and events marked beside them, lines from a base model to the model built on it.',

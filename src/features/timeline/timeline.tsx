@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import type { Dataset, DatedEvent } from '../../data/schema';
+import type { Dataset } from '../../data/schema';
 import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatEventDate } from '../../i18n/format';
@@ -18,7 +18,16 @@ import { useAppStore } from '../../store';
 import type { ViewSettings } from '../../store/url-state';
 import { layoutTimeline, showWave } from './timeline-layout';
 import { TimelinePlot } from './timeline-plot';
-import { buildDataTable, buildTimelineFigure, drawnTimelineSeries, leftOutReason, timelineCapNote, timelineText } from './timeline-figure';
+import {
+  buildDataTable,
+  buildTimelineFigure,
+  drawnTimelineSeries,
+  leftOutReason,
+  timelineCapNote,
+  timelineText,
+  timelineWindowText,
+  windowRange,
+} from './timeline-figure';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
 import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
@@ -101,6 +110,7 @@ export function ReleaseTimeline({ dataset }: Props) {
       id="timeline"
       dataset={dataset}
       title={t('timeline.title', 'Release timeline')}
+      subtitleNote={timelineWindowText(zoom, customWindow, { t, locale })}
       description={t(
         'timeline.description',
         'Each system at its release date, at the precision its source gives; lines run from a base model to the model built on it.',
@@ -120,7 +130,7 @@ export function ReleaseTimeline({ dataset }: Props) {
           <Segmented
             label={t('timeline.zoom', 'Time window')}
             testId="timeline-zoom"
-            value={zoom}
+            value={customWindow ? null : zoom}
             onChange={setZoom}
             options={[
               { value: 'all', label: t('timeline.zoom.all', 'All dates') },
@@ -129,9 +139,7 @@ export function ReleaseTimeline({ dataset }: Props) {
           />
           {customWindow && (
             <button type="button" className="timeline-reset" data-testid="timeline-reset-zoom" onClick={() => setCustomWindow(null)}>
-              {t('timeline.zoom.reset', 'Reset zoom ({range})', {
-                range: `${formatEventDate(dayOf(customWindow.start), locale)} – ${formatEventDate(dayOf(customWindow.end - 1), locale)}`,
-              })}
+              {t('timeline.zoom.reset', 'Reset zoom ({range})', { range: windowRange(customWindow, locale) })}
             </button>
           )}
         </>
@@ -185,10 +193,6 @@ export function ReleaseTimeline({ dataset }: Props) {
       </div>
     </ChartFrame>
   );
-}
-
-function dayOf(ms: number): DatedEvent {
-  return { date: new Date(ms).toISOString().slice(0, 10), precision: 'day', marks: '' };
 }
 
 function TimelineLegend({ lanes, text, wave }: { lanes: TimelineLane[]; text: TimelineText; wave: boolean }) {
