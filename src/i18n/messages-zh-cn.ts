@@ -137,6 +137,7 @@ export const zhCN: Record<string, string> = {
   'models-table.title': '模型浏览',
   'models-table.count': '{count} 行',
   'models-table.hint': '点击表头排序，按住 Shift 点击可加第二排序键。点击某行（或按 Enter）即在所有视图中选中它。',
+  'models-table.hint-touch': '轻触表头即按该列排序；轻触某行即在所有视图中选中它。',
   'models-table.empty': '没有符合条件的模型。',
   'models-table.legend':
     '斜体并标“估”：估算值，不是公开报告的数字。⚠：讲座的说法不同或无法核实；✓：讲座的说法一致。[n]：来源，在新标签页打开。',

@@ -236,3 +236,21 @@ test('dark theme, 简体中文: tables screenshot for review', async ({ page }) 
   for (const id of ['models-table', 'compare'])
     await page.locator(`[data-view="${id}"]`).screenshot({ path: `test-results/screens/${id}-dark-zh.png` });
 });
+
+test.describe('on a touch phone', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 812 } });
+  test('the explorer’s hint says tap, not Shift+click', async ({ page }) => {
+    await gotoReady(page);
+    const sub = page.locator('.models-table .view-sub');
+    await expect(sub).toContainText('Tap a header to sort by it');
+    await expect(sub.locator('.hint-pointer')).toBeHidden();
+    expect(await sub.innerText()).not.toContain('Shift');
+  });
+});
+
+test('with a mouse, the explorer’s hint says Shift+click, not tap', async ({ page }) => {
+  await gotoReady(page);
+  const sub = page.locator('.models-table .view-sub');
+  await expect(sub).toContainText('Shift+click to add a second sort key');
+  await expect(sub.locator('.hint-touch')).toBeHidden();
+});

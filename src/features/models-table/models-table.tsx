@@ -179,11 +179,15 @@ export function ModelsTable({ dataset }: Props) {
       </div>
       <p className="view-sub muted">
         {tn('models-table.count', rows.length, '{count} row', '{count} rows')} ·{' '}
-        <span className="screen-only">
+        <span className="screen-only hint-pointer">
           {t(
             'models-table.hint',
             'Click a header to sort, Shift+click to add a second sort key. Click a row (or press Enter) to select it everywhere.',
           )}
+        </span>
+        {/* A touch screen has no Shift key (and no hover): its own hint. */}
+        <span className="screen-only hint-touch">
+          {t('models-table.hint-touch', 'Tap a header to sort by it; tap a row to select it everywhere.')}
         </span>
       </p>
       {rows.length === 0 ? (
