@@ -23,6 +23,8 @@ import { useAppStore } from '../store';
 import { isFiltering } from '../store/filters-model';
 import type { PanelId } from '../store/panels';
 import { isLazyPanel, loadAllViews, useLazyView } from './lazy-views';
+import { Headline } from './headline';
+import { SectionNav } from './section-nav';
 import { ViewFiltersContext } from '../store/view-filters';
 
 /**
@@ -134,6 +136,13 @@ export function App() {
             ) : (
               <>
                 <ErrorBoundary
+                  title={t('view.failed', '{view} could not be shown', { view: t('headline.region', 'Headline') })}
+                  retryLabel={t('view.retry', 'Try again')}
+                >
+                  <Headline dataset={dataset} />
+                </ErrorBoundary>
+                <SectionNav views={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))} />
+                <ErrorBoundary
                   title={t('view.failed', '{view} could not be shown', { view: t('filters.region', 'Filters') })}
                   retryLabel={t('view.retry', 'Try again')}
                 >
@@ -189,7 +198,7 @@ const ViewSlot = memo(function ViewSlot({
   const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
   const settled = !waiting && (view.render !== null || lazy.status !== 'loading');
   return (
-    <div className="view-slot" data-view={view.id}>
+    <div className="view-slot" data-view={view.id} id={view.id}>
       <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
         {waiting ? (
           <ViewLoading id={view.id} title={title} />

@@ -685,4 +685,9 @@ export const zhCN: Record<string, string> = {
   'export.cite-copy-bibtex': '复制 BibTeX',
   'lineage.figure-description': '哪个模型建立在哪个模型之上：左侧为基础模型，箭头指向在其上构建的模型。',
   'lineage.empty': '当前视图中没有带基础模型关系的系统。',
+  'headline.intro': '讲座“{talkTitle}”（{author}，{date}）所述的 2020–2023 年语言与多模态模型浪潮，每个数字都已与其来源核对。',
+  'headline.more': '完整图表及其数据 ↓',
+  'headline.figure-label': '图表：各次训练的 GPU 小时数，取自下方的 GPU 小时面板',
+  'headline.region': '首图',
+  'nav.label': '本页视图',
 };
