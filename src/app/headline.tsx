@@ -20,20 +20,26 @@ import { pageBase } from '../store/url-sync';
 
 /**
  * The headline's height: a chart's worth of a wide first screen, leaving the panels' start in
- * view; on a phone as tall as its rows (a short box would leave room for one bar).
+ * view; on a phone, whose title wraps to several lines, a taller box than its width (a short one
+ * would leave room for one bar). Rows that do not fit say "and N more".
  */
-function boxHeight(width: number): number | null {
-  if (width < 560) return null;
+function boxHeight(width: number): number {
+  if (width < 560) return 540;
   const h = typeof window === 'undefined' ? 900 : window.innerHeight;
   return Math.round(Math.max(320, Math.min(440, h * 0.46)));
 }
+
+/** GPU colours the headline's legend names before it keeps only the reported/estimate key (each bar's label names its GPU). */
+const MAX_COLOURS = 8;
 
 /**
  * The GPU-hours figure with its point as its title. Its notes stay with the full panel (linked
  * under it): the legend says what is reported and what estimated.
  */
 export function headlineModel(model: FigureModel, claim: string | null): FigureModel {
-  return { ...model, title: claim ?? model.title, notes: [] };
+  const colours = model.legend.filter((e) => e.swatch.kind === 'color').length;
+  const legend = colours > MAX_COLOURS ? model.legend.filter((e) => e.swatch.kind !== 'color') : model.legend;
+  return { ...model, title: claim ?? model.title, notes: [], legend };
 }
 
 export function Headline({ dataset }: { dataset: Dataset }) {
