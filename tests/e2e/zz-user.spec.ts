@@ -11,7 +11,8 @@ test('user walk', async ({ page }) => {
   await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('import-mode-replace').check();
   await page.getByTestId('import-confirm').click();
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  // The done step's own Close (the dialog's × is labelled Close too).
+  await page.getByTestId('import-close').click();
   await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 60_000 });
   await page.goto(page.url().split('?')[0] + '?org=google&dfrom=2020-01&dto=2023-12');
   await page.locator('.views[data-views-ready]').waitFor({ state: 'attached', timeout: 30_000 });
