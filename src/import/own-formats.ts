@@ -60,9 +60,9 @@ export function readOwnRecords(
   };
   const addFamily = (raw: unknown) => {
     if (!raw || typeof raw !== 'object') return;
-    const { id, name } = raw as { id?: unknown; name?: unknown };
+    const { id, name, nameZh } = raw as { id?: unknown; name?: unknown; nameZh?: unknown };
     if (familySchema.safeParse(id).success && typeof name === 'string' && name.trim() && !families.has(id as string))
-      families.set(id as string, { id: id as string, name });
+      families.set(id as string, { id: id as string, name, ...(typeof nameZh === 'string' && nameZh.trim() ? { nameZh } : {}) });
   };
   extraSources.forEach(addSource);
   extraFamilies.forEach(addFamily);
