@@ -350,8 +350,8 @@ export const datasetSchema = z
       licenceNote: longText.optional(),
     }),
     sources: z.array(sourceSchema).min(1),
-    /** Display names of the `family` groups (e.g. llama → "LLaMA (all sizes)"). */
-    families: z.array(z.object({ id, name: shortText })).default([]),
+    /** Display names of the `family` groups (e.g. llama → "LLaMA (all sizes)"), and in Chinese when they hold words. */
+    families: z.array(z.object({ id, name: shortText, nameZh: shortText.optional() })).default([]),
     systems: z.array(systemSchema).min(1),
     /** The organizations the systems name (ids), with their parents; filled in by load-dataset. */
     organizations: z.array(organizationSchema).default([]),

@@ -8,6 +8,7 @@ import { createOwnCsvReader, readOwnJson, recordColumnIndex, type OwnCsvReader }
 import { emptyParts, progressTicker, toReport, type ReportParts } from './report';
 import { MAX_IMPORT_BYTES, type Analysis, type ImportFormat, type ImportedData } from './types';
 import { clip } from './values';
+import { importText } from './import-text';
 
 /*
  * The first step of an import: a file's bytes → a report and the systems it yields. Pure and
@@ -20,11 +21,11 @@ type Decoded = { text: string } | { fatal: string };
 function decode(bytes: Uint8Array, warnings: string[]): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3), warnings);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    warnings.push('The file is UTF-16 (little-endian); it was read as such.');
+    warnings.push(importText('utf16Le'));
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    warnings.push('The file is UTF-16 (big-endian); it was read as such.');
+    warnings.push(importText('utf16Be'));
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   }
   const utf16 = utf16WithoutBom(bytes);
@@ -70,7 +71,7 @@ function decodeUtf8(bytes: Uint8Array, warnings: string[]): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    warnings.push('The file is not valid UTF-8; read as Windows-1252 — check accented names.');
+    warnings.push(importText('windows1252'));
     try {
       return { text: new TextDecoder('windows-1252').decode(bytes) };
     } catch {
@@ -90,14 +91,13 @@ export function analyzeImport(fileName: string, input: Uint8Array | string, onPr
   try {
     bytes = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length;
     if (bytes > MAX_IMPORT_BYTES)
-      return fatal(fileName, bytes, 'unknown', parts, `the file is ${mb(bytes)}; the limit is ${mb(MAX_IMPORT_BYTES)}`);
-    if (bytes === 0) return fatal(fileName, bytes, 'unknown', parts, 'the file is empty');
+      return fatal(fileName, bytes, 'unknown', parts, importText('tooBig', { size: mb(bytes), limit: mb(MAX_IMPORT_BYTES) }));
+    if (bytes === 0) return fatal(fileName, bytes, 'unknown', parts, importText('empty'));
     const decoded = typeof input === 'string' ? { text: input } : decode(input, parts.warnings);
     if ('fatal' in decoded) return fatal(fileName, bytes, 'unknown', parts, decoded.fatal);
     const text = decoded.text.replace(/^\uFEFF/, '');
-    if (text.includes('\u0000'))
-      return fatal(fileName, bytes, 'unknown', parts, 'the file is not text (it holds NUL bytes); import a CSV or JSON file');
-    if (text.trim() === '') return fatal(fileName, bytes, 'unknown', parts, 'the file is empty (only blank space)');
+    if (text.includes('\u0000')) return fatal(fileName, bytes, 'unknown', parts, importText('notText'));
+    if (text.trim() === '') return fatal(fileName, bytes, 'unknown', parts, importText('blank'));
     const first = text.trimStart()[0];
     if (first === '{' || first === '[') return analyzeJson(fileName, bytes, text, parts, onProgress);
     return analyzeCsv(fileName, bytes, text, parts, onProgress);
@@ -202,7 +202,7 @@ function analyzeCsv(
     );
   }
   if (refused !== undefined) return fatal(fileName, bytes, 'unknown', parts, refused);
-  if (!reader) return fatal(fileName, bytes, 'unknown', parts, 'the file has no header row');
+  if (!reader) return fatal(fileName, bytes, 'unknown', parts, importText('noHeader'));
   parts.rowsRead = Math.max(0, read.rows - 1);
   tick(parts.rowsRead, parts.rowsRead);
   const { format } = reader;
@@ -219,7 +219,7 @@ function analyzeCsv(
 function startReader(fileName: string, header: string[], parts: ReportParts): RowReader | string {
   const recordAt = recordColumnIndex(header);
   if (recordAt >= 0) {
-    parts.mapped.push({ column: header[recordAt], field: 'the whole record (system and its sources)' });
+    parts.mapped.push({ column: header[recordAt], field: importText('wholeRecord') });
     parts.ignored.push(...header.filter((_, i) => i !== recordAt));
     return { format: 'dashboard-csv', ...createOwnCsvReader(recordAt, parts) };
   }
@@ -232,9 +232,7 @@ function startReader(fileName: string, header: string[], parts: ReportParts): Ro
   parts.mapped.push(...plan.mapped);
   parts.ignored.push(...plan.ignored);
   if (!epoch && ownLabelCount(header) >= 3) {
-    parts.warnings.push(
-      'This looks like this dashboard’s CSV without its record column: only name, organization, release date and parameters are read from the display text.',
-    );
+    parts.warnings.push(importText('ownCsvWithoutRecord'));
   }
   const profile = epoch ? epochProfile(fileName) : genericProfile(fileName);
   return { format: epoch ? 'epoch-csv' : 'generic-csv', ...createCsvRowMapper(header, plan, profile, parts) };

@@ -16,6 +16,7 @@ import {
   splitList,
   uniqueIdMaker,
 } from './values';
+import { importText } from './import-text';
 
 /*
  * Epoch AI's "all ML systems" / "notable models" CSV, any release of its columns (42–88 of them,
@@ -247,7 +248,7 @@ export function createCsvRowMapper(header: readonly string[], plan: ColumnPlan, 
     for (const [at, max] of limits) {
       const raw = cells[at] ?? '';
       if (longerThan(raw, max) && longerThan(raw.trim(), max)) {
-        parts.rejected.push({ row: rowNo, field: columnName(at), reason: `longer than ${max.toLocaleString('en-US')} characters` });
+        parts.rejected.push({ row: rowNo, field: columnName(at), reason: importText('tooLong', { max: max.toLocaleString('en-US') }) });
         return;
       }
     }
@@ -261,14 +262,14 @@ export function createCsvRowMapper(header: readonly string[], plan: ColumnPlan, 
     };
     const name = cell('name').replace(/\s+/g, ' ');
     if (!name || isNoValue(name)) {
-      parts.rejected.push({ row: rowNo, field: index.name !== undefined ? columnName(index.name) : 'name', reason: 'no name' });
+      parts.rejected.push({ row: rowNo, field: index.name !== undefined ? columnName(index.name) : 'name', reason: importText('noName') });
       return;
     }
     const releaseText = cell('release');
     const dupKey = `${normaliseName(name)}|${releaseText}`;
     const earlier = seen.get(dupKey);
     if (earlier !== undefined) {
-      parts.rejected.push({ row: rowNo, field: 'name', reason: `duplicate of row ${earlier} (same name and date)` });
+      parts.rejected.push({ row: rowNo, field: 'name', reason: importText('duplicateRow', { row: earlier }) });
       return;
     }
     seen.set(dupKey, rowNo);

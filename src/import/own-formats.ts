@@ -4,6 +4,7 @@ import { recordColumnLabel } from '../selectors/table-export';
 import type { ReportParts } from './report';
 import type { ImportFormat, ImportedData, PendingBaseModel } from './types';
 import { clip, longerThan, normaliseHeader } from './values';
+import { importText } from './import-text';
 
 /*
  * This dashboard's own exports read back without loss: the dataset JSON, the view JSON (records
@@ -59,9 +60,9 @@ export function readOwnRecords(
   };
   const addFamily = (raw: unknown) => {
     if (!raw || typeof raw !== 'object') return;
-    const { id, name } = raw as { id?: unknown; name?: unknown };
+    const { id, name, nameZh } = raw as { id?: unknown; name?: unknown; nameZh?: unknown };
     if (familySchema.safeParse(id).success && typeof name === 'string' && name.trim() && !families.has(id as string))
-      families.set(id as string, { id: id as string, name });
+      families.set(id as string, { id: id as string, name, ...(typeof nameZh === 'string' && nameZh.trim() ? { nameZh } : {}) });
   };
   extraSources.forEach(addSource);
   extraFamilies.forEach(addFamily);
@@ -74,7 +75,7 @@ export function readOwnRecords(
       return;
     }
     if (ids.has(parsed.data.id)) {
-      parts.rejected.push({ row: rec.row, field: 'id', reason: `duplicate id “${parsed.data.id}”` });
+      parts.rejected.push({ row: rec.row, field: 'id', reason: importText('duplicateId', { id: parsed.data.id }) });
       return;
     }
     ids.add(parsed.data.id);
@@ -190,7 +191,11 @@ export function createOwnCsvReader(recordAt: number, parts: ReportParts): OwnCsv
   const add = (cells: readonly string[], rowNo: number): void => {
     const raw = cells[recordAt] ?? '';
     if (longerThan(raw, RECORD_CELL_LIMIT)) {
-      parts.rejected.push({ row: rowNo, field: 'record', reason: `longer than ${RECORD_CELL_LIMIT.toLocaleString('en-US')} characters` });
+      parts.rejected.push({
+        row: rowNo,
+        field: 'record',
+        reason: importText('tooLong', { max: RECORD_CELL_LIMIT.toLocaleString('en-US') }),
+      });
       return;
     }
     const text = raw.trim();
@@ -204,7 +209,7 @@ export function createOwnCsvReader(recordAt: number, parts: ReportParts): OwnCsv
       parts.rejected.push({
         row: rowNo,
         field: 'record',
-        reason: text ? 'the record column is not a record of this dashboard (JSON with “system”)' : 'the record column is empty',
+        reason: importText(text ? 'recordNotOurs' : 'recordEmpty'),
       });
       return;
     }

@@ -2,6 +2,7 @@
  * Reading single cells: names, numbers, dates and links as people and spreadsheets write them.
  * Every function returns a value or a reason, never throws, so a bad cell becomes a field problem.
  */
+import { importText } from './import-text';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -78,8 +79,8 @@ export function parsePositiveNumber(raw: string, opts: { compact?: boolean } = {
   if (/^-/.test(text)) {
     const abs = parsePositiveNumber(text.slice(1), opts);
     return abs?.ok || /^-\d/.test(text)
-      ? { ok: false, reason: `negative value “${raw.trim()}”` }
-      : { ok: false, reason: `not a number: “${raw.trim()}”` };
+      ? { ok: false, reason: importText('negative', { cell: raw.trim() }) }
+      : { ok: false, reason: importText('notNumber', { cell: raw.trim() }) };
   }
   let factor = 1;
   if (opts.compact) {
@@ -93,11 +94,11 @@ export function parsePositiveNumber(raw: string, opts: { compact?: boolean } = {
   if (THOUSANDS.test(text)) text = text.replace(/,/g, '');
   if (!PLAIN_NUMBER.test(text)) {
     if (/^[+]?(nan|infinity|inf)$/i.test(text)) return { ok: false, reason: `not a finite number: “${raw.trim()}”` };
-    return { ok: false, reason: `not a number: “${raw.trim()}”` };
+    return { ok: false, reason: importText('notNumber', { cell: raw.trim() }) };
   }
   const value = Number(text) * factor;
-  if (!Number.isFinite(value)) return { ok: false, reason: `too large to be a number: “${raw.trim()}”` };
-  if (value <= 0) return { ok: false, reason: `zero is not a value here: “${raw.trim()}”` };
+  if (!Number.isFinite(value)) return { ok: false, reason: importText('tooLarge', { cell: raw.trim() }) };
+  if (value <= 0) return { ok: false, reason: importText('zero', { cell: raw.trim() }) };
   return { ok: true, value };
 }
 
@@ -110,7 +111,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function checkDate(y: number, m: number, d: number | undefined, raw: string): Parsed<ParsedDate> {
-  const bad: Parsed<ParsedDate> = { ok: false, reason: `the file gives “${raw.trim()}”, not a real date` };
+  const bad: Parsed<ParsedDate> = { ok: false, reason: importText('notRealDate', { cell: raw.trim() }) };
   if (!(y >= 1900 && y <= 2100) || !(m >= 1 && m <= 12)) return bad;
   if (d === undefined) return { ok: true, value: { date: `${y}-${pad(m)}`, precision: 'month' } };
   const dt = new Date(Date.UTC(y, m - 1, d));
@@ -139,7 +140,7 @@ export function parseDateText(raw: string): Parsed<ParsedDate> | null {
     const month = MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1;
     if (month > 0) return checkDate(Number(m[3]), month, Number(m[1]), raw);
   }
-  return { ok: false, reason: `the file gives “${raw.trim()}”, not a date we can read` };
+  return { ok: false, reason: importText('unreadableDate', { cell: raw.trim() }) };
 }
 
 /** An absolute http(s) URL, or a reason why the text is not made a link (javascript:, data:, relative…). */
@@ -151,10 +152,11 @@ export function parseHttpUrl(raw: string): Parsed<string> | null {
   if (!/^https?:\/\//i.test(first)) return { ok: false, reason: `not an http(s) link, not made a link: “${first.slice(0, 80)}”` };
   try {
     const url = new URL(first);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: `not an http(s) link: “${first.slice(0, 80)}”` };
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return { ok: false, reason: importText('notHttp', { cell: first.slice(0, 80) }) };
     return { ok: true, value: url.href };
   } catch {
-    return { ok: false, reason: `not a valid link: “${first.slice(0, 80)}”` };
+    return { ok: false, reason: importText('notLink', { cell: first.slice(0, 80) }) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { miniDataset } from '../../tests/fixtures/mini-dataset';
-import { ancestorsOf, buildBaseOptions, buildChildrenIndex, descendantsOf } from './lineage';
+import { ancestorsOf, baseOptionLabel, buildBaseOptions, buildChildrenIndex, descendantsOf, familyName } from './lineage';
 
 describe('lineage walk', () => {
   const ds = miniDataset();
@@ -35,5 +35,14 @@ describe('lineage walk', () => {
     const options = buildBaseOptions(ds);
     expect(options.map((o) => o.id)).toEqual(['fam', 'child', 'fam-small', 'vision']);
     expect(options[0]).toMatchObject({ label: 'Fam (all sizes)', roots: ['fam-small', 'fam-large'], isFamily: true });
+  });
+
+  it('names a family in Chinese when the dataset gives its Chinese name, and keeps one name otherwise', () => {
+    const withZh = { ...ds, families: ds.families.map((f) => ({ ...f, nameZh: 'Fam（全部尺寸）' })) };
+    const [option] = buildBaseOptions(withZh);
+    expect(baseOptionLabel(option, 'zh-CN')).toBe('Fam（全部尺寸）');
+    expect(baseOptionLabel(option, 'en')).toBe('Fam (all sizes)');
+    expect(familyName(withZh.families[0], 'zh-CN')).toBe('Fam（全部尺寸）');
+    expect(familyName(ds.families[0], 'zh-CN')).toBe('Fam (all sizes)');
   });
 });

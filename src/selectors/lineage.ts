@@ -1,4 +1,15 @@
 import type { Dataset, System } from '../data/schema';
+import type { Locale } from '../i18n/format';
+
+/** A family's name in the reader's language ("LLaMA（全部尺寸）"); names without words have one form. */
+export function familyName(family: Pick<Dataset['families'][number], 'name' | 'nameZh'>, locale: Locale): string {
+  return locale === 'zh-CN' && family.nameZh ? family.nameZh : family.name;
+}
+
+/** A base-model option's label in the reader's language. */
+export function baseOptionLabel(option: Pick<BaseOption, 'label' | 'labelZh'>, locale: Locale): string {
+  return locale === 'zh-CN' && option.labelZh ? option.labelZh : option.label;
+}
 
 /*
  * The lineage graph: base → derived edges from each system's `baseModels`. "Derived from X"
@@ -52,6 +63,8 @@ export interface BaseOption {
   /** A family id or a system id. */
   id: string;
   label: string;
+  /** A family's Chinese name, when the dataset gives one (see `baseOptionLabel`). */
+  labelZh?: string;
   /** The systems the option starts from (a family's members, or the one system). */
   roots: string[];
   isFamily: boolean;
@@ -63,7 +76,7 @@ export interface BaseOption {
  */
 export function buildBaseOptions(dataset: Pick<Dataset, 'systems' | 'families'>): BaseOption[] {
   const children = buildChildrenIndex(dataset.systems);
-  const familyNames = new Map(dataset.families.map((f) => [f.id, f.name]));
+  const familyById = new Map(dataset.families.map((f) => [f.id, f]));
   const members = new Map<string, string[]>();
   for (const s of dataset.systems) {
     if (!s.family) continue;
@@ -71,7 +84,10 @@ export function buildBaseOptions(dataset: Pick<Dataset, 'systems' | 'families'>)
     if (list) list.push(s.id);
     else members.set(s.family, [s.id]);
   }
-  const families: BaseOption[] = [...members].map(([id, roots]) => ({ id, label: familyNames.get(id) ?? id, roots, isFamily: true }));
+  const families: BaseOption[] = [...members].map(([id, roots]) => {
+    const family = familyById.get(id);
+    return { id, label: family?.name ?? id, ...(family?.nameZh ? { labelZh: family.nameZh } : {}), roots, isFamily: true };
+  });
   const singles: BaseOption[] = dataset.systems
     .filter((s) => (children.get(s.id)?.length ?? 0) > 0)
     .map((s) => ({ id: s.id, label: s.name, roots: [s.id], isFamily: false }));

@@ -11,6 +11,7 @@ import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
 import type { LazyList } from '../../lib/label-cache';
 import type { FigureModel } from '../figure/figure-model';
+import { DateText } from '../fact/date-text';
 
 export interface LeftOut {
   id: string;
@@ -205,7 +206,9 @@ export function ChartFrame({
                           {c}
                         </th>
                       ) : (
-                        <td key={i}>{c}</td>
+                        <td key={i}>
+                          <DateText text={c} />
+                        </td>
                       ),
                     )}
                   </tr>

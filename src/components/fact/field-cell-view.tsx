@@ -1,6 +1,7 @@
 import type { Source } from '../../data/schema';
 import type { FieldCell, TalkNote } from '../../selectors/system-fields';
 import { useT } from '../../i18n/use-t';
+import { DateText } from './date-text';
 import { SourceRef } from './source-ref';
 import './field-cell-view.css';
 
@@ -26,7 +27,7 @@ export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
     <span className={`cell cell-${cell.status}`}>
       <span className="cell-main" data-tip={missing || cell.status === 'reported' ? cell.detail : undefined}>
         <span className={cell.status === 'estimated' ? 'cell-text is-estimate' : missing ? 'cell-text fact-missing' : 'cell-text'}>
-          {cell.text}
+          <DateText text={cell.text} />
         </span>
         {cell.status === 'estimated' && (
           <>

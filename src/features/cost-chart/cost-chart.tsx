@@ -25,6 +25,7 @@ import {
 } from '../../selectors/cost-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
+import { familyName } from '../../selectors/lineage';
 import './cost-chart.css';
 import { buildCostFigure, COMPONENT_COLORS, costLegendEntries, costNotes, costRowLabel, runKindHeading } from './cost-figure';
 import { useViewFilters } from '../../store/view-filters';
@@ -62,7 +63,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
     () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })),
     [series, t],
   );
-  const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
+  const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, familyName(f, locale)])), [dataset, locale]);
   const sourceNames = useMemo(
     () =>
       sourceNoteNames(

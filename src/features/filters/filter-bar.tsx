@@ -15,6 +15,7 @@ import {
   type Filters,
   type ListFacet,
 } from '../../store/filters-model';
+import { baseOptionLabel } from '../../selectors/lineage';
 import { selectBaseOptions, selectFacetCounts, selectOrganizations, selectReleaseMonths } from '../../selectors/filtered-systems';
 import { FacetMenu, type FacetMenuOption } from './facet-menu';
 import { useResultCount } from './result-count';
@@ -243,7 +244,7 @@ function useFacetLabels(dataset: Dataset): Labelled {
   return useMemo(
     () => ({
       organizations: organizationOptions(dataset, locale),
-      bases: selectBaseOptions(dataset).map((o) => ({ value: o.id, label: o.label })),
+      bases: selectBaseOptions(dataset).map((o) => ({ value: o.id, label: baseOptionLabel(o, locale) })),
       modalities: MODALITY_CATEGORIES.map((m) => ({ value: m, label: modalityLabel(t, m) })),
       openness: OPENNESS_FACETS.map((o) => ({ value: o, label: opennessLabel(t, o) })),
       kinds: SYSTEM_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })),

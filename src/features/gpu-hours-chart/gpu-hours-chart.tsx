@@ -26,6 +26,7 @@ import {
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { flopTooltipLine } from '../../selectors/flop';
 import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
+import { familyName } from '../../selectors/lineage';
 import './gpu-hours-chart.css';
 import {
   buildGpuHoursFigure,
@@ -73,7 +74,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
     () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })),
     [series, t],
   );
-  const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, f.name])), [dataset]);
+  const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, familyName(f, locale)])), [dataset, locale]);
   const sourceNames = useMemo(
     () =>
       sourceNoteNames(

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
 import { findConflicts, findVariantMatches, type SameModel } from '../../import/apply';
 import type { PairDoubt, VariantPair } from '../../import/variant-names';
+import { translateImportText } from '../../import/import-text';
 import { isTooLarge, MAX_IMPORT_LABEL } from '../../import/run-import';
 import type { Analysis, ConflictWinner, CsvDelimiter, ImportFormat, MergeConflict, MergeMode, OrganizationMatch } from '../../import/types';
 import { formatCompact, formatFileSize, formatInteger } from '../../i18n/format';
@@ -90,7 +91,9 @@ export function ImportPreview({ file, analysis, heading, onCancel, onImport }: P
                 size: formatFileSize(file.size, locale),
                 limit: MAX_IMPORT_LABEL,
               })
-            : (report.fatal ?? t('import.nothing', 'Nothing in the file could be imported.'))}
+            : report.fatal
+              ? translateImportText(t, report.fatal)
+              : t('import.nothing', 'Nothing in the file could be imported.')}
         </p>
         <Warnings warnings={report.warnings} />
         {/* The rows the message names. */}
@@ -227,7 +230,7 @@ function Warnings({ warnings }: { warnings: string[] }) {
       <h4>{t('import.warnings', 'Warnings')}</h4>
       <ul>
         {warnings.map((w, i) => (
-          <li key={i}>{w}</li>
+          <li key={i}>{translateImportText(t, w)}</li>
         ))}
       </ul>
     </section>
@@ -323,7 +326,7 @@ function Columns({ mapped, ignored }: Pick<Analysis['report'], 'mapped' | 'ignor
                   <tr key={`${m.column}→${m.field}`}>
                     <td>{m.column}</td>
                     <td>
-                      <code>{m.field}</code>
+                      <code>{translateImportText(t, m.field)}</code>
                     </td>
                   </tr>
                 ))}

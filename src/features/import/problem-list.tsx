@@ -1,4 +1,5 @@
 import type { RowProblem } from '../../import/types';
+import { translateImportText } from '../../import/import-text';
 import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 
@@ -36,7 +37,7 @@ export function RowProblemTable({ title, problems, testId }: { title: string; pr
                 <td>
                   <code>{p.field || '—'}</code>
                 </td>
-                <td>{p.reason}</td>
+                <td>{translateImportText(t, p.reason)}</td>
               </tr>
             ))}
           </tbody>
@@ -49,12 +50,13 @@ export function RowProblemTable({ title, problems, testId }: { title: string; pr
 
 /** Plain messages (an import that failed validation when applied). */
 export function ProblemList({ problems }: { problems: string[] }) {
+  const { t } = useT();
   if (problems.length === 0) return null;
   return (
     <>
       <ul className="import-problems" data-testid="import-problems">
         {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-          <li key={i}>{p}</li>
+          <li key={i}>{translateImportText(t, p)}</li>
         ))}
       </ul>
       <MoreLine hidden={problems.length - SHOWN_PROBLEMS} />

@@ -13,7 +13,7 @@ import {
   type LineageNode,
   type LineageRelation,
 } from '../../selectors/lineage-layout';
-import { lineageSubset } from '../../selectors/lineage';
+import { familyName, lineageSubset } from '../../selectors/lineage';
 import { MAX_LINEAGE_SYSTEMS } from '../../selectors/mark-cap';
 import { useAppStore } from '../../store';
 import { onEnterOrSpace, useLinkedMark } from '../../components/linked-marks/use-linked-mark';
@@ -67,6 +67,7 @@ export function LineageTree({ dataset }: Props) {
 
   const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
+  const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, familyName(f, locale)])), [dataset, locale]);
   const treeIds = useMemo(() => new Set(layout.nodes.map((n) => n.id)), [layout]);
   const keptIds = useMemo(() => (trees.capped ? idSetOf(trees.systems) : null), [trees]);
   const shown = useMemo(() => {
@@ -143,7 +144,14 @@ export function LineageTree({ dataset }: Props) {
     >
       <div ref={boxRef} className="lineage-box">
         <div className="lineage-scroll" data-testid="lineage-scroll">
-          <LineageSvg layout={layout} compact={compact} inFilter={inFilter} names={names} sourceTitles={sourceTitles} />
+          <LineageSvg
+            layout={layout}
+            compact={compact}
+            inFilter={inFilter}
+            names={names}
+            sourceTitles={sourceTitles}
+            familyNames={familyNames}
+          />
         </div>
       </div>
     </ChartFrame>
@@ -201,9 +209,11 @@ interface SvgProps {
   inFilter: ReadonlySet<string>;
   names: ReadonlyMap<string, string>;
   sourceTitles: ReadonlyMap<string, string>;
+  /** Family names in the reader's language (the layout keeps the dataset's own). */
+  familyNames: ReadonlyMap<string, string>;
 }
 
-function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps) {
+function LineageSvg({ layout, compact, inFilter, names, sourceTitles, familyNames }: SvgProps) {
   const { t } = useT();
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
@@ -245,6 +255,7 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
         <FamilyBox
           key={f.id}
           family={f}
+          name={familyNames.get(f.id) ?? f.name}
           dimmed={f.memberIds.every((id) => !inFilter.has(id))}
           active={bases.includes(f.id)}
           onActivate={() => filterTo(f.id)}
@@ -321,17 +332,19 @@ function LineageSvg({ layout, compact, inFilter, names, sourceTitles }: SvgProps
 
 function FamilyBox({
   family,
+  name,
   dimmed,
   active,
   onActivate,
 }: {
   family: LineageFamilyBox;
+  name: string;
   dimmed: boolean;
   active: boolean;
   onActivate: () => void;
 }) {
   const { t } = useT();
-  const description = t('lineage.family.filter', '{family}: show only this family and what is built on it', { family: family.name });
+  const description = t('lineage.family.filter', '{family}: show only this family and what is built on it', { family: name });
   return (
     <g
       className={['lineage-family', active && 'is-filter', dimmed && 'is-dimmed'].filter(Boolean).join(' ')}

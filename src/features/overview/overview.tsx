@@ -121,7 +121,7 @@ function SystemChips({ systems, selectedId }: { systems: System[]; selectedId: s
                 {...linkedMark(s.id, { kind: 'button', pressed: s.id === selectedId })}
               >
                 <span className="system-chip-name">{s.name}</span>
-                <span className="system-chip-meta">{date ? formatEventDate(date, locale) : '—'}</span>
+                <span className="system-chip-meta date">{date ? formatEventDate(date, locale) : '—'}</span>
               </button>
             </li>
           );

@@ -3,6 +3,7 @@ import type { Dataset } from '../../data/schema';
 import { formatEventDate, formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { countFigureGrades } from '../../selectors/figure-grades';
+import { DateText } from '../../components/fact/date-text';
 
 /**
  * The overview's footer: where the data comes from and how well each figure is sourced — how
@@ -15,10 +16,12 @@ export function SourceNote({ dataset }: { dataset: Dataset }) {
   const n = (v: number) => formatInteger(v, locale);
   return (
     <p className="source-note" data-testid="overview-source-note">
-      {t('overview.source-note-talk', 'Source: the talk “{talkTitle}” ({date}).', {
-        talkTitle: dataset.meta.talk.title,
-        date: formatEventDate({ date: dataset.meta.talk.date, precision: 'day' }, locale),
-      })}{' '}
+      <DateText
+        text={t('overview.source-note-talk', 'Source: the talk “{talkTitle}” ({date}).', {
+          talkTitle: dataset.meta.talk.title,
+          date: formatEventDate({ date: dataset.meta.talk.date, precision: 'day' }, locale),
+        })}
+      />{' '}
       <span data-testid="figure-grades">
         {t(
           'overview.figure-grades',
@@ -29,7 +32,9 @@ export function SourceNote({ dataset }: { dataset: Dataset }) {
           <> {t('overview.figure-grades-imported', '{imported} come from imported files.', { imported: n(grades.imported) })}</>
         )}
       </span>{' '}
-      {t('overview.as-of', 'Data as of {date}.', { date: formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale) })}
+      <DateText
+        text={t('overview.as-of', 'Data as of {date}.', { date: formatEventDate({ date: dataset.meta.asOf, precision: 'day' }, locale) })}
+      />
     </p>
   );
 }

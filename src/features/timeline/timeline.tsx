@@ -36,6 +36,7 @@ import { useViewFilters } from '../../store/view-filters';
 import { createLazyLabels } from '../../lib/label-cache';
 import { useLastWhere } from '../../lib/use-last-non-empty';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
+import { DateText } from '../../components/fact/date-text';
 
 /** Left-out systems as the chart frame lists them, made once per system and language. */
 const leftOutLabels = createLazyLabels<TimelineLeftOut, LeftOut>();
@@ -166,11 +167,13 @@ export function ReleaseTimeline({ dataset }: Props) {
             <ul className="timeline-differs" data-testid="timeline-differs">
               {differing.map((i) => (
                 <li key={i.id}>
-                  {t('timeline.footnote.differs', '{system}: the talk says {talkDate}, the source {sourceDate}.', {
-                    system: i.name,
-                    talkDate: `${i.talk?.text} (${i.talk ? formatEventDate(i.talk.date, locale) : ''})`,
-                    sourceDate: formatEventDate(i.release.date, locale),
-                  })}{' '}
+                  <DateText
+                    text={t('timeline.footnote.differs', '{system}: the talk says {talkDate}, the source {sourceDate}.', {
+                      system: i.name,
+                      talkDate: `${i.talk?.text} (${i.talk ? formatEventDate(i.talk.date, locale) : ''})`,
+                      sourceDate: formatEventDate(i.release.date, locale),
+                    })}
+                  />{' '}
                   {i.talk?.note}
                 </li>
               ))}
