@@ -122,7 +122,8 @@ const ALLOWED_NAMES = [
 function untranslated(texts: string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const raw of texts) {
-    let text = raw;
+    // An address is not a word to translate (a figure's footer prints the view's permalink).
+    let text = raw.replace(/https?:\/\/\S+/g, ' ');
     for (const s of [...DATA_STRINGS, ...ALLOWED_NAMES]) if (text.includes(s)) text = text.split(s).join(' ');
     for (const m of text.matchAll(WORD)) {
       const word = m[0].replace(/['’-]+$/, '');
