@@ -2,11 +2,11 @@ import { useMemo, useRef } from 'react';
 import type { Dataset } from '../data/schema';
 import { renderFigureSvg } from '../components/figure/render-svg';
 import type { FigureModel } from '../components/figure/figure-model';
-import { buildGpuHoursFigure, gpuGapText } from '../features/gpu-hours-chart/gpu-hours-figure';
+import { useFigureTheme } from '../components/figure/figure-box';
+import { buildGpuHoursFigure } from '../features/gpu-hours-chart/gpu-hours-figure';
 import { formatEventDate } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { useMeasuredWidth } from '../lib/use-element-width';
-import { buildGpuHoursSeries } from '../selectors/gpu-hours-series';
 import { useAppStore } from '../store';
 import { DEFAULT_FILTERS } from '../store/filters-model';
 import { pageBase } from '../store/url-sync';
@@ -45,7 +45,7 @@ export function headlineModel(model: FigureModel, claim: string | null): FigureM
 export function Headline({ dataset }: { dataset: Dataset }) {
   const { t, tn, locale } = useT();
   const scale = useAppStore((s) => s.viewSettings.gpuHoursScale);
-  const theme = useAppStore((s) => s.theme);
+  const theme = useFigureTheme();
   const ref = useRef<HTMLDivElement>(null);
   const { width, measured } = useMeasuredWidth(ref, 720);
   const talk = dataset.meta.talk;
@@ -55,14 +55,11 @@ export function Headline({ dataset }: { dataset: Dataset }) {
     const translator = { t, tn, locale };
     // Every system, before any filter (the filters come under it): built once per dataset, language, size and theme.
     const model = buildGpuHoursFigure({ dataset, filters: DEFAULT_FILTERS, scale, selectedId: null, link: pageBase(), translator });
-    const gap = buildGpuHoursSeries(dataset, dataset.systems).gap;
-    const dark =
-      theme === 'dark' || (theme === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
     const baseFont = width < 480 ? 12 : 14;
     const svg = renderFigureSvg(
-      headlineModel(model, gap ? gpuGapText(gap, translator) : null),
+      headlineModel(model, model.claim),
       { id: 'screen', width, height: boxHeight(width), scale: 1, baseFont },
-      { theme: dark ? 'dark' : 'light', minFont: 11 },
+      { theme, minFont: 11 },
     ).svg;
     // The XML declaration is for a file; inline in HTML it would be a stray node.
     return svg.replace(/^<\?xml[^>]*\?>\s*/, '');

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import './chart-frame.css';
 import { ExportMenu, viewLink } from './export-menu';
-import { FigureBox } from '../figure/figure-box';
+import { FigureBox, useFigureTheme } from '../figure/figure-box';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
@@ -232,11 +232,9 @@ export function ChartFrame({
 
 /** The panel's figure model for this view, drawn for its box in the page's theme. */
 function PublishedFigure({ figure, bottom }: { figure: (link: string) => FigureModel; bottom: number }) {
-  const theme = useAppStore((s) => s.theme);
-  const dark =
-    theme === 'dark' || (theme === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+  const theme = useFigureTheme();
   const model = useMemo(() => figure(viewLink()), [figure]);
-  return <FigureBox model={model} bottom={bottom} theme={dark ? 'dark' : 'light'} />;
+  return <FigureBox model={model} bottom={bottom} theme={theme} />;
 }
 
 /**

@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FigureModel } from './figure-model';
 import type { Preset } from './presets';
 import { renderFigureSvg, type FigureTheme } from './render-svg';
+import { useAppStore } from '../../store';
 
 /*
  * A figure laid out for the box it is shown in — the presentation screen, an embed's frame — and
@@ -64,6 +65,14 @@ function spaceBelow(el: HTMLElement): number {
 /** Body text size for a box: larger on a big screen, never below 12 px. */
 export function boxFont(size: Size): number {
   return Math.round(Math.max(12, Math.min(24, size.width / 56, size.height / 30)) * 2) / 2;
+}
+
+/** The theme a figure drawn on the page takes: the page's, the system's when the page follows it. */
+export function useFigureTheme(): FigureTheme {
+  const theme = useAppStore((s) => s.theme);
+  const dark =
+    theme === 'dark' || (theme === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+  return dark ? 'dark' : 'light';
 }
 
 export function FigureBox({ model, bottom, theme }: { model: FigureModel; bottom: number; theme: FigureTheme }) {

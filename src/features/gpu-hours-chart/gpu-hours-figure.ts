@@ -179,7 +179,10 @@ export interface GpuHoursFigureInput {
   translator: T;
 }
 
-export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator }: GpuHoursFigureInput): FigureModel<BarPlot> {
+/** The GPU-hours figure, and its point in one sentence (the gap between fine-tuning and pre-training) where it has one. */
+export type GpuHoursFigure = FigureModel<BarPlot> & { claim: string | null };
+
+export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator }: GpuHoursFigureInput): GpuHoursFigure {
   const { t, locale } = translator;
   const systems = selectFilteredSystems(dataset, filters);
   const full = buildGpuHoursSeries(dataset, systems);
@@ -205,9 +208,10 @@ export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link,
     ...(gapIds.has(r.systemId) ? { essential: true } : {}),
   }));
   const table = buildGpuHoursTable(full, { locale, t, sourcesById });
+  const claim = series.rows.length > 0 && series.gap ? gpuGapText(series.gap, translator) : null;
   const notes: FigureNote[] = [
     // The chart's point, in numbers: kept in every box.
-    ...(series.rows.length > 0 && series.gap ? [{ essential: true, text: gpuGapText(series.gap, translator) }] : []),
+    ...(claim ? [{ essential: true, text: claim }] : []),
     ...(drawn.capped ? [{ essential: true, text: gpuCapNote(drawn.rows.length, drawn.total, translator) }] : []),
     countNote(translator, series.rows.length, series.total),
     ...leftOutNotes(
@@ -243,5 +247,6 @@ export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link,
     sourceIds,
     table: { columns: table.columns, rows: table.rows },
     footer: figureFooter(translator, dataset, sourceIds, link),
+    claim,
   };
 }
