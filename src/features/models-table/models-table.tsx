@@ -15,13 +15,11 @@ import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { fieldLabel, NUMERIC_FIELDS, selectFieldRows, type FieldRow } from '../../selectors/system-fields';
 import { ColumnPicker } from './column-picker';
 import { ExportMenu } from './export-menu';
 import { ExportMenu as FigureExportMenu } from '../../components/chart-frame/export-menu';
-import { sortTableSubset } from '../../selectors/explorer-sort';
-import { buildExplorerFigure } from './models-table-figure';
+import { buildExplorerFigure, explorerRows } from './models-table-figure';
 import './models-table.css';
 import { useViewFilters } from '../../store/view-filters';
 
@@ -99,14 +97,8 @@ export function ModelsTable({ dataset }: Props) {
   const clearFilters = useAppStore((s) => s.clearFilters);
 
   const rowsById = useMemo(() => selectFieldRows(dataset, locale, t), [dataset, locale, t]);
-  const filtered = useMemo(
-    () =>
-      selectFilteredSystems(dataset, filters)
-        .map((s) => rowsById.get(s.id))
-        .filter((r): r is FieldRow => !!r),
-    [dataset, filters, rowsById],
-  );
-  const rows = useMemo(() => sortTableSubset(filtered, sorting, rowsById), [filtered, sorting, rowsById]);
+  // The same rows, in the same order, as the explorer's figure (models-table-figure.ts).
+  const rows = useMemo(() => explorerRows(dataset, filters, sorting, { t, tn, locale }), [dataset, filters, sorting, t, tn, locale]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
 
   const columns = useMemo(
