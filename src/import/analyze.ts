@@ -30,7 +30,7 @@ function decode(bytes: Uint8Array, warnings: string[]): Decoded {
   }
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) {
-    warnings.push(`The file is UTF-16 (${utf16.label}) without a byte order mark; it was read as such.`);
+    warnings.push(importText(utf16.little ? 'utf16LeNoBom' : 'utf16BeNoBom'));
     return { text: utf16.text };
   }
   return decodeUtf8(bytes, warnings);
@@ -45,7 +45,7 @@ const UTF16_SAMPLE = 4096;
  * little-endian, the even ones in big-endian — and hardly any in the other half. Decoded strictly,
  * so bytes that only look like it (a binary file) are not taken for text.
  */
-function utf16WithoutBom(bytes: Uint8Array): { text: string; label: string } | null {
+function utf16WithoutBom(bytes: Uint8Array): { text: string; little: boolean } | null {
   if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
   const n = Math.min(bytes.length, UTF16_SAMPLE);
   let evenNul = 0;
@@ -61,7 +61,7 @@ function utf16WithoutBom(bytes: Uint8Array): { text: string; label: string } | n
   if (!little && !big) return null;
   try {
     const text = new TextDecoder(little ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
-    return text.includes('\u0000') ? null : { text, label: little ? 'little-endian' : 'big-endian' };
+    return text.includes('\u0000') ? null : { text, little };
   } catch {
     return null;
   }
@@ -102,7 +102,7 @@ export function analyzeImport(fileName: string, input: Uint8Array | string, onPr
     if (first === '{' || first === '[') return analyzeJson(fileName, bytes, text, parts, onProgress);
     return analyzeCsv(fileName, bytes, text, parts, onProgress);
   } catch (err) {
-    return fatal(fileName, bytes, 'unknown', parts, `the file could not be read (${err instanceof Error ? err.message : String(err)})`);
+    return fatal(fileName, bytes, 'unknown', parts, importText('unreadable', { error: err instanceof Error ? err.message : String(err) }));
   }
 }
 
@@ -123,11 +123,11 @@ function done(fileName: string, bytes: number, format: ImportFormat, parts: Repo
 /** Why a file that was read yields nothing, naming the first rejected row (the preview lists them all). */
 function nothingImported(parts: ReportParts): string {
   const first = parts.rejected[0];
-  if (parts.rowsRead === 0 || !first) return 'the file holds no records';
-  const why = `row ${first.row}, ${first.field}: ${first.reason}`;
+  if (parts.rowsRead === 0 || !first) return importText('noRecords');
+  const why = importText('rowProblem', { row: first.row, field: first.field, reason: first.reason });
   return parts.rejected.length === 1
-    ? `no row could be imported: the only row was rejected (${why})`
-    : `no row could be imported: all ${parts.rejected.length.toLocaleString('en-US')} rows were rejected (the first: ${why})`;
+    ? importText('onlyRowRejected', { why })
+    : importText('allRowsRejected', { rows: parts.rejected.length.toLocaleString('en-US'), why });
 }
 
 function analyzeJson(
@@ -141,13 +141,7 @@ function analyzeJson(
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return fatal(
-      fileName,
-      bytes,
-      'unknown',
-      parts,
-      `the file starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
-    );
+    return fatal(fileName, bytes, 'unknown', parts, importText('invalidJson', { error: err instanceof Error ? err.message : String(err) }));
   }
   const total = Array.isArray(doc)
     ? doc.length
@@ -198,7 +192,7 @@ function analyzeCsv(
     const n = read.problems.length;
     const shown = read.problems.slice(0, 5).map((p) => `${p.row === 0 ? 'header' : `row ${p.row}`}: ${p.message}`);
     parts.warnings.push(
-      `The CSV is malformed in ${n} place${n === 1 ? '' : 's'}; read as far as it goes (${shown.join('; ')}${n > 5 ? '; …' : ''}).`,
+      importText(n === 1 ? 'malformedOne' : 'malformedMany', { places: n, problems: `${shown.join('; ')}${n > 5 ? '; …' : ''}` }),
     );
   }
   if (refused !== undefined) return fatal(fileName, bytes, 'unknown', parts, refused);
@@ -227,7 +221,7 @@ function startReader(fileName: string, header: string[], parts: ReportParts): Ro
   const plan = planColumns(header, epoch ? EPOCH_ALIASES : genericAliases(), parts.warnings);
   if (plan.index.name === undefined) {
     const found = header.slice(0, 20).map((h) => `“${clip(h.trim(), 60)}”`);
-    return `no name column (expected e.g. “Model”, “System”, “Name” or “名称”); the columns are ${found.join(', ') || 'none'}${header.length > 20 ? ', …' : ''}`;
+    return importText('noNameColumn', { columns: `${found.join(', ') || importText('none')}${header.length > 20 ? ', …' : ''}` });
   }
   parts.mapped.push(...plan.mapped);
   parts.ignored.push(...plan.ignored);

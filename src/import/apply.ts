@@ -1,4 +1,5 @@
 import { findLineageCycle, type Dataset, type Source, type System } from '../data/schema';
+import { importText } from './import-text';
 import { parseDataset } from '../data/load-dataset';
 import { collectSourceIds } from '../selectors/system-fields';
 import { addEdge, baseGraph, wouldCycle } from './lineage';
@@ -162,7 +163,7 @@ function mergeSources(current: readonly Source[], imported: readonly Source[], w
       const id = nextId(`${s.id}-imported`);
       renamed.set(s.id, id);
       added.push({ ...s, id });
-      warnings.push(`The imported source “${s.id}” differs from the current one of that id; it is kept as “${id}”.`);
+      warnings.push(importText('sourceKeptAs', { source: s.id, id }));
     } else {
       nextId(s.id);
       byId.set(s.id, s);
@@ -198,7 +199,7 @@ function merge(current: Dataset, input: ImportedData, winner: ConflictWinner, sa
     if (!c) {
       const id =
         current.systems.some((x) => x.id === s.id) || current.families.some((f) => f.id === s.id) ? nextId(s.id) : (nextId(s.id), s.id);
-      if (id !== s.id) warnings.push(`The imported “${s.name}” takes the id “${id}” (“${s.id}” is taken).`);
+      if (id !== s.id) warnings.push(importText('systemTakesId', { system: s.name, id, taken: s.id }));
       importedIdMap.set(s.id, id);
     } else if (winner === 'imported' && variantOfImported.has(s.id)) {
       // The same model under another name: the imported record, under the current id.
@@ -276,7 +277,7 @@ function replace(current: Dataset, input: ImportedData): ApplyResult {
   };
   const seedTables = current.seedTables.filter((t) => [...collectSystemIds(t)].every((id) => ids.has(id)));
   const dropped = current.seedTables.length - seedTables.length;
-  if (dropped > 0) warnings.push(`${dropped} of the talk’s tables name models no longer in the dataset and are left out.`);
+  if (dropped > 0) warnings.push(importText('talkTablesDropped', { tables: dropped }));
   const body = { systems, reference, seedTables, families };
   const cited = collectSourceIds(body);
   const sources = allSources.filter((s) => cited.has(s.id));
@@ -299,7 +300,7 @@ function dropUndeclaredFamilies(systems: System[], families: Dataset['families']
   const declared = new Set(families.map((f) => f.id));
   return systems.map((s) => {
     if (!s.family || declared.has(s.family)) return s;
-    warnings.push(`“${s.name}” names the family “${s.family}”, which is not declared; the family is left out.`);
+    warnings.push(importText('familyUndeclared', { system: s.name, family: s.family }));
     const { family: _dropped, ...rest } = s;
     return rest;
   });
@@ -335,8 +336,8 @@ function resolvePending(systems: System[], pending: NonNullable<ImportedData['pe
     ]);
   }
   if (missing.size > 0)
-    warnings.push(`Base models not found, links left out: ${[...missing].slice(0, 40).join(', ')}${missing.size > 40 ? ', …' : ''}.`);
-  if (cycles.length > 0) warnings.push(`Base-model links dropped because they would make a cycle: ${cycles.join('; ')}.`);
+    warnings.push(importText('basesNotFound', { names: `${[...missing].slice(0, 40).join(', ')}${missing.size > 40 ? ', …' : ''}` }));
+  if (cycles.length > 0) warnings.push(importText('cycleLinks', { links: cycles.join('; ') }));
   return systems.map((s) => (links.has(s.id) ? { ...s, baseModels: [...s.baseModels, ...links.get(s.id)!] } : s));
 }
 
@@ -347,7 +348,7 @@ function breakCycles(systems: System[], warnings: string[]): System[] {
     const cycle = findLineageCycle(out);
     if (!cycle) return out;
     const [from, to] = [cycle[cycle.length - 2], cycle[cycle.length - 1]];
-    warnings.push(`Base-model link ${from} → ${to} dropped: after merging it made a cycle (${cycle.join(' → ')}).`);
+    warnings.push(importText('cycleAfterMerge', { link: `${from} → ${to}`, cycle: cycle.join(' → ') }));
     out = out.map((s) => (s.id === from ? { ...s, baseModels: s.baseModels.filter((b) => b.id !== to) } : s));
   }
   return out;

@@ -163,7 +163,7 @@ export function planColumns(header: readonly string[], aliases: Record<CsvField,
         plan.mapped.push({ column: raw.replace(/^\uFEFF/, ''), field: 'trainingCost' });
         return;
       }
-      warnings.push(`The column “${raw.trim()}” has dollars of ${year}; only 2015–2030 are read, so it is ignored.`);
+      warnings.push(importText('costYearIgnored', { column: raw.trim(), year }));
     }
     plan.ignored.push(raw.replace(/^\uFEFF/, ''));
   });
@@ -475,11 +475,14 @@ function linkBaseModels(drafts: RowDraft[], sourceId: string, parts: ReportParts
       d.system.baseModels.push({ id: baseId, relation: 'fine-tuned-from', sources: [sourceId] });
     }
   }
-  if (cycles.length > 0) parts.warnings.push(`Base-model links dropped because they would make a cycle: ${cycles.join('; ')}.`);
+  if (cycles.length > 0) parts.warnings.push(importText('cycleLinks', { links: cycles.join('; ') }));
   if (pending.length > 0) {
     const names = [...new Set(pending.map((p) => p.ref))];
     parts.warnings.push(
-      `${names.length} base model${names.length === 1 ? ' is' : 's are'} not in the file; they are looked up in the current dataset when merged: ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}.`,
+      importText(names.length === 1 ? 'pendingBaseOne' : 'pendingBaseMany', {
+        bases: names.length,
+        names: `${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}`,
+      }),
     );
   }
   return pending;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/i18n';
-import { importText, translateImportText } from './import-text';
+import { IMPORT_TEXTS, importText, translateImportText } from './import-text';
+import { zhCN } from '../i18n/messages-zh-cn';
 import { parseDateText } from './values';
 
 const zh = (key: string, english: string, vars?: Record<string, string | number>) => translate('zh-CN', key, english, vars);
@@ -24,5 +25,24 @@ describe('import report sentences', () => {
 
   it('a sentence no template matches is shown as written', () => {
     expect(translateImportText(zh, 'something else')).toBe('something else');
+  });
+
+  it('every sentence the importer writes is found again and shown in Chinese with its values', () => {
+    for (const { key, english } of IMPORT_TEXTS) {
+      const vars: Record<string, string> = {};
+      const sentence = english.replace(/\{(\w+)\}/g, (_, name: string) => (vars[name] = `V-${name}`));
+      expect(zhCN[key], key).toBeDefined();
+      expect(translateImportText(zh, sentence), key).toBe(translate('zh-CN', key, english, vars));
+    }
+  });
+
+  it('a sentence inside a sentence is translated too', () => {
+    const why = importText('rowProblem', { row: 3, field: 'Model', reason: importText('noName') });
+    const text = importText('allRowsRejected', { rows: '1,204', why });
+    expect(text).toBe('no row could be imported: all 1,204 rows were rejected (the first: row 3, Model: no name)');
+    expect(translateImportText(zh, text)).toBe('没有可导入的行：全部 1,204 行均被拒绝（第一处：第 3 行，Model：没有名称）');
+    expect(translateImportText(zh, importText('jsonSystemsNotList', { kind: importText('kindNumber') }))).toBe(
+      'JSON 的“systems”是数字，不是记录列表',
+    );
   });
 });

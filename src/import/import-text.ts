@@ -10,15 +10,19 @@ type Vars = Record<string, string | number>;
 /** Vars are filled where the text is used (`importText`); this marks the table's entries. */
 const FILLED_WHERE_USED: Vars | undefined = undefined;
 
-interface ImportTemplate {
+interface ImportTemplate<E extends string = string> {
   key: string;
-  english: string;
+  english: E;
 }
 
 /** A table entry, written as t(key, English) so the i18n test finds the key and checks its Chinese. */
-function t(key: string, english: string, _vars?: Vars): ImportTemplate {
+function t<const E extends string>(key: string, english: E, _vars?: Vars): ImportTemplate<E> {
   return { key, english };
 }
+
+/** The {placeholders} of a template, as a type: a call that names one wrongly does not compile. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type VarsOf<Id extends ImportTextId> = Record<Placeholders<(typeof TEMPLATES)[Id]['english']>, string | number>;
 
 const TEMPLATES = {
   negative: t('import.text.negative', 'negative value “{cell}”', FILLED_WHERE_USED),
@@ -48,17 +52,115 @@ const TEMPLATES = {
   blank: t('import.text.blank', 'the file is empty (only blank space)'),
   noHeader: t('import.text.no-header', 'the file has no header row'),
   wholeRecord: t('import.text.whole-record', 'the whole record (system and its sources)'),
+  utf16LeNoBom: t('import.text.utf16-le-no-bom', 'The file is UTF-16 (little-endian) without a byte order mark; it was read as such.'),
+  utf16BeNoBom: t('import.text.utf16-be-no-bom', 'The file is UTF-16 (big-endian) without a byte order mark; it was read as such.'),
+  unreadable: t('import.text.unreadable', 'the file could not be read ({error})', FILLED_WHERE_USED),
+  noRecords: t('import.text.no-records', 'the file holds no records'),
+  rowProblem: t('import.text.row-problem', 'row {row}, {field}: {reason}', FILLED_WHERE_USED),
+  onlyRowRejected: t('import.text.only-row-rejected', 'no row could be imported: the only row was rejected ({why})', FILLED_WHERE_USED),
+  allRowsRejected: t(
+    'import.text.all-rows-rejected',
+    'no row could be imported: all {rows} rows were rejected (the first: {why})',
+    FILLED_WHERE_USED,
+  ),
+  invalidJson: t('import.text.invalid-json', 'the file starts like JSON but is not valid JSON ({error})', FILLED_WHERE_USED),
+  malformedOne: t('import.text.malformed-one', 'The CSV is malformed in 1 place; read as far as it goes ({problems}).', FILLED_WHERE_USED),
+  malformedMany: t(
+    'import.text.malformed-many',
+    'The CSV is malformed in {places} places; read as far as it goes ({problems}).',
+    FILLED_WHERE_USED,
+  ),
+  noNameColumn: t(
+    'import.text.no-name-column',
+    'no name column (expected e.g. “Model”, “System”, “Name” or “名称”); the columns are {columns}',
+    FILLED_WHERE_USED,
+  ),
+  sourceKeptAs: t(
+    'import.text.source-kept-as',
+    'The imported source “{source}” differs from the current one of that id; it is kept as “{id}”.',
+    FILLED_WHERE_USED,
+  ),
+  systemTakesId: t('import.text.system-takes-id', 'The imported “{system}” takes the id “{id}” (“{taken}” is taken).', FILLED_WHERE_USED),
+  talkTablesDropped: t(
+    'import.text.talk-tables-dropped',
+    '{tables} of the talk’s tables name models no longer in the dataset and are left out.',
+    FILLED_WHERE_USED,
+  ),
+  familyUndeclared: t(
+    'import.text.family-undeclared',
+    '“{system}” names the family “{family}”, which is not declared; the family is left out.',
+    FILLED_WHERE_USED,
+  ),
+  basesNotFound: t('import.text.bases-not-found', 'Base models not found, links left out: {names}.', FILLED_WHERE_USED),
+  cycleLinks: t('import.text.cycle-links', 'Base-model links dropped because they would make a cycle: {links}.', FILLED_WHERE_USED),
+  cycleAfterMerge: t(
+    'import.text.cycle-after-merge',
+    'Base-model link {link} dropped: after merging it made a cycle ({cycle}).',
+    FILLED_WHERE_USED,
+  ),
+  costYearIgnored: t(
+    'import.text.cost-year-ignored',
+    'The column “{column}” has dollars of {year}; only 2015–2030 are read, so it is ignored.',
+    FILLED_WHERE_USED,
+  ),
+  pendingBaseOne: t(
+    'import.text.pending-base-one',
+    '1 base model is not in the file; it is looked up in the current dataset when merged: {names}.',
+    FILLED_WHERE_USED,
+  ),
+  pendingBaseMany: t(
+    'import.text.pending-base-many',
+    '{bases} base models are not in the file; they are looked up in the current dataset when merged: {names}.',
+    FILLED_WHERE_USED,
+  ),
+  sourceInvalid: t('import.text.source-invalid', 'Source “{id}” is not valid and is left out ({field}: {reason}).', FILLED_WHERE_USED),
+  sourceTwice: t('import.text.source-twice', 'Source “{id}” appears twice with different content; the first is kept.', FILLED_WHERE_USED),
+  sourcesMissingOne: t(
+    'import.text.sources-missing-one',
+    'The records cite 1 source not in the file; it must exist in the current dataset: {ids}.',
+    FILLED_WHERE_USED,
+  ),
+  sourcesMissingMany: t(
+    'import.text.sources-missing-many',
+    'The records cite {sources} sources not in the file; they must exist in the current dataset: {ids}.',
+    FILLED_WHERE_USED,
+  ),
+  jsonHoldsNoRecords: t(
+    'import.text.json-holds-no-records',
+    'the JSON is {kind}, which holds no records (expected this dashboard’s export: an object with “systems”, or a list of records)',
+    FILLED_WHERE_USED,
+  ),
+  jsonNoSystems: t('import.text.json-no-systems', 'the JSON has no “systems” list (its keys: {keys})', FILLED_WHERE_USED),
+  jsonSystemsNotList: t('import.text.json-systems-not-list', 'the JSON’s “systems” is {kind}, not a list of records', FILLED_WHERE_USED),
+  fullDataset: t(
+    'import.text.full-dataset',
+    'The file is a full dataset: its systems, sources and families are imported; its reference figures and the talk’s tables are not.',
+  ),
+  notFinite: t('import.text.not-finite', 'not a finite number: “{cell}”', FILLED_WHERE_USED),
+  notHttpNoLink: t('import.text.not-http-no-link', 'not an http(s) link, not made a link: “{cell}”', FILLED_WHERE_USED),
+  notValidRecord: t('import.text.not-valid-record', 'not a valid record'),
+  kindList: t('import.text.kind-list', 'a list'),
+  kindObject: t('import.text.kind-object', 'an object'),
+  kindText: t('import.text.kind-text', 'a text'),
+  kindNumber: t('import.text.kind-number', 'a number'),
+  none: t('import.text.none', 'none'),
 } satisfies Record<string, ImportTemplate>;
 
 export type ImportTextId = keyof typeof TEMPLATES;
+
+/** Every template's key and English, for the test that each one translates back from its sentence. */
+export const IMPORT_TEXTS: readonly ImportTemplate[] = Object.values(TEMPLATES);
 
 function fill(template: string, vars: Vars = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** The English sentence, as the report stores it. */
-export function importText(id: ImportTextId, vars?: Vars): string {
-  return fill(TEMPLATES[id].english, vars);
+export function importText<Id extends ImportTextId>(
+  id: Id,
+  ...vars: [Placeholders<(typeof TEMPLATES)[Id]['english']>] extends [never] ? [] : [VarsOf<Id>]
+): string {
+  return fill(TEMPLATES[id].english, vars[0]);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,11 +176,17 @@ const PATTERNS = Object.values(TEMPLATES).map((tpl) => ({
   ),
 }));
 
+const NESTED = ['why', 'reason', 'kind', 'columns', 'keys'] as const;
+
 /** A report sentence in the reader's language: `translate` is the UI's t(). */
 export function translateImportText(translate: (key: string, english: string, vars?: Vars) => string, text: string): string {
   for (const p of PATTERNS) {
     const m = p.pattern.exec(text);
-    if (m) return translate(p.key, p.english, { ...m.groups });
+    if (!m) continue;
+    // A sentence can hold another (a rejected row's reason inside "no row could be imported"): those translate too.
+    const vars: Vars = { ...m.groups };
+    for (const name of NESTED) if (typeof vars[name] === 'string') vars[name] = translateImportText(translate, vars[name]);
+    return translate(p.key, p.english, vars);
   }
   return text;
 }

@@ -28,7 +28,7 @@ const familySchema = systemSchema.shape.id;
 
 function firstIssue(result: { error: { issues: { path: PropertyKey[]; message: string }[] } }): { field: string; reason: string } {
   const issue = result.error.issues[0];
-  return { field: issue?.path.map(String).join('.') || 'record', reason: issue?.message ?? 'not a valid record' };
+  return { field: issue?.path.map(String).join('.') || 'record', reason: issue?.message ?? importText('notValidRecord') };
 }
 
 /**
@@ -50,13 +50,12 @@ export function readOwnRecords(
     const s = sourceSchema.safeParse(raw);
     if (!s.success) {
       const id = raw && typeof raw === 'object' && 'id' in raw ? clip(String((raw as { id: unknown }).id), 100) : '?';
-      parts.warnings.push(`Source “${id}” is not valid and is left out (${firstIssue(s).field}: ${firstIssue(s).reason}).`);
+      parts.warnings.push(importText('sourceInvalid', { id, field: firstIssue(s).field, reason: firstIssue(s).reason }));
       return;
     }
     const had = sources.get(s.data.id);
     if (!had) sources.set(s.data.id, s.data);
-    else if (JSON.stringify(had) !== JSON.stringify(s.data))
-      parts.warnings.push(`Source “${s.data.id}” appears twice with different content; the first is kept.`);
+    else if (JSON.stringify(had) !== JSON.stringify(s.data)) parts.warnings.push(importText('sourceTwice', { id: s.data.id }));
   };
   const addFamily = (raw: unknown) => {
     if (!raw || typeof raw !== 'object') return;
@@ -114,7 +113,10 @@ export function readOwnRecords(
   visit(systems);
   if (missing.size > 0) {
     parts.warnings.push(
-      `The records cite ${missing.size} source${missing.size === 1 ? '' : 's'} not in the file; they must exist in the current dataset: ${[...missing].slice(0, 20).join(', ')}.`,
+      importText(missing.size === 1 ? 'sourcesMissingOne' : 'sourcesMissingMany', {
+        sources: missing.size,
+        ids: [...missing].slice(0, 20).join(', '),
+      }),
     );
   }
   return { systems, sources: [...sources.values()], families: [...families.values()], pendingBaseModels };
@@ -131,24 +133,23 @@ export function readOwnJson(doc: unknown, parts: ReportParts, tick: (done: numbe
   }
   if (!doc || typeof doc !== 'object')
     return {
-      fatal: `the JSON is ${kindOf(doc)}, which holds no records (expected this dashboard’s export: an object with “systems”, or a list of records)`,
+      fatal: importText('jsonHoldsNoRecords', { kind: kindOf(doc) }),
     };
   const o = doc as Record<string, unknown>;
   if (!Object.hasOwn(o, 'systems')) {
     const keys = Object.keys(o);
     const named = keys.slice(0, 10).map((k) => `“${clip(k, 60)}”`);
     return {
-      fatal: `the JSON has no “systems” list (its keys: ${named.length ? named.join(', ') : 'none'}${keys.length > 10 ? ', …' : ''})`,
+      fatal: importText('jsonNoSystems', {
+        keys: `${named.length ? named.join(', ') : importText('none')}${keys.length > 10 ? ', …' : ''}`,
+      }),
     };
   }
-  if (!Array.isArray(o.systems)) return { fatal: `the JSON’s “systems” is ${kindOf(o.systems)}, not a list of records` };
+  if (!Array.isArray(o.systems)) return { fatal: importText('jsonSystemsNotList', { kind: kindOf(o.systems) }) };
   const meta = o.meta && typeof o.meta === 'object' ? (o.meta as Record<string, unknown>) : undefined;
   const full = !!meta && Array.isArray(o.sources) && !!o.reference && typeof o.reference === 'object' && !('exportNote' in meta);
   parts.rowsRead = o.systems.length;
-  if (full)
-    parts.warnings.push(
-      'The file is a full dataset: its systems, sources and families are imported; its reference figures and the talk’s tables are not.',
-    );
+  if (full) parts.warnings.push(importText('fullDataset'));
   const data = readOwnRecords(
     asRecords(o.systems),
     Array.isArray(o.sources) ? o.sources : [],
@@ -162,14 +163,14 @@ export function readOwnJson(doc: unknown, parts: ReportParts, tick: (done: numbe
 /** What a JSON value is, for a message: "an object", "null", "a number"… */
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
+  if (Array.isArray(v)) return importText('kindList');
   switch (typeof v) {
     case 'object':
-      return 'an object';
+      return importText('kindObject');
     case 'string':
-      return 'a text';
+      return importText('kindText');
     case 'number':
-      return 'a number';
+      return importText('kindNumber');
     case 'boolean':
       return v ? 'true' : 'false';
     default:

@@ -93,7 +93,7 @@ export function parsePositiveNumber(raw: string, opts: { compact?: boolean } = {
   }
   if (THOUSANDS.test(text)) text = text.replace(/,/g, '');
   if (!PLAIN_NUMBER.test(text)) {
-    if (/^[+]?(nan|infinity|inf)$/i.test(text)) return { ok: false, reason: `not a finite number: “${raw.trim()}”` };
+    if (/^[+]?(nan|infinity|inf)$/i.test(text)) return { ok: false, reason: importText('notFinite', { cell: raw.trim() }) };
     return { ok: false, reason: importText('notNumber', { cell: raw.trim() }) };
   }
   const value = Number(text) * factor;
@@ -149,7 +149,7 @@ export function parseHttpUrl(raw: string): Parsed<string> | null {
   if (!text) return null;
   // Several links in one cell (Epoch separates them by blank lines): the first one counts.
   const first = text.split(/\s+/)[0].replace(/[,;]+$/, '');
-  if (!/^https?:\/\//i.test(first)) return { ok: false, reason: `not an http(s) link, not made a link: “${first.slice(0, 80)}”` };
+  if (!/^https?:\/\//i.test(first)) return { ok: false, reason: importText('notHttpNoLink', { cell: first.slice(0, 80) }) };
   try {
     const url = new URL(first);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
