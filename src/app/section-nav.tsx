@@ -12,6 +12,7 @@ export function SectionNav({ views, bandHeight }: { views: { id: string; title: 
     views.map((v) => v.id),
     bandHeight,
   );
+  useLandOnFragment(views.map((v) => v.id).join(','));
   const listRef = useRef<HTMLUListElement>(null);
   // On a narrow screen the links scroll sideways: keep the current one in sight (the page itself does not move).
   useEffect(() => {
@@ -38,8 +39,8 @@ export function SectionNav({ views, bandHeight }: { views: { id: string; title: 
 }
 
 /**
- * The view whose slot crosses the line just under the sticky band (an IntersectionObserver on a
- * one-pixel strip of the screen there), or null above the first view.
+ * The view whose slot crosses a line a third of the way down the screen under the sticky band (an
+ * IntersectionObserver on a one-pixel strip of the screen there), or null above the first view.
  */
 function useCurrentSection(ids: string[], bandHeight: number): string | null {
   const [current, setCurrent] = useState<string | null>(null);
@@ -51,7 +52,8 @@ function useCurrentSection(ids: string[], bandHeight: number): string | null {
       .map((id) => document.getElementById(id))
       .filter((el): el is HTMLElement => el !== null);
     if (slots.length === 0) return;
-    const line = bandHeight + 12;
+    // A view is current once it fills the top third of the screen below the band (its title is up there).
+    const line = Math.round(bandHeight + (window.innerHeight - bandHeight) * 0.3);
     const inStrip = new Set<string>();
     const observer = new IntersectionObserver(
       (entries) => {
@@ -70,4 +72,35 @@ function useCurrentSection(ids: string[], bandHeight: number): string | null {
     return () => observer.disconnect();
   }, [key, bandHeight]);
   return current;
+}
+
+/**
+ * A link to a view (`…#co2`) opened afresh: the views are drawn after the data loads, too late for
+ * the browser's own jump, so it is made here, and made again once every view is in (the lazy
+ * ones above it may have changed height) unless the reader has scrolled meanwhile.
+ */
+function useLandOnFragment(key: string) {
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id || !key.split(',').includes(id)) return;
+    const land = () => document.getElementById(id)?.scrollIntoView({ block: 'start' });
+    land();
+    const views = document.querySelector('.views');
+    if (!views || views.hasAttribute('data-views-ready')) return;
+    let moved = false;
+    const onUser = () => (moved = true);
+    const events = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+    for (const e of events) window.addEventListener(e, onUser, { passive: true });
+    const observer = new MutationObserver(() => {
+      if (!views.hasAttribute('data-views-ready')) return;
+      stop();
+      if (!moved) land();
+    });
+    const stop = () => {
+      observer.disconnect();
+      for (const e of events) window.removeEventListener(e, onUser);
+    };
+    observer.observe(views, { attributes: true, attributeFilter: ['data-views-ready'] });
+    return stop;
+  }, [key]);
 }
