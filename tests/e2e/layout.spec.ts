@@ -84,6 +84,7 @@ test('375 px: one "Filters (n)" button opens and closes the filters; n counts wh
   // Escape closes the panel and gives focus back to the button.
   await search.press('Escape'); // clears the search box's text first (the browser does)
   await expect(toggle).toHaveText('Filters (2)');
+  await expect(search).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(search).toBeHidden();
   await expect(toggle).toBeFocused();

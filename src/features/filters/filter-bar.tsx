@@ -87,7 +87,9 @@ export function FilterBar({ dataset }: Props) {
     toggleRef.current?.focus();
   };
   // Escape closes the sheet, unless it is closing a menu inside it (checked before the menu closes).
+  // In the search box with text, Escape clears the text (the browser does); the next one closes.
   const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value) return;
     if (e.key === 'Escape' && open && !e.currentTarget.querySelector('details[open]')) close();
   };
 
