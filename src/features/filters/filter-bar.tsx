@@ -104,7 +104,7 @@ export function FilterBar({ dataset }: Props) {
         onClick={() => setOpen((o) => !o)}
         data-testid="filters-toggle"
       >
-        {t('filters.toggle', 'Filters ({count})', { count: activeFilterCount(filters) })}
+        {t('filters.toggle', 'Filters ({active})', { active: activeFilterCount(filters) })}
       </button>
       <div className="filter-body" id={bodyId} onKeyDownCapture={onKeyDownCapture}>
         <div className="filter-sheet-head">
@@ -226,7 +226,9 @@ function NotCountedNote({ count }: { count: number }) {
   );
   return (
     <span className="result-count-note" data-testid="result-count-not-counted" tabIndex={0} data-tip={full}>
-      <span aria-hidden="true">{t('filters.not-counted-short', '(+{count} not counted)', { count: formatInteger(count, locale) })}</span>
+      <span aria-hidden="true">
+        {t('filters.not-counted-short', '(+{excluded} not counted)', { excluded: formatInteger(count, locale) })}
+      </span>
       <span className="visually-hidden">{full}</span>
     </span>
   );
