@@ -24,7 +24,7 @@ import { isFiltering } from '../store/filters-model';
 import type { PanelId } from '../store/panels';
 import { isLazyPanel, loadAllViews, useLazyView } from './lazy-views';
 import { Headline } from './headline';
-import { SectionNav } from './section-nav';
+import { StickyBand } from './sticky-band';
 import { ViewFiltersContext } from '../store/view-filters';
 
 /**
@@ -141,13 +141,14 @@ export function App() {
                 >
                   <Headline dataset={dataset} />
                 </ErrorBoundary>
-                <SectionNav views={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))} />
-                <ErrorBoundary
-                  title={t('view.failed', '{view} could not be shown', { view: t('filters.region', 'Filters') })}
-                  retryLabel={t('view.retry', 'Try again')}
-                >
-                  <FilterBar dataset={dataset} />
-                </ErrorBoundary>
+                <StickyBand views={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))}>
+                  <ErrorBoundary
+                    title={t('view.failed', '{view} could not be shown', { view: t('filters.region', 'Filters') })}
+                    retryLabel={t('view.retry', 'Try again')}
+                  >
+                    <FilterBar dataset={dataset} />
+                  </ErrorBoundary>
+                </StickyBand>
                 {/* On paper the filter bar's controls give way to one line saying what is shown. */}
                 <FilterSummaryLine dataset={dataset} className="print-only" />
               </>

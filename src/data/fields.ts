@@ -24,6 +24,31 @@ export function isFieldId(v: string): v is FieldId {
   return (FIELD_IDS as readonly string[]).includes(v);
 }
 
+/**
+ * The explorer's column order (screen, its figure and CSV, the column picker): the numbers first
+ * after who and when, so parameters, compute, cost, GPU-hours and CO₂ are in the first screen
+ * width; the long text columns last.
+ */
+export const EXPLORER_COLUMNS: readonly FieldId[] = [
+  'name',
+  'organization',
+  'release',
+  'parameters',
+  'flop',
+  'trainingCost',
+  'gpuHours',
+  'co2',
+  'base',
+  'modality',
+  'weights',
+  'trainingCode',
+  'datasetAccess',
+  'licence',
+  'trainingData',
+  'evaluation',
+  'sources',
+];
+
 /** Shown unless the user picks otherwise; long free-text fields start hidden. */
 export const DEFAULT_VISIBLE_FIELDS: readonly FieldId[] = FIELD_IDS.filter((f) => f !== 'trainingData' && f !== 'evaluation');
 

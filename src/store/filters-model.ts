@@ -57,3 +57,9 @@ export const LIST_FACETS: readonly ListFacet[] = ['organizations', 'bases', 'mod
 export function isFiltering(f: Filters): boolean {
   return LIST_FACETS.some((k) => f[k].length > 0) || f.dateFrom !== null || f.dateTo !== null || f.query.trim() !== '';
 }
+
+/** How many filters are set: each ticked value, the date range (one), the search text (one). */
+export function activeFilterCount(f: Filters): number {
+  const listed = LIST_FACETS.reduce((n, k) => n + f[k].length, 0);
+  return listed + (f.dateFrom !== null || f.dateTo !== null ? 1 : 0) + (f.query.trim() !== '' ? 1 : 0);
+}

@@ -220,8 +220,8 @@ for (const s of [...screenMatrix('co2-'), { name: 'co2-en-light-1280-selected', 
     await page.setViewportSize({ width: s.width, height: s.height });
     await gotoReady(page, `/?${s.query}`);
     await expect(marks(page)).toHaveCount(8);
-    // The sticky filter bar would cover the top of an element screenshot.
-    await addStyle(page, '.filter-bar { position: static !important; }');
+    // The sticky band (filter bar, section links) would cover the top of an element screenshot.
+    await addStyle(page, '.sticky-band { position: static !important; }');
     const view = page.getByTestId('co2-view');
     await view.scrollIntoViewIfNeeded();
     // Measured once the chart has redrawn at its box's width, not at the width it first drew at.

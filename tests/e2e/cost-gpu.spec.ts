@@ -244,8 +244,8 @@ for (const [tag, query] of [
       // The axes leave room after the bars: no value label sits on a bar (hatched ones were unreadable).
       for (const chart of [cost(page), gpu(page)]) await expect(chart.locator('.bar-label.is-inside'), `${tag} at ${w}px`).toHaveCount(0);
       if (w !== 1280 && w !== 375) continue;
-      // The sticky filter bar would cover the top of an element screenshot; unstick it for the picture.
-      await addStyle(page, '.filter-bar { position: static !important; }');
+      // The sticky band (filter bar, section links) would cover the top of an element screenshot; unstick it for the picture.
+      await addStyle(page, '.sticky-band { position: static !important; }');
       // The selected view also shows a hovered row (Koala, hovered in the explorer) in both charts.
       if (tag.startsWith('selected'))
         await page.evaluate(() =>

@@ -148,6 +148,9 @@ export async function idsInView(page: Page): Promise<string[]> {
 }
 
 export async function openFacet(page: Page, name: string) {
+  // On a phone the filter menus are behind the "Filters (n)" button.
+  const toggle = page.getByTestId('filters-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.locator('summary', { hasText: name }).click();
   return page.getByRole('group', { name });
 }

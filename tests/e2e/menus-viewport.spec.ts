@@ -150,8 +150,11 @@ test('375 px: a filter menu opened with the page scrolled a little still opens i
   await page.setViewportSize(PHONE);
   await gotoReady(page);
   const summary = page.locator('.filter-bar summary', { hasText: 'Organization' });
-  await summary.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 20));
+  const toggle = page.getByTestId('filters-toggle');
+  await toggle.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top + 300));
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // On a phone the menus are in the sheet the "Filters (n)" button opens under the sticky band.
+  await toggle.click();
   await summary.click();
   const group = page.getByRole('group', { name: 'Organization' });
   await expectInViewport(page, group);

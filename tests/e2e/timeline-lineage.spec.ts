@@ -269,8 +269,8 @@ for (const s of screenMatrix()) {
     await page.setViewportSize({ width: s.width, height: s.height });
     for (const zoom of ['', 'tl=wave-2023&sel=alpaca']) {
       await gotoReady(page, `/?${[s.query, zoom].filter(Boolean).join('&')}`);
-      // Screenshots of one view: the sticky filter bar would cover the top of it.
-      await addStyle(page, '.filter-bar { position: static !important; }');
+      // Screenshots of one view: the sticky band (filter bar, section links) would cover the top of it.
+      await addStyle(page, '.sticky-band { position: static !important; }');
       await expect(marks(page)).toHaveCount(zoom ? 19 : 30);
       const tag = `${s.name}${zoom ? '-wave' : ''}`;
       expect(await overlappingLabels(page, '[data-chart="timeline"] .timeline-label'), `${tag}: timeline labels overlap`).toEqual([]);

@@ -10,7 +10,15 @@ interface Props {
   sourcesById: ReadonlyMap<string, Source>;
   /** Hide the [n] source links (e.g. in the compact name column). */
   hideSources?: boolean;
+  /**
+   * One line per value, cut with an ellipsis where the column is narrower (the explorer): a long
+   * value then says all of itself on hover and keyboard focus.
+   */
+  clip?: boolean;
 }
+
+/** Shorter values fit any clipped column; longer ones may be cut, so they carry their whole text. */
+const CLIP_AFTER = 14;
 
 /**
  * A field value as a reader should see it: estimates styled apart with an "est." mark that
@@ -19,37 +27,52 @@ interface Props {
  * sources as links opening in a new tab.
  * `.cell-main`'s text is exactly what the CSV export writes for the cell.
  */
-export function FieldCellView({ cell, sourcesById, hideSources }: Props) {
+export function FieldCellView({ cell, sourcesById, hideSources, clip }: Props) {
   const { t } = useT();
   const sources = hideSources ? [] : cell.sources.map((id) => sourcesById.get(id)).filter((s): s is Source => !!s);
   const missing = cell.status === 'not-disclosed' || cell.status === 'unknown';
-  return (
-    <span className={`cell cell-${cell.status}`}>
-      <span className="cell-main" data-tip={missing || cell.status === 'reported' ? cell.detail : undefined}>
-        <span className={cell.status === 'estimated' ? 'cell-text is-estimate' : missing ? 'cell-text fact-missing' : 'cell-text'}>
-          <DateText text={cell.text} />
-        </span>
-        {cell.status === 'estimated' && (
-          <>
-            {' '}
-            <abbr
-              className="badge badge-estimate"
-              tabIndex={0}
-              data-tip={cell.detail ?? t('fact.estimated-generic', 'An estimate, not a reported figure')}
-            >
-              {t('fact.estimated', 'est.')}
-            </abbr>
-          </>
-        )}
+  const detail = missing || cell.status === 'reported' ? cell.detail : undefined;
+  const long = clip && (cell.text.length > CLIP_AFTER || (cell.also ?? []).some((a) => a.text.length > CLIP_AFTER));
+  const tip = long ? [cell.text, ...(cell.also ?? []).map((a) => a.text), detail].filter(Boolean).join('\n') : detail;
+  const main = (
+    <span className="cell-main" data-tip={tip} tabIndex={long ? 0 : undefined}>
+      <span className={cell.status === 'estimated' ? 'cell-text is-estimate' : missing ? 'cell-text fact-missing' : 'cell-text'}>
+        <DateText text={cell.text} />
       </span>
-      <TalkMarks talks={cell.talks} />
-      {sources.length > 0 && (
-        <span className="fact-sources">
-          {sources.map((s, i) => (
-            <SourceRef key={s.id} source={s} n={i + 1} tip={`${s.title} (${gradeLabel(t, s.grade)})`} sourcesById={sourcesById} />
-          ))}
-        </span>
+      {cell.status === 'estimated' && (
+        <>
+          {' '}
+          <abbr
+            className="badge badge-estimate"
+            tabIndex={0}
+            data-tip={cell.detail ?? t('fact.estimated-generic', 'An estimate, not a reported figure')}
+          >
+            {t('fact.estimated', 'est.')}
+          </abbr>
+        </>
       )}
+    </span>
+  );
+  const sourceLinks = sources.length > 0 && (
+    <span className="fact-sources">
+      {sources.map((s, i) => (
+        <SourceRef key={s.id} source={s} n={i + 1} tip={`${s.title} (${gradeLabel(t, s.grade)})`} sourcesById={sourcesById} />
+      ))}
+    </span>
+  );
+  return (
+    <span className={`cell cell-${cell.status}${clip ? ' is-clip' : ''}`}>
+      {/* Clipped: the value and its sources keep one line; the talk's word and other dates go under it. */}
+      {clip ? (
+        <span className="cell-line">
+          {main}
+          {sourceLinks}
+        </span>
+      ) : (
+        main
+      )}
+      <TalkMarks talks={cell.talks} />
+      {!clip && sourceLinks}
       {cell.also?.map((a) => (
         <span key={a.text} className="cell-also">
           {a.text}

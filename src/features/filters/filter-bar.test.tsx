@@ -29,6 +29,29 @@ describe('FilterBar', () => {
     expect(screen.getByRole('button', { name: 'Clear all filters' })).toBeDisabled();
   });
 
+  it('the phone\'s "Filters (n)" button counts what is set, opens the controls; Escape closes them and returns focus', async () => {
+    const user = setup();
+    const toggle = screen.getByTestId('filters-toggle');
+    expect(toggle).toHaveTextContent('Filters (0)');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const search = screen.getByRole('searchbox');
+    await user.type(search, 'one');
+    expect(toggle).toHaveTextContent('Filters (1)');
+    await user.click(within(await openFacet(user, 'Organization')).getByRole('checkbox', { name: /Org Two/ }));
+    expect(toggle).toHaveTextContent('Filters (2)');
+    // The first Escape closes the menu, not the sheet; with text in the search box, Escape leaves it to the browser.
+    await user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    search.focus();
+    await user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.clear(search);
+    await user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveFocus();
+  });
+
   it('lists each organization with how many systems it would leave', async () => {
     const user = setup();
     const panel = await openFacet(user, 'Organization');

@@ -1,11 +1,12 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Dataset } from '../../data/schema';
 import { useT } from '../../i18n/use-t';
 import { kindLabel, modalityLabel, opennessLabel } from '../../i18n/labels';
-import { formatMonth, type Locale } from '../../i18n/format';
+import { formatInteger, formatMonth, type Locale } from '../../i18n/format';
 import { getOrganizationIndex, organizationName } from '../../selectors/organizations';
 import { useAppStore } from '../../store';
 import {
+  activeFilterCount,
   ANNOTATION_KINDS,
   isFiltering,
   kindsInView,
@@ -25,7 +26,7 @@ interface Props {
 }
 
 export function FilterBar({ dataset }: Props) {
-  const { t, tn } = useT();
+  const { t } = useT();
   const filters = useAppStore((s) => s.filters);
   const toggle = useAppStore((s) => s.toggleFilterValue);
   const setQuery = useAppStore((s) => s.setQuery);
@@ -76,89 +77,129 @@ export function FilterBar({ dataset }: Props) {
   const countHint = t('filters.count-hint', 'How many systems the filters would leave with this option');
   const empty = t('filters.no-options', 'Nothing to choose');
 
+  // A phone shows one "Filters (n)" button (the count and Clear beside it); the controls open under
+  // the band as a sheet. On a wider screen the button is hidden and the controls are one row (app.css).
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const bodyId = useId();
+  const close = () => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+  // Escape closes the sheet, unless it is closing a menu inside it (checked before the menu closes).
+  // In the search box with text, Escape clears the text (the browser does); the next one closes.
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value) return;
+    if (e.key === 'Escape' && open && !e.currentTarget.querySelector('details[open]')) close();
+  };
+
   return (
-    <section className="filter-bar" aria-label={t('filters.region', 'Filters')}>
-      <div className="filter-row">
-        <label className="search">
-          <span className="visually-hidden">{t('filters.search', 'Search')}</span>
-          <input
-            type="search"
-            value={filters.query}
-            placeholder={t('filters.search-placeholder', 'Search models, organizations…')}
-            maxLength={200}
-            onChange={(e) => setQuery(e.target.value)}
+    <section className={`filter-bar${open ? ' is-open' : ''}`} aria-label={t('filters.region', 'Filters')}>
+      <button
+        type="button"
+        className="filters-toggle"
+        ref={toggleRef}
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="filters-toggle"
+      >
+        {t('filters.toggle', 'Filters ({active})', { active: activeFilterCount(filters) })}
+      </button>
+      <div className="filter-body" id={bodyId} onKeyDownCapture={onKeyDownCapture}>
+        <div className="filter-sheet-head">
+          <strong>{t('filters.region', 'Filters')}</strong>
+          <button type="button" className="filter-sheet-close" onClick={close}>
+            {t('filters.done', 'Done')}
+          </button>
+        </div>
+        <div className="filter-row">
+          <label className="search">
+            <span className="visually-hidden">{t('filters.search', 'Search')}</span>
+            <input
+              type="search"
+              value={filters.query}
+              placeholder={t('filters.search-placeholder', 'Search models, organizations…')}
+              maxLength={200}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </label>
+          <FacetMenu
+            label={t('filters.organization', 'Organization')}
+            options={facetOptions.organizations}
+            onToggle={onToggle.organizations}
+            countHint={countHint}
+            emptyText={empty}
           />
-        </label>
-        <FacetMenu
-          label={t('filters.organization', 'Organization')}
-          options={facetOptions.organizations}
-          onToggle={onToggle.organizations}
-          countHint={countHint}
-          emptyText={empty}
-        />
-        <FacetMenu
-          label={t('filters.base-model', 'Base model')}
-          options={facetOptions.bases}
-          onToggle={onToggle.bases}
-          countHint={countHint}
-          emptyText={empty}
-        />
-        <FacetMenu
-          label={t('filters.modality', 'Modality')}
-          options={facetOptions.modalities}
-          onToggle={onToggle.modalities}
-          countHint={countHint}
-          emptyText={empty}
-        />
-        <FacetMenu
-          label={t('filters.openness', 'Openness')}
-          options={facetOptions.openness}
-          onToggle={onToggle.openness}
-          countHint={countHint}
-          emptyText={empty}
-        />
-        <FacetMenu
-          label={t('filters.kind', 'Kind')}
-          options={facetOptions.kinds}
-          onToggle={onToggle.kinds}
-          countHint={countHint}
-          emptyText={empty}
-        />
-        <fieldset className="date-range">
-          <legend className="visually-hidden">{t('filters.release-range', 'Release date range')}</legend>
-          <MonthSelect
-            label={t('filters.from', 'From')}
-            value={filters.dateFrom}
-            months={months}
-            onChange={(m) => setDateRange(m, filters.dateTo)}
+          <FacetMenu
+            label={t('filters.base-model', 'Base model')}
+            options={facetOptions.bases}
+            onToggle={onToggle.bases}
+            countHint={countHint}
+            emptyText={empty}
           />
-          <MonthSelect
-            label={t('filters.to', 'To')}
-            value={filters.dateTo}
-            months={months}
-            onChange={(m) => setDateRange(filters.dateFrom, m)}
+          <FacetMenu
+            label={t('filters.modality', 'Modality')}
+            options={facetOptions.modalities}
+            onToggle={onToggle.modalities}
+            countHint={countHint}
+            emptyText={empty}
           />
-        </fieldset>
+          <FacetMenu
+            label={t('filters.openness', 'Openness')}
+            options={facetOptions.openness}
+            onToggle={onToggle.openness}
+            countHint={countHint}
+            emptyText={empty}
+          />
+          <FacetMenu
+            label={t('filters.kind', 'Kind')}
+            options={facetOptions.kinds}
+            onToggle={onToggle.kinds}
+            countHint={countHint}
+            emptyText={empty}
+          />
+          <fieldset className="date-range">
+            <legend className="visually-hidden">{t('filters.release-range', 'Release date range')}</legend>
+            <MonthSelect
+              label={t('filters.from', 'From')}
+              value={filters.dateFrom}
+              months={months}
+              onChange={(m) => setDateRange(m, filters.dateTo)}
+            />
+            <MonthSelect
+              label={t('filters.to', 'To')}
+              value={filters.dateTo}
+              months={months}
+              onChange={(m) => setDateRange(filters.dateFrom, m)}
+            />
+          </fieldset>
+        </div>
+        <div className="filter-summary">
+          <ActiveChips filters={filters} labelled={labelled} />
+        </div>
       </div>
-      <div className="filter-summary">
+      <p className="result-summary">
         <output className="result-count" aria-live="polite" data-testid="result-count">
           {resultCount}
         </output>
         {notCounted > 0 && (
-          <span className="result-count-note" data-testid="result-count-not-counted">
-            {tn(
-              'filters.not-counted',
-              notCounted,
-              '(+{count} paper or event, not counted: tick it under Kind)',
-              '(+{count} papers and events, not counted: tick them under Kind)',
-            )}
-          </span>
+          <>
+            {' '}
+            <NotCountedNote count={notCounted} />
+          </>
         )}
-        <ActiveChips filters={filters} labelled={labelled} />
-        <button type="button" className="clear-all" onClick={clear} disabled={!filtering}>
-          {t('filters.clear-all', 'Clear all filters')}
-        </button>
-      </div>
+      </p>
+      {/* Short on screen (the row is full); its name says what it clears. */}
+      <button
+        type="button"
+        className="clear-all"
+        onClick={clear}
+        disabled={!filtering}
+        aria-label={t('filters.clear-all', 'Clear all filters')}
+      >
+        {t('filters.clear', 'Clear')}
+      </button>
       {shown === 0 && (
         <p className="empty-result" role="status">
           {t('filters.empty', 'No systems match these filters.')}{' '}
@@ -168,6 +209,28 @@ export function FilterBar({ dataset }: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * Papers and events the Kind filter leaves out, beside the count: short in the row ("+4 not
+ * counted"), the whole sentence on hover and focus, and read out with it.
+ */
+function NotCountedNote({ count }: { count: number }) {
+  const { t, tn, locale } = useT();
+  const full = tn(
+    'filters.not-counted',
+    count,
+    '(+{count} paper or event, not counted: tick it under Kind)',
+    '(+{count} papers and events, not counted: tick them under Kind)',
+  );
+  return (
+    <span className="result-count-note" data-testid="result-count-not-counted" tabIndex={0} data-tip={full}>
+      <span aria-hidden="true">
+        {t('filters.not-counted-short', '(+{excluded} not counted)', { excluded: formatInteger(count, locale) })}
+      </span>
+      <span className="visually-hidden">{full}</span>
+    </span>
   );
 }
 

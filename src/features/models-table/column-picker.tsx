@@ -1,4 +1,4 @@
-import { DEFAULT_VISIBLE_FIELDS, FIELD_IDS, type FieldId } from '../../data/fields';
+import { DEFAULT_VISIBLE_FIELDS, EXPLORER_COLUMNS, type FieldId } from '../../data/fields';
 import { useT } from '../../i18n/use-t';
 import { fieldLabel } from '../../selectors/system-fields';
 import { useAppStore } from '../../store';
@@ -8,13 +8,15 @@ export function ColumnPicker({ visible }: { visible: readonly FieldId[] }) {
   const { t } = useT();
   const setVisibleColumns = useAppStore((s) => s.setVisibleColumns);
   const toggle = (id: FieldId) =>
-    setVisibleColumns(visible.includes(id) ? visible.filter((c) => c !== id) : FIELD_IDS.filter((f) => f === id || visible.includes(f)));
+    setVisibleColumns(
+      visible.includes(id) ? visible.filter((c) => c !== id) : EXPLORER_COLUMNS.filter((f) => f === id || visible.includes(f)),
+    );
   return (
     <details className="facet column-picker">
       <summary>{t('models-table.columns', 'Columns')}</summary>
       <fieldset className="facet-panel facet-panel-right">
         <legend className="visually-hidden">{t('models-table.columns', 'Columns')}</legend>
-        {FIELD_IDS.map((id) => (
+        {EXPLORER_COLUMNS.map((id) => (
           <label key={id} className="facet-option">
             <input type="checkbox" checked={visible.includes(id)} disabled={id === 'name'} onChange={() => toggle(id)} />
             <span className="facet-option-label">{fieldLabel(t, id)}</span>

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../data/schema';
-import { FIELD_IDS, type FieldId, type SortSpec } from '../../data/fields';
+import { EXPLORER_COLUMNS, type FieldId, type SortSpec } from '../../data/fields';
 import { tablesFigure } from '../../components/figure/figure-chrome';
 import type { FigureModel } from '../../components/figure/figure-model';
 import type { TablesPlot } from '../../components/figure/plot-tables';
@@ -46,7 +46,7 @@ export function buildExplorerFigure({
 }: ExplorerFigureInput): FigureModel<TablesPlot> {
   const { t, tn } = translator;
   const rows = explorerRows(dataset, filters, sorting, translator);
-  const columns = FIELD_IDS.filter((f) => visibleColumns.includes(f));
+  const columns = EXPLORER_COLUMNS.filter((f) => visibleColumns.includes(f));
   const drawn = rows.slice(0, IMAGE_ROW_LIMIT);
   const csv = tableAsRows(rows, columns, t, dataset);
   const sourceIds = [...new Set(drawn.flatMap((r) => columns.flatMap((c) => r[c].sources)))];

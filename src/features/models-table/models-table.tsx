@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-table';
 import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { Dataset, Source } from '../../data/schema';
-import { FIELD_IDS, isFieldId, MAX_COMPARE, type FieldId } from '../../data/fields';
+import { EXPLORER_COLUMNS, FIELD_IDS, isFieldId, MAX_COMPARE, type FieldId } from '../../data/fields';
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { useT } from '../../i18n/use-t';
@@ -104,7 +104,7 @@ export function ModelsTable({ dataset }: Props) {
   const columns = useMemo(
     () =>
       helper.columns(
-        FIELD_IDS.map((id) =>
+        EXPLORER_COLUMNS.map((id) =>
           helper.accessor((row) => row[id].sortKey, {
             id,
             header: fieldLabel(t, id),
@@ -254,7 +254,7 @@ function TableBody({
 
   return (
     <div className="table-scroll" ref={scrollRef} data-testid="models-table-scroll" tabIndex={-1}>
-      <table className="data-table" aria-rowcount={rows.length + 1} data-testid="models-table">
+      <table className="data-table explorer-table" aria-rowcount={rows.length + 1} data-testid="models-table">
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
@@ -414,7 +414,7 @@ const RowCells = memo(function RowCells({
             </span>
           </span>
         ) : (
-          <FieldCellView cell={value} sourcesById={sourcesById} />
+          <FieldCellView cell={value} sourcesById={sourcesById} clip />
         )}
       </td>
     );
