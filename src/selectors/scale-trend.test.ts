@@ -8,7 +8,8 @@ describe('fitScaleTrend', () => {
     const trend = fitScaleTrend(points);
     if (!trend.ok) throw new Error('no trend');
     expect(trend.n).toBe(72);
-    expect(trend.doublingMonths).toBeCloseTo(6, 9);
+    expect(trend.direction).toBe('doubles');
+    expect(trend.months).toBeCloseTo(6, 9);
     expect(trend.ci?.low).toBeCloseTo(6, 9);
     expect(trend.ci?.high).toBeCloseTo(6, 9);
   });
@@ -22,11 +23,11 @@ describe('fitScaleTrend', () => {
       return { year, value: 10 ** (18 + ((year - 2010) * 12 * Math.log10(2)) / 10 + 0.5 * gauss()) };
     });
     const trend = fitScaleTrend(points);
-    if (!trend.ok || !trend.ci || trend.ci.high === null || trend.doublingMonths === null) throw new Error('no interval');
+    if (!trend.ok || !trend.ci || trend.ci.high === null || trend.months === null) throw new Error('no interval');
     expect(trend.ci.low).toBeLessThan(10);
     expect(trend.ci.high).toBeGreaterThan(10);
-    expect(trend.ci.low).toBeLessThan(trend.doublingMonths);
-    expect(trend.ci.high).toBeGreaterThan(trend.doublingMonths);
+    expect(trend.ci.low).toBeLessThan(trend.months);
+    expect(trend.ci.high).toBeGreaterThan(trend.months);
     expect(trend.ci.high - trend.ci.low).toBeLessThan(3);
     expect(fitScaleTrend([...points])).toEqual(trend);
   });
@@ -47,13 +48,24 @@ describe('fitScaleTrend', () => {
     ).toEqual({ ok: false, reason: 'no-spread', n: 3 });
   });
 
-  it('a falling line has a slope but no doubling time', () => {
+  it('a falling line halves: ÷10 a year is a halving every 3.6 months', () => {
     const trend = fitScaleTrend([
       { year: 2020, value: 100 },
       { year: 2021, value: 10 },
       { year: 2022, value: 1 },
     ]);
-    expect(trend).toMatchObject({ ok: true, doublingMonths: null, ci: null });
+    if (!trend.ok) throw new Error('no trend');
+    expect(trend.direction).toBe('halves');
+    expect(trend.months).toBeCloseTo(12 * Math.log10(2), 9);
+  });
+
+  it('a flat line has no doubling time', () => {
+    const trend = fitScaleTrend([
+      { year: 2020, value: 5 },
+      { year: 2021, value: 5 },
+      { year: 2022, value: 5 },
+    ]);
+    expect(trend).toMatchObject({ ok: true, direction: null, months: null, ci: null });
   });
 
   it('years and ms convert both ways', () => {

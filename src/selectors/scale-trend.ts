@@ -24,11 +24,13 @@ export type ScaleTrend =
       slope: number;
       /** log10(value) at year 0 (the line is `intercept + slope * year`). */
       intercept: number;
-      /** Months for the value to double; null when the line does not rise. */
-      doublingMonths: number | null;
+      /** Whether the line rises (the value doubles) or falls (it halves); null when it is flat. */
+      direction: 'doubles' | 'halves' | null;
+      /** Months for the value to double (or halve): the doubling time. Null when flat. */
+      months: number | null;
       /**
-       * The 95% percentile interval of the doubling time over the bootstrap samples; `high` null
-       * when some samples do not rise (the data cannot rule out no growth). Null with `doublingMonths`.
+       * The 95% percentile interval of `months` over the bootstrap samples; `high` null when some
+       * samples go the other way (the data cannot rule out no change). Null when flat.
        */
       ci: { low: number; high: number | null } | null;
       /** The fitted years' range, for drawing the line over the data it was fitted to. */
@@ -118,7 +120,9 @@ export function fitScaleTrend(points: readonly TrendInput[], samples = BOOTSTRAP
     toYear = Math.max(toYear, x);
   }
   const base = { ok: true as const, n, slope: line.slope, intercept: line.intercept, fromYear, toYear };
-  if (line.slope <= 0) return { ...base, doublingMonths: null, ci: null };
+  if (line.slope === 0) return { ...base, direction: null, months: null, ci: null };
+  // A falling line is read the same way, as a halving time.
+  const sign = line.slope > 0 ? 1 : -1;
 
   const random = mulberry32(seedOf(xs, ys));
   const idx = new Uint32Array(n);
@@ -128,15 +132,16 @@ export function fitScaleTrend(points: readonly TrendInput[], samples = BOOTSTRAP
     for (let k = 0; k < n; k++) idx[k] = Math.floor(random() * n);
     // A resample that drew one date only has no slope; it is skipped (rare beyond a handful of points).
     const s = fit(xs, ys, idx);
-    if (s) slopes[kept++] = s.slope;
+    if (s) slopes[kept++] = sign * s.slope;
   }
   const sorted = slopes.subarray(0, kept).sort();
-  // Doubling time falls as the slope rises: the slope's 97.5th percentile is the interval's low end.
-  const slopeLow = percentile(sorted, 0.025);
-  const slopeHigh = percentile(sorted, 0.975);
+  // The time falls as the slope steepens: the slope's 97.5th percentile is the interval's low end.
+  const slopeLow = kept > 0 ? percentile(sorted, 0.025) : 0;
+  const slopeHigh = kept > 0 ? percentile(sorted, 0.975) : 0;
   return {
     ...base,
-    doublingMonths: doubling(line.slope),
+    direction: sign > 0 ? 'doubles' : 'halves',
+    months: doubling(sign * line.slope),
     ci: kept === 0 ? null : { low: doubling(slopeHigh), high: slopeLow > 0 ? doubling(slopeLow) : null },
   };
 }
