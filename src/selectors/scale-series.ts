@@ -1,5 +1,6 @@
-import type { DatedEvent, Fact, System, SystemKind, TrainingCost } from '../data/schema';
-import { formatCompact, formatScientific, formatUsd, type Locale } from '../i18n/format';
+import type { Dataset, DatedEvent, Fact, System, SystemKind, TrainingCost } from '../data/schema';
+import { formatCompact, formatEventDate, formatScientific, formatUsd, type Locale } from '../i18n/format';
+import { organizationName } from './organizations';
 import { leftOutReasonText, missingFactReason, type LeftOutReason } from './left-out';
 import { factValue } from './system-facts';
 import type { Translate } from './system-fields';
@@ -207,4 +208,56 @@ export function scaleLeftOutLabel(l: Pick<ScaleLeftOut, 'reason' | 'note' | 'kin
         ? t('scale-chart.reason-library', 'not applicable (a library or app, no training of its own)')
         : t('scale-chart.reason-paper-event', 'not applicable (paper/event)'),
   );
+}
+
+/**
+ * The "Show data" table and the CSV: every drawn point (value and status), then every system left
+ * out, its value cell saying why — the same rows the chart was drawn from.
+ */
+export function buildScaleTable(
+  series: ScaleSeries,
+  dataset: Dataset,
+  { locale, t }: { locale: Locale; t: Translate },
+): { columns: string[]; rows: { id: string; cells: string[] }[] } {
+  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
+  const bySystem = new Map(dataset.systems.map((s) => [s.id, s]));
+  const orgs = (id: string) => (bySystem.get(id)?.organizations ?? []).map((o) => organizationName(dataset, o, locale)).join(', ');
+  const release = (id: string) => {
+    const r = factValue(bySystem.get(id)?.release);
+    return r ? formatEventDate(r, locale) : '—';
+  };
+  return {
+    columns: [
+      t('field.name', 'Name'),
+      t('field.organizations', 'Organization'),
+      t('field.release', 'Released'),
+      metricLabel(series.metric, t),
+      t('scale-chart.col-status', 'Status'),
+      t('scale-chart.col-source', 'Source'),
+    ],
+    rows: [
+      ...series.points.map((p) => ({
+        id: p.systemId,
+        cells: [
+          p.name,
+          orgs(p.systemId),
+          formatEventDate(p.release, locale),
+          formatMetricValue(series.metric, p.value, locale),
+          p.status === 'reported' ? t('fact.reported', 'reported') : t('scale-chart.status-estimated', 'estimated'),
+          p.sources.map((id) => sourcesById.get(id)?.title ?? id).join('; '),
+        ],
+      })),
+      ...series.leftOut.map((l) => ({
+        id: l.systemId,
+        cells: [
+          l.name,
+          orgs(l.systemId),
+          release(l.systemId),
+          scaleLeftOutLabel(l, series.metric, t),
+          t('scale-chart.not-shown', 'not shown'),
+          '—',
+        ],
+      })),
+    ],
+  };
 }

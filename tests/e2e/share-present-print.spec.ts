@@ -6,7 +6,7 @@ import { expectLaidOut, gotoReady, pngSize, tableIds, tableRows, waitVisible, wa
 
 const RESULTS = process.env.E2E_RESULTS_DIR ?? 'test-results';
 const SCREENS = join(RESULTS, 'screens');
-const PANELS = ['overview', 'models-table', 'training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage', 'seed-tables', 'compare'];
+const PANELS = ['overview', 'models-table', 'training-cost', 'gpu-hours', 'scale', 'co2', 'timeline', 'lineage', 'seed-tables', 'compare'];
 
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
