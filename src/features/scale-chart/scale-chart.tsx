@@ -243,7 +243,7 @@ function ScaleLegend({ series, t }: { series: Parameters<typeof scaleLegend>[0];
 
 function pointTip(p: ScalePoint, metric: ScaleMetric, locale: Locale, t: Translator['t']): string {
   const status = p.status === 'reported' ? t('fact.reported', 'reported') : t('scale-chart.status-estimated', 'estimated');
-  return `${p.name}\n${formatEventDate(p.release, locale)}\n${metricLabel(metric, t)}: ${formatMetricValue(metric, p.value, locale)} (${status})`;
+  return `${p.name}\n${formatEventDate(p.release, locale)}\n${formatMetricValue(metric, p.value, locale)}${metric === 'gpuh' ? ` ${metricLabel(metric, t)}` : ''} (${status})`;
 }
 
 /** The plot at the panel's width: points and extremes' names drawn once; hover and selection on a layer above. */
@@ -262,7 +262,7 @@ function ScalePlotView({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useChartWidth(ref, 720);
-  const base = width < 500 ? 12 : 13;
+  const base = width < 500 ? 13 : 15;
   const height = Math.round(Math.min(480, Math.max(300, width * 0.55)));
   const frame = useMemo(() => scatterFrame(plot, width, height, base), [plot, width, height, base]);
   const tips = useMemo(() => new Map(points.map((p) => [p.systemId, pointTip(p, metric, locale, t)])), [points, metric, locale, t]);

@@ -2,7 +2,7 @@ import type { Dataset } from '../../data/schema';
 import { CATEGORY_COLORS } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate } from '../../components/figure/figure-chrome';
 import type { FigureModel, FigureNote, LegendEntry, ScatterPlot, ScatterPoint } from '../../components/figure/figure-model';
-import { formatDecimal, formatInteger } from '../../i18n/format';
+import { formatFixed, formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
@@ -82,13 +82,13 @@ export function trendSentence(trend: ScaleTrend, period: ScalePeriod | null, { t
       : t('scale-chart.trend-no-spread', 'No trend for {period}: every point there has the same date.', { period: years });
   if (trend.direction === null || trend.months === null)
     return t('scale-chart.trend-flat', 'Trend {period}: flat (n={points}).', { period: years, points });
-  const months = formatDecimal(trend.months, locale, 1);
+  const months = formatFixed(trend.months, locale, 1);
   const vars = {
     period: years,
     months,
     points,
-    low: trend.ci ? formatDecimal(trend.ci.low, locale, 1) : '—',
-    high: trend.ci?.high != null ? formatDecimal(trend.ci.high, locale, 1) : '—',
+    low: trend.ci ? formatFixed(trend.ci.low, locale, 1) : '—',
+    high: trend.ci?.high != null ? formatFixed(trend.ci.high, locale, 1) : '—',
   };
   if (trend.ci && trend.ci.high === null)
     return trend.direction === 'doubles'
@@ -116,7 +116,7 @@ export function scaleClaim(
 ): string | null {
   // A title does not claim what the data leave open: no title claim when the interval allows no change.
   if (!trend.ok || trend.direction === null || trend.months === null || !trend.ci || trend.ci.high === null) return null;
-  const vars = { metric: metricNoun(metric, t), months: formatDecimal(trend.months, locale, 1), period: periodText(period, trend, t) };
+  const vars = { metric: metricNoun(metric, t), months: formatFixed(trend.months, locale, 1), period: periodText(period, trend, t) };
   const text =
     trend.direction === 'doubles'
       ? t('scale-chart.claim-doubles', '{metric} doubled every {months} months, {period}', vars)
@@ -203,6 +203,21 @@ export function scaleMissingNote(series: ScaleSeries, { t, tn }: Pick<T, 't' | '
   });
 }
 
+/** The fitted line over its fitted years, cut where it leaves the value axis (a long span's line runs off it). */
+export function trendSegment(trend: Extract<ScaleTrend, { ok: true }>, yDomain: [number, number]): ScatterPlot['trend'] {
+  const [l0, l1] = yDomain.map(Math.log10);
+  const at = (year: number) => trend.intercept + trend.slope * year;
+  const yearAt = (log: number) => (log - trend.intercept) / trend.slope;
+  const clamp = (year: number) => {
+    const v = at(year);
+    return v < l0 ? yearAt(l0) : v > l1 ? yearAt(l1) : year;
+  };
+  const from = clamp(trend.fromYear);
+  const to = clamp(trend.toYear);
+  if (!(from < to)) return null;
+  return { x1: yearToMs(from), y1: 10 ** at(from), x2: yearToMs(to), y2: 10 ** at(to) };
+}
+
 /** The plot both the screen and the exports draw; `labelled` adds names (the screen's selected and hovered). */
 export function scalePlot(
   series: ScaleSeries,
@@ -220,21 +235,15 @@ export function scalePlot(
     faded: !inPeriod(p, period),
     ...(labelled.has(p.systemId) ? { label: p.name } : {}),
   }));
-  const line = trend.ok && trend.direction !== null ? trend : null;
+  const axes = scaleAxes(series.points, series.metric, locale);
+  const line = trend.ok && trend.direction !== null ? trendSegment(trend, axes.yDomain) : null;
   return {
     kind: 'scatter',
-    ...scaleAxes(series.points, series.metric, locale),
+    ...axes,
     yTitle: metricLabel(series.metric, t),
     color: SCALE_COLOR,
     points,
-    trend: line
-      ? {
-          x1: yearToMs(line.fromYear),
-          y1: 10 ** (line.intercept + line.slope * line.fromYear),
-          x2: yearToMs(line.toYear),
-          y2: 10 ** (line.intercept + line.slope * line.toYear),
-        }
-      : null,
+    trend: line,
     trendText: trendSentence(trend, period, translator),
     empty: t('scale-chart.empty', 'No system in view has a release date and a {metric} figure.', { metric: metricNoun(series.metric, t) }),
   };
