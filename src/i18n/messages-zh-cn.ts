@@ -498,7 +498,8 @@ export const zhCN: Record<string, string> = {
   'scale-chart.col-status': '状态',
   'scale-chart.col-source': '来源',
   'scale-chart.note-status': '实心：来源报告的数字；空心：估算值（Epoch AI 或其他来源）。趋势区间以外的点以浅色绘制。',
-  'scale-chart.note-trend': '趋势：对区间内所绘各点，以发布日期对 log10(数值) 做最小二乘拟合；95% 区间来自对这些点的 1,000 次自助重抽样。',
+  'scale-chart.note-trend':
+    '趋势：对区间内所绘各点，以发布日期对数值的常用对数（以 10 为底）做最小二乘拟合；95% 区间来自对这些点的 1,000 次自助重抽样。',
   'scale-chart.note-log': '对数刻度：每乘以 10 距离相同。',
   'scale-chart.note-cost': '有多个公开成本时，绘制最低的公开报告值（否则为最低估算值）；美元年份各不相同。全部数字见训练成本面板。',
   'scale-chart.note-month': '只知道月份的发布日期画在当月月中。',
