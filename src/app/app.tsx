@@ -39,6 +39,7 @@ const VIEWS: ViewDef[] = [
   { id: 'models-table', titleKey: 'models-table.title', title: 'Model explorer', render: (d) => <ModelsTable dataset={d} /> },
   { id: 'training-cost', titleKey: 'cost-chart.title', title: 'Training cost', render: null },
   { id: 'gpu-hours', titleKey: 'gpu-hours-chart.title', title: 'GPU-hours per training run', render: null },
+  { id: 'scale', titleKey: 'scale-chart.title', title: 'Scale over time', render: null },
   { id: 'co2', titleKey: 'co2.title', title: 'CO₂ of training', render: null },
   { id: 'timeline', titleKey: 'timeline.title', title: 'Release timeline', render: null },
   { id: 'lineage', titleKey: 'lineage.title', title: 'Lineage', render: null },

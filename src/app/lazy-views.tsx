@@ -15,6 +15,7 @@ type Loader = () => Promise<ComponentType<ViewProps>>;
 const LOADERS = {
   'training-cost': () => import('../features/cost-chart/cost-chart').then((m) => m.TrainingCostChart),
   'gpu-hours': () => import('../features/gpu-hours-chart/gpu-hours-chart').then((m) => m.GpuHoursChart),
+  scale: () => import('../features/scale-chart/scale-chart').then((m) => m.ScaleChart),
   co2: () => import('../features/co2/co2-view').then((m) => m.Co2View),
   timeline: () => import('../features/timeline/timeline').then((m) => m.ReleaseTimeline),
   lineage: () => import('../features/lineage/lineage').then((m) => m.LineageTree),

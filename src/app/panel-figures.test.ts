@@ -28,6 +28,7 @@ describe('every panel’s figure from the store', () => {
       'models-table',
       'training-cost',
       'gpu-hours',
+      'scale',
       'co2',
       'co2-equivalents',
       'co2-calculator',

@@ -14,6 +14,7 @@ import { buildLineageFigure } from '../features/lineage/lineage-figure';
 import { buildExplorerFigure } from '../features/models-table/models-table-figure';
 import { buildOverviewFigure } from '../features/overview/overview-figure';
 import { buildSeedTablesFigure } from '../features/seed-tables/seed-tables-figure';
+import { buildScaleFigure } from '../features/scale-chart/scale-figure';
 import { buildTimelineFigure } from '../features/timeline/timeline-figure';
 
 /*
@@ -49,6 +50,12 @@ export function panelFigures(state: AppState): PanelFigure[] {
     ],
     'training-cost': [{ id: 'training-cost', model: (link) => buildCostFigure({ ...base, scale: settings.costScale, link }) }],
     'gpu-hours': [{ id: 'gpu-hours', model: (link) => buildGpuHoursFigure({ ...base, scale: settings.gpuHoursScale, link }) }],
+    scale: [
+      {
+        id: 'scale',
+        model: (link) => buildScaleFigure({ ...base, metric: settings.scaleMetric, period: state.scalePeriod, link }),
+      },
+    ],
     co2: [
       { id: 'co2', model: (link) => buildCo2Figure({ ...base, link }) },
       // The equivalents show for a run with a published CO₂ figure only, as on the page.

@@ -25,6 +25,14 @@ export function formatDecimal(n: number, locale: Locale, maxFractionDigits = 2):
   ).format(n);
 }
 
+/** Always `digits` decimals: 1 → "1.0", for figures read side by side ("5.6–7.0 months"). */
+export function formatFixed(n: number, locale: Locale, digits: number): string {
+  return formatter(
+    `fixed|${locale}|${digits}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(n);
+}
+
 /** 6.7e9 → "6.7B" (en) / "67亿" (zh-CN). */
 export function formatCompact(n: number, locale: Locale): string {
   return formatter(`compact|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 })).format(

@@ -7,6 +7,7 @@ export const PANEL_IDS = [
   'models-table',
   'training-cost',
   'gpu-hours',
+  'scale',
   'co2',
   'timeline',
   'lineage',

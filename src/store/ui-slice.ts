@@ -6,6 +6,7 @@ import type { StorageProblem } from '../data/persist';
 import type { Dataset } from '../data/schema';
 import type { CarbonRawInputs } from '../lib/carbon';
 import type { TimeWindow } from '../selectors/timeline-series';
+import type { ScalePeriod } from '../selectors/scale-series';
 import type { AppState } from './index';
 
 export type Notice =
@@ -32,6 +33,8 @@ export interface UiSlice {
   printing: boolean;
   /** The period dragged across on the timeline; null shows the zoom preset's window. Not in the URL. */
   timelineWindow: TimeWindow | null;
+  /** The years the scale chart's trend is fitted over; null: every point in view. In the URL (`st=`). */
+  scalePeriod: ScalePeriod | null;
   /**
    * The CO₂ calculator's model and fields exactly as typed, and the dataset they were entered for;
    * null until touched (the dataset's defaults apply). Kept for another dataset, it is ignored.
@@ -48,6 +51,7 @@ export interface UiSlice {
   setPresentPanel: (panel: PanelId | null) => void;
   setPrinting: (printing: boolean) => void;
   setTimelineWindow: (w: TimeWindow | null) => void;
+  setScalePeriod: (period: ScalePeriod | null) => void;
   setCo2Calculator: (value: Co2CalculatorInputs | null) => void;
 }
 
@@ -69,6 +73,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   presentPanel: null,
   printing: false,
   timelineWindow: null,
+  scalePeriod: null,
   co2Calculator: null,
   setLanguage: (language) => set({ language, languageExplicit: true }),
   setTheme: (theme) => set({ theme }),
@@ -91,5 +96,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setPresentPanel: (panel) => set({ presentPanel: panel }),
   setPrinting: (printing) => set((s) => (s.printing === printing ? s : { printing })),
   setTimelineWindow: (timelineWindow) => set({ timelineWindow }),
+  setScalePeriod: (scalePeriod) => set({ scalePeriod }),
   setCo2Calculator: (co2Calculator) => set({ co2Calculator }),
 });

@@ -8,6 +8,7 @@ import {
   fromUrl,
   hasControlCharacters,
   MAX_LIST_ITEMS,
+  parseScalePeriod,
   parseWindow,
   reconcileWithDataset,
   THEME_CHOICES,
@@ -64,6 +65,7 @@ describe('fromUrl', () => {
       embed: null,
       present: null,
       timelineWindow: null,
+      scalePeriod: null,
     });
   });
 
@@ -158,6 +160,7 @@ describe('fromUrl', () => {
           gpuHoursScale: fc.constantFrom(...VIEW_SETTINGS.gpuHoursScale.values),
           timelineLanes: fc.constantFrom(...VIEW_SETTINGS.timelineLanes.values),
           timelineZoom: fc.constantFrom(...VIEW_SETTINGS.timelineZoom.values),
+          scaleMetric: fc.constantFrom(...VIEW_SETTINGS.scaleMetric.values),
         }),
         sorting: fc.uniqueArray(fc.record({ id: fc.constantFrom(...FIELD_IDS), desc: fc.boolean() }), {
           selector: (s) => s.id,
@@ -172,6 +175,13 @@ describe('fromUrl', () => {
           fc
             .tuple(fc.integer({ min: -7305, max: 21914 }), fc.integer({ min: 0, max: 3000 }))
             .map(([day, days]) => ({ start: day * 86_400_000, end: (day + days + 1) * 86_400_000 })),
+          { nil: null },
+        ),
+        scalePeriod: fc.option(
+          fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 50 })).map(([from, span]) => ({
+            from,
+            to: Math.min(2100, from + span),
+          })),
           { nil: null },
         ),
       })
@@ -326,5 +336,32 @@ describe('the timeline window in the URL', () => {
       expect(state.timelineWindow).toBeNull();
       expect(problems).toEqual([{ param: 'tlw', value, reason }]);
     }
+  });
+});
+
+describe('the scale chart in the URL', () => {
+  it('the metric and the trend period round-trip; the defaults are not written', () => {
+    const state: UrlState = {
+      ...DEFAULT_URL_STATE,
+      view: { ...DEFAULT_URL_STATE.view, scaleMetric: 'params' },
+      scalePeriod: { from: 2018, to: 2023 },
+    };
+    const params = toUrl(state);
+    expect(params.toString()).toBe('sm=params&st=2018..2023');
+    expect(fromUrl(params)).toEqual({ state, problems: [] });
+    expect(toUrl(DEFAULT_URL_STATE).toString()).toBe('');
+    expect(parseScalePeriod('2020..2023')).toEqual({ from: 2020, to: 2023 });
+  });
+
+  it('a tampered metric or period falls back to the default and says why', () => {
+    const { state, problems } = fromUrl(new URLSearchParams('sm=weight&st=2023..2018'));
+    expect(state.view.scaleMetric).toBe('flop');
+    expect(state.scalePeriod).toBeNull();
+    expect(problems).toEqual([
+      { param: 'sm', value: 'weight', reason: 'unknown-value' },
+      { param: 'st', value: '2023..2018', reason: 'range-reversed' },
+    ]);
+    for (const value of ['2018-2023', '18..23', '1800..2023', 'all'])
+      expect(fromUrl(new URLSearchParams({ st: value })).problems).toEqual([{ param: 'st', value, reason: 'malformed' }]);
   });
 });

@@ -12,6 +12,7 @@ import { isLocale, type Locale } from '../i18n/i18n';
 import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, type Filters } from './filters-model';
 import { isPanelId, type PanelId } from './panels';
 import type { TimeWindow } from '../selectors/timeline-series';
+import type { ScalePeriod } from '../selectors/scale-series';
 
 /*
  * The URL is the shareable form of the view. Two pure functions: `toUrl` writes only values that
@@ -36,6 +37,8 @@ export const VIEW_SETTINGS = {
   timelineLanes: { key: 'lanes', values: ['organization', 'kind'], default: 'kind' },
   /** The timeline's window: everything, or the Feb–Apr 2023 wave the talk centres on. */
   timelineZoom: { key: 'tl', values: ['all', 'wave-2023'], default: 'all' },
+  /** What the scale-over-time chart plots against the release date. */
+  scaleMetric: { key: 'sm', values: ['flop', 'params', 'cost', 'gpuh'], default: 'flop' },
 } as const;
 export type ViewSettingName = keyof typeof VIEW_SETTINGS;
 export type ViewSettings = { [K in ViewSettingName]: (typeof VIEW_SETTINGS)[K]['values'][number] };
@@ -60,6 +63,8 @@ export interface UrlState {
   present: PanelId | null;
   /** The period the timeline was zoomed to by dragging (`tlw=2023-02-01..2023-04-30`, whole UTC days). */
   timelineWindow: TimeWindow | null;
+  /** The years the scale chart's trend is fitted over (`st=2018..2023`); null: every point in view. */
+  scalePeriod: ScalePeriod | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -74,6 +79,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   embed: null,
   present: null,
   timelineWindow: null,
+  scalePeriod: null,
 };
 
 export interface UrlProblem {
@@ -102,6 +108,7 @@ export const URL_KEYS = {
   embed: 'embed',
   present: 'present',
   timelineWindow: 'tlw',
+  scalePeriod: 'st',
 } as const;
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set([...Object.values(URL_KEYS), ...VIEW_SETTING_NAMES.map((n) => VIEW_SETTINGS[n].key)]);
@@ -138,6 +145,7 @@ export function toUrl(state: UrlState): URLSearchParams {
   if (state.embed) p.set(URL_KEYS.embed, state.embed);
   if (state.present) p.set(URL_KEYS.present, state.present);
   if (state.timelineWindow) p.set(URL_KEYS.timelineWindow, windowText(state.timelineWindow));
+  if (state.scalePeriod) p.set(URL_KEYS.scalePeriod, `${state.scalePeriod.from}..${state.scalePeriod.to}`);
   return p;
 }
 
@@ -159,6 +167,20 @@ export function parseWindow(text: string): TimeWindow | 'malformed' | 'range-rev
   if (Number.isNaN(start) || Number.isNaN(last) || isoDay(start) !== m[1] || isoDay(last) !== m[2]) return 'malformed';
   if (last < start) return 'range-reversed';
   return { start, end: last + DAY_MS };
+}
+
+/** Years a trend period may name: wide enough for any dataset, narrow enough to refuse nonsense. */
+export const SCALE_PERIOD_YEARS = { min: 1900, max: 2100 } as const;
+
+/** The period an `st=` value names (`2018..2023`, whole years, both included), or the reason it names none. */
+export function parseScalePeriod(text: string): ScalePeriod | 'malformed' | 'range-reversed' {
+  const m = /^(\d{4})\.\.(\d{4})$/.exec(text);
+  if (!m) return 'malformed';
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  if (from < SCALE_PERIOD_YEARS.min || to > SCALE_PERIOD_YEARS.max) return 'malformed';
+  if (to < from) return 'range-reversed';
+  return { from, to };
 }
 
 /** `base` (an address without a query) showing `state`. */
@@ -290,6 +312,7 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
       embed: readPanel(params, URL_KEYS.embed, problems),
       present: readPanel(params, URL_KEYS.present, problems),
       timelineWindow: readWindow(params, problems),
+      scalePeriod: readScalePeriod(params, problems),
     },
     problems,
   };
@@ -301,6 +324,15 @@ function readWindow(params: URLSearchParams, problems: UrlProblem[]): TimeWindow
   const w = parseWindow(raw);
   if (typeof w !== 'string') return w;
   problems.push({ param: URL_KEYS.timelineWindow, value: shorten(raw), reason: w });
+  return null;
+}
+
+function readScalePeriod(params: URLSearchParams, problems: UrlProblem[]): ScalePeriod | null {
+  const raw = readSingle(params, URL_KEYS.scalePeriod, problems);
+  if (raw === null) return null;
+  const period = parseScalePeriod(raw);
+  if (typeof period !== 'string') return period;
+  problems.push({ param: URL_KEYS.scalePeriod, value: shorten(raw), reason: period });
   return null;
 }
 

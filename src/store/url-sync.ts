@@ -24,6 +24,7 @@ function urlStateOf(s: AppState): UrlState {
     embed: s.embedPanel,
     present: s.presentPanel,
     timelineWindow: s.timelineWindow,
+    scalePeriod: s.scalePeriod,
   };
 }
 
@@ -87,6 +88,7 @@ export function applyLocation(search: string): void {
       embedPanel: state.embed,
       presentPanel: state.present,
       timelineWindow: state.timelineWindow,
+      scalePeriod: state.scalePeriod,
     });
     store.addUrlProblems(all);
   } finally {

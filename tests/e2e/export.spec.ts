@@ -7,7 +7,18 @@ import { gotoReady, tableCellTexts, watchPage } from './helpers';
 const OUT = join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'exports');
 const PANELS = ['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage'] as const;
 const TABLE_PANELS = ['overview', 'models-table', 'seed-tables', 'compare'] as const;
-const ALL_PANELS = ['overview', 'models-table', ...PANELS, 'seed-tables', 'compare'] as const;
+const ALL_PANELS = [
+  'overview',
+  'models-table',
+  'training-cost',
+  'gpu-hours',
+  'scale',
+  'co2',
+  'timeline',
+  'lineage',
+  'seed-tables',
+  'compare',
+] as const;
 /** On-screen legend entries that a figure leaves out when the state they describe is not set. */
 const SCREEN_STATE_LEGEND = ['the current base-model filter'];
 /** Parts of the CO₂ panel that export on their own from a figure model: Export all writes them (with a .bib) after it. */

@@ -20,6 +20,7 @@ const FIGURE_TITLES: Record<string, string> = {
   compare: 'Compare side by side',
   'training-cost': 'Training cost',
   'gpu-hours': 'GPU-hours',
+  scale: 'Training compute',
   co2: 'CO₂ of training',
   'co2-equivalents': 'What GPT-3’s training emissions equal',
   'co2-calculator': '22.9 t CO₂e',

@@ -41,7 +41,7 @@ test('the section links reach every view by keyboard; each view is a fragment of
   await gotoReady(page);
   const nav = page.getByTestId('section-nav');
   const links = nav.getByRole('link');
-  await expect(links).toHaveCount(9);
+  await expect(links).toHaveCount(10);
   const hrefs = await links.evaluateAll((els) => els.map((e) => e.getAttribute('href')));
   for (const href of hrefs) await expect(page.locator(`.view-slot${href}`)).toHaveCount(1);
   // Keyboard: focus the first link, Tab to the timeline's, Enter.

@@ -6,7 +6,7 @@ import { expectLaidOut, gotoReady, pngSize, tableIds, tableRows, waitVisible, wa
 
 const RESULTS = process.env.E2E_RESULTS_DIR ?? 'test-results';
 const SCREENS = join(RESULTS, 'screens');
-const PANELS = ['overview', 'models-table', 'training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage', 'seed-tables', 'compare'];
+const PANELS = ['overview', 'models-table', 'training-cost', 'gpu-hours', 'scale', 'co2', 'timeline', 'lineage', 'seed-tables', 'compare'];
 
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -228,7 +228,7 @@ test.describe('presentation mode', () => {
     await expect(page).toHaveURL(/[?&]present=overview(&|$)/);
     await expect(page.locator('.view-slot')).toHaveCount(1);
     await expect(page.locator('.app-header, .filter-bar')).toHaveCount(0);
-    await expect(page.getByTestId('present-position')).toContainText('1 / 9');
+    await expect(page.getByTestId('present-position')).toContainText('1 / 10');
     await expect(page.getByTestId('present-position')).toContainText('← → to move · Esc to leave');
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThan(normalSize);
 
@@ -238,7 +238,7 @@ test.describe('presentation mode', () => {
     await expect(page.locator('.models-table .toolbar')).toBeHidden();
     await page.keyboard.press('PageDown');
     await expect(page).toHaveURL(/present=training-cost/);
-    await expect(page.getByTestId('present-position')).toContainText('3 / 9');
+    await expect(page.getByTestId('present-position')).toContainText('3 / 10');
     // The panel's figure model fills the screen below its controls, which stay reachable.
     await expect(page.getByTestId('cost-scale')).toBeVisible();
     await expect(page.getByTestId('export-training-cost')).toBeVisible();
@@ -259,7 +259,7 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(page).toHaveURL(/present=overview/);
     await page.keyboard.press('End');
-    await expect(page.getByTestId('present-position')).toContainText('9 / 9');
+    await expect(page.getByTestId('present-position')).toContainText('10 / 10');
     // The other state in the link stays while stepping.
     await expect(page).toHaveURL(/base=llama/);
 
@@ -302,7 +302,7 @@ test.describe('presentation mode', () => {
     await gotoReady(page, '/');
     await page.goto('/?present=timeline');
     await waitVisible(page.getByTestId('present-position'));
-    await expect(page.getByTestId('present-position')).toContainText('6 / 9');
+    await expect(page.getByTestId('present-position')).toContainText('7 / 10');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(page).toHaveURL(/present=seed-tables/);
@@ -312,7 +312,7 @@ test.describe('presentation mode', () => {
     await expect(page.locator('.view-slot')).toHaveCount(PANELS.length);
     await page.goto('/?present=timeline&lang=zh-CN&theme=dark');
     await waitVisible(page.getByTestId('present-position'));
-    await expect(page.getByTestId('present-position')).toContainText('6 / 9');
+    await expect(page.getByTestId('present-position')).toContainText('7 / 10');
     await expectLaidOut(page.locator('.view-slot[data-view="timeline"]'));
     await page.screenshot({ path: join(SCREENS, 'present-timeline-dark-zh-1280.png') });
   });

@@ -23,7 +23,9 @@ export type Swatch =
   /** Timelines: a date to the day, the talk's differing date (hollow, dashed), a shaded period. */
   | { kind: 'dot' }
   | { kind: 'talk' }
-  | { kind: 'band' };
+  | { kind: 'band' }
+  /** Scatter plots: an estimated figure, a hollow circle. */
+  | { kind: 'hollow' };
 
 export interface LegendEntry {
   swatch: Swatch;
@@ -83,7 +85,7 @@ export interface GraphPlot {
 }
 
 /** The plot kinds a figure can have. */
-export type FigurePlot = BarPlot | GraphPlot | TimelinePlot | StatementsPlot | TablesPlot;
+export type FigurePlot = BarPlot | GraphPlot | TimelinePlot | StatementsPlot | TablesPlot | ScatterPlot;
 
 export interface FigureTable {
   columns: string[];
@@ -171,4 +173,39 @@ export interface TimelinePlot {
   moreRows: string;
   /** "Names not shown for lack of room: {more}…", for marks drawn without their name; `{more}` filled. */
   hiddenNames: string;
+}
+
+/** One system on a scatter plot: its date (UTC ms) against its value. */
+export interface ScatterPoint {
+  id: string;
+  x: number;
+  y: number;
+  /** An estimate: a hollow circle; a reported figure is filled. */
+  estimated: boolean;
+  /** Outside the trend's period: drawn fainter. */
+  faded: boolean;
+  /** The name written beside it (the extremes; the screen adds the selected and the hovered). */
+  label?: string;
+}
+
+/** Values over time on a log value axis, with a fitted trend line and its sentence. */
+export interface ScatterPlot {
+  kind: 'scatter';
+  /** UTC ms. */
+  xDomain: [number, number];
+  /** Log scale; both ends powers of ten. */
+  yDomain: [number, number];
+  /** Candidate ticks; the layout keeps those whose labels fit. */
+  xTicks: { value: number; label: string }[];
+  yTicks: { value: number; label: string }[];
+  /** The value axis' name, with its unit. */
+  yTitle: string;
+  color: string;
+  points: ScatterPoint[];
+  /** The fitted line in data units, from its first to its last fitted date. */
+  trend: { x1: number; y1: number; x2: number; y2: number } | null;
+  /** Written on the chart: the doubling time and its interval, or why there is no trend. */
+  trendText: string;
+  /** Said instead of the plot when there is nothing to draw. */
+  empty: string;
 }

@@ -5,6 +5,7 @@ import { layoutTimelinePlot, timelineHeightAtMin } from './plot-timeline';
 import { graphHeightAtMin, layoutGraph } from './plot-graph';
 import { layoutStatements, statementsHeight } from './plot-statements';
 import { layoutTables, tablesHeight } from './plot-tables';
+import { layoutScatter, scatterHeightAtMin } from './plot-scatter';
 import {
   block,
   drawBlock,
@@ -101,6 +102,8 @@ function drawSwatch(s: Swatch, x: number, cy: number, em: number, c: Colors): st
         'stroke-width': 1.5,
         'stroke-dasharray': '2 1.5',
       });
+    case 'hollow':
+      return tag('circle', { cx: x + em * 0.55, cy, r: em * 0.34, fill: c.background, stroke: '#8C8C8C', 'stroke-width': 1.5 });
     case 'band':
       return tag('rect', { x, y: cy - em * 0.55, width: em * 1.1, height: em * 1.1, fill: c.rule, 'fill-opacity': 0.6 });
     case 'outline':
@@ -235,6 +238,12 @@ function kindOf(plot: FigureModel['plot']): PlotKind {
         drawsMarks: plot.items.length > 0,
         heightAtMin: (base, width) => statementsHeight(plot, base, width),
         layout: (x0, width, base, maxHeight, c) => layoutStatements(plot, x0, width, base, maxHeight, c),
+      };
+    case 'scatter':
+      return {
+        drawsMarks: plot.points.length > 0,
+        heightAtMin: (base) => scatterHeightAtMin(base),
+        layout: (x0, width, base, maxHeight, c) => layoutScatter(plot, x0, width, base, maxHeight, c),
       };
     case 'tables':
       return {
