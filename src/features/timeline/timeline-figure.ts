@@ -3,7 +3,7 @@ import type { DataTableSpec } from '../../components/chart-frame/chart-frame';
 import { NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
 import type { FigureModel, FigureNote, LegendEntry, TimelineMark, TimelinePlot } from '../../components/figure/figure-model';
-import { formatEventDate, formatInteger } from '../../i18n/format';
+import { formatEventDate, formatInteger, formatTimeTick } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectTimelineEntries } from '../../selectors/filtered-systems';
@@ -357,6 +357,7 @@ export function timelineText(t: Translator['t'], locale: Translator['locale'], d
     kindLabel: (k) => kindLaneLabel(t, k),
     releaseLabel: (item) => (item.status === 'estimated' ? `${item.label} (${est})` : item.label),
     talkLabel: (item) => t('timeline.talk-label', '{system}: talk’s date', { system: item.label }),
+    tickLabel: (ms, unit) => formatTimeTick(ms, unit, locale),
     builtOn,
     markDescription: (item) => {
       const parts = [

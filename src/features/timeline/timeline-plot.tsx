@@ -2,7 +2,6 @@ import { memo, useId, useRef, useState, type PointerEvent } from 'react';
 import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import { hatchId } from '../../components/chart-frame/palette';
-import { formatMonth } from '../../i18n/format';
 import { WAVE_2023, type TimelineLink, type TimelineSeries, type TimeWindow } from '../../selectors/timeline-series';
 import { useAppStore } from '../../store';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
@@ -41,13 +40,11 @@ export const TimelinePlot = memo(function TimelinePlot({ series, layout, text, o
         dataKey="x"
         domain={[series.window.start, series.window.end]}
         allowDataOverflow
-        ticks={layout.ticks}
+        ticks={layout.ticks.map((t) => t.value)}
         height={g.axis}
         interval={0}
         stroke="var(--border)"
-        tick={(p: { x: number | string; y: number | string; payload: { value: number } }) => (
-          <AxisTick {...p} layout={layout} locale={text.locale} />
-        )}
+        tick={(p: { y: number | string; payload: { value: number } }) => <AxisTick y={p.y} payload={p.payload} layout={layout} />}
       />
       <YAxis type="number" dataKey="y" domain={[0, plot.bottom]} hide reversed />
       <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 4" />
@@ -56,26 +53,13 @@ export const TimelinePlot = memo(function TimelinePlot({ series, layout, text, o
   );
 });
 
-/** A month tick label, aligned inwards at the plot's edges so it is never cut off. */
-function AxisTick({
-  x,
-  y,
-  payload,
-  layout,
-  locale,
-}: {
-  x: number | string;
-  y: number | string;
-  payload: { value: number };
-  layout: TimelineLayout;
-  locale: TimelineText['locale'];
-}) {
-  const px = Number(x);
-  const anchor = px - layout.plot.left < 30 ? 'start' : layout.plot.right - px < 30 ? 'end' : 'middle';
-  const dx = anchor === 'start' ? -2 : anchor === 'end' ? 2 : 0;
+/** A tick label as the layout placed it (aligned inwards at the plot's edges, so never cut off). */
+function AxisTick({ y, payload, layout }: { y: number | string; payload: { value: number }; layout: TimelineLayout }) {
+  const tick = layout.ticks.find((t) => t.value === payload.value);
+  if (!tick) return null;
   return (
-    <text x={px + dx} y={Number(y) + 12} textAnchor={anchor} className="timeline-tick" data-tick={payload.value}>
-      {formatMonth(new Date(payload.value).toISOString().slice(0, 7), locale)}
+    <text x={tick.x} y={Number(y) + 12} textAnchor={tick.anchor} className="timeline-tick" data-tick={tick.value} data-unit={tick.unit}>
+      {tick.label}
     </text>
   );
 }

@@ -78,7 +78,15 @@ export function ReleaseTimeline({ dataset }: Props) {
   const width = useChartWidth(plotRef, 800);
   const text = useMemo(() => timelineText(t, locale, dataset), [t, locale, dataset]);
   const layout = useMemo(
-    () => layoutTimeline(series, { width, measure: measureLabel, releaseLabel: text.releaseLabel, talkLabel: text.talkLabel }),
+    () =>
+      layoutTimeline(series, {
+        width,
+        measure: measureLabel,
+        releaseLabel: text.releaseLabel,
+        talkLabel: text.talkLabel,
+        tickLabel: text.tickLabel,
+        measureTick: measureLabel,
+      }),
     [series, width, text],
   );
 
