@@ -346,7 +346,7 @@ function seriesOf(
   ].sort((a, b) => a.release.start - b.release.start); // stable: same-day items keep dataset order (7B, 13B, …)
 
   return {
-    items,
+    items: distinctLabels(items),
     links: buildLinks(items, byId, inFilter, isPlotted),
     lanes: buildLanes(items, options.lanes),
     window,
@@ -419,7 +419,7 @@ export function buildCappedTimelineSeries(
   for (const i of inReleaseOrder(rest)) leftOut.push(inWindow[i].leftOut?.capped ?? cappedEntry(inWindow[i]));
 
   return {
-    items,
+    items: distinctLabels(items),
     // Links of drawn items to drawn bases: those of the uncapped series with both ends drawn.
     links: buildLinks(items, byId, inFilter, isPlotted).filter((l) => keptIds.has(l.from)),
     // Lanes in the uncapped series' order (sizes counted over every item), holding the drawn items.
@@ -441,6 +441,30 @@ export function buildCappedTimelineSeries(
     totalItems: n,
     annotationsUnmarked: annotationsInOrder.length - annotations.length,
   };
+}
+
+/**
+ * Labels that tell items apart: where the short label drops what distinguishes two systems
+ * ("GPT-2 (117M)" and "GPT-2 (1.5B)" both "GPT-2"), each of them shows its full name; where the
+ * names are the same too, the year of release is added.
+ */
+export function distinctLabels(items: TimelineItem[]): TimelineItem[] {
+  const byLabel = new Map<string, TimelineItem[]>();
+  for (const i of items) {
+    const group = byLabel.get(i.label);
+    if (group) group.push(i);
+    else byLabel.set(i.label, [i]);
+  }
+  for (const group of byLabel.values()) {
+    if (group.length < 2) continue;
+    const names = new Map<string, number>();
+    for (const i of group) names.set(i.name, (names.get(i.name) ?? 0) + 1);
+    for (const i of group) {
+      const name = shortLabel(i.name, 40) === i.label ? i.name : shortLabel(i.name, 40);
+      i.label = (names.get(i.name) ?? 0) > 1 ? `${name} (${i.release.date.date.slice(0, 4)})` : name;
+    }
+  }
+  return items;
 }
 
 /** How many papers and events a capped timeline marks at most: a fifth of the systems' cap. */
