@@ -126,10 +126,25 @@ export function windowRange(w: TimeWindow, locale: T['locale']): string {
   return `${formatEventDate(dayOf(w.start), locale)} – ${formatEventDate(dayOf(w.end - 1), locale)}`;
 }
 
-/** The window the timeline shows, said beside the filters; nothing for every date. */
-export function timelineWindowText(zoom: TimelineZoom, customWindow: TimeWindow | null, { t, locale }: Pick<T, 't' | 'locale'>): string {
+/**
+ * The window the timeline shows, said beside the filters; nothing for every date. Over decades of
+ * dates "All dates" opens on the recent years, and says so with the span of the whole.
+ */
+export function timelineWindowText(
+  zoom: TimelineZoom,
+  customWindow: TimeWindow | null,
+  { t, locale }: Pick<T, 't' | 'locale'>,
+  series?: Pick<TimelineSeries, 'window' | 'extent'>,
+): string {
   if (customWindow) return t('timeline.window', 'Window: {range}', { range: windowRange(customWindow, locale) });
-  return zoom === 'wave-2023' ? t('timeline.window', 'Window: {range}', { range: t('timeline.zoom.wave', 'Feb–Apr 2023') }) : '';
+  if (zoom === 'wave-2023') return t('timeline.window', 'Window: {range}', { range: t('timeline.zoom.wave', 'Feb–Apr 2023') });
+  if (series?.extent && series.window.start > series.extent.start)
+    return t('timeline.window-recent', 'Window: {range}, the recent years of {from}–{to} (the overview above shows them all)', {
+      range: windowRange(series.window, locale),
+      from: formatTimeTick(series.extent.start, 'year', locale),
+      to: formatTimeTick(series.extent.end - 1, 'year', locale),
+    });
+  return '';
 }
 
 export interface TimelineFigureInput {
@@ -246,7 +261,7 @@ export function buildTimelineFigure({
     id: 'timeline',
     lang: locale,
     title: t('timeline.title', 'Release timeline'),
-    subtitle: [describeFilters(filters, dataset, t, locale), timelineWindowText(zoom, customWindow, translator)]
+    subtitle: [describeFilters(filters, dataset, t, locale), timelineWindowText(zoom, customWindow, translator, series)]
       .filter(Boolean)
       .join(' · '),
     description: t(

@@ -38,6 +38,9 @@ export interface PlacedMark {
   label: string;
   labelX: number;
   labelAnchor: 'start' | 'end';
+  /** The label's horizontal extent, px. */
+  labelLeft: number;
+  labelRight: number;
 }
 
 export interface PlacedLane {
@@ -204,7 +207,23 @@ function placeUnit(
   const labelX = anchor === 'start' ? mRight + g.labelGap : mLeft - g.labelGap;
   const unitLeft = anchor === 'start' ? mLeft : labelX - width;
   const unitRight = anchor === 'start' ? labelX + width : mRight;
-  return { mark: { item, role, precision, x0, x1, cx, label, labelX, labelAnchor: anchor }, left: unitLeft, right: unitRight };
+  return {
+    mark: {
+      item,
+      role,
+      precision,
+      x0,
+      x1,
+      cx,
+      label,
+      labelX,
+      labelAnchor: anchor,
+      labelLeft: labelX - (anchor === 'end' ? width : 0),
+      labelRight: labelX + (anchor === 'start' ? width : 0),
+    },
+    left: unitLeft,
+    right: unitRight,
+  };
 }
 
 /** The longest prefix of `text` that fits in `width` px, with an ellipsis. */
