@@ -48,8 +48,19 @@ export function TimelineOverviewStrip({ overview, window, width, text, measureTi
   const [preview, setPreview] = useState<TimeWindow | null>(null);
   const drag = useRef<{ mode: 'move' | 'select'; from: number; window: TimeWindow; to: number } | null>(null);
   const shown = preview ?? window;
-  const barsTop = H.caption;
-  const barsBottom = H.caption + H.bars;
+  const caption = t('timeline.overview.caption', 'All {count} dated systems, per year', {
+    count: formatInteger(overview.total, text.locale),
+  });
+  const waveLabel = t('timeline.overview.wave', '2020–2023 wave');
+  const waveLabelW = measureTick(waveLabel);
+  const waveX0 = x(WAVE_YEARS.start);
+  const waveX1 = x(WAVE_YEARS.end);
+  // The wave's label ends where its band does (never past the plot); beside the caption when clear of it, else on a line of its own.
+  const captionRight = left + measureTick(caption) + 8;
+  const waveLabelLeft = Math.max(left, Math.min(waveX1, right) - waveLabelW);
+  const waveLabelRow = waveLabelLeft >= captionRight ? 0 : 1;
+  const barsTop = H.caption * (1 + waveLabelRow);
+  const barsBottom = barsTop + H.bars;
   const height = barsBottom + H.axis;
   const ticks = chooseTimeTicks({ window: extent, left, right, measure: measureTick, format: text.tickLabel, minGap: 12 });
   const firstYear = new Date(extent.start).getUTCFullYear();
@@ -116,18 +127,6 @@ export function TimelineOverviewStrip({ overview, window, width, text, measureTi
   const scale = (n: number) => Math.sqrt(n / Math.max(1, overview.maxCount)) * (H.bars - 2);
   const bx0 = x(shown.start);
   const bx1 = Math.max(bx0 + 4, x(shown.end));
-  const waveX0 = x(WAVE_YEARS.start);
-  const waveX1 = x(WAVE_YEARS.end);
-  const caption = t('timeline.overview.caption', 'All {count} dated systems, per year', {
-    count: formatInteger(overview.total, text.locale),
-  });
-  const waveLabel = t('timeline.overview.wave', '2020–2023 wave');
-  const waveLabelW = measureTick(waveLabel);
-  // The wave's label beside its band, on whichever side has room, and never over the caption.
-  const captionRight = left + measureTick(caption) + 8;
-  const waveLabelAnchor = waveX0 - 4 - waveLabelW >= captionRight ? 'end' : 'start';
-  const waveLabelX = waveLabelAnchor === 'end' ? waveX0 - 4 : Math.min(waveX1 + 4, right - waveLabelW);
-
   return (
     <svg
       className="timeline-overview"
@@ -147,11 +146,14 @@ export function TimelineOverviewStrip({ overview, window, width, text, measureTi
         {caption}
       </text>
       <rect className="timeline-overview-wave" x={waveX0} y={barsTop} width={waveX1 - waveX0} height={H.bars} />
-      {waveLabelX >= captionRight && (
-        <text className="timeline-overview-wave-label" x={waveLabelX} y={11} data-testid="timeline-overview-wave">
-          {waveLabel}
-        </text>
-      )}
+      <text
+        className="timeline-overview-wave-label"
+        x={waveLabelLeft}
+        y={11 + waveLabelRow * H.caption}
+        data-testid="timeline-overview-wave"
+      >
+        {waveLabel}
+      </text>
       <rect
         className="timeline-overview-hit"
         x={left}
