@@ -143,7 +143,7 @@ export function placeLane(
 
 const MS_DAY = 86_400_000;
 
-/** Ticks whose labels keep their distance: every 1, 2, 3 or 6 months, else every 1, 2, 5, 10… years. */
+/** Ticks whose labels keep their distance: days in a window of a few weeks, every 1, 2, 3 or 6 months, else every 1, 2, 5, 10… years. */
 export function fitTicks(plot: TimelinePlot, x: (ms: number) => number, px0: number, px1: number, tickSize: number): TimelineTick[] {
   const minGap = tickSize * 1.2;
   const place = (value: number, label: string): TimelineTick => {
@@ -156,6 +156,18 @@ export function fitTicks(plot: TimelinePlot, x: (ms: number) => number, px0: num
   const fits = (ticks: TimelineTick[]) => ticks.every((t, i) => i === 0 || ticks[i - 1].right + minGap <= t.left);
   const inWindow = (v: number) => v >= plot.window.start && v <= plot.window.end;
   const months = plot.months.filter((m) => inWindow(m.value));
+  // A window of a few weeks: days, every 1, 2 or 7 (the 1st, 8th, 15th, 22nd) or 14 (the 1st and 15th).
+  const days = (plot.days ?? []).filter((d) => inWindow(d.value));
+  if (months.length < 2 && days.length >= 2)
+    for (const keep of [
+      () => true,
+      (d: number) => d % 2 === 1 && d < 30,
+      (d: number) => (d - 1) % 7 === 0 && d < 29,
+      (d: number) => d === 1 || d === 15,
+    ]) {
+      const ticks = days.filter((d) => keep(d.day)).map((d) => place(d.value, d.label));
+      if (ticks.length >= 2 && fits(ticks)) return ticks;
+    }
   for (const step of [1, 2, 3, 6]) {
     const ticks = months.filter((m) => (m.year * 12 + m.month) % step === 0).map((m) => place(m.value, m.label));
     if (ticks.length >= 2 && fits(ticks)) return ticks;

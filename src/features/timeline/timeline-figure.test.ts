@@ -114,6 +114,17 @@ describe('the timeline plot layout', () => {
         expect([...new Set(crossings)]).toEqual([]);
       });
 
+  it('labels days in a window of a few weeks, in the UI language', () => {
+    const { x0, width, base } = box(PRESETS['slide-16x9']);
+    const customWindow = { start: Date.UTC(2023, 2, 10), end: Date.UTC(2023, 2, 20) };
+    const en = timelineGeometry(figure({ customWindow }).plot, x0, width, base, null);
+    expect(en.ticks.length).toBeGreaterThanOrEqual(2);
+    expect(en.ticks.map((t) => t.label)).toContain('Mar 15');
+    const zh = timelineGeometry(figure({ customWindow, locale: 'zh-CN' }).plot, x0, width, base, null);
+    expect(zh.ticks.map((t) => t.label)).toContain('3月15日');
+    for (const g of [en, zh]) for (let i = 1; i < g.ticks.length; i++) expect(g.ticks[i].left).toBeGreaterThan(g.ticks[i - 1].right);
+  });
+
   it('labels months in a short window and years in a long one', () => {
     const { x0, width, base } = box(PRESETS['slide-16x9']);
     const wave = timelineGeometry(figure({ zoom: 'wave-2023' }).plot, x0, width, base, null);

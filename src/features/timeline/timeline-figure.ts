@@ -90,8 +90,8 @@ function plainReason(l: TimelineLeftOut, t: Translator['t'], locale: Translator[
 
 const MONTH_MS = 31 * 86_400_000;
 
-/** The window's month and year ticks, labelled in the UI language. */
-function timeTicks(window: TimeWindow, locale: Translator['locale']): Pick<TimelinePlot, 'months' | 'years'> {
+/** The window's day (a few weeks at most), month and year ticks, labelled in the UI language. */
+function timeTicks(window: TimeWindow, locale: Translator['locale']): Pick<TimelinePlot, 'months' | 'years' | 'days'> {
   const months: TimelinePlot['months'] = [];
   const years: TimelinePlot['years'] = [];
   const yearFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
@@ -116,7 +116,11 @@ function timeTicks(window: TimeWindow, locale: Translator['locale']): Pick<Timel
     if (m === 0) years.push({ value, year: y, label: yearFormat.format(value) });
     if (!withMonths) m = 11;
   }
-  return { months, years };
+  const days: NonNullable<TimelinePlot['days']> = [];
+  if (window.end - window.start <= 62 * 86_400_000)
+    for (let v = Math.ceil(window.start / 86_400_000) * 86_400_000; v <= window.end; v += 86_400_000)
+      days.push({ value: v, day: new Date(v).getUTCDate(), label: formatTimeTick(v, 'day', locale) });
+  return { months, years, ...(days.length > 0 ? { days } : {}) };
 }
 
 const dayOf = (ms: number): DatedEvent => ({ date: new Date(ms).toISOString().slice(0, 10), precision: 'day', marks: '' });
