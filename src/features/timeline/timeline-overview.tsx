@@ -48,8 +48,8 @@ export function TimelineOverviewStrip({ overview, window, width, text, measureTi
   const [preview, setPreview] = useState<TimeWindow | null>(null);
   const drag = useRef<{ mode: 'move' | 'select'; from: number; window: TimeWindow; to: number } | null>(null);
   const shown = preview ?? window;
-  const caption = t('timeline.overview.caption', 'All {count} dated systems, per year', {
-    count: formatInteger(overview.total, text.locale),
+  const caption = t('timeline.overview.caption', 'All {total} dated systems, per year', {
+    total: formatInteger(overview.total, text.locale),
   });
   const waveLabel = t('timeline.overview.wave', '2020–2023 wave');
   const waveLabelW = measureTick(waveLabel);
