@@ -127,3 +127,14 @@ export function formatFileSize(bytes: number, locale: Locale): string {
   if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, locale, 1)} KB`;
   return `${formatDecimal(bytes / (1024 * 1024), locale, 1)} MB`;
 }
+
+/** A time-axis tick at its unit: "2019" / "2019年", "Mar 2023" / "2023年3月", "Mar 5" / "3月5日". */
+export function formatTimeTick(ms: number, unit: 'year' | 'month' | 'day', locale: Locale): string {
+  const options: Intl.DateTimeFormatOptions =
+    unit === 'year'
+      ? { year: 'numeric', timeZone: 'UTC' }
+      : unit === 'month'
+        ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+        : { month: 'short', day: 'numeric', timeZone: 'UTC' };
+  return formatter(`tick-${unit}|${locale}`, () => new Intl.DateTimeFormat(locale, options)).format(ms);
+}

@@ -311,6 +311,10 @@ export const zhCN: Record<string, string> = {
   'timeline.zoom.wave': '2023 年 2–4 月',
   'timeline.zoom.reset': '重置缩放（{range}）',
   'timeline.window': '时间范围：{range}',
+  'timeline.window-recent': '时间范围：{range}，即 {from}–{to} 中的近几年（上方概览显示全部）',
+  'timeline.overview.caption': '全部 {total} 个有日期的系统，按年计',
+  'timeline.overview.wave': '2020–2023 年浪潮',
+  'timeline.overview.brush': '时间线显示的时间范围（方向键每次移动一年）',
   'timeline.source-note': '来源：每个发布日期取自数据表中列出的来源（博客文章、论文或代码仓库）；讲座自己的日期取自讲座“{talkTitle}”。',
   'timeline.footnote.precision':
     '只精确到月份的日期画成横跨整月的条，而不是 1 日的一个点。基础模型日期未知时，连线跳到最近的有日期的上游模型，并以浅色绘制（GPT-3 到 ChatGPT，经由 GPT-3.5）；不在时间范围内或被筛掉的基础模型见数据表。',

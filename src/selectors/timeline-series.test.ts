@@ -7,6 +7,7 @@ import { selectFilteredSystems, selectTimelineEntries } from './filtered-systems
 import {
   ANNOTATION_LANE,
   buildTimelineSeries,
+  distinctLabels,
   eventSpan,
   kindLaneOf,
   OTHER_LANE,
@@ -44,6 +45,27 @@ describe('shortLabel', () => {
     expect(shortLabel('Carbon Emissions and Large Neural Network Training (Patterson et al. 2021)')).toBe('Patterson et al. 2021');
     expect(shortLabel('Vicuna-13B')).toBe('Vicuna-13B');
     expect(shortLabel('A very long name without any parenthesis at all')).toBe('A very long name withou…');
+  });
+});
+
+describe('distinctLabels', () => {
+  const item = (id: string, name: string, date: string) => {
+    const [first] = buildTimelineSeries(ds, all, KIND_ALL).items;
+    return { ...first, id, name, label: shortLabel(name), release: eventSpan({ date, precision: 'day', marks: 'x' }) };
+  };
+  it('systems whose short labels coincide show their full names; same names add the year', () => {
+    const items = distinctLabels([
+      item('a', 'GPT-2 (117M)', '2019-02-14'),
+      item('b', 'GPT-2 (1.5B)', '2019-11-05'),
+      item('c', 'Dolly 1.0 (dolly-v1-6b)', '2023-03-24'),
+      item('d', 'LSTM', '1997-11-15'),
+      item('e', 'LSTM', '2014-09-10'),
+    ]);
+    expect(items.map((i) => i.label)).toEqual(['GPT-2 (117M)', 'GPT-2 (1.5B)', 'Dolly 1.0', 'LSTM (1997)', 'LSTM (2014)']);
+  });
+  it('the bundled data has no repeated label', () => {
+    const labels = buildTimelineSeries(ds, all, KIND_ALL).items.map((i) => i.label);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
 

@@ -103,6 +103,8 @@ export interface TimelineSeries {
   links: TimelineLink[];
   lanes: TimelineLane[];
   window: TimeWindow;
+  /** From the first dated system in the filters to the last (null: none dated). */
+  extent: TimeWindow | null;
   /** Systems in the filtered set (the "M" of "N of M shown"). */
   total: number;
   leftOut: TimelineLeftOut[];
@@ -157,12 +159,23 @@ export function shortLabel(name: string, max = 24): string {
   return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The window to draw: the user's dragged window, the 2023 wave, or everything plotted with a margin. */
-function windowFor(dated: readonly { release: TimelineSpan; talk?: TimelineSpan }[], options: TimelineOptions): TimeWindow {
-  if (options.customWindow) return options.customWindow;
-  if (options.zoom === 'wave-2023') return WAVE_2023;
-  if (dated.length === 0) return WAVE_2023;
-  // Every release, and the talk's date where it differs.
+/** Dated systems spanning more than this many years (an Epoch import: 1950–2025) get an overview strip. */
+export const OVERVIEW_MIN_YEARS = 12;
+const YEAR = 365.25 * DAY;
+/**
+ * Where "All dates" opens on decades of data: 2018 on, so the main chart shows the wave with the
+ * years that led to it at a scale its labels can be read at; the overview strip shows the rest.
+ */
+export const RECENT_FROM = Date.UTC(2018, 0, 1);
+
+/** Whether a span of dates is long enough to be read through an overview strip. */
+export function spansDecades(w: TimeWindow): boolean {
+  return w.end - w.start > OVERVIEW_MIN_YEARS * YEAR;
+}
+
+/** From the first release (or the talk's date where it differs) to the last; null when none is dated. */
+function fullExtent(dated: readonly { release: TimelineSpan; talk?: TimelineSpan }[]): TimeWindow | null {
+  if (dated.length === 0) return null;
   let start = Infinity;
   let end = -Infinity;
   for (const d of dated) {
@@ -173,9 +186,27 @@ function windowFor(dated: readonly { release: TimelineSpan; talk?: TimelineSpan 
       if (d.talk.end > end) end = d.talk.end;
     }
   }
-  // A little air either side, at least two weeks, so edge markers are not cut in half.
-  const pad = Math.max(14 * DAY, (end - start) * 0.03);
-  return { start: start - pad, end: end + pad };
+  return { start, end };
+}
+
+/** A span with a little air either side, at least two weeks, so edge markers are not cut in half. */
+export function padWindow(w: TimeWindow): TimeWindow {
+  const pad = Math.max(14 * DAY, (w.end - w.start) * 0.03);
+  return { start: w.start - pad, end: w.end + pad };
+}
+
+/** The window "All dates" shows in the main chart: everything, or the recent years when the data spans decades. */
+export function allDatesWindow(extent: TimeWindow): TimeWindow {
+  if (!spansDecades(extent)) return padWindow(extent);
+  // Padded as that window, not as the decades (3 % of 75 years would add two empty years).
+  return padWindow({ start: Math.min(RECENT_FROM, extent.end - 6 * YEAR), end: extent.end });
+}
+
+/** The window to draw: the user's dragged window, the 2023 wave, or everything plotted (its recent years, over decades). */
+function windowFor(extent: TimeWindow | null, options: TimelineOptions): TimeWindow {
+  if (options.customWindow) return options.customWindow;
+  if (options.zoom === 'wave-2023' || !extent) return WAVE_2023;
+  return allDatesWindow(extent);
 }
 
 /** Indices below this fit beside a day count in one double, exactly (days × 2²¹ + index < 2⁵³). */
@@ -279,7 +310,8 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
     }
     dated.push(entry as Dated);
   }
-  const window = windowFor(dated, options);
+  const extent = fullExtent(dated);
+  const window = windowFor(extent, options);
   const inWindow = dated.filter((d) => {
     if (overlaps(d.release, window)) return true;
     leftOut.push(
@@ -309,7 +341,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
     const release = s && timelineOf(s).release;
     return !!release && overlaps(release, window);
   };
-  return { byId, inFilter, leftOut, window, inWindow, annotations, laneOf, isPlotted, total };
+  return { byId, inFilter, leftOut, window, extent, inWindow, annotations, laneOf, isPlotted, total };
 }
 
 function itemOf(d: Dated, laneKey: string, byId: ReadonlyMap<string, System>, isPlotted: (id: string) => boolean): TimelineItem {
@@ -337,7 +369,7 @@ export function buildTimelineSeries(dataset: TimelineDataset, filtered: readonly
 }
 
 function seriesOf(
-  { byId, inFilter, leftOut, window, inWindow, annotations, laneOf, isPlotted, total }: ReturnType<typeof collect>,
+  { byId, inFilter, leftOut, window, extent, inWindow, annotations, laneOf, isPlotted, total }: ReturnType<typeof collect>,
   options: TimelineOptions,
 ): TimelineSeries {
   const items: TimelineItem[] = [
@@ -346,10 +378,11 @@ function seriesOf(
   ].sort((a, b) => a.release.start - b.release.start); // stable: same-day items keep dataset order (7B, 13B, …)
 
   return {
-    items,
+    items: distinctLabels(items),
     links: buildLinks(items, byId, inFilter, isPlotted),
     lanes: buildLanes(items, options.lanes),
     window,
+    extent,
     total,
     leftOut,
   };
@@ -380,7 +413,7 @@ export function buildCappedTimelineSeries(
   keep: readonly (string | null | undefined)[] = [],
 ): TimelineSeries & { capped: boolean; totalItems: number; annotationsUnmarked: number } {
   const collected = collect(dataset, filtered, options);
-  const { byId, inFilter, leftOut, window, inWindow, laneOf, isPlotted, total } = collected;
+  const { byId, inFilter, leftOut, window, extent, inWindow, laneOf, isPlotted, total } = collected;
   const n = inWindow.length;
   if (n <= cap) return { ...seriesOf(collected, options), capped: false, totalItems: n, annotationsUnmarked: 0 };
 
@@ -419,7 +452,7 @@ export function buildCappedTimelineSeries(
   for (const i of inReleaseOrder(rest)) leftOut.push(inWindow[i].leftOut?.capped ?? cappedEntry(inWindow[i]));
 
   return {
-    items,
+    items: distinctLabels(items),
     // Links of drawn items to drawn bases: those of the uncapped series with both ends drawn.
     links: buildLinks(items, byId, inFilter, isPlotted).filter((l) => keptIds.has(l.from)),
     // Lanes in the uncapped series' order (sizes counted over every item), holding the drawn items.
@@ -435,12 +468,37 @@ export function buildCappedTimelineSeries(
       .map((l) => ({ ...l, itemIds: items.filter((i) => i.laneKey === l.key).map((i) => i.id) }))
       .filter((l) => l.itemIds.length > 0),
     window,
+    extent,
     total,
     leftOut,
     capped: true,
     totalItems: n,
     annotationsUnmarked: annotationsInOrder.length - annotations.length,
   };
+}
+
+/**
+ * Labels that tell items apart: where the short label drops what distinguishes two systems
+ * ("GPT-2 (117M)" and "GPT-2 (1.5B)" both "GPT-2"), each of them shows its full name; where the
+ * names are the same too, the year of release is added.
+ */
+export function distinctLabels(items: TimelineItem[]): TimelineItem[] {
+  const byLabel = new Map<string, TimelineItem[]>();
+  for (const i of items) {
+    const group = byLabel.get(i.label);
+    if (group) group.push(i);
+    else byLabel.set(i.label, [i]);
+  }
+  for (const group of byLabel.values()) {
+    if (group.length < 2) continue;
+    const names = new Map<string, number>();
+    for (const i of group) names.set(i.name, (names.get(i.name) ?? 0) + 1);
+    for (const i of group) {
+      const name = shortLabel(i.name, 40) === i.label ? i.name : shortLabel(i.name, 40);
+      i.label = (names.get(i.name) ?? 0) > 1 ? `${name} (${i.release.date.date.slice(0, 4)})` : name;
+    }
+  }
+  return items;
 }
 
 /** How many papers and events a capped timeline marks at most: a fifth of the systems' cap. */
@@ -565,4 +623,57 @@ function orderLanes<E>(entries: readonly E[], laneKeyOf: (e: E) => string, start
       (first.get(a.key) ?? 0) - (first.get(b.key) ?? 0) ||
       a.key.localeCompare(b.key),
   );
+}
+
+export interface TimelineOverviewYear {
+  year: number;
+  /** UTC ms of 1 January and of the next 1 January. */
+  start: number;
+  end: number;
+  /** Dated systems released that year, by kind lane (drawing order). */
+  counts: { kind: KindLane; count: number }[];
+}
+
+export interface TimelineOverview {
+  /** Every dated system's span with a little air: the strip's axis. */
+  extent: TimeWindow;
+  years: TimelineOverviewYear[];
+  /** The most systems in one year (the strip's full height). */
+  maxCount: number;
+  /** Dated systems counted. */
+  total: number;
+}
+
+/**
+ * The overview strip's data: how many systems of the filtered set were released each year, by
+ * kind, over every dated system — only when they span decades (an Epoch import), else null.
+ */
+export function buildTimelineOverview(filtered: readonly System[]): TimelineOverview | null {
+  const dated: Dated[] = [];
+  for (const s of filtered) {
+    const entry = timelineOf(s);
+    if (entry.release && entry.kindLane !== 'paper-event') dated.push(entry as Dated);
+  }
+  const dates = fullExtent(dated);
+  if (!dates || !spansDecades(dates)) return null;
+  const extent = padWindow(dates);
+  const first = new Date(extent.start).getUTCFullYear();
+  const last = new Date(extent.end - 1).getUTCFullYear();
+  const counts = Array.from({ length: last - first + 1 }, () => new Map<KindLane, number>());
+  for (const d of dated) {
+    const m = counts[new Date(d.release.start).getUTCFullYear() - first];
+    m.set(d.kindLane, (m.get(d.kindLane) ?? 0) + 1);
+  }
+  let maxCount = 0;
+  const years = counts.map((m, i) => {
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    if (total > maxCount) maxCount = total;
+    return {
+      year: first + i,
+      start: Date.UTC(first + i, 0, 1),
+      end: Date.UTC(first + i + 1, 0, 1),
+      counts: KIND_LANES.filter((k) => m.has(k)).map((kind) => ({ kind, count: m.get(kind) ?? 0 })),
+    };
+  });
+  return { extent, years, maxCount, total: dated.length };
 }

@@ -160,6 +160,8 @@ export interface TimelinePlot {
   months: { value: number; year: number; month: number; label: string }[];
   /** The window’s 1 Januaries, labelled by year, for a window too long for months. */
   years: { value: number; year: number; label: string }[];
+  /** Each day's midnight, labelled ("Mar 5" / "3月5日"), for a window of a few weeks at most (else absent). */
+  days?: { value: number; day: number; label: string }[];
   /** Lane headings, in order. */
   lanes: string[];
   marks: TimelineMark[];

@@ -2,6 +2,7 @@ import { escapeXml } from '../../lib/export-panel';
 import type { TimelineMark, TimelinePlot } from './figure-model';
 import type { PlotLayout } from './plot-bars';
 import { fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
+import { routeOrthogonal, routePath, type Point, type RouteBox } from '../../lib/orthogonal-route';
 
 /*
  * The timeline plot: a time axis over the window with ticks that fit their labels (months for a
@@ -142,7 +143,7 @@ export function placeLane(
 
 const MS_DAY = 86_400_000;
 
-/** Ticks whose labels keep their distance: every 1, 2, 3 or 6 months, else every 1, 2, 5, 10… years. */
+/** Ticks whose labels keep their distance: days in a window of a few weeks, every 1, 2, 3 or 6 months, else every 1, 2, 5, 10… years. */
 export function fitTicks(plot: TimelinePlot, x: (ms: number) => number, px0: number, px1: number, tickSize: number): TimelineTick[] {
   const minGap = tickSize * 1.2;
   const place = (value: number, label: string): TimelineTick => {
@@ -155,6 +156,18 @@ export function fitTicks(plot: TimelinePlot, x: (ms: number) => number, px0: num
   const fits = (ticks: TimelineTick[]) => ticks.every((t, i) => i === 0 || ticks[i - 1].right + minGap <= t.left);
   const inWindow = (v: number) => v >= plot.window.start && v <= plot.window.end;
   const months = plot.months.filter((m) => inWindow(m.value));
+  // A window of a few weeks: days, every 1, 2 or 7 (the 1st, 8th, 15th, 22nd) or 14 (the 1st and 15th).
+  const days = (plot.days ?? []).filter((d) => inWindow(d.value));
+  if (months.length < 2 && days.length >= 2)
+    for (const keep of [
+      () => true,
+      (d: number) => d % 2 === 1 && d < 30,
+      (d: number) => (d - 1) % 7 === 0 && d < 29,
+      (d: number) => d === 1 || d === 15,
+    ]) {
+      const ticks = days.filter((d) => keep(d.day)).map((d) => place(d.value, d.label));
+      if (ticks.length >= 2 && fits(ticks)) return ticks;
+    }
   for (const step of [1, 2, 3, 6]) {
     const ticks = months.filter((m) => (m.year * 12 + m.month) % step === 0).map((m) => place(m.value, m.label));
     if (ticks.length >= 2 && fits(ticks)) return ticks;
@@ -260,6 +273,73 @@ export function timelineGeometry(plot: TimelinePlot, x0: number, width: number, 
   return { x, px0, px1, rowH, lanes, cut, hidden, ticks, height };
 }
 
+/** Lane tops and each drawn mark's centre line, for a plot drawn from `top`. */
+export function timelinePositions(g: TimelineGeometry, top: number, base: number) {
+  const s = timelineSizes(base);
+  const laneTops: number[] = [];
+  let y = top;
+  for (const l of g.lanes) {
+    laneTops.push(y);
+    y += s.headH + l.rows * g.rowH;
+  }
+  const at = new Map<string, { p: PlacedTimelineMark; cy: number }>();
+  g.lanes.forEach((l, i) => l.marks.forEach((p) => at.set(p.mark.id, { p, cy: laneTops[i] + s.headH + p.row * g.rowH + g.rowH / 2 })));
+  return { laneTops, bottom: y, at };
+}
+
+/** Every name, mark and lane heading of a drawn plot, as boxes a link keeps out of. */
+export function timelineObstacles(plot: TimelinePlot, g: TimelineGeometry, top: number, x0: number, base: number): RouteBox[] {
+  const s = timelineSizes(base);
+  const { laneTops, at } = timelinePositions(g, top, base);
+  const boxes: RouteBox[] = g.lanes.map((l, i) => ({
+    left: x0 + 2,
+    right: x0 + 2 + measure(plot.lanes[l.lane] ?? '', s.headSize),
+    top: laneTops[i],
+    bottom: laneTops[i] + s.headH,
+    kind: 'heading',
+  }));
+  for (const [id, { p, cy }] of at) {
+    const r = s.r * (p.mark.annotation ? 1.3 : 1.05);
+    boxes.push({ left: p.left, right: p.right, top: cy - r, bottom: cy + r, owner: id, kind: 'mark' });
+    if (p.label)
+      boxes.push({
+        left: p.label.left,
+        right: p.label.right,
+        top: cy - s.labelSize * 0.6,
+        bottom: cy + s.labelSize * 0.6,
+        owner: id,
+        kind: 'label',
+      });
+  }
+  return boxes;
+}
+
+/**
+ * Each link's route (`from>to`) and each talk's-date connector's (`talk:id`), along the gaps
+ * between sub-rows and down channels clear of every other name, mark and heading.
+ */
+export function timelineRoutes(plot: TimelinePlot, g: TimelineGeometry, top: number, x0: number, base: number): Map<string, Point[]> {
+  const s = timelineSizes(base);
+  const { laneTops, at } = timelinePositions(g, top, base);
+  const obstacles = timelineObstacles(plot, g, top, x0, base);
+  const lines = g.lanes.flatMap((l, i) => Array.from({ length: l.rows + 1 }, (_, k) => laneTops[i] + s.headH + k * g.rowH));
+  const opts = { half: g.rowH / 2, entryGap: s.r * 1.3 + 1 };
+  const end = (id: string, v: { p: PlacedTimelineMark; cy: number }) => ({ id, cx: (v.p.x0 + v.p.x1) / 2, cy: v.cy });
+  const plotBox = { left: g.px0, right: g.px1 };
+  const routes = new Map<string, Point[]>();
+  for (const link of plot.links) {
+    const a = at.get(link.from);
+    const b = at.get(link.to);
+    if (a && b) routes.set(`${link.from}>${link.to}`, routeOrthogonal(end(link.from, a), end(link.to, b), obstacles, plotBox, lines, opts));
+  }
+  for (const [id, v] of at) {
+    const release = v.p.mark.talkFor ? at.get(v.p.mark.talkFor) : undefined;
+    if (release && v.p.mark.talkFor)
+      routes.set(`talk:${v.p.mark.talkFor}`, routeOrthogonal(end(v.p.mark.talkFor, release), end(id, v), obstacles, plotBox, lines, opts));
+  }
+  return routes;
+}
+
 export function layoutTimelinePlot(
   plot: TimelinePlot,
   x0: number,
@@ -273,16 +353,8 @@ export function layoutTimelinePlot(
   const hatchColors = plot.marks.flatMap((m) => (m.estimated ? [m.color] : []));
   const draw = (top: number) => {
     const parts: string[] = [];
-    const laneTops: number[] = [];
-    let y = top;
-    for (const l of g.lanes) {
-      laneTops.push(y);
-      y += s.headH + l.rows * g.rowH;
-    }
-    const bottom = y;
+    const { laneTops, bottom } = timelinePositions(g, top, base);
     const cyOf = (laneIndex: number, p: PlacedTimelineMark) => laneTops[laneIndex] + s.headH + p.row * g.rowH + g.rowH / 2;
-    const at = new Map<string, { p: PlacedTimelineMark; cy: number }>();
-    g.lanes.forEach((l, i) => l.marks.forEach((p) => at.set(p.mark.id, { p, cy: cyOf(i, p) })));
     // Bands behind every other lane, so a lane's sub-rows read as one.
     g.lanes.forEach((l, i) => {
       if (i % 2 === 0) parts.push(tag('rect', { x: x0, y: laneTops[i], width, height: s.headH + l.rows * g.rowH, fill: c.track }));
@@ -315,42 +387,33 @@ export function layoutTimelinePlot(
     );
     // Lineage links and the talk's dates' connectors, under the marks.
     const links: string[] = [];
+    const routes = timelineRoutes(plot, g, top, x0, base);
     for (const link of plot.links) {
-      const a = at.get(link.from);
-      const b = at.get(link.to);
-      if (!a || !b) continue;
-      const x1 = a.p.right;
-      const x2 = b.p.left - 1.5;
-      const mid = x1 + (x2 - x1) / 2;
-      const d =
-        x2 - x1 >= s.r * 2
-          ? `M${r1(x1)} ${r1(a.cy)} C${r1(mid)} ${r1(a.cy)} ${r1(mid)} ${r1(b.cy)} ${r1(x2)} ${r1(b.cy)}`
-          : `M${r1(a.p.x1)} ${r1(a.cy)} L${r1(b.p.x0)} ${r1(b.cy)}`;
+      const points = routes.get(`${link.from}>${link.to}`);
+      if (!points) continue;
       links.push(
         tag('path', {
-          d,
+          d: routePath(points),
           fill: 'none',
           stroke: c.muted,
           'stroke-width': 1.1,
           'stroke-opacity': link.via ? 0.35 : 0.6,
           'stroke-dasharray': link.dash,
+          'stroke-linejoin': 'round',
         }),
       );
     }
-    for (const [, { p, cy }] of at) {
-      const release = p.mark.talkFor ? at.get(p.mark.talkFor) : undefined;
-      if (release)
-        links.push(
-          tag('line', {
-            x1: release.p.x0,
-            y1: release.cy,
-            x2: p.x0,
-            y2: cy,
-            stroke: c.muted,
-            'stroke-width': 1,
-            'stroke-dasharray': '4 2 1 2',
-          }),
-        );
+    for (const [key, points] of routes) {
+      if (!key.startsWith('talk:')) continue;
+      links.push(
+        tag('path', {
+          d: routePath(points),
+          fill: 'none',
+          stroke: c.muted,
+          'stroke-width': 1,
+          'stroke-dasharray': '4 2 1 2',
+        }),
+      );
     }
     parts.push(tag('g', { id: 'figure-links' }, links.join('')));
     g.lanes.forEach((l, i) => {

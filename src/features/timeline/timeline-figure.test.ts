@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../tests/fixtures/bundled-dataset';
 import { syntheticDataset } from '../../../tests/fixtures/synthetic-dataset';
 import type { TimelinePlot } from '../../components/figure/figure-model';
-import { timelineGeometry, timelineSizes, type TimelineGeometry } from '../../components/figure/plot-timeline';
+import {
+  timelineGeometry,
+  timelineObstacles,
+  timelineRoutes,
+  timelineSizes,
+  type TimelineGeometry,
+} from '../../components/figure/plot-timeline';
+import { segmentHitsBox } from '../../lib/orthogonal-route';
 import { PRESETS, screenPreset, type Preset } from '../../components/figure/presets';
 import { renderFigureSvg } from '../../components/figure/render-svg';
 import { datasetSchema } from '../../data/schema';
@@ -89,7 +96,34 @@ describe('the timeline plot layout', () => {
         expect(drawn.length + g.cut).toBe(plot.marks.length);
         expect(drawn.filter((p) => !p.label).length).toBe(g.hidden);
         if (maxHeight !== null) expect(g.height).toBeLessThanOrEqual(maxHeight + 0.5);
+        // No link or talk connector passes through a name, mark or lane heading other than its own ends'
+        // (nor a mark drawn over one of its ends: in a full box, same-day marks may share a sub-row and touch).
+        const all = timelineObstacles(plot, g, 0, x0, base);
+        const endMarks = (ids: string[]) => all.filter((b) => b.kind === 'mark' && b.owner && ids.includes(b.owner));
+        const touches = (a: (typeof all)[number], b: (typeof all)[number]) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const crossings: string[] = [];
+        for (const [key, points] of timelineRoutes(plot, g, 0, x0, base)) {
+          const ends = key.startsWith('talk:') ? [key.slice(5), `${key.slice(5)}:talk`] : key.split('>');
+          const obstacles = all.filter((b) => !(b.kind === 'mark' && endMarks(ends).some((e) => touches(e, b))));
+          for (const b of obstacles)
+            if (!(b.owner && ends.includes(b.owner)))
+              for (let i = 1; i < points.length; i++)
+                if (segmentHitsBox(points[i - 1], points[i], b)) crossings.push(`${key} × ${b.kind} ${b.owner ?? ''}`);
+        }
+        expect([...new Set(crossings)]).toEqual([]);
       });
+
+  it('labels days in a window of a few weeks, in the UI language', () => {
+    const { x0, width, base } = box(PRESETS['slide-16x9']);
+    const customWindow = { start: Date.UTC(2023, 2, 10), end: Date.UTC(2023, 2, 20) };
+    const en = timelineGeometry(figure({ customWindow }).plot, x0, width, base, null);
+    expect(en.ticks.length).toBeGreaterThanOrEqual(2);
+    expect(en.ticks.map((t) => t.label)).toContain('Mar 15');
+    const zh = timelineGeometry(figure({ customWindow, locale: 'zh-CN' }).plot, x0, width, base, null);
+    expect(zh.ticks.map((t) => t.label)).toContain('3月15日');
+    for (const g of [en, zh]) for (let i = 1; i < g.ticks.length; i++) expect(g.ticks[i].left).toBeGreaterThan(g.ticks[i - 1].right);
+  });
 
   it('labels months in a short window and years in a long one', () => {
     const { x0, width, base } = box(PRESETS['slide-16x9']);

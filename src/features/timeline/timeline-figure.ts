@@ -3,7 +3,7 @@ import type { DataTableSpec } from '../../components/chart-frame/chart-frame';
 import { NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
 import type { FigureModel, FigureNote, LegendEntry, TimelineMark, TimelinePlot } from '../../components/figure/figure-model';
-import { formatEventDate, formatInteger } from '../../i18n/format';
+import { formatEventDate, formatInteger, formatTimeTick } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectTimelineEntries } from '../../selectors/filtered-systems';
@@ -90,8 +90,8 @@ function plainReason(l: TimelineLeftOut, t: Translator['t'], locale: Translator[
 
 const MONTH_MS = 31 * 86_400_000;
 
-/** The window's month and year ticks, labelled in the UI language. */
-function timeTicks(window: TimeWindow, locale: Translator['locale']): Pick<TimelinePlot, 'months' | 'years'> {
+/** The window's day (a few weeks at most), month and year ticks, labelled in the UI language. */
+function timeTicks(window: TimeWindow, locale: Translator['locale']): Pick<TimelinePlot, 'months' | 'years' | 'days'> {
   const months: TimelinePlot['months'] = [];
   const years: TimelinePlot['years'] = [];
   const yearFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
@@ -116,7 +116,11 @@ function timeTicks(window: TimeWindow, locale: Translator['locale']): Pick<Timel
     if (m === 0) years.push({ value, year: y, label: yearFormat.format(value) });
     if (!withMonths) m = 11;
   }
-  return { months, years };
+  const days: NonNullable<TimelinePlot['days']> = [];
+  if (window.end - window.start <= 62 * 86_400_000)
+    for (let v = Math.ceil(window.start / 86_400_000) * 86_400_000; v <= window.end; v += 86_400_000)
+      days.push({ value: v, day: new Date(v).getUTCDate(), label: formatTimeTick(v, 'day', locale) });
+  return { months, years, ...(days.length > 0 ? { days } : {}) };
 }
 
 const dayOf = (ms: number): DatedEvent => ({ date: new Date(ms).toISOString().slice(0, 10), precision: 'day', marks: '' });
@@ -126,10 +130,25 @@ export function windowRange(w: TimeWindow, locale: T['locale']): string {
   return `${formatEventDate(dayOf(w.start), locale)} – ${formatEventDate(dayOf(w.end - 1), locale)}`;
 }
 
-/** The window the timeline shows, said beside the filters; nothing for every date. */
-export function timelineWindowText(zoom: TimelineZoom, customWindow: TimeWindow | null, { t, locale }: Pick<T, 't' | 'locale'>): string {
+/**
+ * The window the timeline shows, said beside the filters; nothing for every date. Over decades of
+ * dates "All dates" opens on the recent years, and says so with the span of the whole.
+ */
+export function timelineWindowText(
+  zoom: TimelineZoom,
+  customWindow: TimeWindow | null,
+  { t, locale }: Pick<T, 't' | 'locale'>,
+  series?: Pick<TimelineSeries, 'window' | 'extent'>,
+): string {
   if (customWindow) return t('timeline.window', 'Window: {range}', { range: windowRange(customWindow, locale) });
-  return zoom === 'wave-2023' ? t('timeline.window', 'Window: {range}', { range: t('timeline.zoom.wave', 'Feb–Apr 2023') }) : '';
+  if (zoom === 'wave-2023') return t('timeline.window', 'Window: {range}', { range: t('timeline.zoom.wave', 'Feb–Apr 2023') });
+  if (series?.extent && series.window.start > series.extent.start)
+    return t('timeline.window-recent', 'Window: {range}, the recent years of {from}–{to} (the overview above shows them all)', {
+      range: windowRange(series.window, locale),
+      from: formatTimeTick(series.extent.start, 'year', locale),
+      to: formatTimeTick(series.extent.end - 1, 'year', locale),
+    });
+  return '';
 }
 
 export interface TimelineFigureInput {
@@ -246,7 +265,7 @@ export function buildTimelineFigure({
     id: 'timeline',
     lang: locale,
     title: t('timeline.title', 'Release timeline'),
-    subtitle: [describeFilters(filters, dataset, t, locale), timelineWindowText(zoom, customWindow, translator)]
+    subtitle: [describeFilters(filters, dataset, t, locale), timelineWindowText(zoom, customWindow, translator, series)]
       .filter(Boolean)
       .join(' · '),
     description: t(
@@ -357,6 +376,7 @@ export function timelineText(t: Translator['t'], locale: Translator['locale'], d
     kindLabel: (k) => kindLaneLabel(t, k),
     releaseLabel: (item) => (item.status === 'estimated' ? `${item.label} (${est})` : item.label),
     talkLabel: (item) => t('timeline.talk-label', '{system}: talk’s date', { system: item.label }),
+    tickLabel: (ms, unit) => formatTimeTick(ms, unit, locale),
     builtOn,
     markDescription: (item) => {
       const parts = [

@@ -5,12 +5,19 @@ import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { selectTimelineEntries } from '../../selectors/filtered-systems';
 import { buildTimelineSeries, type TimelineItem, type TimelineSeries } from '../../selectors/timeline-series';
 import { textMeasurer } from '../../lib/measure-text';
-import { fitText, layoutTimeline, monthTicks, showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
+import type { TimeTickUnit } from '../../lib/time-ticks';
+import { formatTimeTick } from '../../i18n/format';
+import { fitText, layoutTimeline, showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
 
 const ds = bundledDataset();
 const all = selectTimelineEntries(ds, DEFAULT_FILTERS);
 const measure = textMeasurer(12);
-const labels = { releaseLabel: (i: TimelineItem) => i.label, talkLabel: (i: TimelineItem) => `${i.label}: talk’s date` };
+const labels = {
+  releaseLabel: (i: TimelineItem) => i.label,
+  talkLabel: (i: TimelineItem) => `${i.label}: talk’s date`,
+  tickLabel: (ms: number, unit: TimeTickUnit) => formatTimeTick(ms, unit, 'en'),
+  measureTick: measure,
+};
 const utc = (y: number, m: number, d = 1) => Date.UTC(y, m - 1, d);
 
 /** The box a mark takes on screen: marker plus label. */
@@ -145,26 +152,23 @@ describe('layoutTimeline', () => {
   });
 });
 
-describe('monthTicks', () => {
-  it('the wave at desktop width: the 1st of every month', () => {
-    expect(monthTicks({ start: utc(2023, 2, 1), end: utc(2023, 5, 1) }, 1100)).toEqual([
-      utc(2023, 2),
-      utc(2023, 3),
-      utc(2023, 4),
-      utc(2023, 5),
+describe('axis ticks', () => {
+  it('the wave: weekly days at desktop width, months on a phone', () => {
+    const wave = buildTimelineSeries(ds, all, { lanes: 'kind', zoom: 'wave-2023' });
+    const wide = layoutTimeline(wave, { width: 1100, measure, ...labels }).ticks.map((t) => t.label);
+    expect(wide).toEqual(expect.arrayContaining(['Feb 1', 'Feb 8', 'Mar 1', 'Apr 1', 'May 1']));
+    expect(layoutTimeline(wave, { width: 375, measure, ...labels }).ticks.map((t) => t.label)).toEqual([
+      'Feb 2023',
+      'Mar 2023',
+      'Apr 2023',
+      'May 2023',
     ]);
   });
-  it('three years on a phone: one tick a year, in January', () => {
-    const ticks = monthTicks({ start: utc(2020, 5, 1), end: utc(2023, 5, 15) }, 320);
-    expect(ticks).toEqual([utc(2021, 1), utc(2022, 1), utc(2023, 1)]);
-  });
-  it('ticks are never closer than the minimum spacing', () => {
-    for (const width of [300, 600, 1200]) {
-      const w = { start: utc(2020, 5, 1), end: utc(2023, 5, 1) };
-      const ticks = monthTicks(w, width);
-      const px = ticks.map((t) => ((t - w.start) / (w.end - w.start)) * width);
-      for (let i = 1; i < px.length; i++) expect(px[i] - px[i - 1]).toBeGreaterThanOrEqual(TIMELINE_GEOMETRY.minTickSpacing - 3);
-    }
+  it('every date on a phone: years, their labels apart', () => {
+    const l = layoutTimeline(buildTimelineSeries(ds, all, { lanes: 'kind', zoom: 'all' }), { width: 375, measure, ...labels });
+    expect(l.ticks.every((t) => t.unit === 'year')).toBe(true);
+    for (let i = 1; i < l.ticks.length; i++)
+      expect(l.ticks[i].left).toBeGreaterThanOrEqual(l.ticks[i - 1].right + TIMELINE_GEOMETRY.minTickGap);
   });
 });
 

@@ -1,4 +1,5 @@
 import { WAVE_2023, type TimelineItem, type TimelineLane, type TimelineSeries, type TimeWindow } from '../../selectors/timeline-series';
+import { chooseTimeTicks, type TimeTick, type TimeTickUnit } from '../../lib/time-ticks';
 
 /*
  * Pixel layout of the timeline, pure: which row of its lane each marker sits on and where its
@@ -20,7 +21,8 @@ export const TIMELINE_GEOMETRY = {
   unitGap: 10,
   /** The shortest a month-precision bar is drawn, so a month stays visible when zoomed far out. */
   minSpanWidth: 6,
-  minTickSpacing: 76,
+  /** Between one tick label and the next. */
+  minTickGap: 12,
 } as const;
 
 export interface PlacedMark {
@@ -36,6 +38,9 @@ export interface PlacedMark {
   label: string;
   labelX: number;
   labelAnchor: 'start' | 'end';
+  /** The label's horizontal extent, px. */
+  labelLeft: number;
+  labelRight: number;
 }
 
 export interface PlacedLane {
@@ -52,7 +57,8 @@ export interface TimelineLayout {
   plot: { left: number; right: number; top: number; bottom: number };
   lanes: PlacedLane[];
   marks: PlacedMark[];
-  ticks: number[];
+  /** The axis ticks, at the unit and step whose labels fit (days, months or years). */
+  ticks: TimeTick[];
   x: (ms: number) => number;
   /** Pixel → UTC ms (for drag-to-zoom). */
   invert: (px: number) => number;
@@ -65,6 +71,10 @@ export interface LayoutOptions {
   releaseLabel: (item: TimelineItem) => string;
   /** Text beside the talk's-date ghost marker ("Alpaca — talk's date"). */
   talkLabel: (item: TimelineItem) => string;
+  /** A tick's label in the UI language ("2019", "Mar 2023", "Mar 5"). */
+  tickLabel: (ms: number, unit: TimeTickUnit) => string;
+  /** Width of a tick label (the axis font). */
+  measureTick: (text: string) => number;
 }
 
 interface Unit {
@@ -143,7 +153,14 @@ export function layoutTimeline(series: Pick<TimelineSeries, 'items' | 'lanes' | 
     plot: { left, right, top: g.top, bottom },
     lanes,
     marks,
-    ticks: monthTicks(series.window, right - left),
+    ticks: chooseTimeTicks({
+      window: series.window,
+      left,
+      right,
+      measure: opts.measureTick,
+      format: opts.tickLabel,
+      minGap: g.minTickGap,
+    }),
     x,
     invert,
   };
@@ -190,7 +207,23 @@ function placeUnit(
   const labelX = anchor === 'start' ? mRight + g.labelGap : mLeft - g.labelGap;
   const unitLeft = anchor === 'start' ? mLeft : labelX - width;
   const unitRight = anchor === 'start' ? labelX + width : mRight;
-  return { mark: { item, role, precision, x0, x1, cx, label, labelX, labelAnchor: anchor }, left: unitLeft, right: unitRight };
+  return {
+    mark: {
+      item,
+      role,
+      precision,
+      x0,
+      x1,
+      cx,
+      label,
+      labelX,
+      labelAnchor: anchor,
+      labelLeft: labelX - (anchor === 'end' ? width : 0),
+      labelRight: labelX + (anchor === 'start' ? width : 0),
+    },
+    left: unitLeft,
+    right: unitRight,
+  };
 }
 
 /** The longest prefix of `text` that fits in `width` px, with an ellipsis. */
@@ -202,33 +235,6 @@ export function fitText(text: string, width: number, measure: (text: string) => 
     if (measure(candidate) <= width) return candidate;
   }
   return '…';
-}
-
-/**
- * Tick positions on the 1st of a month, every 1, 2, 3, 6 or 12 months: the smallest step whose
- * labels keep their distance. (Labels at the edges are aligned inwards by the axis renderer.)
- */
-export function monthTicks(window: TimeWindow, plotWidth: number): number[] {
-  const g = TIMELINE_GEOMETRY;
-  const span = window.end - window.start;
-  const pxPerMonth = (plotWidth * (30.44 * 86_400_000)) / span;
-  const step = [1, 2, 3, 6, 12, 24].find((s) => s * pxPerMonth >= g.minTickSpacing) ?? 24;
-  const first = new Date(window.start);
-  let y = first.getUTCFullYear();
-  let m = first.getUTCMonth();
-  const ticks: number[] = [];
-  for (let guard = 0; guard < 1000; guard++) {
-    const t = Date.UTC(y, m, 1);
-    if (t > window.end) break;
-    const monthIndex = y * 12 + m;
-    if (t >= window.start && monthIndex % step === 0) ticks.push(t);
-    m++;
-    if (m === 12) {
-      m = 0;
-      y++;
-    }
-  }
-  return ticks;
 }
 
 /** The wave is shaded when the window is wider than it (the full view), to show where the zoom goes. */

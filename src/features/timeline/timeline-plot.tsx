@@ -2,16 +2,18 @@ import { memo, useId, useRef, useState, type PointerEvent } from 'react';
 import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import { hatchId } from '../../components/chart-frame/palette';
-import { formatMonth } from '../../i18n/format';
 import { WAVE_2023, type TimelineLink, type TimelineSeries, type TimeWindow } from '../../selectors/timeline-series';
 import { useAppStore } from '../../store';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
+import { routePath, type Point } from './timeline-routes';
 
 interface Props {
   series: TimelineSeries;
   layout: TimelineLayout;
+  /** Each link's and talk connector's path, clear of the labels (timeline-routes.ts). */
+  routes: ReadonlyMap<string, readonly Point[]>;
   text: TimelineText;
   onZoom: (w: TimeWindow) => void;
 }
@@ -25,7 +27,7 @@ const MIN_DRAG = 12;
  * one custom layer in the same SVG, positioned by the pure layout so labels never collide.
  */
 /** Drawn again only when its series, layout or text change. */
-export const TimelinePlot = memo(function TimelinePlot({ series, layout, text, onZoom }: Props) {
+export const TimelinePlot = memo(function TimelinePlot({ series, layout, routes, text, onZoom }: Props) {
   const g = TIMELINE_GEOMETRY;
   const { plot } = layout;
   return (
@@ -41,46 +43,31 @@ export const TimelinePlot = memo(function TimelinePlot({ series, layout, text, o
         dataKey="x"
         domain={[series.window.start, series.window.end]}
         allowDataOverflow
-        ticks={layout.ticks}
+        ticks={layout.ticks.map((t) => t.value)}
         height={g.axis}
         interval={0}
         stroke="var(--border)"
-        tick={(p: { x: number | string; y: number | string; payload: { value: number } }) => (
-          <AxisTick {...p} layout={layout} locale={text.locale} />
-        )}
+        tick={(p: { y: number | string; payload: { value: number } }) => <AxisTick y={p.y} payload={p.payload} layout={layout} />}
       />
       <YAxis type="number" dataKey="y" domain={[0, plot.bottom]} hide reversed />
       <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 4" />
-      <TimelineLayer series={series} layout={layout} text={text} onZoom={onZoom} />
+      <TimelineLayer series={series} layout={layout} routes={routes} text={text} onZoom={onZoom} />
     </ScatterChart>
   );
 });
 
-/** A month tick label, aligned inwards at the plot's edges so it is never cut off. */
-function AxisTick({
-  x,
-  y,
-  payload,
-  layout,
-  locale,
-}: {
-  x: number | string;
-  y: number | string;
-  payload: { value: number };
-  layout: TimelineLayout;
-  locale: TimelineText['locale'];
-}) {
-  const px = Number(x);
-  const anchor = px - layout.plot.left < 30 ? 'start' : layout.plot.right - px < 30 ? 'end' : 'middle';
-  const dx = anchor === 'start' ? -2 : anchor === 'end' ? 2 : 0;
+/** A tick label as the layout placed it (aligned inwards at the plot's edges, so never cut off). */
+function AxisTick({ y, payload, layout }: { y: number | string; payload: { value: number }; layout: TimelineLayout }) {
+  const tick = layout.ticks.find((t) => t.value === payload.value);
+  if (!tick) return null;
   return (
-    <text x={px + dx} y={Number(y) + 12} textAnchor={anchor} className="timeline-tick" data-tick={payload.value}>
-      {formatMonth(new Date(payload.value).toISOString().slice(0, 7), locale)}
+    <text x={tick.x} y={Number(y) + 12} textAnchor={tick.anchor} className="timeline-tick" data-tick={tick.value} data-unit={tick.unit}>
+      {tick.label}
     </text>
   );
 }
 
-function TimelineLayer({ series, layout, text, onZoom }: Props) {
+function TimelineLayer({ series, layout, routes, text, onZoom }: Props) {
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
   const linkedMark = useLinkedMark();
@@ -173,26 +160,15 @@ function TimelineLayer({ series, layout, text, onZoom }: Props) {
       )}
       <g className="timeline-links">
         {series.links.map((link) => {
-          const from = releaseMarks.get(link.from);
-          const to = releaseMarks.get(link.to);
-          if (!from || !to) return null;
+          const points = routes.get(`${link.from}>${link.to}`);
+          if (!points) return null;
           const active = hoveredId === link.from || hoveredId === link.to || selectedId === link.from || selectedId === link.to;
-          return <LinkPath key={`${link.from}>${link.to}`} link={link} from={from} to={to} arrowId={arrowId} active={active} />;
+          return <LinkPath key={`${link.from}>${link.to}`} link={link} points={points} arrowId={arrowId} active={active} />;
         })}
         {talkMarks.map((m) => {
-          const real = releaseMarks.get(m.item.id);
-          if (!real) return null;
-          return (
-            <line
-              key={`talk-${m.item.id}`}
-              className="timeline-talk-connector"
-              x1={real.cx}
-              y1={real.cy}
-              x2={m.cx}
-              y2={m.cy}
-              data-talk-link={m.item.id}
-            />
-          );
+          const points = routes.get(`talk:${m.item.id}`);
+          if (!points) return null;
+          return <path key={`talk-${m.item.id}`} className="timeline-talk-connector" d={routePath(points)} data-talk-link={m.item.id} />;
         })}
       </g>
       {talkMarks.map((m) => (
@@ -320,38 +296,11 @@ function MarkLabel({ mark }: { mark: PlacedMark }) {
   );
 }
 
-function LinkPath({
-  link,
-  from,
-  to,
-  arrowId,
-  active,
-}: {
-  link: TimelineLink;
-  from: PlacedMark;
-  to: PlacedMark;
-  arrowId: string;
-  active: boolean;
-}) {
-  const r = TIMELINE_GEOMETRY.markerRadius;
-  const x1 = from.precision === 'month' ? from.x1 : from.cx;
-  const y1 = from.cy;
-  const endX = to.precision === 'month' ? to.x0 - 2 : to.cx - r - 2;
-  let d: string;
-  if (endX - x1 >= 12) {
-    const mid = x1 + (endX - x1) / 2;
-    d = `M${x1},${y1} C${mid},${y1} ${mid},${to.cy} ${endX},${to.cy}`;
-  } else {
-    // Released the same day (or nearly): a straight line that stops at the marker's edge.
-    const dx = to.cx - x1;
-    const dy = to.cy - y1;
-    const len = Math.hypot(dx, dy) || 1;
-    d = `M${x1},${y1} L${to.cx - (dx / len) * (r + 2)},${to.cy - (dy / len) * (r + 2)}`;
-  }
+function LinkPath({ link, points, arrowId, active }: { link: TimelineLink; points: readonly Point[]; arrowId: string; active: boolean }) {
   return (
     <path
       className={['timeline-link', link.via.length > 0 && 'is-via', active && 'is-active'].filter(Boolean).join(' ')}
-      d={d}
+      d={routePath(points)}
       strokeDasharray={RELATION_DASH[link.relation]}
       markerEnd={`url(#${arrowId})`}
       data-link={`${link.from}>${link.to}`}

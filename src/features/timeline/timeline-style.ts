@@ -2,6 +2,7 @@ import type { DatedEvent } from '../../data/schema';
 import { assignColors } from '../../components/chart-frame/palette';
 import type { Locale } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
+import type { TimeTickUnit } from '../../lib/time-ticks';
 import { KIND_LANES, type BaseRelation, type KindLane, type TimelineItem, type TimelineLane } from '../../selectors/timeline-series';
 
 /** Colours follow the kind lanes in both lane modes, so organization lanes still show what each item is. */
@@ -26,6 +27,8 @@ export interface TimelineText {
   kindLabel: (k: KindLane) => string;
   releaseLabel: (item: TimelineItem) => string;
   talkLabel: (item: TimelineItem) => string;
+  /** An axis tick ("2019" / "2019年", "Mar 2023" / "2023年3月", "Mar 5" / "3月5日"). */
+  tickLabel: (ms: number, unit: TimeTickUnit) => string;
   builtOn: (item: TimelineItem) => string;
   /** Tooltip and accessible name of a release marker. */
   markDescription: (item: TimelineItem) => string;

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { selectTimelineEntries } from '../../selectors/filtered-systems';
 import { factValue } from '../../selectors/system-facts';
 import {
+  buildTimelineOverview,
   buildTimelineSeries,
   countSystemItems,
   KIND_LANES,
@@ -18,6 +19,8 @@ import { useAppStore } from '../../store';
 import type { ViewSettings } from '../../store/url-state';
 import { layoutTimeline, showWave } from './timeline-layout';
 import { TimelinePlot } from './timeline-plot';
+import { TimelineOverviewStrip } from './timeline-overview';
+import { routeTimeline } from './timeline-routes';
 import {
   buildDataTable,
   buildTimelineFigure,
@@ -46,6 +49,8 @@ interface Props {
 }
 
 const measureLabel = textMeasurer(12);
+/** Lane headings: 11 px, semibold, spaced (timeline.css), measured a little wide. */
+const measureHeading = textMeasurer(11.5, 600);
 
 /**
  * From GPT-3 and CLIP to LLaVA: each release on a time axis at the precision its source gives,
@@ -72,17 +77,28 @@ export function ReleaseTimeline({ dataset }: Props) {
     () => drawnTimelineSeries(dataset, systems, options, (id) => parameters.get(id) ?? 0, selectedId),
     [dataset, systems, options, parameters, selectedId],
   );
+  // Decades of dates (an Epoch import): a strip of every dated system, with the window as a brush.
+  const overview = useMemo(() => buildTimelineOverview(systems), [systems]);
   const sourceTitles = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s.title])), [dataset]);
 
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useChartWidth(plotRef, 800);
   const text = useMemo(() => timelineText(t, locale, dataset), [t, locale, dataset]);
   const layout = useMemo(
-    () => layoutTimeline(series, { width, measure: measureLabel, releaseLabel: text.releaseLabel, talkLabel: text.talkLabel }),
+    () =>
+      layoutTimeline(series, {
+        width,
+        measure: measureLabel,
+        releaseLabel: text.releaseLabel,
+        talkLabel: text.talkLabel,
+        tickLabel: text.tickLabel,
+        measureTick: measureLabel,
+      }),
     [series, width, text],
   );
 
-  const plotInput = useMemo(() => ({ series, layout }), [series, layout]);
+  const routes = useMemo(() => routeTimeline(layout, series.links, (l) => measureHeading(text.laneLabel(l))), [layout, series, text]);
+  const plotInput = useMemo(() => ({ series, layout, routes }), [series, layout, routes]);
   const drawnPlot = useLastWhere(plotInput, series.items.length > 0);
   const leftOut = useMemo(
     () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })),
@@ -111,7 +127,7 @@ export function ReleaseTimeline({ dataset }: Props) {
       id="timeline"
       dataset={dataset}
       title={t('timeline.title', 'Release timeline')}
-      subtitleNote={timelineWindowText(zoom, customWindow, { t, locale })}
+      subtitleNote={timelineWindowText(zoom, customWindow, { t, locale }, series)}
       description={t(
         'timeline.description',
         'Each system at its release date, at the precision its source gives; lines run from a base model to the model built on it.',
@@ -190,8 +206,24 @@ export function ReleaseTimeline({ dataset }: Props) {
         {series.items.length === 0 && (
           <p className="muted timeline-empty">{t('timeline.empty', 'No system in view has a known release date in this window.')}</p>
         )}
+        {overview && (
+          <TimelineOverviewStrip
+            overview={overview}
+            window={series.window}
+            width={width}
+            text={text}
+            measureTick={measureLabel}
+            onWindow={setCustomWindow}
+          />
+        )}
         <KeptPlot drawn={drawnPlot.series.items.length > 0} empty={series.items.length === 0}>
-          <TimelinePlot series={drawnPlot.series} layout={drawnPlot.layout} text={text} onZoom={setCustomWindow} />
+          <TimelinePlot
+            series={drawnPlot.series}
+            layout={drawnPlot.layout}
+            routes={drawnPlot.routes}
+            text={text}
+            onZoom={setCustomWindow}
+          />
         </KeptPlot>
       </div>
     </ChartFrame>
