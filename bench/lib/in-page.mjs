@@ -108,7 +108,15 @@ export async function filterClicks({ clicks, maxFrames, gapMs }) {
   input.click();
   const off = await settle();
   if (on === off) return { error: `toggling "${label}" changed nothing any view shows` };
-  if (off !== before) return { error: 'the views did not return to their first state after toggling twice' };
+  if (off !== before) {
+    // Name the views that differ, so a failed run says where to look.
+    const was = before.split('|');
+    const changed = off
+      .split('|')
+      .map((part, i) => (part === was[i] ? '' : `${was[i] ?? '?'} → ${part}`))
+      .filter(Boolean);
+    return { error: `the views did not return to their first state after toggling twice (${changed.join('; ')})` };
+  }
   const samples = [];
   const start = performance.now();
   for (let i = 0; i < clicks; i++) {
