@@ -18,7 +18,7 @@ import { ImportLauncher } from '../features/import/import-launcher';
 import { ImportedBanner } from '../features/import/imported-banner';
 import { PresentationBar, PresentButton, usePresentationKeys } from '../features/present/presentation';
 import { PrintSources } from '../features/print/print-sources';
-import { useT } from '../i18n/use-t';
+import { useT, type Translator } from '../i18n/use-t';
 import { useAppStore } from '../store';
 import { isFiltering } from '../store/filters-model';
 import type { PanelId } from '../store/panels';
@@ -46,6 +46,23 @@ const VIEWS: ViewDef[] = [
   { id: 'seed-tables', titleKey: 'seed-tables.title', title: 'The talk’s comparison tables', render: null },
   { id: 'compare', titleKey: 'compare.title', title: 'Compare side by side', render: null },
 ];
+
+/** Each view's short name in the section links, so all ten fit one row on a laptop screen. */
+function navName(id: PanelId, t: Translator['t']): string {
+  const names: Record<PanelId, string> = {
+    overview: t('nav.overview', 'Overview'),
+    'models-table': t('nav.models-table', 'Explorer'),
+    'training-cost': t('nav.training-cost', 'Cost'),
+    'gpu-hours': t('nav.gpu-hours', 'GPU-hours'),
+    scale: t('nav.scale', 'Scale'),
+    co2: t('nav.co2', 'CO₂'),
+    timeline: t('nav.timeline', 'Timeline'),
+    lineage: t('nav.lineage', 'Lineage'),
+    'seed-tables': t('nav.seed-tables', 'Talk’s tables'),
+    compare: t('nav.compare', 'Compare'),
+  };
+  return names[id];
+}
 
 export function App() {
   const { t, locale } = useT();
@@ -142,7 +159,7 @@ export function App() {
                 >
                   <Headline dataset={dataset} />
                 </ErrorBoundary>
-                <StickyBand views={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))}>
+                <StickyBand views={VIEWS.map((v) => ({ id: v.id, title: titleOf(v), nav: navName(v.id, t) }))}>
                   <ErrorBoundary
                     title={t('view.failed', '{view} could not be shown', { view: t('filters.region', 'Filters') })}
                     retryLabel={t('view.retry', 'Try again')}

@@ -6,7 +6,8 @@ import { useT } from '../i18n/use-t';
  * (`#training-cost`), so a link can point at it and Tab reaches every one. The view under the
  * sticky band is marked current (`aria-current`) while the page scrolls.
  */
-export function SectionNav({ views, bandHeight }: { views: { id: string; title: string }[]; bandHeight: number }) {
+/** `nav` is the link's short text; `title` the view's full title, shown on hover. */
+export function SectionNav({ views, bandHeight }: { views: { id: string; title: string; nav: string }[]; bandHeight: number }) {
   const { t } = useT();
   const current = useCurrentSection(
     views.map((v) => v.id),
@@ -28,8 +29,8 @@ export function SectionNav({ views, bandHeight }: { views: { id: string; title: 
       <ul ref={listRef}>
         {views.map((v) => (
           <li key={v.id}>
-            <a href={`#${v.id}`} aria-current={v.id === current ? 'location' : undefined}>
-              {v.title}
+            <a href={`#${v.id}`} aria-current={v.id === current ? 'location' : undefined} title={v.nav === v.title ? undefined : v.title}>
+              {v.nav}
             </a>
           </li>
         ))}

@@ -7,7 +7,7 @@ import { SectionNav } from './section-nav';
  * ResizeObserver: the bar wraps, a phone's sheet opens), which `html { scroll-padding-top }`
  * reads, so following `#training-cost` or tabbing to a control lands below the band, not under it.
  */
-export function StickyBand({ views, children }: { views: { id: string; title: string }[]; children: ReactNode }) {
+export function StickyBand({ views, children }: { views: { id: string; title: string; nav: string }[]; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(0);
   useLayoutEffect(() => {

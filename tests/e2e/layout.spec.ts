@@ -66,6 +66,22 @@ test('1440 px: the filter bar is one row', async ({ page }) => {
   expect(await page.locator('.filter-bar').evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(80);
 });
 
+test('1280 px: every section link is on screen in one row, in English and Chinese', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const path of ['/', '/?lang=zh-CN']) {
+    await gotoReady(page, path);
+    const nav = page.getByTestId('section-nav').locator('ul');
+    const edge = await nav.evaluate((e) => e.getBoundingClientRect().right);
+    const links = await page
+      .getByTestId('section-nav')
+      .getByRole('link')
+      .evaluateAll((els) => els.map((e) => ({ right: e.getBoundingClientRect().right, top: e.getBoundingClientRect().top })));
+    expect(links).toHaveLength(10);
+    for (const l of links) expect(l.right, path).toBeLessThanOrEqual(edge + 0.5);
+    expect(new Set(links.map((l) => Math.round(l.top))).size, path).toBe(1);
+  }
+});
+
 test('375 px: one "Filters (n)" button opens and closes the filters; n counts what is set', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await gotoReady(page, '/?org=OpenAI&base=llama');

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import type { Dataset } from '../../data/schema';
 import { FIELD_IDS, MAX_COMPARE } from '../../data/fields';
 import { AccessChip, FieldCellView } from '../../components/fact/field-cell-view';
@@ -67,7 +67,12 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
             </p>
           )}
           <div className="table-scroll compare-scroll">
-            <table className="data-table compare-table" data-testid="compare-table">
+            <table
+              className="data-table compare-table"
+              data-testid="compare-table"
+              // A phone gives each system a column of its own width (see compare-panel.css).
+              style={{ '--compare-systems': picked.length } as CSSProperties}
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('compare.field', 'Field')}</th>
