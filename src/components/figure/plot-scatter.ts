@@ -32,13 +32,22 @@ export interface ScatterFrame {
   trendSize: number;
 }
 
-/** Keeps every `step`-th tick, the smallest step whose labels are `gap` apart along the axis. */
-function thin<T extends { value: number; label: string }>(ticks: readonly T[], pos: (v: number) => number, room: (t: T) => number): T[] {
+/**
+ * Keeps every `step`-th tick, the smallest step whose labels are `gap` apart along the axis,
+ * counted from the first tick or (`fromEnd`: the value axis, whose top tick is the plot's top
+ * edge) from the last, so that edge keeps its label.
+ */
+function thin<T extends { value: number; label: string }>(
+  ticks: readonly T[],
+  pos: (v: number) => number,
+  room: (t: T) => number,
+  fromEnd = false,
+): T[] {
   for (let step = 1; step <= ticks.length; step++) {
-    const kept = ticks.filter((_, i) => i % step === 0);
+    const kept = ticks.filter((_, i) => (fromEnd ? ticks.length - 1 - i : i) % step === 0);
     if (kept.every((t, i) => i === 0 || Math.abs(pos(t.value) - pos(kept[i - 1].value)) >= room(t))) return kept;
   }
-  return ticks.slice(0, 1);
+  return fromEnd ? ticks.slice(-1) : ticks.slice(0, 1);
 }
 
 export function scatterFrame(plot: ScatterPlot, width: number, height: number, base: number): ScatterFrame {
@@ -59,7 +68,7 @@ export function scatterFrame(plot: ScatterPlot, width: number, height: number, b
   const x = (ms: number) => left + ((ms - x0) / (x1 - x0 || 1)) * (right - left);
   const y = (v: number) => bottom - ((Math.log10(v) - l0) / (l1 - l0 || 1)) * (bottom - top);
   const xTicks = thin(plot.xTicks, x, (t) => measure(t.label, tickSize) + tickSize * 1.2);
-  const yTicks = thin(plot.yTicks, y, () => tickSize * 1.8);
+  const yTicks = thin(plot.yTicks, y, () => tickSize * 1.8, true);
   const radius = Math.max(2, Math.min(4.5, 900 / Math.max(1, plot.points.length))) * Math.max(1, base / 14);
   return { left, right, top, bottom, x, y, xTicks, yTicks, radius, trendLines, trendY, trendLine, tickSize, labelSize, trendSize };
 }
