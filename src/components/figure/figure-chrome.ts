@@ -1,4 +1,4 @@
-import type { Dataset } from '../../data/schema';
+import type { Dataset, Source } from '../../data/schema';
 import { formatEventDate, formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { MAX_LEFT_OUT } from '../../selectors/mark-cap';
@@ -68,6 +68,15 @@ export function figureFooter(
       : t('figure.licence', 'facts from the cited sources'),
     link,
   };
+}
+
+/** "Sources: Epoch AI, Meta AI." — the figure's sources by publisher, each once ("—" when none). */
+export function figureSourceNote(
+  { t }: T,
+  sourceIds: Iterable<string>,
+  sourcesById: ReadonlyMap<string, Pick<Source, 'publisher' | 'title'>>,
+): string {
+  return t('figure.sources', 'Sources: {names}.', { names: sourceNoteNames(sourceIds, sourcesById).join(', ') || '—' });
 }
 
 export function moreNotesTemplate({ t }: T): string {

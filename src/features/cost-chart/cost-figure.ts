@@ -1,6 +1,13 @@
 import type { Dataset } from '../../data/schema';
 import { assignColors, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
-import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
+import {
+  countNote,
+  figureFooter,
+  figureSourceNote,
+  leftOutNotes,
+  moreNotesTemplate,
+  moreRowsTemplate,
+} from '../../components/figure/figure-chrome';
 import type { BarMark, BarPlot, FigureBarRow, FigureModel, LegendEntry } from '../../components/figure/figure-model';
 import { formatInteger, formatUsd } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
@@ -20,7 +27,7 @@ import {
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
-import { familySpans, RUN_KINDS, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
+import { familySpans, RUN_KINDS, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import type { Filters } from '../../store/filters-model';
 
 /*
@@ -257,7 +264,7 @@ export function buildCostFigure({ dataset, filters, scale, selectedId, link, tra
     },
     legend: series.rows.length > 0 ? costLegendEntries(series, t).map(({ swatch, label }) => ({ swatch, label })) : [],
     notes,
-    sourceNote: t('figure.sources', 'Sources: {names}.', { names: sourceNoteNames(sourceIds, sourcesById).join(', ') || '—' }),
+    sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,
     table: { columns: table.columns, rows: table.rows },

@@ -1,6 +1,13 @@
 import type { Dataset } from '../../data/schema';
 import { assignColors, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
-import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
+import {
+  countNote,
+  figureFooter,
+  figureSourceNote,
+  leftOutNotes,
+  moreNotesTemplate,
+  moreRowsTemplate,
+} from '../../components/figure/figure-chrome';
 import type { BarMark, BarPlot, FigureBarRow, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
 import { formatCompact, formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
@@ -19,7 +26,7 @@ import {
   type GpuRun,
 } from '../../selectors/gpu-hours-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
-import { familySpans, RUN_KINDS, sourceNoteNames, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
+import { familySpans, RUN_KINDS, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import type { Filters } from '../../store/filters-model';
 
 /*
@@ -242,7 +249,7 @@ export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link,
     },
     legend: series.rows.length > 0 ? gpuLegendEntries(series, colors, t).map(({ swatch, label }) => ({ swatch, label })) : [],
     notes,
-    sourceNote: t('figure.sources', 'Sources: {names}.', { names: sourceNoteNames(sourceIds, sourcesById).join(', ') || '—' }),
+    sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,
     table: { columns: table.columns, rows: table.rows },

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../data/schema';
-import { countNote, figureFooter, leftOutNotes, moreNotesTemplate } from '../../components/figure/figure-chrome';
+import { countNote, figureFooter, figureSourceNote, leftOutNotes, moreNotesTemplate } from '../../components/figure/figure-chrome';
 import type { FigureModel, FigureNote, FigureTable, GraphPlot, LegendEntry } from '../../components/figure/figure-model';
 import { formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
@@ -9,7 +9,6 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { lineageSubset } from '../../selectors/lineage';
 import { layoutLineage, type LineageEdge, type LineageRelation } from '../../selectors/lineage-layout';
 import { MAX_LINEAGE_SYSTEMS } from '../../selectors/mark-cap';
-import { sourceNoteNames } from '../../selectors/run-rows';
 import { idSetOf } from '../../selectors/systems-by-id';
 import type { Filters } from '../../store/filters-model';
 
@@ -193,7 +192,7 @@ export function buildLineageFigure({ dataset, filters, selectedId, link, transla
     },
     legend,
     notes,
-    sourceNote: t('figure.sources', 'Sources: {names}.', { names: sourceNoteNames(sourceIds, sourcesById).join(', ') || '—' }),
+    sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,
     table: lineageTable(layout.edges, names, new Map(dataset.sources.map((src) => [src.id, src.title])), t),

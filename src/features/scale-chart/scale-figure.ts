@@ -1,12 +1,11 @@
 import type { Dataset } from '../../data/schema';
 import { CATEGORY_COLORS } from '../../components/chart-frame/palette';
-import { countNote, figureFooter, leftOutNotes, moreNotesTemplate } from '../../components/figure/figure-chrome';
+import { countNote, figureFooter, figureSourceNote, leftOutNotes, moreNotesTemplate } from '../../components/figure/figure-chrome';
 import type { FigureModel, FigureNote, LegendEntry, ScatterPlot, ScatterPoint } from '../../components/figure/figure-model';
 import { formatFixed, formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
-import { sourceNoteNames } from '../../selectors/run-rows';
 import {
   buildScaleSeries,
   buildScaleTable,
@@ -302,7 +301,7 @@ export function buildScaleFigure({ dataset, filters, metric, period, selectedId,
     plot: scalePlot(series, period, trend, translator, labelled),
     legend: series.points.length > 0 ? scaleLegend(series, t) : [],
     notes,
-    sourceNote: t('figure.sources', 'Sources: {names}.', { names: sourceNoteNames(sourceIds, sourcesById).join(', ') || '—' }),
+    sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,
     table: { columns: table.columns, rows: table.rows },

@@ -1,7 +1,14 @@
 import type { Dataset, DatedEvent } from '../../data/schema';
 import type { DataTableSpec } from '../../components/chart-frame/chart-frame';
 import { NEUTRAL_COLOR } from '../../components/chart-frame/palette';
-import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
+import {
+  countNote,
+  figureFooter,
+  figureSourceNote,
+  leftOutNotes,
+  moreNotesTemplate,
+  moreRowsTemplate,
+} from '../../components/figure/figure-chrome';
 import type { FigureModel, FigureNote, LegendEntry, TimelineMark, TimelinePlot } from '../../components/figure/figure-model';
 import { formatEventDate, formatInteger, formatTimeTick } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
@@ -9,7 +16,6 @@ import { describeFilters } from '../../selectors/filter-summary';
 import { selectTimelineEntries } from '../../selectors/filtered-systems';
 import { MAX_TIMELINE_ITEMS } from '../../selectors/mark-cap';
 import { organizationName } from '../../selectors/organizations';
-import { sourceNoteNames } from '../../selectors/run-rows';
 import { factValue } from '../../selectors/system-facts';
 import {
   buildCappedTimelineSeries,
@@ -294,7 +300,7 @@ export function buildTimelineFigure({
     },
     legend,
     notes,
-    sourceNote: t('figure.sources', 'Sources: {names}.', { names: sourceNoteNames(sourceIds, sourcesById).join(', ') || '—' }),
+    sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,
     table: { columns: table.columns, rows: table.rows },
