@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { expect, test, type ConsoleMessage, type Locator, type Page, type Request } from '@playwright/test';
 
 const CSP_PREFIX = 'CSP violation:';
@@ -204,4 +205,18 @@ export function screenMatrix(prefix = ''): ScreenShot[] {
     }
   }
   return out;
+}
+
+/** Epoch AI's export in the shared research folder (~1,900 systems). */
+export const EPOCH_CSV = resolve('../shared/research/epoch-all-ml-systems-2025.csv');
+
+/** Imports Epoch's CSV through the dialog, replacing the bundled data, and waits for the dialog to close. */
+export async function replaceWithEpochCsv(page: Page) {
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file').setInputFiles(EPOCH_CSV);
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('import-mode-replace').check();
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 60_000 });
 }

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { expect, test } from '@playwright/test';
-import { gotoReady, watchPage } from './helpers';
-
-const EPOCH_CSV = resolve('../shared/research/epoch-all-ml-systems-2025.csv');
+import { EPOCH_CSV, gotoReady, replaceWithEpochCsv, watchPage } from './helpers';
 
 /** Epoch rows with a training-compute figure and a publication date: what the chart must draw after the import. */
 function epochDatedWithFlop(): number {
@@ -40,13 +37,7 @@ test('Epoch’s CSV imported: one point per dated system with FLOP, and a doubli
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/');
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-file').setInputFiles(EPOCH_CSV);
-  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('import-mode-replace').check();
-  await page.getByTestId('import-confirm').click();
-  await page.getByTestId('import-close').click();
-  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 60_000 });
+  await replaceWithEpochCsv(page);
 
   const panel = page.locator('#scale');
   await panel.scrollIntoViewIfNeeded();

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addStyle, gotoReady, watchPage } from './helpers';
+import { addStyle, gotoReady, replaceWithEpochCsv, watchPage } from './helpers';
 
 /*
  * The timeline at any span: with Epoch's ~1,900 systems (1950–2025) imported, no tick label and no
@@ -46,14 +45,8 @@ test('Epoch import: no overlapping labels at 1280 and 375 px; the overview brush
   const { consoleErrors } = watchPage(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page);
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-file').setInputFiles(resolve('../shared/research/epoch-all-ml-systems-2025.csv'));
-  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('import-mode-replace').check();
-  await page.getByTestId('import-confirm').click();
-  await page.getByTestId('import-close').click();
-  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 60_000 });
-  await addStyle(page, '.filter-bar { position: static !important; }');
+  await replaceWithEpochCsv(page);
+  await addStyle(page, '.sticky-band { position: static !important; }');
 
   // Decades of data: the strip shows every dated system, the main chart opens on the recent years.
   const overview = timeline(page).getByTestId('timeline-overview');
