@@ -1,8 +1,9 @@
 import type { ParseResult } from './load-dataset';
+import type { Dataset } from './schema';
 
 /*
  * How the app reaches the dataset and its validator: both by dynamic import, so neither the data
- * nor zod and the schema (./load-dataset) are in the initial bundle. They are fetched in parallel.
+ * nor zod and the schema (./load-dataset) are in the initial bundle.
  */
 
 /** Validates raw JSON (./load-dataset parseDataset), loading the validator first. */
@@ -12,14 +13,17 @@ export async function validateDataset(raw: unknown): Promise<ParseResult> {
 }
 
 /**
- * Loads the bundled dataset. It is imported lazily so the app shell paints first and a broken
+ * Loads the bundled dataset. The build has checked it (scripts/checked-dataset.ts): it comes as
+ * the validator left it, and the validator (zod and the schema) is not loaded for it. A module
+ * that does not say it was checked (the dev server's copy of a file being edited, a test serving
+ * its own data) is validated here. It is imported lazily so the app shell paints first and a broken
  * file surfaces as a validation report instead of a crash at module load.
  */
 export async function loadBundledDataset(): Promise<ParseResult> {
-  const validator = import('./load-dataset');
   try {
-    const [{ parseDataset }, mod] = await Promise.all([validator, import('../../data/dataset.json')]);
-    return parseDataset(mod.default);
+    const mod = await import('../../data/dataset.json?checked');
+    if (mod.checked === true) return { ok: true, dataset: mod.default as Dataset };
+    return await validateDataset(mod.default);
   } catch (err) {
     return { ok: false, problems: [{ record: 'dataset', field: '', message: `could not read data/dataset.json: ${String(err)}` }] };
   }

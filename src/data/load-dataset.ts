@@ -8,7 +8,8 @@ import './zod-csp';
 import { datasetSchema, type Dataset } from './schema';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
 import registryJson from '../../data/organizations.json' with { type: 'json' };
-import { registrySchema, resolveOrganizations, type Registry } from './organizations';
+import { resolveOrganizations, type Registry } from './organizations';
+import { registrySchema } from './registry-schema';
 
 /** One thing wrong with a dataset, said so a person can find it. */
 export interface ValidationProblem {

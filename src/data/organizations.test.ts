@@ -5,14 +5,8 @@ import registryJson from '../../data/organizations.json';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { splitCellList } from '../import/csv-text';
 import { getRegistry } from './load-dataset';
-import {
-  AD_HOC_PREFIX,
-  matchOrganizationNames,
-  organizationKey,
-  registrySchema,
-  resolveOrganizations,
-  type Registry,
-} from './organizations';
+import { registrySchema } from './registry-schema';
+import { AD_HOC_PREFIX, matchOrganizationNames, organizationKey, resolveOrganizations, type Registry } from './organizations';
 import type { Dataset } from './schema';
 
 const EPOCH_CSV = new URL('../../../shared/research/epoch-all-ml-systems-2025.csv', import.meta.url);

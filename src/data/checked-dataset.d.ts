@@ -1,0 +1,6 @@
+/** data/dataset.json as scripts/checked-dataset.ts serves it: `checked` when the validator accepted it. */
+declare module '*/data/dataset.json?checked' {
+  export const checked: true | undefined;
+  const dataset: unknown;
+  export default dataset;
+}
