@@ -45,7 +45,7 @@ function contentSecurityPolicy(): Plugin {
  * — are preloaded from index.html, so they download alongside the main bundle instead of one
  * round trip after it. The views' chunks are not: the first screen's chart is in the HTML.
  */
-const PRELOADED = [/\/data\/dataset\.json\?checked$/];
+const PRELOADED = [/\/data\/dataset$/];
 
 function preloadFirstPaint(): Plugin {
   return {

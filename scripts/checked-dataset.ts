@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
 import type { ParseResult, ValidationProblem } from '../src/data/load-dataset';
 
 /*
- * The bundled dataset, checked when the site is built. `import('…/data/dataset.json?checked')`
+ * The bundled dataset, checked when the site is built. `import('virtual:checked-dataset')`
  * (src/data/bundled-dataset.ts) gets data/dataset.json run through the app's own validator
  * (src/data/load-dataset.ts: the schema, then organizations resolved against the registry) as a
  * module `export const checked = true; export default <the checked dataset>`. The page then
@@ -16,7 +17,8 @@ import type { ParseResult, ValidationProblem } from '../src/data/load-dataset';
  *   validates it at run time and shows its report in the page, where the person editing the file is looking.
  */
 
-const QUERY = '?checked';
+/** What the app imports. It resolves to `<root>/data/dataset` (no such file: this plugin loads it), so its chunk is `assets/dataset-….js` as before. */
+export const CHECKED_DATASET = 'virtual:checked-dataset';
 const VALIDATOR = fileURLToPath(new URL('../src/data/load-dataset.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,15 +35,20 @@ export function checkedModule(result: ParseResult & { ok: true }): string {
 
 export function checkedDataset(): Plugin {
   let isBuild = false;
+  let root = process.cwd();
   return {
     name: 'checked-dataset',
     enforce: 'pre',
     configResolved(config) {
       isBuild = config.command === 'build';
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === CHECKED_DATASET ? resolve(root, 'data/dataset') : null;
     },
     async load(id) {
-      if (!id.endsWith(`/data/dataset.json${QUERY}`)) return null;
-      const file = id.slice(0, -QUERY.length);
+      if (id !== resolve(root, 'data/dataset')) return null;
+      const file = `${id}.json`;
       this.addWatchFile(file);
       const text = readFileSync(file, 'utf8');
       let raw: unknown;

@@ -21,7 +21,7 @@ export async function validateDataset(raw: unknown): Promise<ParseResult> {
  */
 export async function loadBundledDataset(): Promise<ParseResult> {
   try {
-    const mod = await import('../../data/dataset.json?checked');
+    const mod = await import('virtual:checked-dataset');
     if (mod.checked === true) return { ok: true, dataset: mod.default as Dataset };
     return await validateDataset(mod.default);
   } catch (err) {

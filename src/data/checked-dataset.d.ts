@@ -1,5 +1,5 @@
 /** data/dataset.json as scripts/checked-dataset.ts serves it: `checked` when the validator accepted it. */
-declare module '*/data/dataset.json?checked' {
+declare module 'virtual:checked-dataset' {
   export const checked: true | undefined;
   const dataset: unknown;
   export default dataset;

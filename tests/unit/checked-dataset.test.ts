@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResolvedConfig } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkedDataset } from '../../scripts/checked-dataset';
+import { CHECKED_DATASET, checkedDataset } from '../../scripts/checked-dataset';
 import { parseDataset } from '../../src/data/load-dataset';
 
 /*
  * The build step that checks data/dataset.json (scripts/checked-dataset.ts), run as Vite runs it:
- * configResolved, then load() of `…/data/dataset.json?checked`, here on copies in a temporary folder.
+ * configResolved, resolveId('virtual:checked-dataset'), then load() — here on copies in a temporary folder.
  */
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -17,25 +17,29 @@ const work = mkdtempSync(path.join(tmpdir(), 'checked-dataset-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let n = 0;
-function datasetFile(text: string): string {
-  const dir = path.join(work, String(n++), 'data');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'dataset.json'), text);
-  return path.join(dir, 'dataset.json');
+/** A project folder whose data/dataset.json holds `text`. */
+function project(text: string): string {
+  const root = path.join(work, String(n++));
+  mkdirSync(path.join(root, 'data'), { recursive: true });
+  writeFileSync(path.join(root, 'data/dataset.json'), text);
+  return root;
 }
 
-/** Runs the plugin's load hook for `file` as `vite build` (command 'build') or the dev server would. */
-async function load(file: string, command: 'build' | 'serve'): Promise<string> {
+type Hook = (this: unknown, id: string) => string | null | Promise<string | null>;
+
+/** Runs the plugin in `root` as `vite build` (command 'build') or the dev server would: the app's import, resolved and loaded. */
+async function load(root: string, command: 'build' | 'serve'): Promise<string> {
   const plugin = checkedDataset();
-  (plugin.configResolved as unknown as (c: ResolvedConfig) => void)({ command } as ResolvedConfig);
+  (plugin.configResolved as unknown as (c: ResolvedConfig) => void)({ command, root } as ResolvedConfig);
+  const id = (plugin.resolveId as unknown as Hook).call({}, CHECKED_DATASET);
+  if (typeof id !== 'string') throw new Error('the plugin did not resolve the import');
   const ctx = {
     addWatchFile: () => undefined,
     error: (message: string) => {
       throw new Error(message);
     },
   };
-  const hook = plugin.load as unknown as (this: typeof ctx, id: string) => Promise<string | null>;
-  const out = await hook.call(ctx, `${file}?checked`);
+  const out = await (plugin.load as unknown as Hook).call(ctx, id);
   if (out === null) throw new Error('the plugin did not load the file');
   return out;
 }
@@ -50,7 +54,7 @@ async function evaluate(code: string): Promise<{ checked?: boolean; default: unk
 
 describe('the build-time check of the bundled dataset', () => {
   it('ships a valid dataset as the validator leaves it, marked checked', async () => {
-    const mod = await evaluate(await load(datasetFile(rawText), 'build'));
+    const mod = await evaluate(await load(project(rawText), 'build'));
     const expected = parseDataset(JSON.parse(rawText));
     if (!expected.ok) throw new Error('data/dataset.json does not validate');
     expect(mod.checked).toBe(true);
@@ -62,27 +66,28 @@ describe('the build-time check of the bundled dataset', () => {
     const broken = JSON.parse(rawText);
     broken.systems[0].parameters = { value: 'lots' };
     const id = broken.systems[0].id as string;
-    await expect(load(datasetFile(JSON.stringify(broken)), 'build')).rejects.toThrow(
+    await expect(load(project(JSON.stringify(broken)), 'build')).rejects.toThrow(
       new RegExp(`data/dataset.json does not validate[\\s\\S]*system "${id}" · parameters`),
     );
   });
 
   it('fails the build on a file that is not JSON', async () => {
-    await expect(load(datasetFile('{"systems": ['), 'build')).rejects.toThrow(/data\/dataset.json is not valid JSON/);
+    await expect(load(project('{"systems": ['), 'build')).rejects.toThrow(/data\/dataset.json is not valid JSON/);
   });
 
   it('on the dev server, serves an invalid dataset unchecked so the page shows its report', async () => {
     const broken = JSON.parse(rawText);
     broken.systems[0].parameters = { value: 'lots' };
-    const mod = await evaluate(await load(datasetFile(JSON.stringify(broken)), 'serve'));
+    const mod = await evaluate(await load(project(JSON.stringify(broken)), 'serve'));
     expect(mod.checked).toBeUndefined();
     expect(mod.default).toEqual(broken);
   });
 
   it('leaves every other module to Vite', async () => {
     const plugin = checkedDataset();
-    const hook = plugin.load as unknown as (this: unknown, id: string) => Promise<string | null>;
-    expect(await hook.call({}, path.join(repoRoot, 'data/dataset.json'))).toBeNull();
-    expect(await hook.call({}, path.join(repoRoot, 'data/organizations.json?checked'))).toBeNull();
+    (plugin.configResolved as unknown as (c: ResolvedConfig) => void)({ command: 'build', root: repoRoot } as ResolvedConfig);
+    expect(await (plugin.resolveId as unknown as Hook).call({}, '../../data/dataset.json')).toBeNull();
+    expect(await (plugin.load as unknown as Hook).call({}, path.join(repoRoot, 'data/dataset.json'))).toBeNull();
+    expect(await (plugin.load as unknown as Hook).call({}, path.join(repoRoot, 'data/organizations'))).toBeNull();
   });
 });
