@@ -2,6 +2,7 @@
 import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { checkedDataset } from './scripts/checked-dataset.ts';
+import { prerender } from './scripts/prerender.ts';
 
 /**
  * The production Content-Security-Policy: only this site's own files run or load. No inline
@@ -83,7 +84,7 @@ function preloadFirstPaint(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), checkedDataset(), contentSecurityPolicy(), preloadFirstPaint()],
+  plugins: [react(), checkedDataset(), contentSecurityPolicy(), preloadFirstPaint(), prerender()],
   // Relative asset paths so the built site works from any sub-folder (GitHub Pages, a report server).
   base: './',
   build: { target: 'es2022', sourcemap: false },

@@ -64,7 +64,12 @@ function navName(id: PanelId, t: Translator['t']): string {
   return names[id];
 }
 
-export function App() {
+/**
+ * The page. `prerender`: the build's copy of the first screen (app/prerender.tsx), rendered into
+ * index.html so its chart paints before any script runs — the header, the intro and headline chart,
+ * and the band of filters and section links, nothing below them (the views come with the app).
+ */
+export function App({ prerender = false }: { prerender?: boolean } = {}) {
   const { t, locale } = useT();
   const status = useAppStore((s) => s.datasetStatus);
   const dataset = useAppStore((s) => s.dataset);
@@ -90,6 +95,12 @@ export function App() {
     if (!embedded) loadAllViews().catch(() => undefined);
   }, [embedded]);
 
+  // The page answers clicks once the app has drawn it with its data (the benchmark times this).
+  const live = status !== 'loading';
+  useEffect(() => {
+    if (live) document.documentElement.dataset.live = '';
+  }, [live]);
+
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('app.title', 'The LLM wave, 2020–2023');
@@ -112,7 +123,8 @@ export function App() {
   const modeClass = embed ? ' is-embedded' : present ? ' is-presenting' : '';
 
   return (
-    <div className={`app${modeClass}`}>
+    // The build's copy is for looking at: its controls work once the app has taken over (inert till then).
+    <div className={`app${modeClass}`} data-prerendered={prerender ? '' : undefined} inert={prerender || undefined}>
       {/* Embedded or presenting: one panel without the page's chrome; the link's notices still show. */}
       {!single && (
         <>
@@ -157,7 +169,7 @@ export function App() {
                   title={t('view.failed', '{view} could not be shown', { view: t('headline.region', 'Headline') })}
                   retryLabel={t('view.retry', 'Try again')}
                 >
-                  <Headline dataset={dataset} />
+                  <Headline dataset={dataset} prerendered={prerender} />
                 </ErrorBoundary>
                 <StickyBand views={VIEWS.map((v) => ({ id: v.id, title: titleOf(v), nav: navName(v.id, t) }))}>
                   <ErrorBoundary
@@ -171,21 +183,29 @@ export function App() {
                 <FilterSummaryLine dataset={dataset} className="print-only" />
               </>
             )}
-            {/* data-views-ready: every shown view has rendered (lazy chunks in), for the tests and the benchmark. */}
-            <div className="views" data-views-ready={views.ready ? '' : undefined}>
-              {shownViews.map((v, i) => (
-                <ViewSlot key={v.id} view={v} title={titleOf(v)} dataset={dataset} onMount={views.mounted} waiting={i >= mountable} />
-              ))}
-            </div>
-            <PrintSources dataset={dataset} />
+            {!prerender && (
+              <>
+                {/* data-views-ready: every shown view has rendered (lazy chunks in), for the tests and the benchmark. */}
+                <div className="views" data-views-ready={views.ready ? '' : undefined}>
+                  {shownViews.map((v, i) => (
+                    <ViewSlot key={v.id} view={v} title={titleOf(v)} dataset={dataset} onMount={views.mounted} waiting={i >= mountable} />
+                  ))}
+                </div>
+                <PrintSources dataset={dataset} />
+              </>
+            )}
           </ViewFiltersContext.Provider>
         )}
       </main>
-      <TooltipLayer />
-      {/* The hatch fills for estimates, defined once for every chart on the page. */}
-      <HatchPatterns />
+      {!prerender && (
+        <>
+          <TooltipLayer />
+          {/* The hatch fills for estimates, defined once for every chart on the page. */}
+          <HatchPatterns />
+        </>
+      )}
       {present && <PresentationBar current={present} title={titleOf(VIEWS.find((v) => v.id === present) ?? VIEWS[0])} />}
-      {!single && (
+      {!single && !prerender && (
         <footer className="app-footer">
           <p>
             {t('app.footer', 'Open-source dashboard. Data: the talk and its sources, linked at every figure; Epoch AI data CC BY 4.0.')}

@@ -4,6 +4,14 @@ import { flushSync } from 'react-dom';
 /** The last width any chart measured: a mounting chart starts there (the charts share one column). */
 let lastWidth: number | undefined;
 
+/**
+ * The column's width measured before the app mounts (main.tsx, from the build's copy of the first
+ * screen): the first charts draw at it in the app's first frame, instead of an empty box first.
+ */
+export function seedMeasuredWidth(width: number): void {
+  if (width > 0) lastWidth = Math.floor(width);
+}
+
 export interface MeasuredWidth {
   width: number;
   /**

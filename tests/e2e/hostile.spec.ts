@@ -70,7 +70,8 @@ async function expectInertDom(page: Page) {
     );
     const scripts = [...document.scripts]
       .map((s) => s.src || `inline: ${s.textContent?.slice(0, 40)}`)
-      .filter((src) => !src.startsWith(`${location.origin}/assets/`));
+      // The site's own: its bundles, and the boot script (public/boot.js) the build's first screen needs.
+      .filter((src) => !src.startsWith(`${location.origin}/assets/`) && src !== `${location.origin}/boot.js`);
     const frames = document.querySelectorAll('iframe, object, embed').length;
     const imgs = [...document.querySelectorAll('img')].map((i) => i.getAttribute('src'));
     const jsLinks = [...document.querySelectorAll('[href]')]
