@@ -4,6 +4,7 @@
 // and in one summary table, and writes bench/results/latest.json. See bench/README.md.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -16,6 +17,8 @@ import { serveStatic } from './lib/serve.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
+// Other work on the machine slows every figure: the 1-minute load average as the run began and ended.
+const loadAtStart = loadavg()[0];
 
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
@@ -153,6 +156,7 @@ const results = {
   chromium: `${executablePath} ${browserVersion}`,
   node: process.version,
   viewport: '1280×900',
+  loadAverage: { start: loadAtStart, end: null },
   config: { quick: QUICK, runs: RUNS, counts: COUNTS, importRuns: IMPORT_RUNS, sizes: SIZES, capAt50000: CAP },
   floor: null,
   sizes: [],
@@ -204,11 +208,15 @@ try {
 
 // ---- print ----
 const seconds = (Date.now() - started) / 1000;
+results.loadAverage.end = loadavg()[0];
 console.log(
   `\nBenchmark — ${results.when} — ${results.chromium}, viewport 1280×900, ${RUNS} fresh load(s) per size (medians)${QUICK ? ' — BENCH_QUICK=1 smoke run' : ''}`,
 );
 console.log(
   `Interactions per size: ${COUNTS.filter} filter clicks, ${COUNTS.sort} header clicks, ${COUNTS.hover} hovers. Sizes are gzip (zlib default level) of the built files.`,
+);
+console.log(
+  `Machine load (1-minute average) at start / end: ${results.loadAverage.start.toFixed(1)} / ${results.loadAverage.end.toFixed(1)} on ${availableParallelism()} cores.`,
 );
 printFloor(results.floor);
 const allChecks = [];
