@@ -3,20 +3,38 @@ import { resolve } from 'node:path';
 import { runnerImport } from 'vite';
 
 /*
- * The dataset sizes the bench measures, each as the JSON the app's dataset chunk would export.
- * TypeScript modules (the synthetic fixture, the import core) are loaded through Vite's own
- * module runner, so the bench needs no TypeScript runner of its own.
+ * The dataset sizes the bench measures, each as the dataset chunk the site would ship: checked
+ * by parseDataset (src/data/load-dataset.ts) here, at "build time", and served as
+ * `export const checked = true; export default <checked JSON>`, the form the build gives the
+ * bundled dataset. TypeScript modules (the validator, the synthetic fixture, the import core) are
+ * loaded through Vite's own module runner, so the bench needs no TypeScript runner of its own.
  */
 
-const EPOCH_CSV = '../shared/research/epoch-all-ml-systems-2025.csv';
+/** Epoch AI's export, relative to the repository root (also what the import measurement picks). */
+export const EPOCH_CSV = '../shared/research/epoch-all-ml-systems-2025.csv';
 const SYNTHETIC_SEED = 1;
 
+const loaded = new Map();
 async function loadTs(root, file) {
-  const { module } = await runnerImport(resolve(root, file), { root, configFile: false, logLevel: 'error', server: { hmr: false } });
-  return module;
+  if (!loaded.has(file)) {
+    const { module } = await runnerImport(resolve(root, file), { root, configFile: false, logLevel: 'error', server: { hmr: false } });
+    loaded.set(file, module);
+  }
+  return loaded.get(file);
 }
 
-/** `{ key, label, systems, json | null, skipped? }` for each requested size, in order. */
+/** The body of a dataset chunk holding `raw` once checked; throws when the validator refuses it. */
+async function checkedChunk(root, raw, label) {
+  const { parseDataset } = await loadTs(root, 'src/data/load-dataset.ts');
+  const result = parseDataset(raw);
+  if (!result.ok) {
+    const problems = result.problems.slice(0, 5).map((p) => `${p.record} ${p.field}: ${p.message}`);
+    throw new Error(`${label}: parseDataset refused the dataset — ${problems.join('; ')}`);
+  }
+  return `export const checked = true; export default ${JSON.stringify(result.dataset)};`;
+}
+
+/** `{ key, label, systems, body | null, skipped? }` for each requested size, in order (`body`: the chunk to serve). */
 export async function makeDatasets(root, sizes) {
   const bundledJson = JSON.parse(readFileSync(resolve(root, 'data/dataset.json'), 'utf8'));
   const out = [];
@@ -27,7 +45,7 @@ export async function makeDatasets(root, sizes) {
         key: 'bundled',
         label: `bundled dataset (${bundledJson.systems.length} systems)`,
         systems: bundledJson.systems.length,
-        json: null,
+        body: null,
       });
     } else if (size === 'epoch') {
       out.push(await epochSize(root, bundledJson));
@@ -35,12 +53,12 @@ export async function makeDatasets(root, sizes) {
       const count = Number(size);
       if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_SIZES: "${size}" is not bundled, epoch or a positive integer`);
       const { syntheticDataset } = await loadTs(root, 'tests/fixtures/synthetic-dataset.ts');
-      const json = JSON.stringify(syntheticDataset(count, SYNTHETIC_SEED));
+      const label = `synthetic ${count.toLocaleString('en')} systems (seed ${SYNTHETIC_SEED})`;
       out.push({
         key: String(count),
-        label: `synthetic ${count.toLocaleString('en')} systems (seed ${SYNTHETIC_SEED})`,
+        label,
         systems: count,
-        json,
+        body: await checkedChunk(root, syntheticDataset(count, SYNTHETIC_SEED), label),
       });
     }
   }
@@ -48,7 +66,7 @@ export async function makeDatasets(root, sizes) {
 }
 
 async function epochSize(root, bundledJson) {
-  const base = { key: 'epoch', label: "Epoch's CSV (1,892 rows)", systems: null, json: null };
+  const base = { key: 'epoch', label: "Epoch's CSV (1,892 rows)", systems: null, body: null };
   const csvPath = resolve(root, EPOCH_CSV);
   if (!existsSync(csvPath)) return { ...base, skipped: `skipped: ${EPOCH_CSV} not found` };
   const core = ['src/import/analyze.ts', 'src/import/apply.ts'];
@@ -63,12 +81,8 @@ async function epochSize(root, bundledJson) {
   const result = epochDataset(bundledJson, 'epoch-all-ml-systems-2025.csv', readFileSync(csvPath, 'utf8'));
   if (!result.ok) return { ...base, skipped: `skipped: ${result.reason}` };
   const systems = result.dataset.systems.length;
-  return {
-    ...base,
-    label: `Epoch's CSV merged into the bundled dataset (${result.rows.toLocaleString('en')} imported → ${systems.toLocaleString('en')} systems)`,
-    systems,
-    json: JSON.stringify(result.dataset),
-  };
+  const label = `Epoch's CSV merged into the bundled dataset (${result.rows.toLocaleString('en')} imported → ${systems.toLocaleString('en')} systems)`;
+  return { ...base, label, systems, body: await checkedChunk(root, result.dataset, label) };
 }
 
 const firstLine = (err) => String(err instanceof Error ? err.message : err).split('\n')[0];

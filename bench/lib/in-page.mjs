@@ -7,10 +7,12 @@
 
 /**
  * Init script: records `performance.now()` in the first animation frame in which each selector
- * matches (so the element is painted in that frame), and collects long tasks.
+ * matches (so the element is painted in that frame, or — for something already in the HTML — in
+ * the first frame after it was parsed; the report takes max(first-contentful-paint, that frame)),
+ * the moment `<html data-live>` is set (the page answers a click), and long tasks.
  */
 export function probe(cfg) {
-  const bench = { marks: {}, longTasks: [] };
+  const bench = { marks: {}, longTasks: [], live: null };
   window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
@@ -19,6 +21,15 @@ export function probe(cfg) {
   } catch {
     bench.noLongTasks = true;
   }
+  // The app sets data-live on <html> once it has committed with its dataset and its controls work.
+  const isLive = () => document.documentElement?.hasAttribute('data-live') ?? false;
+  const live = new MutationObserver(() => {
+    if (bench.live === null && isLive()) {
+      bench.live = performance.now();
+      live.disconnect();
+    }
+  });
+  live.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-live'] });
   const pending = new Map(Object.entries(cfg.marks));
   const tick = () => {
     const now = performance.now();
@@ -28,21 +39,34 @@ export function probe(cfg) {
         pending.delete(id);
       }
     }
+    if (bench.live === null && isLive()) bench.live = now;
     if (pending.size > 0 && now < cfg.timeoutMs) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
 
-/** After load: which views are in the first viewport, how many rows the explorer renders, the DOM size. */
+/**
+ * After load: which views are in the first viewport (the headline counts as one), how many rows
+ * the explorer renders, the DOM size, and every script the page requested with when it started.
+ */
 export function pageFacts() {
-  const inFirstScreen = [...document.querySelectorAll('[data-view]')]
-    .filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top < window.innerHeight && r.bottom > 0 && r.height > 0;
-    })
-    .map((el) => el.getAttribute('data-view'));
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0 && r.height > 0;
+  };
+  const inFirstScreen = [...document.querySelectorAll('[data-view]')].filter(visible).map((el) => el.getAttribute('data-view'));
+  const headline = document.querySelector('[data-testid="headline"]');
+  if (headline && visible(headline)) inFirstScreen.unshift('headline');
   const table = document.querySelector('[data-testid="models-table"]');
   const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  // Every .js the page requested, whatever started it (script, modulepreload, import()), once each.
+  const scripts = new Map();
+  for (const e of performance.getEntriesByType('resource')) {
+    const u = new URL(e.name);
+    if (u.origin !== location.origin || !/\.m?js$/.test(u.pathname)) continue;
+    const file = u.pathname.replace(/^\//, '');
+    if (!scripts.has(file)) scripts.set(file, { file, start: e.startTime, initiator: e.initiatorType });
+  }
   return {
     firstScreenViews: inFirstScreen,
     tbodyRows: table ? table.querySelectorAll('tbody tr').length : null,
@@ -50,13 +74,18 @@ export function pageFacts() {
     elements: document.getElementsByTagName('*').length,
     fcp: paint ? paint.startTime : null,
     datasetProblems: !!document.querySelector('[data-testid="dataset-problems"]'),
+    scripts: [...scripts.values()],
   };
 }
 
 /**
  * Toggles one Organization option on and off `clicks` times (the facet must be open). The first
- * on/off pair is untimed: it records what every view shows in each state once settled, and each
- * timed click waits, frame by frame, until every view shows that again.
+ * on/off pair is untimed: it records what every view shows in each state once settled. At each
+ * timed click the views that intersect the viewport are noted, and two times recorded: the end of
+ * the first frame in which those views (and the filter bar's result count) show the expected
+ * result, and the end of the first frame in which every view does. The fingerprints read the DOM
+ * only (counts and attributes, no layout), so views skipped by `content-visibility: auto` or
+ * rendered at a lower priority are still waited for.
  */
 export async function filterClicks({ clicks, maxFrames, gapMs }) {
   const frame = () =>
@@ -68,26 +97,47 @@ export async function filterClicks({ clicks, maxFrames, gapMs }) {
       }),
     );
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const COUNT = 'result-count';
   // What each view shows, cheaply: rows/marks per view, filtered-out cells, counts and row counts.
-  const fingerprint = () => {
-    const parts = [document.querySelector('[data-testid="result-count"]')?.textContent ?? ''];
+  const fingerprints = () => {
+    const parts = { [COUNT]: document.querySelector('[data-testid="result-count"]')?.textContent ?? '' };
     for (const slot of document.querySelectorAll('.view-slot')) {
       const counts = [...slot.querySelectorAll('[data-testid$="-count"]')].map((e) => e.textContent).join('/');
       const rowCount = slot.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount') ?? '';
-      parts.push(
-        `${slot.getAttribute('data-view')}:${slot.querySelectorAll('[data-system-id]').length}:${slot.querySelectorAll('.is-filtered-out').length}:${rowCount}:${counts}`,
-      );
+      parts[slot.getAttribute('data-view')] =
+        `${slot.querySelectorAll('[data-system-id]').length}:${slot.querySelectorAll('.is-filtered-out').length}:${rowCount}:${counts}`;
     }
-    return parts.join('|');
+    return parts;
   };
+  // All views, or only `ids`.
+  const same = (a, b, ids = null) =>
+    ids
+      ? ids.every((id) => a[id] === b[id])
+      : Object.keys(a).length === Object.keys(b).length && Object.keys(b).every((id) => a[id] === b[id]);
+  const inViewport = () =>
+    [...document.querySelectorAll('.view-slot[data-view]')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top < window.innerHeight && r.bottom > 0 && r.height > 0;
+      })
+      .map((el) => el.getAttribute('data-view'));
+  // Settled: the views have caught up with the filters (the app's `data-views-ready`, which waits
+  // for the deferred render — frames keep coming while it runs, so a quiet DOM alone is not
+  // enough) and nothing changed for 5 frames and 300 ms.
+  const caughtUp = () => !document.querySelector('.views') || !!document.querySelector('.views[data-views-ready]');
   const settle = async () => {
-    let prev = fingerprint();
-    const end = performance.now() + 15000;
-    for (let stable = 0; stable < 5 && performance.now() < end;) {
+    let prev = fingerprints();
+    let since = performance.now();
+    const end = since + 30000;
+    for (let stable = 0; (stable < 5 || performance.now() - since < 300 || !caughtUp()) && performance.now() < end;) {
       await frame();
       await sleep(20);
-      const cur = fingerprint();
-      stable = cur === prev ? stable + 1 : 0;
+      const cur = fingerprints();
+      if (same(cur, prev)) stable++;
+      else {
+        stable = 0;
+        since = performance.now();
+      }
       prev = cur;
     }
     return prev;
@@ -107,29 +157,33 @@ export async function filterClicks({ clicks, maxFrames, gapMs }) {
   const on = await settle();
   input.click();
   const off = await settle();
-  if (on === off) return { error: `toggling "${label}" changed nothing any view shows` };
-  if (off !== before) {
+  if (same(on, off)) return { error: `toggling "${label}" changed nothing any view shows` };
+  if (!same(off, before)) {
     // Name the views that differ, so a failed run says where to look.
-    const was = before.split('|');
-    const changed = off
-      .split('|')
-      .map((part, i) => (part === was[i] ? '' : `${was[i] ?? '?'} → ${part}`))
-      .filter(Boolean);
+    const changed = Object.keys(off)
+      .filter((id) => off[id] !== before[id])
+      .map((id) => `${id}:${before[id] ?? '?'} → ${off[id]}`);
     return { error: `the views did not return to their first state after toggling twice (${changed.join('; ')})` };
   }
   const samples = [];
   const start = performance.now();
   for (let i = 0; i < clicks; i++) {
     const expected = i % 2 === 0 ? on : off;
+    const visible = [COUNT, ...inViewport()];
     const t0 = performance.now();
     input.click();
     let t = await frame();
     let frames = 1;
-    while (fingerprint() !== expected && frames < maxFrames) {
+    let viewport = null;
+    for (;;) {
+      const cur = fingerprints();
+      if (viewport === null && same(cur, expected, visible)) viewport = { ms: t - t0, frames };
+      if (same(cur, expected) || frames >= maxFrames) break;
       t = await frame();
       frames++;
     }
-    samples.push({ ms: t - t0, frames, settled: fingerprint() === expected });
+    const settled = same(fingerprints(), expected);
+    samples.push({ ms: t - t0, frames, settled, viewport, viewportViews: visible.slice(1) });
     await sleep(gapMs);
   }
   // An odd count leaves the option on: switch it back off, untimed.
@@ -248,4 +302,90 @@ export async function hoverMarks({ count, maxFrames, gapMs }) {
   }
   if (samples.length === 0) return { error: 'hovering highlighted nothing' };
   return { samples, window: [start, performance.now()] };
+}
+
+/**
+ * Importing a file, first half (installed before the file is picked): when a file input changes,
+ * notes the time and waits frame by frame until the dialog shows its preview (or a refusal).
+ * Node reads the outcome from `window.__import`.
+ */
+export function watchImportPick({ timeoutMs }) {
+  const frame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+      }),
+    );
+  const state = { pick: null, preview: null, error: null };
+  window.__import = state;
+  // Capture on the document: before the dialog's own change handler starts reading the file.
+  document.addEventListener(
+    'change',
+    async (e) => {
+      if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'file' || state.pick !== null) return;
+      state.pick = performance.now();
+      for (;;) {
+        const t = await frame();
+        if (document.querySelector('[data-testid="import-preview"]')) {
+          state.preview = t;
+          return;
+        }
+        const refused = document.querySelector('[data-testid="import-fatal"], [data-testid="import-failed"]');
+        if (refused) {
+          state.error = `the dialog refused the file: ${refused.textContent.slice(0, 200)}`;
+          return;
+        }
+        if (t - state.pick > timeoutMs) {
+          state.error = `no preview within ${timeoutMs} ms`;
+          return;
+        }
+      }
+    },
+    { capture: true },
+  );
+}
+
+/**
+ * Importing a file, second half: clicks the dialog's import button (its defaults as they are) and
+ * waits frame by frame until the views show the imported data — the result count and the views'
+ * fingerprints changed, every view drawn (`marks`), the views ready.
+ */
+export async function applyImportTimed({ marks, timeoutMs }) {
+  const frame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+      }),
+    );
+  const fingerprint = () => {
+    const parts = [document.querySelector('[data-testid="result-count"]')?.textContent ?? ''];
+    for (const slot of document.querySelectorAll('.view-slot'))
+      parts.push(`${slot.getAttribute('data-view')}:${slot.querySelectorAll('[data-system-id]').length}`);
+    return parts.join('|');
+  };
+  const drawn = () => Object.values(marks).every((selector) => document.querySelector(selector));
+  const button = document.querySelector('[data-testid="import-confirm"]');
+  if (!button) return { error: 'no import-confirm button in the preview' };
+  const before = fingerprint();
+  const t0 = performance.now();
+  button.click();
+  let frames = 0;
+  for (;;) {
+    const t = await frame();
+    frames++;
+    const failed = document.querySelector('[data-testid="import-failed"]');
+    if (failed) return { error: `the import failed: ${failed.textContent.slice(0, 200)}` };
+    if (fingerprint() !== before && drawn() && document.querySelector('.views[data-views-ready]'))
+      return {
+        ms: t - t0,
+        frames,
+        window: [t0, t],
+        resultCount: document.querySelector('[data-testid="result-count"]')?.textContent ?? '',
+      };
+    if (t - t0 > timeoutMs) return { error: `the views did not show the imported data within ${timeoutMs} ms` };
+  }
 }
