@@ -1,5 +1,7 @@
+import type { Dataset } from '../data/schema';
+import type { SameModel } from './apply';
 import type { ImportWorkerMessage, ImportWorkerRequest } from './import.worker';
-import { MAX_IMPORT_BYTES, type Analysis } from './types';
+import { MAX_IMPORT_BYTES, type Analysis, type ApplyResult, type ConflictWinner, type ImportedData, type MergeMode } from './types';
 
 /*
  * The main-thread side of an import: refuse an oversized file before reading it, read the bytes,
@@ -153,4 +155,60 @@ function analyzeInWorker(
     // Copied, not transferred: the bytes must stay usable here for the in-thread fallback.
     worker.postMessage(request);
   });
+}
+
+/** What applying an import takes (./apply applyImport's arguments). */
+export interface ApplyRequest {
+  current: Dataset;
+  data: ImportedData;
+  mode: MergeMode;
+  winner: ConflictWinner;
+  sameAs: SameModel[];
+}
+
+/**
+ * Applies an import in a worker (./apply.worker), so merging and validating an Epoch release
+ * never freezes the page; in this thread where there is no Worker (after one macrotask, so the
+ * "applying" state paints). Rejects with ImportCancelledError when `signal` aborts.
+ */
+export function runApply(request: ApplyRequest, signal?: AbortSignal): Promise<ApplyResult> {
+  if (signal?.aborted) return Promise.reject(new ImportCancelledError());
+  if (typeof Worker === 'undefined') return applyHere(request, signal);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./apply.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return applyHere(request, signal);
+  }
+  return new Promise<ApplyResult>((resolve, reject) => {
+    let answered = false;
+    const finish = () => {
+      signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+    };
+    const onAbort = () => {
+      finish();
+      reject(new ImportCancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = (event: MessageEvent<ApplyResult>) => {
+      answered = true;
+      finish();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      finish();
+      // The worker script failed to load: apply here instead (slower, but the import still works).
+      if (!answered) applyHere(request, signal).then(resolve, reject);
+    };
+    worker.postMessage(request);
+  });
+}
+
+async function applyHere(request: ApplyRequest, signal: AbortSignal | undefined): Promise<ApplyResult> {
+  const { applyImport } = await import('./apply');
+  await new Promise((r) => setTimeout(r, 0));
+  if (signal?.aborted) throw new ImportCancelledError();
+  return applyImport(request.current, request.data, request.mode, request.winner, request.sameAs);
 }

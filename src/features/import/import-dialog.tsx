@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { applyImport, type SameModel } from '../../import/apply';
-import { isImportCancelled, MAX_IMPORT_LABEL, runImport } from '../../import/run-import';
+import type { SameModel } from '../../import/apply';
+import { isImportCancelled, MAX_IMPORT_LABEL, runApply, runImport } from '../../import/run-import';
 import type { Analysis, MergeMode, ConflictWinner } from '../../import/types';
 import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -51,9 +51,6 @@ type Step =
     }
   | { kind: 'failed'; problems: string[]; preview: PreviewStep | null };
 
-/** Time for the "Applying…" state to paint before the (synchronous) merge and validation run. */
-const APPLY_DELAY_MS = 30;
-
 interface ImportButtonProps {
   /**
    * What opened the dialog before its code had loaded (./import-launcher): a click (`'pick'`) or a
@@ -71,13 +68,13 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
   const opener = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const reading = useRef<AbortController | null>(null);
-  const applyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const applying = useRef<AbortController | null>(null);
 
   const stopWork = useCallback(() => {
     reading.current?.abort();
     reading.current = null;
-    if (applyTimer.current !== null) clearTimeout(applyTimer.current);
-    applyTimer.current = null;
+    applying.current?.abort();
+    applying.current = null;
   }, []);
 
   const start = useCallback(
@@ -134,7 +131,7 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
         accepts: () => ready,
         setDragging,
         // Not while an import is being applied.
-        onDrop: (file) => applyTimer.current === null && start(file),
+        onDrop: (file) => applying.current === null && start(file),
       }),
     [ready, start],
   );
@@ -153,43 +150,52 @@ export function ImportButton({ initial }: ImportButtonProps = {}) {
     const data = preview.analysis.data;
     if (!data) return;
     setStep({ kind: 'applying', file: preview.file });
-    applyTimer.current = setTimeout(() => {
-      applyTimer.current = null;
-      // The dataset now, not the one when the preview opened (nothing else can change it meanwhile, but be exact).
-      const current = useAppStore.getState().dataset;
-      if (!current) {
-        setStep({ kind: 'failed', problems: ['No dataset is loaded.'], preview });
-        return;
-      }
-      const result = applyImport(current, data, mode, winner, sameAs);
-      if (!result.ok) {
-        setStep({ kind: 'failed', problems: result.problems, preview });
-        return;
-      }
-      const systems = result.dataset.systems.length;
-      const saving: Step = { kind: 'saving', file: preview.file };
-      setStep(saving);
-      void useAppStore
-        .getState()
-        .showImportedDataset(result.dataset, { fileName: preview.file.name, importedAt: new Date().toISOString(), mode, systems })
-        .then((saved) =>
-          // Only if the dialog still waits for this write (closing it does not undo the import).
-          setStep((s) =>
-            s === saving
-              ? {
-                  kind: 'done',
-                  fileName: preview.file.name,
-                  mode,
-                  added: result.added,
-                  replaced: result.replaced,
-                  kept: result.kept,
-                  systems,
-                  stored: saved.ok,
-                }
-              : s,
-          ),
-        );
-    }, APPLY_DELAY_MS);
+    // The dataset now, not the one when the preview opened (nothing else can change it meanwhile, but be exact).
+    const current = useAppStore.getState().dataset;
+    if (!current) {
+      setStep({ kind: 'failed', problems: ['No dataset is loaded.'], preview });
+      return;
+    }
+    const ctrl = new AbortController();
+    applying.current = ctrl;
+    runApply({ current, data, mode, winner, sameAs }, ctrl.signal).then(
+      (result) => {
+        if (ctrl.signal.aborted) return;
+        applying.current = null;
+        if (!result.ok) {
+          setStep({ kind: 'failed', problems: result.problems, preview });
+          return;
+        }
+        const systems = result.dataset.systems.length;
+        const saving: Step = { kind: 'saving', file: preview.file };
+        setStep(saving);
+        void useAppStore
+          .getState()
+          .showImportedDataset(result.dataset, { fileName: preview.file.name, importedAt: new Date().toISOString(), mode, systems })
+          .then((saved) =>
+            // Only if the dialog still waits for this write (closing it does not undo the import).
+            setStep((s) =>
+              s === saving
+                ? {
+                    kind: 'done',
+                    fileName: preview.file.name,
+                    mode,
+                    added: result.added,
+                    replaced: result.replaced,
+                    kept: result.kept,
+                    systems,
+                    stored: saved.ok,
+                  }
+                : s,
+            ),
+          );
+      },
+      (err: unknown) => {
+        if (ctrl.signal.aborted || isImportCancelled(err)) return;
+        applying.current = null;
+        setStep({ kind: 'failed', problems: [err instanceof Error ? err.message : String(err)], preview });
+      },
+    );
   };
 
   return (

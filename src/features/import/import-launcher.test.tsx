@@ -6,6 +6,9 @@ import { analyzeImport } from '../../import/analyze';
 import { resetAppStore, useAppStore } from '../../store';
 import { ImportLauncher } from './import-launcher';
 
+/** A limit for hangs, not for speed: the dialog's chunk loads on first use, slowly on a busy machine. */
+const LOAD_LIMIT_MS = 10_000;
+
 vi.mock('../../import/analyze', () => ({ analyzeImport: vi.fn() }));
 
 beforeAll(() => {
@@ -42,7 +45,7 @@ describe('ImportLauncher (the dialog loads on first use)', () => {
     render(<ImportLauncher />);
     expect(screen.queryByTestId('import-dialog')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Import data' }));
-    expect(await screen.findByRole('dialog', { name: 'Import data' })).toHaveAttribute('open');
+    expect(await screen.findByRole('dialog', { name: 'Import data' }, { timeout: LOAD_LIMIT_MS })).toHaveAttribute('open');
     expect(screen.getByLabelText('Choose a file to import')).toBeInTheDocument();
   });
 
@@ -57,7 +60,9 @@ describe('ImportLauncher (the dialog loads on first use)', () => {
     expect(over).toBe(false);
     fireEvent.drop(window, { dataTransfer });
     expect(screen.queryByTestId('import-drag-overlay')).not.toBeInTheDocument();
-    expect(await screen.findByRole('dialog', { name: 'Import data' })).toHaveAttribute('open');
-    await vi.waitFor(() => expect(analyzeImport).toHaveBeenCalledWith('dropped.csv', expect.any(Uint8Array), expect.anything()));
+    expect(await screen.findByRole('dialog', { name: 'Import data' }, { timeout: LOAD_LIMIT_MS })).toHaveAttribute('open');
+    await vi.waitFor(() => expect(analyzeImport).toHaveBeenCalledWith('dropped.csv', expect.any(Uint8Array), expect.anything()), {
+      timeout: LOAD_LIMIT_MS,
+    });
   });
 });
