@@ -119,7 +119,7 @@ export function App({ prerender = false }: { prerender?: boolean } = {}) {
   const shownViews = single ? VIEWS.filter((v) => v.id === single) : VIEWS;
   // Ready: every view mounted and drawing the current filters (Export all waits for both).
   const views = useViewsReady(status === 'ready' && dataset ? shownViews.map((v) => v.id) : null, viewFilters === liveFilters);
-  const mountable = useStagedMount(shownViews.length, FIRST_SCREEN_VIEWS, status === 'ready' && dataset !== null);
+  const mountable = useStagedMount(shownViews.length, FIRST_SCREEN_VIEWS, status === 'ready' && dataset !== null, dataset);
   const modeClass = embed ? ' is-embedded' : present ? ' is-presenting' : '';
 
   return (
@@ -272,10 +272,14 @@ const FIRST_SCREEN_VIEWS = 2;
  * How many views (in page order) may be mounted. With the data in, the first screen mounts at
  * once and, once it is painted, each further view in its own task: mounting every view in one
  * task would hold the first screen back until the last chart is built.
- * Once all are mounted it stays so (a new dataset re-renders them in place).
+ * Once all are mounted it stays so, until another dataset mounts them afresh.
  */
-function useStagedMount(total: number, first: number, active: boolean): number {
-  const [count, setCount] = useState(first);
+function useStagedMount(total: number, first: number, active: boolean, dataset: Dataset | null): number {
+  const [staged, setStaged] = useState({ dataset, count: first });
+  // Another dataset (an import, back to the bundled data) mounts the views afresh: in stages again,
+  // so an Epoch release does not build every view in one task.
+  if (staged.dataset !== dataset) setStaged({ dataset, count: first });
+  const count = staged.dataset === dataset ? staged.count : first;
   useEffect(() => {
     if (!active || count >= total) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -286,7 +290,7 @@ function useStagedMount(total: number, first: number, active: boolean): number {
       started = true;
       if (frame !== undefined) cancelAnimationFrame(frame);
       clearTimeout(timer);
-      timer = setTimeout(() => setCount((c) => c + 1), 0);
+      timer = setTimeout(() => setStaged((s) => ({ ...s, count: s.count + 1 })), 0);
     };
     // The first screen is painted (after the next frame) before more work starts; each later view
     // is its own task, so the browser paints between them whenever a frame is due. A tab opened in
