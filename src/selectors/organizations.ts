@@ -61,7 +61,9 @@ function buildIndex(dataset: OrganizationSource): OrganizationIndex {
     if (parent === undefined) roots.push(o.id);
     else children.set(parent, [...(children.get(parent) ?? []), o.id]);
   }
-  const byName = (a: string, b: string) => byId.get(a)!.name.en.localeCompare(byId.get(b)!.name.en, 'en', { sensitivity: 'base' });
+  // One collator for the sort: localeCompare with options builds one per comparison (~150 ms with Epoch's organizations).
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  const byName = (a: string, b: string) => collator.compare(byId.get(a)!.name.en, byId.get(b)!.name.en);
   const treeOrder: { id: string; depth: number }[] = [];
   const walk = (id: string, depth: number) => {
     treeOrder.push({ id, depth });
