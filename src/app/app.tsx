@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Dataset } from '../data/schema';
 import { ErrorBoundary } from '../components/error-boundary';
 import { UrlNotices } from '../components/notices/url-notices';
@@ -25,7 +25,8 @@ import type { PanelId } from '../store/panels';
 import { isLazyPanel, loadAllViews, useLazyView } from './lazy-views';
 import { Headline } from './headline';
 import { StickyBand } from './sticky-band';
-import { ViewFiltersContext } from '../store/view-filters';
+import { ViewFiltersContext, ViewFiltersScope } from '../store/view-filters';
+import { useInViewport } from './use-in-viewport';
 
 /**
  * The views, in page order (the same order as PANEL_IDS, which links use). Each gets its own
@@ -198,7 +199,10 @@ export function App() {
 
 /**
  * One panel in the page: its error boundary, the placeholder of a lazy view until its chunk is in,
- * and `ViewMounted` once the view (or its error) has rendered.
+ * and `ViewMounted` once the view (or its error) has rendered. On screen (or within half a screen
+ * of it) the view draws the live filters, in the click's own render; off screen it draws the
+ * deferred copy, in React's background render, and the browser skips its style, layout and paint
+ * (`content-visibility: auto`, app.css).
  */
 const ViewSlot = memo(function ViewSlot({
   view,
@@ -214,27 +218,46 @@ const ViewSlot = memo(function ViewSlot({
   waiting: boolean;
 }) {
   const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
   const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
   const settled = !waiting && (view.render !== null || lazy.status !== 'loading');
   return (
-    <div className="view-slot" data-view={view.id} id={view.id}>
-      <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
-        {waiting ? (
-          <ViewLoading id={view.id} title={title} />
-        ) : view.render ? (
-          view.render(dataset)
-        ) : lazy.status === 'ready' ? (
-          <lazy.View dataset={dataset} />
-        ) : lazy.status === 'failed' ? (
-          <Rethrow error={lazy.error} />
-        ) : (
-          <ViewLoading id={view.id} title={title} />
-        )}
-      </ErrorBoundary>
+    <div className="view-slot" data-view={view.id} id={view.id} ref={ref}>
+      <OnScreenFilters slot={ref}>
+        <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
+          {waiting ? (
+            <ViewLoading id={view.id} title={title} />
+          ) : view.render ? (
+            view.render(dataset)
+          ) : lazy.status === 'ready' ? (
+            <lazy.View dataset={dataset} />
+          ) : lazy.status === 'failed' ? (
+            <Rethrow error={lazy.error} />
+          ) : (
+            <ViewLoading id={view.id} title={title} />
+          )}
+        </ErrorBoundary>
+      </OnScreenFilters>
       {settled && <ViewMounted id={view.id} onMount={onMount} />}
     </div>
   );
 });
+
+/**
+ * How near the screen a view draws at the click's priority: half a screen above and below, so a
+ * view scrolled into sight shows the current filters, while the first screen's views alone make the
+ * click's own render.
+ */
+const ON_SCREEN_MARGIN = '50% 0px';
+
+/**
+ * The filters for a slot's view: live while the slot is near the screen, else the deferred copy.
+ * The slot's place is watched here, not in ViewSlot, so scrolling re-renders no view whose
+ * filters stay the same (`children` are ViewSlot's elements, unchanged).
+ */
+function OnScreenFilters({ slot, children }: { slot: RefObject<HTMLDivElement | null>; children: ReactNode }) {
+  return <ViewFiltersScope live={useInViewport(slot, ON_SCREEN_MARGIN)}>{children}</ViewFiltersScope>;
+}
 
 const datasetKeys = new WeakMap<Dataset, number>();
 let nextDatasetKey = 1;
