@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Dataset } from '../data/schema';
 import { ErrorBoundary } from '../components/error-boundary';
 import { UrlNotices } from '../components/notices/url-notices';
@@ -199,10 +199,7 @@ export function App() {
 
 /**
  * One panel in the page: its error boundary, the placeholder of a lazy view until its chunk is in,
- * and `ViewMounted` once the view (or its error) has rendered. On screen (or within half a screen
- * of it) the view draws the live filters, in the click's own render; off screen it draws the
- * deferred copy, in React's background render, and the browser skips its style, layout and paint
- * (`content-visibility: auto`, app.css).
+ * and `ViewMounted` once the view (or its error) has rendered.
  */
 const ViewSlot = memo(function ViewSlot({
   view,
@@ -218,45 +215,46 @@ const ViewSlot = memo(function ViewSlot({
   waiting: boolean;
 }) {
   const { t } = useT();
-  const ref = useRef<HTMLDivElement>(null);
   const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
   const settled = !waiting && (view.render !== null || lazy.status !== 'loading');
   return (
-    <div className="view-slot" data-view={view.id} id={view.id} ref={ref}>
-      <OnScreenFilters slot={ref}>
-        <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
-          {waiting ? (
-            <ViewLoading id={view.id} title={title} />
-          ) : view.render ? (
-            view.render(dataset)
-          ) : lazy.status === 'ready' ? (
-            <lazy.View dataset={dataset} />
-          ) : lazy.status === 'failed' ? (
-            <Rethrow error={lazy.error} />
-          ) : (
-            <ViewLoading id={view.id} title={title} />
-          )}
-        </ErrorBoundary>
-      </OnScreenFilters>
+    <SlotBox id={view.id}>
+      <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
+        {waiting ? (
+          <ViewLoading id={view.id} title={title} />
+        ) : view.render ? (
+          view.render(dataset)
+        ) : lazy.status === 'ready' ? (
+          <lazy.View dataset={dataset} />
+        ) : lazy.status === 'failed' ? (
+          <Rethrow error={lazy.error} />
+        ) : (
+          <ViewLoading id={view.id} title={title} />
+        )}
+      </ErrorBoundary>
       {settled && <ViewMounted id={view.id} onMount={onMount} />}
-    </div>
+    </SlotBox>
   );
 });
 
-/**
- * How near the screen a view draws at the click's priority: half a screen above and below, so a
- * view scrolled into sight shows the current filters, while the first screen's views alone make the
- * click's own render.
- */
-const ON_SCREEN_MARGIN = '50% 0px';
+/** "Near the screen": on it, or within half a screen above or below it. */
+const NEAR_SCREEN = '50% 0px';
 
 /**
- * The filters for a slot's view: live while the slot is near the screen, else the deferred copy.
- * The slot's place is watched here, not in ViewSlot, so scrolling re-renders no view whose
- * filters stay the same (`children` are ViewSlot's elements, unchanged).
+ * A view's box in the page. Near the screen its view draws the live filters, in the click's own
+ * render, and the browser draws it as any element. Farther away the view keeps the deferred copy,
+ * redrawn in React's background render, and the browser skips its style, layout and paint
+ * (`content-visibility: auto`, app.css); it is laid out again before it comes into sight.
+ * Watched here, apart from ViewSlot, so scrolling re-renders no view (`children` are unchanged).
  */
-function OnScreenFilters({ slot, children }: { slot: RefObject<HTMLDivElement | null>; children: ReactNode }) {
-  return <ViewFiltersScope live={useInViewport(slot, ON_SCREEN_MARGIN)}>{children}</ViewFiltersScope>;
+function SlotBox({ id, children }: { id: PanelId; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useInViewport(ref, NEAR_SCREEN);
+  return (
+    <div className="view-slot" data-view={id} id={id} ref={ref} data-near-screen={near ? '' : undefined}>
+      <ViewFiltersScope live={near}>{children}</ViewFiltersScope>
+    </div>
+  );
 }
 
 const datasetKeys = new WeakMap<Dataset, number>();
