@@ -446,7 +446,6 @@ test('printing from a wide window lays every chart out at the paper’s width, n
   await expect(page.locator('.view-slot[data-view="timeline"] .chart-footnotes .screen-only')).toHaveText(
     'Drag across the chart to zoom into a period.',
   );
-  await scrollThroughCharts(page);
   const onScreen = await chartWidths(page);
   expect(onScreen.map((c) => c.view)).toEqual(['training-cost', 'gpu-hours', 'co2', 'timeline', 'lineage']);
   // On screen the charts use the window's width.
