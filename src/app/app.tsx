@@ -25,7 +25,8 @@ import type { PanelId } from '../store/panels';
 import { isLazyPanel, loadAllViews, useLazyView } from './lazy-views';
 import { Headline } from './headline';
 import { StickyBand } from './sticky-band';
-import { ViewFiltersContext } from '../store/view-filters';
+import { ViewFiltersContext, ViewFiltersScope } from '../store/view-filters';
+import { useInViewport } from './use-in-viewport';
 
 /**
  * The views, in page order (the same order as PANEL_IDS, which links use). Each gets its own
@@ -237,7 +238,7 @@ const ViewSlot = memo(function ViewSlot({
   const lazy = useLazyView(view.render || !isLazyPanel(view.id) ? null : view.id);
   const settled = !waiting && (view.render !== null || lazy.status !== 'loading');
   return (
-    <div className="view-slot" data-view={view.id} id={view.id}>
+    <SlotBox id={view.id} settled={settled}>
       <ErrorBoundary title={t('view.failed', '{view} could not be shown', { view: title })} retryLabel={t('view.retry', 'Try again')}>
         {waiting ? (
           <ViewLoading id={view.id} title={title} />
@@ -252,9 +253,56 @@ const ViewSlot = memo(function ViewSlot({
         )}
       </ErrorBoundary>
       {settled && <ViewMounted id={view.id} onMount={onMount} />}
-    </div>
+    </SlotBox>
   );
 });
+
+/** "Near the screen": on it, or within half a screen above or below it. */
+const NEAR_SCREEN = '50% 0px';
+
+/**
+ * A view's box in the page. Near the screen its view draws the live filters, in the click's own
+ * render, and the browser draws it as any element. Farther away the view keeps the deferred copy,
+ * redrawn in React's background render, and the browser skips its style, layout and paint
+ * (`content-visibility: auto`, app.css); it is laid out again before it comes into sight.
+ * Watched here, apart from ViewSlot, so scrolling re-renders no view (`children` are unchanged).
+ */
+function SlotBox({ id, settled, children }: { id: PanelId; settled: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useInViewport(ref, NEAR_SCREEN);
+  const laidOut = useLaidOutOnce(settled);
+  return (
+    <div
+      className="view-slot"
+      data-view={id}
+      id={id}
+      ref={ref}
+      data-near-screen={near ? '' : undefined}
+      data-laid-out={laidOut ? '' : undefined}
+    >
+      <ViewFiltersScope live={near}>{children}</ViewFiltersScope>
+    </div>
+  );
+}
+
+/**
+ * True two frames after `ready`: the view has been laid out once, so its charts have measured
+ * their width (a ResizeObserver reports nothing for an element the browser skips). Until then
+ * the slot is drawn wherever it is (app.css): a chart mounted away from the screen would keep the
+ * width it started at, which need not be its own.
+ */
+function useLaidOutOnce(ready: boolean): boolean {
+  const [laidOut, setLaidOut] = useState(false);
+  useEffect(() => {
+    if (!ready || laidOut || typeof requestAnimationFrame !== 'function') return;
+    // The first frame lays the view out and its charts' ResizeObservers report; the next follows it.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setLaidOut(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [ready, laidOut]);
+  return laidOut;
+}
 
 const datasetKeys = new WeakMap<Dataset, number>();
 let nextDatasetKey = 1;

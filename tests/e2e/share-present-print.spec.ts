@@ -423,6 +423,18 @@ function chartWidths(page: Page) {
   );
 }
 
+/**
+ * Brings each chart near the screen in turn, for two frames: away from it a chart is not laid out
+ * (app.css, content-visibility), so it is measured only as it comes near.
+ */
+async function scrollThroughCharts(page: Page) {
+  const svgs = page.locator(CHART_SVGS);
+  for (let i = 0; i < (await svgs.count()); i++) {
+    await svgs.nth(i).scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+}
+
 test('printing from a wide window lays every chart out at the paper’s width, not the window’s, so its text is not shrunk', async ({
   page,
 }) => {
@@ -478,6 +490,7 @@ test('printing from a wide window lays every chart out at the paper’s width, n
   // (null, not 'screen': a forced screen medium would also print as screen.)
   await page.emulateMedia({ media: null });
   await page.setViewportSize({ width: 1400, height: 1000 });
+  await scrollThroughCharts(page);
   await expect.poll(async () => (await chartWidths(page)).map((c) => c.drawn)).toEqual(onScreen.map((c) => c.drawn));
 
   // The real thing: page.pdf fires beforeprint, as the Print command does. The PDF's chart text is set at its size.

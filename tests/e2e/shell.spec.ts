@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { gotoReady, idsInView, openFacet, waitVisible, watchPage } from './helpers';
+import { addStyle, gotoReady, idsInView, openFacet, waitVisible, watchPage } from './helpers';
+
+/**
+ * Every view drawn: one away from the screen is otherwise skipped (app.css, content-visibility),
+ * left out of the page's width and blank in a full-page picture.
+ */
+const EVERY_VIEW_DRAWN = '.view-slot { content-visibility: visible !important; }';
 
 test('loads with the bundled dataset, no console errors, no request to another host', async ({ page }) => {
   const watch = watchPage(page);
@@ -207,6 +213,7 @@ test('a dataset that fails validation lists the records and fields, not a blank 
 test('phone width (375 px): no horizontal scroll; screenshots for review', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await gotoReady(page, '/?base=llama&sel=llava');
+  await addStyle(page, EVERY_VIEW_DRAWN);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
   await page.screenshot({ path: 'test-results/screens/phone-375.png', fullPage: true });
@@ -215,6 +222,7 @@ test('phone width (375 px): no horizontal scroll; screenshots for review', async
   await page.screenshot({ path: 'test-results/screens/phone-375-facet-open.png' });
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/?sel=alpaca');
+  await addStyle(page, EVERY_VIEW_DRAWN);
   await page.screenshot({ path: 'test-results/screens/desktop-1280.png', fullPage: true });
 });
 
@@ -225,6 +233,7 @@ test('dark theme and 简体中文 at desktop and phone widths: screenshots for r
   ]) {
     await page.setViewportSize({ width: w, height: h });
     await gotoReady(page, '/?theme=dark&lang=zh-CN&sel=alpaca');
+    await addStyle(page, EVERY_VIEW_DRAWN);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('大模型浪潮，2020–2023');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.screenshot({ path: `test-results/screens/dark-zh-${w}.png`, fullPage: true });

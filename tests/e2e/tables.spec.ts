@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parseCsvText } from '../../src/import/csv-text';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 import {
+  addStyle,
   expectEveryRecordCounted,
   gotoReady,
   openFacet,
@@ -14,6 +15,12 @@ import {
   waitVisible,
   watchPage,
 } from './helpers';
+
+/**
+ * Every view drawn: one away from the screen is otherwise skipped (app.css, content-visibility),
+ * left out of the page's width and blank in a picture taken as it is scrolled to.
+ */
+const EVERY_VIEW_DRAWN = '.view-slot { content-visibility: visible !important; }';
 
 /** Our CSV export read back as rows (always comma-separated). */
 const parseCsv = (text: string) => parseCsvText(text, { delimiter: ',' }).rows;
@@ -208,6 +215,7 @@ test('tables at desktop and phone widths: screenshots for review, no page-level 
   ]) {
     await page.setViewportSize({ width: w, height: h });
     await gotoReady(page, '/?sel=alpaca&cmp=alpaca,vicuna-13b,koala&seed=checked');
+    await addStyle(page, EVERY_VIEW_DRAWN);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     for (const id of ['models-table', 'seed-tables', 'compare']) {
       await page.locator(`[data-view="${id}"]`).screenshot({ path: `test-results/screens/${id}-${w}.png` });
@@ -232,6 +240,7 @@ test('explanations show on hover and on keyboard focus: talk difference, estimat
 test('dark theme, 简体中文: tables screenshot for review', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoReady(page, '/?theme=dark&lang=zh-CN&base=llama&sel=vicuna-13b&cmp=vicuna-13b,koala');
+  await addStyle(page, EVERY_VIEW_DRAWN);
   await expect(page.getByRole('heading', { name: '模型浏览' })).toBeVisible();
   for (const id of ['models-table', 'compare'])
     await page.locator(`[data-view="${id}"]`).screenshot({ path: `test-results/screens/${id}-dark-zh.png` });

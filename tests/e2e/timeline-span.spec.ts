@@ -58,6 +58,8 @@ test('Epoch import: no overlapping labels at 1280 and 375 px; the overview brush
 
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
+    // A chart away from the screen is laid out (and measured) again only as it comes near it (app.css).
+    await timeline(page).scrollIntoViewIfNeeded();
     // Drawn again at the new width: the chart's SVG is no wider than the page.
     await expect
       .poll(() =>
