@@ -6,7 +6,6 @@
 // Before ./schema: zod must not probe for eval under the site's CSP.
 import './zod-csp';
 import { datasetSchema, type Dataset } from './schema';
-import { compileFastParser, FAIL, type FastParser } from './fast-parse';
 import registryJson from '../../data/organizations.json' with { type: 'json' };
 import { resolveOrganizations, type Registry } from './organizations';
 import { registrySchema } from './registry-schema';
@@ -24,33 +23,15 @@ export type ParseResult = { ok: true; dataset: Dataset } | { ok: false; problems
 
 const MAX_PROBLEMS = 200;
 
-/** ./fast-parse, built on first use; should it refuse the schema, every input goes to zod. */
-let fastParser: FastParser<Dataset> | undefined;
-function getFastParser(): FastParser<Dataset> {
-  if (!fastParser) {
-    try {
-      fastParser = compileFastParser(datasetSchema);
-    } catch {
-      fastParser = () => FAIL;
-    }
-  }
-  return fastParser;
-}
-
 /**
  * Validates raw JSON against the schema. Never throws: anything wrong (including input that is
- * not an object at all) comes back as problems naming the record and field.
- *
- * A valid dataset shares the input's objects wherever they are already in the schema's form
- * (./fast-parse): neither the input nor the result may be mutated afterwards. (zod returned a
- * fresh copy; nothing in the app mutates a dataset.)
+ * not an object at all) comes back as problems naming the record and field. Runs where data
+ * arrives at run time: an import (in its worker), a stored import, a dataset the dev server or a
+ * test serves unchecked. The bundled dataset is checked when the site is built (scripts/checked-dataset.ts).
  */
 export function parseDataset(raw: unknown): ParseResult {
   const registry = getRegistry();
   if (!registry.ok) return { ok: false, problems: registry.problems };
-  // Valid data (nearly every load) takes the fast path; anything else gets zod's full report.
-  const fast = getFastParser()(raw);
-  if (fast !== FAIL) return { ok: true, dataset: resolveOrganizations(fast, registry.registry).dataset };
   const result = datasetSchema.safeParse(raw);
   if (result.success) return { ok: true, dataset: resolveOrganizations(result.data, registry.registry).dataset };
   const problems = result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(raw, issue.path, issue.message));
