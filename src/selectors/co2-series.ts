@@ -1,7 +1,6 @@
 import type { Dataset, Fact, System, TalkClaim } from '../data/schema';
 import { brainYears } from '../lib/carbon';
 import { missingFactReason, type LeftOutReason } from './left-out';
-import { cached } from '../lib/cache';
 
 /*
  * The CO₂ comparison's derived table: one bar per training run in the filtered set with a CO₂
@@ -98,31 +97,9 @@ function toShownFact(f: Fact<number> | undefined): ShownFact | undefined {
   return { value: s.value, status: s.status, sources: s.sources, method: s.status === 'estimated' ? s.method : undefined, note: s.note };
 }
 
-const leftOutCache = new WeakMap<System, Co2LeftOut>();
-
-/** Why a system has no bar, made once per system. */
+/** Why a system has no bar. */
 function leftOutOf(system: System): Co2LeftOut {
-  return cached(leftOutCache, system, makeLeftOut);
-}
-
-function makeLeftOut(system: System): Co2LeftOut {
   return { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
-}
-
-// Second figures by system, with every source known: looked up once per dataset, not per system per click.
-const ownGridCache = new WeakMap<Dataset, Map<string, Dataset['reference']['ownGridCo2']>>();
-function ownGridFigures(dataset: Dataset): Map<string, Dataset['reference']['ownGridCo2']> {
-  return cached(ownGridCache, dataset, makeOwnGridFigures);
-}
-
-function makeOwnGridFigures(dataset: Dataset): Map<string, Dataset['reference']['ownGridCo2']> {
-  const sourceIds = new Set(dataset.sources.map((s) => s.id));
-  const bySystem = new Map<string, Dataset['reference']['ownGridCo2']>();
-  for (const alt of dataset.reference.ownGridCo2) {
-    if (!alt.sources.every((id) => sourceIds.has(id))) continue;
-    bySystem.set(alt.systemId, [...(bySystem.get(alt.systemId) ?? []), alt]);
-  }
-  return bySystem;
 }
 
 /** The published figures for one system: its own fact first, then any second figure from another grid. */
@@ -138,7 +115,9 @@ export function publishedFigures(dataset: Dataset, system: System): PublishedFig
       method: own.status === 'estimated' ? own.method : undefined,
     },
   ];
-  for (const alt of ownGridFigures(dataset).get(system.id) ?? []) {
+  for (const alt of dataset.reference.ownGridCo2) {
+    // A second figure counts only with every source known.
+    if (alt.systemId !== system.id || !alt.sources.every((id) => dataset.sources.some((s) => s.id === id))) continue;
     figures.push({
       kind: 'own-grid',
       value: alt.tco2e,
@@ -153,18 +132,6 @@ export function publishedFigures(dataset: Dataset, system: System): PublishedFig
 
 function gpt3Reference(dataset: Dataset): number | undefined {
   return shown(dataset.reference.gpt3Co2Tonnes)?.value;
-}
-
-/** Each system's bar (null: none), once per dataset: a filter click then only picks them. */
-const barCache = new WeakMap<Dataset, WeakMap<System, Co2Bar | null>>();
-
-function cachedBar(dataset: Dataset, system: System): Co2Bar | undefined {
-  const bySystem = cached(barCache, dataset, () => new WeakMap<System, Co2Bar | null>());
-  const hit = bySystem.get(system);
-  if (hit !== undefined) return hit ?? undefined;
-  const bar = toBar(dataset, system) ?? null;
-  bySystem.set(system, bar);
-  return bar ?? undefined;
 }
 
 /** The order `localeCompare` gives, with one collator instead of one per comparison. */
@@ -201,7 +168,7 @@ export function buildCo2Series(dataset: Dataset, systems: readonly System[]): Co
   const bars: Co2Bar[] = [];
   const leftOut: Co2LeftOut[] = [];
   for (const system of systems) {
-    const bar = cachedBar(dataset, system);
+    const bar = toBar(dataset, system);
     if (bar) bars.push(bar);
     else leftOut.push(leftOutOf(system));
   }

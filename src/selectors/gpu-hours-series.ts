@@ -4,7 +4,6 @@ import { leftOutReasonText, missingFactReason, type LeftOutReason } from './left
 import { orderRunRows, roundSignificant, runKindOf, sizeKeyOf, type OrderableRow, type RunKind } from './run-rows';
 import type { Translate } from './system-fields';
 import { systemsById } from './systems-by-id';
-import { cached } from '../lib/cache';
 
 /*
  * The GPU-hours chart's derived table: one row per system whose training run has a published
@@ -56,7 +55,7 @@ export interface GpuHoursSeries {
   rows: GpuRun[];
   leftOut: GpuLeftOut[];
   total: number;
-  /** Hardware of the rows, in the dataset-wide order (see `datasetHardware`). */
+  /** Hardware of the rows, by name (the order `datasetHardware` gives the whole dataset). */
   hardware: string[];
   gap: GpuGap | null;
 }
@@ -69,18 +68,13 @@ function talkOf(talk: TalkClaim<unknown> | undefined): GpuRun['talk'] {
 
 /** Every hardware name in the dataset, sorted: colours are assigned on this list once, so filters never repaint a bar. */
 export function datasetHardware(dataset: Pick<Dataset, 'systems'>): string[] {
-  return cached(hardwareCache, dataset.systems, (systems) => {
-    const set = new Set<string>();
-    for (const s of systems) {
-      const f = s.gpuHours;
-      if (f && (f.status === 'reported' || f.status === 'estimated')) set.add(f.value.hardware);
-    }
-    return [...set].sort((a, b) => a.localeCompare(b));
-  });
+  const set = new Set<string>();
+  for (const s of dataset.systems) {
+    const f = s.gpuHours;
+    if (f && (f.status === 'reported' || f.status === 'estimated')) set.add(f.value.hardware);
+  }
+  return [...set].sort((a, b) => a.localeCompare(b));
 }
-
-// Per dataset: the filters never change the hardware list, and a click should not re-scan every system.
-const hardwareCache = new WeakMap<readonly System[], string[]>();
 
 function leftOutOf(system: System): GpuLeftOut {
   return { systemId: system.id, name: system.name, kind: system.kind, ...missingFactReason(system.kind, system.gpuHours) };
@@ -114,18 +108,11 @@ function gpuEntry(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
   };
 }
 
-/** Each system's run or reason, once: a filter click then only picks them (no allocation per system). */
-const perSystem = new WeakMap<System, { run: GpuRun } | { leftOut: GpuLeftOut }>();
-
-function gpuEntryOf(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
-  return cached(perSystem, system, gpuEntry);
-}
-
 export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: readonly System[]): GpuHoursSeries {
   const rows: GpuRun[] = [];
   const leftOut: GpuLeftOut[] = [];
   for (const system of systems) {
-    const entry = gpuEntryOf(system);
+    const entry = gpuEntry(system);
     if ('run' in entry) rows.push(entry.run);
     else leftOut.push(entry.leftOut);
   }
@@ -136,7 +123,7 @@ export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: 
     rows: ordered,
     leftOut,
     total: systems.length,
-    hardware: datasetHardware(dataset).filter((h) => inRows.has(h)),
+    hardware: [...inRows].sort((a, b) => a.localeCompare(b)),
     gap: findGap(ordered, dataset.systems),
   };
 }
@@ -162,9 +149,6 @@ function pretrainingAncestor(id: string, byId: ReadonlyMap<string, System>): str
   return undefined;
 }
 
-/** Per dataset (its id map): each fine-tune's nearest pre-training ancestor, null for none. */
-const ancestorCache = new WeakMap<ReadonlyMap<string, System>, Map<string, string | null>>();
-
 /** The element a stable sort by `cmp` would put first (the earliest of equals); `list` is not empty. */
 function firstBy<T>(list: readonly T[], cmp: (a: T, b: T) => number): T {
   let first = list[0];
@@ -187,10 +171,8 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
   const byId = systemsById(allSystems);
   const rowById = new Map(rows.map((r) => [r.systemId, r]));
   const pairs: GpuGap[] = [];
-  const ancestors = cached(ancestorCache, byId, () => new Map<string, string | null>());
-  const ancestorOf = (id: string) => pretrainingAncestor(id, byId) ?? null;
   for (const f of fine) {
-    const ancestor = cached(ancestors, f.systemId, ancestorOf);
+    const ancestor = pretrainingAncestor(f.systemId, byId);
     const p = ancestor ? rowById.get(ancestor) : undefined;
     if (p) pairs.push({ kind: 'lineage', pre: p, fine: f, ratio: p.hours / f.hours });
   }

@@ -2,7 +2,6 @@ import { getOrganizationIndex, type OrganizationSource } from './organizations';
 import type { DatedEvent, System } from '../data/schema';
 import { factValue, systemModality } from './system-facts';
 import { idSetOf, systemsById } from './systems-by-id';
-import { cached } from '../lib/cache';
 
 /*
  * The release timeline's derived table: one item per system whose release date is known, placed
@@ -231,27 +230,19 @@ function overlaps(span: TimelineSpan, w: TimeWindow): boolean {
   return span.start < w.end && span.end > w.start;
 }
 
-/** What a system contributes to any timeline, whatever the filters: worked out once per system. */
+/** What a system contributes to any timeline, whatever the filters. */
 interface SystemTimeline {
   system: System;
-  /** Why it is left out, made once per system and reason (thousands per filter click at scale). */
-  leftOut?: Partial<Record<TimelineLeftOutReason, TimelineLeftOut>>;
   /** Absent when the release date is not known. */
   release?: TimelineSpan;
   talk?: TimelineItem['talk'];
   label: string;
   kindLane: KindLane;
-  /** The `kind:…` lane key, made once rather than per item per click. */
+  /** The `kind:…` lane key. */
   kindKey: string;
 }
 
-const perSystem = new WeakMap<System, SystemTimeline>();
-
 function timelineOf(s: System): SystemTimeline {
-  return cached(perSystem, s, makeTimeline);
-}
-
-function makeTimeline(s: System): SystemTimeline {
   const date = factValue(s.release);
   const claim = s.release.talk;
   const kindLane = kindLaneOf(s);
@@ -266,15 +257,10 @@ function makeTimeline(s: System): SystemTimeline {
   };
 }
 
-function leftOutEntry(entry: SystemTimeline, reason: TimelineLeftOutReason, make: () => TimelineLeftOut): TimelineLeftOut {
-  entry.leftOut ??= {};
-  return (entry.leftOut[reason] ??= make());
-}
-
 type Dated = SystemTimeline & { release: TimelineSpan };
 
 function cappedEntry(d: Dated): TimelineLeftOut {
-  return leftOutEntry(d, 'capped', () => ({ id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date }));
+  return { id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date };
 }
 
 /**
@@ -298,14 +284,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
     if (!entry.release) {
       const talk = s.release.talk;
       const reason = s.release.status === 'not-disclosed' ? 'release-not-disclosed' : 'release-unknown';
-      leftOut.push(
-        leftOutEntry(entry, reason, () => ({
-          id: s.id,
-          name: s.name,
-          reason,
-          talk: talk ? { text: talk.text, relation: talk.relation } : undefined,
-        })),
-      );
+      leftOut.push({ id: s.id, name: s.name, reason, talk: talk ? { text: talk.text, relation: talk.relation } : undefined });
       continue;
     }
     dated.push(entry as Dated);
@@ -314,14 +293,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
   const window = windowFor(extent, options);
   const inWindow = dated.filter((d) => {
     if (overlaps(d.release, window)) return true;
-    leftOut.push(
-      leftOutEntry(d, 'outside-window', () => ({
-        id: d.system.id,
-        name: d.system.name,
-        reason: 'outside-window',
-        release: d.release.date,
-      })),
-    );
+    leftOut.push({ id: d.system.id, name: d.system.name, reason: 'outside-window', release: d.release.date });
     return false;
   });
   const annotations = datedAnnotations.filter((d) => overlaps(d.release, window));
@@ -449,7 +421,7 @@ export function buildCappedTimelineSeries(
   const rest: number[] = [];
   for (let i = 0; i < n; i++) if (!isKept[i]) rest.push(i);
   // The dropped items follow the other left-out systems (`leftOut` is this call's own array).
-  for (const i of inReleaseOrder(rest)) leftOut.push(inWindow[i].leftOut?.capped ?? cappedEntry(inWindow[i]));
+  for (const i of inReleaseOrder(rest)) leftOut.push(cappedEntry(inWindow[i]));
 
   return {
     items: distinctLabels(items),
