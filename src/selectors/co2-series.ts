@@ -136,6 +136,8 @@ function gpt3Reference(dataset: Dataset): number | undefined {
 
 /** The order `localeCompare` gives, with one collator instead of one per comparison. */
 const NAME_ORDER = new Intl.Collator();
+/** The chart's order: largest first, then by name. */
+const byValueThenName = (a: Co2Bar, b: Co2Bar): number => b.value - a.value || NAME_ORDER.compare(a.name, b.name);
 
 function toBar(dataset: Dataset, system: System): Co2Bar | undefined {
   const fact = shown(system.co2Tonnes);
@@ -172,7 +174,7 @@ export function buildCo2Series(dataset: Dataset, systems: readonly System[]): Co
     if (bar) bars.push(bar);
     else leftOut.push(leftOutOf(system));
   }
-  bars.sort((a, b) => b.value - a.value || NAME_ORDER.compare(a.name, b.name));
+  bars.sort(byValueThenName);
   return { bars, leftOut, total: systems.length };
 }
 
@@ -282,10 +284,12 @@ export interface EquivalentsChoice {
  * in another view is followed even when filters hide it from the chart.
  */
 export function chooseEquivalentsRun(dataset: Dataset, selectedId: string | null): EquivalentsChoice {
-  const all = buildCo2Series(dataset, dataset.systems);
-  const fallback = all.bars.find((b) => b.id === GPT3_ID) ?? all.bars[0];
+  // Bars only: the systems with a figure, not a left-out entry for each of the others.
+  const bars = dataset.systems.flatMap((s) => toBar(dataset, s) ?? []);
+  const largest = bars.length > 0 ? bars.reduce((a, b) => (byValueThenName(b, a) < 0 ? b : a)) : undefined;
+  const fallback = bars.find((b) => b.id === GPT3_ID) ?? largest;
   if (!selectedId) return { bar: fallback };
-  const chosen = all.bars.find((b) => b.id === selectedId);
+  const chosen = bars.find((b) => b.id === selectedId);
   if (chosen) return { bar: chosen };
   const system = dataset.systems.find((s) => s.id === selectedId);
   if (!system) return { bar: fallback };
