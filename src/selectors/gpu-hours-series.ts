@@ -4,6 +4,7 @@ import { leftOutReasonText, missingFactReason, type LeftOutReason } from './left
 import { orderRunRows, roundSignificant, runKindOf, sizeKeyOf, type OrderableRow, type RunKind } from './run-rows';
 import type { Translate } from './system-fields';
 import { systemsById } from './systems-by-id';
+import { cached } from '../lib/cache';
 
 /*
  * The GPU-hours chart's derived table: one row per system whose training run has a published
@@ -149,6 +150,9 @@ function pretrainingAncestor(id: string, byId: ReadonlyMap<string, System>): str
   return undefined;
 }
 
+/** Per dataset (its systems): each fine-tune's nearest pre-training ancestor, null for none. */
+const ancestorCache = new WeakMap<readonly System[], Map<string, string | null>>();
+
 /** The element a stable sort by `cmp` would put first (the earliest of equals); `list` is not empty. */
 function firstBy<T>(list: readonly T[], cmp: (a: T, b: T) => number): T {
   let first = list[0];
@@ -168,11 +172,14 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
   const pre = rows.filter((r) => r.runKind === 'pre-training');
   const fine = rows.filter((r) => r.runKind === 'fine-tune');
   if (pre.length === 0 || fine.length === 0) return null;
-  const byId = systemsById(allSystems);
+  let byId: ReadonlyMap<string, System> | undefined;
   const rowById = new Map(rows.map((r) => [r.systemId, r]));
   const pairs: GpuGap[] = [];
+  // Kept across filter clicks: a breadth-first walk per fine-tune on every click is most of the chart's time at 10,000 systems.
+  const ancestors = cached(ancestorCache, allSystems, () => new Map<string, string | null>());
+  const ancestorOf = (id: string) => pretrainingAncestor(id, (byId ??= systemsById(allSystems))) ?? null;
   for (const f of fine) {
-    const ancestor = pretrainingAncestor(f.systemId, byId);
+    const ancestor = cached(ancestors, f.systemId, ancestorOf);
     const p = ancestor ? rowById.get(ancestor) : undefined;
     if (p) pairs.push({ kind: 'lineage', pre: p, fine: f, ratio: p.hours / f.hours });
   }
