@@ -1,7 +1,6 @@
 import type { Dataset, Fact, System, TalkClaim } from '../data/schema';
 import { brainYears } from '../lib/carbon';
 import { missingFactReason, type LeftOutReason } from './left-out';
-import { cached } from '../lib/cache';
 
 /*
  * The CO₂ comparison's derived table: one bar per training run in the filtered set with a CO₂
@@ -98,31 +97,9 @@ function toShownFact(f: Fact<number> | undefined): ShownFact | undefined {
   return { value: s.value, status: s.status, sources: s.sources, method: s.status === 'estimated' ? s.method : undefined, note: s.note };
 }
 
-const leftOutCache = new WeakMap<System, Co2LeftOut>();
-
-/** Why a system has no bar, made once per system. */
+/** Why a system has no bar. */
 function leftOutOf(system: System): Co2LeftOut {
-  return cached(leftOutCache, system, makeLeftOut);
-}
-
-function makeLeftOut(system: System): Co2LeftOut {
   return { id: system.id, name: system.name, ...missingFactReason(system.kind, system.co2Tonnes) };
-}
-
-// Second figures by system, with every source known: looked up once per dataset, not per system per click.
-const ownGridCache = new WeakMap<Dataset, Map<string, Dataset['reference']['ownGridCo2']>>();
-function ownGridFigures(dataset: Dataset): Map<string, Dataset['reference']['ownGridCo2']> {
-  return cached(ownGridCache, dataset, makeOwnGridFigures);
-}
-
-function makeOwnGridFigures(dataset: Dataset): Map<string, Dataset['reference']['ownGridCo2']> {
-  const sourceIds = new Set(dataset.sources.map((s) => s.id));
-  const bySystem = new Map<string, Dataset['reference']['ownGridCo2']>();
-  for (const alt of dataset.reference.ownGridCo2) {
-    if (!alt.sources.every((id) => sourceIds.has(id))) continue;
-    bySystem.set(alt.systemId, [...(bySystem.get(alt.systemId) ?? []), alt]);
-  }
-  return bySystem;
 }
 
 /** The published figures for one system: its own fact first, then any second figure from another grid. */
@@ -138,7 +115,9 @@ export function publishedFigures(dataset: Dataset, system: System): PublishedFig
       method: own.status === 'estimated' ? own.method : undefined,
     },
   ];
-  for (const alt of ownGridFigures(dataset).get(system.id) ?? []) {
+  for (const alt of dataset.reference.ownGridCo2) {
+    // A second figure counts only with every source known.
+    if (alt.systemId !== system.id || !alt.sources.every((id) => dataset.sources.some((s) => s.id === id))) continue;
     figures.push({
       kind: 'own-grid',
       value: alt.tco2e,
@@ -155,20 +134,10 @@ function gpt3Reference(dataset: Dataset): number | undefined {
   return shown(dataset.reference.gpt3Co2Tonnes)?.value;
 }
 
-/** Each system's bar (null: none), once per dataset: a filter click then only picks them. */
-const barCache = new WeakMap<Dataset, WeakMap<System, Co2Bar | null>>();
-
-function cachedBar(dataset: Dataset, system: System): Co2Bar | undefined {
-  const bySystem = cached(barCache, dataset, () => new WeakMap<System, Co2Bar | null>());
-  const hit = bySystem.get(system);
-  if (hit !== undefined) return hit ?? undefined;
-  const bar = toBar(dataset, system) ?? null;
-  bySystem.set(system, bar);
-  return bar ?? undefined;
-}
-
 /** The order `localeCompare` gives, with one collator instead of one per comparison. */
 const NAME_ORDER = new Intl.Collator();
+/** The chart's order: largest first, then by name. */
+const byValueThenName = (a: Co2Bar, b: Co2Bar): number => b.value - a.value || NAME_ORDER.compare(a.name, b.name);
 
 function toBar(dataset: Dataset, system: System): Co2Bar | undefined {
   const fact = shown(system.co2Tonnes);
@@ -201,11 +170,11 @@ export function buildCo2Series(dataset: Dataset, systems: readonly System[]): Co
   const bars: Co2Bar[] = [];
   const leftOut: Co2LeftOut[] = [];
   for (const system of systems) {
-    const bar = cachedBar(dataset, system);
+    const bar = toBar(dataset, system);
     if (bar) bars.push(bar);
     else leftOut.push(leftOutOf(system));
   }
-  bars.sort((a, b) => b.value - a.value || NAME_ORDER.compare(a.name, b.name));
+  bars.sort(byValueThenName);
   return { bars, leftOut, total: systems.length };
 }
 
@@ -315,10 +284,12 @@ export interface EquivalentsChoice {
  * in another view is followed even when filters hide it from the chart.
  */
 export function chooseEquivalentsRun(dataset: Dataset, selectedId: string | null): EquivalentsChoice {
-  const all = buildCo2Series(dataset, dataset.systems);
-  const fallback = all.bars.find((b) => b.id === GPT3_ID) ?? all.bars[0];
+  // Bars only: the systems with a figure, not a left-out entry for each of the others.
+  const bars = dataset.systems.flatMap((s) => toBar(dataset, s) ?? []);
+  const largest = bars.length > 0 ? bars.reduce((a, b) => (byValueThenName(b, a) < 0 ? b : a)) : undefined;
+  const fallback = bars.find((b) => b.id === GPT3_ID) ?? largest;
   if (!selectedId) return { bar: fallback };
-  const chosen = all.bars.find((b) => b.id === selectedId);
+  const chosen = bars.find((b) => b.id === selectedId);
   if (chosen) return { bar: chosen };
   const system = dataset.systems.find((s) => s.id === selectedId);
   if (!system) return { bar: fallback };

@@ -3,7 +3,6 @@ import { formatUsd, type Locale } from '../i18n/format';
 import { leftOutReasonText, type LeftOutReason } from './left-out';
 import { orderRunRows, runKindOf, sizeKeyOf, type OrderableRow } from './run-rows';
 import type { Translate } from './system-fields';
-import { cached } from '../lib/cache';
 
 /*
  * The training-cost chart's derived table: one row per system with at least one published dollar
@@ -131,94 +130,53 @@ function leftOutReason(system: System): Pick<LeftOutSystem, 'reason' | 'note'> {
   return { reason: 'unknown', note: unknown?.note };
 }
 
-/*
- * A system's row (or why it is left out) depends only on the system and the dataset's sources, not
- * on the filters: it is built once per system and reused on every filter click.
- */
-const rowCache = new WeakMap<readonly Source[], { sourcesById: Map<string, Source>; bySystem: WeakMap<System, CostRow | LeftOutSystem> }>();
-
-function newRowCache(sources: readonly Source[]) {
-  return { sourcesById: new Map(sources.map((s) => [s.id, s])), bySystem: new WeakMap<System, CostRow | LeftOutSystem>() };
-}
-
-function costRowOf(sources: readonly Source[], system: System): CostRow | LeftOutSystem {
-  const cache = cached(rowCache, sources, newRowCache);
-  const hit = cache.bySystem.get(system);
-  if (hit) return hit;
-  const sourcesById = cache.sourcesById;
+function costRowOf(sourcesById: ReadonlyMap<string, Source>, system: System): CostRow | LeftOutSystem {
   const figures = system.trainingCost
     .map((f, i) => (isKnown(f) ? toFigure(system, f, i, sourcesById) : null))
     .filter((f): f is CostFigure => f !== null)
     .sort((a, b) => a.totalUsd - b.totalUsd);
-  const out: CostRow | LeftOutSystem =
-    figures.length === 0
-      ? { systemId: system.id, name: system.name, kind: system.kind, ...leftOutReason(system) }
-      : {
-          systemId: system.id,
-          name: system.name,
-          family: system.family,
-          runKind: runKindOf(system),
-          sortValue: figures[0].totalUsd,
-          sizeKey: sizeKeyOf(system),
-          figures,
-          low: figures[0],
-          high: figures[figures.length - 1],
-        };
-  cache.bySystem.set(system, out);
-  return out;
+  return figures.length === 0
+    ? { systemId: system.id, name: system.name, kind: system.kind, ...leftOutReason(system) }
+    : {
+        systemId: system.id,
+        name: system.name,
+        family: system.family,
+        runKind: runKindOf(system),
+        sortValue: figures[0].totalUsd,
+        sizeKey: sizeKeyOf(system),
+        figures,
+        low: figures[0],
+        high: figures[figures.length - 1],
+      };
 }
 
 export function buildCostSeries(dataset: Pick<Dataset, 'sources'>, systems: readonly System[]): CostSeries {
   const rows: CostRow[] = [];
   const leftOut: LeftOutSystem[] = [];
+  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
   for (const system of systems) {
-    const r = costRowOf(dataset.sources, system);
+    const r = costRowOf(sourcesById, system);
     if ('figures' in r) rows.push(r);
     else leftOut.push(r);
   }
   const ordered = orderRunRows(rows);
-  // The components any drawn figure has, as a bit set per row (made once per row).
-  let present = 0;
-  for (const row of ordered) present |= rowFacts(row).components;
+  const present = new Set(ordered.flatMap((row) => row.figures.flatMap((f) => f.components.map((x) => x.component))));
   return {
     unit: 'USD',
     rows: ordered,
     leftOut,
     total: systems.length,
     dollarBases: dollarBasesOf(ordered),
-    components: COST_COMPONENTS.filter((_, bit) => present & (1 << bit)),
+    components: COST_COMPONENTS.filter((c) => present.has(c)),
   };
-}
-
-/**
- * What the series totals need of a row, worked out once per row (rows are the per-system objects
- * cached above): each figure's dollar-basis key, and which components its figures have.
- */
-interface RowFacts {
-  bases: { key: string; figure: CostFigure; by: string | null }[];
-  /** Bit i: some figure has COST_COMPONENTS[i]. */
-  components: number;
-}
-const rowFactsCache = new WeakMap<CostRow, RowFacts>();
-
-function rowFacts(row: CostRow): RowFacts {
-  return cached(rowFactsCache, row, makeRowFacts);
-}
-
-function makeRowFacts(row: CostRow): RowFacts {
-  let components = 0;
-  for (const f of row.figures) for (const x of f.components) components |= 1 << COST_COMPONENTS.indexOf(x.component);
-  const bases = row.figures.map((f) => {
-    const by = f.status === 'reported' ? null : f.by;
-    return { key: `${f.dollars}|${f.dollarYear}|${by ?? ''}`, figure: f, by };
-  });
-  return { bases, components };
 }
 
 function dollarBasesOf(rows: readonly CostRow[]): DollarBasis[] {
   const bases = new Map<string, DollarBasis>();
   for (const row of rows) {
-    for (const { key, figure: f, by } of rowFacts(row).bases) {
+    for (const f of row.figures) {
+      const by = f.status === 'reported' ? null : f.by;
+      const key = `${f.dollars}|${f.dollarYear}|${by ?? ''}`;
       let b = bases.get(key);
       if (!b) {
         b = { dollars: f.dollars, year: f.dollarYear, by, systemIds: [] };

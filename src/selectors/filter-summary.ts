@@ -3,16 +3,9 @@ import { formatMonth, type Locale } from '../i18n/format';
 import { kindLabel, modalityLabel, opennessLabel } from '../i18n/labels';
 import type { Filters } from '../store/filters-model';
 import { selectBaseOptions } from './filtered-systems';
-import { baseOptionLabel, type BaseOption } from './lineage';
+import { baseOptionLabel } from './lineage';
 import { organizationName } from './organizations';
-import { cached } from '../lib/cache';
 import type { Translate } from './system-fields';
-
-// Every chart frame describes the filters on every click: the labels are looked up once per dataset.
-const optionsCache = new WeakMap<Dataset, Map<string, BaseOption>>();
-function baseOptions(dataset: Dataset): Map<string, BaseOption> {
-  return cached(optionsCache, dataset, (d) => new Map(selectBaseOptions(d).map((o) => [o.id, o])));
-}
 
 /**
  * The active filters in words, for chart subtitles (and exported images): a chart cut out of the
@@ -20,7 +13,6 @@ function baseOptions(dataset: Dataset): Map<string, BaseOption> {
  */
 export function describeFilters(filters: Filters, dataset: Dataset, t: Translate, locale: Locale): string {
   const parts: string[] = [];
-  const bases = baseOptions(dataset);
   if (filters.organizations.length) {
     const names = filters.organizations.map((id) => organizationName(dataset, id, locale));
     parts.push(`${t('filters.organization', 'Organization')}: ${names.join(', ')}`);
@@ -29,7 +21,7 @@ export function describeFilters(filters: Filters, dataset: Dataset, t: Translate
     parts.push(
       `${t('filters.base-model', 'Base model')}: ${filters.bases
         .map((b) => {
-          const o = bases.get(b);
+          const o = selectBaseOptions(dataset).find((option) => option.id === b);
           return o ? baseOptionLabel(o, locale) : b;
         })
         .join(', ')}`,

@@ -56,7 +56,7 @@ export interface GpuHoursSeries {
   rows: GpuRun[];
   leftOut: GpuLeftOut[];
   total: number;
-  /** Hardware of the rows, in the dataset-wide order (see `datasetHardware`). */
+  /** Hardware of the rows, by name (the order `datasetHardware` gives the whole dataset). */
   hardware: string[];
   gap: GpuGap | null;
 }
@@ -69,18 +69,13 @@ function talkOf(talk: TalkClaim<unknown> | undefined): GpuRun['talk'] {
 
 /** Every hardware name in the dataset, sorted: colours are assigned on this list once, so filters never repaint a bar. */
 export function datasetHardware(dataset: Pick<Dataset, 'systems'>): string[] {
-  return cached(hardwareCache, dataset.systems, (systems) => {
-    const set = new Set<string>();
-    for (const s of systems) {
-      const f = s.gpuHours;
-      if (f && (f.status === 'reported' || f.status === 'estimated')) set.add(f.value.hardware);
-    }
-    return [...set].sort((a, b) => a.localeCompare(b));
-  });
+  const set = new Set<string>();
+  for (const s of dataset.systems) {
+    const f = s.gpuHours;
+    if (f && (f.status === 'reported' || f.status === 'estimated')) set.add(f.value.hardware);
+  }
+  return [...set].sort((a, b) => a.localeCompare(b));
 }
-
-// Per dataset: the filters never change the hardware list, and a click should not re-scan every system.
-const hardwareCache = new WeakMap<readonly System[], string[]>();
 
 function leftOutOf(system: System): GpuLeftOut {
   return { systemId: system.id, name: system.name, kind: system.kind, ...missingFactReason(system.kind, system.gpuHours) };
@@ -114,18 +109,11 @@ function gpuEntry(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
   };
 }
 
-/** Each system's run or reason, once: a filter click then only picks them (no allocation per system). */
-const perSystem = new WeakMap<System, { run: GpuRun } | { leftOut: GpuLeftOut }>();
-
-function gpuEntryOf(system: System): { run: GpuRun } | { leftOut: GpuLeftOut } {
-  return cached(perSystem, system, gpuEntry);
-}
-
 export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: readonly System[]): GpuHoursSeries {
   const rows: GpuRun[] = [];
   const leftOut: GpuLeftOut[] = [];
   for (const system of systems) {
-    const entry = gpuEntryOf(system);
+    const entry = gpuEntry(system);
     if ('run' in entry) rows.push(entry.run);
     else leftOut.push(entry.leftOut);
   }
@@ -136,7 +124,7 @@ export function buildGpuHoursSeries(dataset: Pick<Dataset, 'systems'>, systems: 
     rows: ordered,
     leftOut,
     total: systems.length,
-    hardware: datasetHardware(dataset).filter((h) => inRows.has(h)),
+    hardware: [...inRows].sort((a, b) => a.localeCompare(b)),
     gap: findGap(ordered, dataset.systems),
   };
 }
@@ -162,8 +150,8 @@ function pretrainingAncestor(id: string, byId: ReadonlyMap<string, System>): str
   return undefined;
 }
 
-/** Per dataset (its id map): each fine-tune's nearest pre-training ancestor, null for none. */
-const ancestorCache = new WeakMap<ReadonlyMap<string, System>, Map<string, string | null>>();
+/** Per dataset (its systems): each fine-tune's nearest pre-training ancestor, null for none. */
+const ancestorCache = new WeakMap<readonly System[], Map<string, string | null>>();
 
 /** The element a stable sort by `cmp` would put first (the earliest of equals); `list` is not empty. */
 function firstBy<T>(list: readonly T[], cmp: (a: T, b: T) => number): T {
@@ -184,11 +172,12 @@ export function findGap(rows: readonly GpuRun[], allSystems: readonly System[]):
   const pre = rows.filter((r) => r.runKind === 'pre-training');
   const fine = rows.filter((r) => r.runKind === 'fine-tune');
   if (pre.length === 0 || fine.length === 0) return null;
-  const byId = systemsById(allSystems);
+  let byId: ReadonlyMap<string, System> | undefined;
   const rowById = new Map(rows.map((r) => [r.systemId, r]));
   const pairs: GpuGap[] = [];
-  const ancestors = cached(ancestorCache, byId, () => new Map<string, string | null>());
-  const ancestorOf = (id: string) => pretrainingAncestor(id, byId) ?? null;
+  // Kept across filter clicks: a breadth-first walk per fine-tune on every click is most of the chart's time at 10,000 systems.
+  const ancestors = cached(ancestorCache, allSystems, () => new Map<string, string | null>());
+  const ancestorOf = (id: string) => pretrainingAncestor(id, (byId ??= systemsById(allSystems))) ?? null;
   for (const f of fine) {
     const ancestor = cached(ancestors, f.systemId, ancestorOf);
     const p = ancestor ? rowById.get(ancestor) : undefined;

@@ -1,8 +1,6 @@
 import type { System } from '../data/schema';
 import type { ViewSettings } from '../store/url-state';
 import { releaseSortKey } from './system-facts';
-import { cached } from '../lib/cache';
-import { pickInOrder } from '../lib/pick-in-order';
 
 export type SystemOrder = ViewSettings['overviewOrder'];
 
@@ -18,32 +16,15 @@ function compareRelease(ka: string | undefined, kb: string | undefined): number 
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** The whole dataset in each order, worked out once (keyed by the dataset's systems array). */
-const orderCache = new WeakMap<readonly System[], Map<SystemOrder, System[]>>();
-
 /**
- * A new array in the requested order; the input is not touched. Given `all` — the dataset's
- * systems, of which `systems` is a subset in the same relative order, as filtering gives — the
- * dataset is sorted once per order and a filter click only picks the subset out of it, which is
- * linear where a sort is not. The result is the same either way: the
- * sort is stable, so ties keep the dataset's order in both.
+ * A new array in the requested order; the input is not touched. The sort is stable: ties keep the
+ * input's order. `organizationName`: how the organization order reads an organization id (its English name).
  */
-/** `organizationName`: how the organization order reads an organization id (its English name). */
 export function orderSystems(
   systems: readonly System[],
   order: SystemOrder,
-  all?: readonly System[],
   organizationName: (id: string) => string = (id) => id,
 ): System[] {
-  if (!all) return sortSystems(systems, order, organizationName);
-  const byOrder = cached(orderCache, all, () => new Map<SystemOrder, System[]>());
-  return pickInOrder(
-    cached(byOrder, order, () => sortSystems(all, order, organizationName)),
-    systems,
-  );
-}
-
-function sortSystems(systems: readonly System[], order: SystemOrder, organizationName: (id: string) => string): System[] {
   const out = [...systems];
   if (order === 'name') return out.sort(byName);
   // Release keys made once per system, not twice per comparison (a string each for month dates).

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../tests/fixtures/bundled-dataset';
 import { getOrganizationIndex } from './organizations';
@@ -83,25 +82,6 @@ describe('orderSystems', () => {
       'grandchild',
     ]);
   });
-  it('picking a subset out of the dataset sorted once gives the same order as sorting the subset (ties included)', async () => {
-    const { orderSystems } = await import('./order-systems');
-    const all = bundledDataset().systems;
-    const orders = ['release', 'name', 'organization'] as const;
-    fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: all.length, maxLength: all.length }), fc.constantFrom(...orders), (picks, order) => {
-        const subset = all.filter((_, i) => picks[i]);
-        const direct = orderSystems(subset, order).map((s) => s.id);
-        expect(orderSystems(subset, order, all).map((s) => s.id)).toEqual(direct);
-        // Twice, from the cache.
-        expect(orderSystems(subset, order, all).map((s) => s.id)).toEqual(direct);
-      }),
-      { numRuns: 150 },
-    );
-    const full = orderSystems(all, 'release', all);
-    full.pop();
-    expect(orderSystems(all, 'release', all)).toHaveLength(all.length);
-  });
-
   it('counts top-level organizations: FAIR, Meta AI and Meta are one, Stanford CRFM and Stanford one', () => {
     const bundled = bundledDataset();
     const index = getOrganizationIndex(bundled);

@@ -1,8 +1,8 @@
 import { getOrganizationIndex, type OrganizationSource } from './organizations';
 import type { DatedEvent, System } from '../data/schema';
+import { cached } from '../lib/cache';
 import { factValue, systemModality } from './system-facts';
 import { idSetOf, systemsById } from './systems-by-id';
-import { cached } from '../lib/cache';
 
 /*
  * The release timeline's derived table: one item per system whose release date is known, placed
@@ -209,22 +209,9 @@ function windowFor(extent: TimeWindow | null, options: TimelineOptions): TimeWin
   return allDatesWindow(extent);
 }
 
-/** Indices below this fit beside a day count in one double, exactly (days × 2²¹ + index < 2⁵³). */
-const INDEX_LIMIT = 2 ** 21;
-
-/**
- * Indices in order of `startOf` (UTC ms), ties by index. Where every start is a whole day (release
- * dates are), each index is packed with its day into one number and the numbers sorted as such:
- * no comparator call per pair, for the thousands of left-out systems ordered on every filter click
- * at scale. Otherwise, a comparison sort.
- */
+/** Indices in order of `startOf` (UTC ms), ties by index. */
 function sortByRelease(indices: Iterable<number>, startOf: (i: number) => number): number[] {
-  const list = [...indices];
-  if (!list.every((i) => i >= 0 && i < INDEX_LIMIT && startOf(i) % DAY === 0)) return list.sort((a, b) => startOf(a) - startOf(b) || a - b);
-  const keys = new Float64Array(list.length);
-  list.forEach((i, k) => (keys[k] = (startOf(i) / DAY) * INDEX_LIMIT + i));
-  keys.sort();
-  return Array.from(keys, (key) => ((key % INDEX_LIMIT) + INDEX_LIMIT) % INDEX_LIMIT);
+  return [...indices].sort((a, b) => startOf(a) - startOf(b) || a - b);
 }
 
 function overlaps(span: TimelineSpan, w: TimeWindow): boolean {
@@ -234,17 +221,17 @@ function overlaps(span: TimelineSpan, w: TimeWindow): boolean {
 /** What a system contributes to any timeline, whatever the filters: worked out once per system. */
 interface SystemTimeline {
   system: System;
-  /** Why it is left out, made once per system and reason (thousands per filter click at scale). */
-  leftOut?: Partial<Record<TimelineLeftOutReason, TimelineLeftOut>>;
   /** Absent when the release date is not known. */
   release?: TimelineSpan;
   talk?: TimelineItem['talk'];
   label: string;
   kindLane: KindLane;
-  /** The `kind:…` lane key, made once rather than per item per click. */
+  /** The `kind:…` lane key. */
   kindKey: string;
 }
 
+// Kept across filter clicks: at 10,000 systems, remaking every system's span and label on each
+// click is most of the timeline's time.
 const perSystem = new WeakMap<System, SystemTimeline>();
 
 function timelineOf(s: System): SystemTimeline {
@@ -266,15 +253,10 @@ function makeTimeline(s: System): SystemTimeline {
   };
 }
 
-function leftOutEntry(entry: SystemTimeline, reason: TimelineLeftOutReason, make: () => TimelineLeftOut): TimelineLeftOut {
-  entry.leftOut ??= {};
-  return (entry.leftOut[reason] ??= make());
-}
-
 type Dated = SystemTimeline & { release: TimelineSpan };
 
 function cappedEntry(d: Dated): TimelineLeftOut {
-  return leftOutEntry(d, 'capped', () => ({ id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date }));
+  return { id: d.system.id, name: d.system.name, reason: 'capped', release: d.release.date };
 }
 
 /**
@@ -298,14 +280,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
     if (!entry.release) {
       const talk = s.release.talk;
       const reason = s.release.status === 'not-disclosed' ? 'release-not-disclosed' : 'release-unknown';
-      leftOut.push(
-        leftOutEntry(entry, reason, () => ({
-          id: s.id,
-          name: s.name,
-          reason,
-          talk: talk ? { text: talk.text, relation: talk.relation } : undefined,
-        })),
-      );
+      leftOut.push({ id: s.id, name: s.name, reason, talk: talk ? { text: talk.text, relation: talk.relation } : undefined });
       continue;
     }
     dated.push(entry as Dated);
@@ -314,14 +289,7 @@ function collect(dataset: TimelineDataset, filtered: readonly System[], options:
   const window = windowFor(extent, options);
   const inWindow = dated.filter((d) => {
     if (overlaps(d.release, window)) return true;
-    leftOut.push(
-      leftOutEntry(d, 'outside-window', () => ({
-        id: d.system.id,
-        name: d.system.name,
-        reason: 'outside-window',
-        release: d.release.date,
-      })),
-    );
+    leftOut.push({ id: d.system.id, name: d.system.name, reason: 'outside-window', release: d.release.date });
     return false;
   });
   const annotations = datedAnnotations.filter((d) => overlaps(d.release, window));
@@ -449,7 +417,7 @@ export function buildCappedTimelineSeries(
   const rest: number[] = [];
   for (let i = 0; i < n; i++) if (!isKept[i]) rest.push(i);
   // The dropped items follow the other left-out systems (`leftOut` is this call's own array).
-  for (const i of inReleaseOrder(rest)) leftOut.push(inWindow[i].leftOut?.capped ?? cappedEntry(inWindow[i]));
+  for (const i of inReleaseOrder(rest)) leftOut.push(cappedEntry(inWindow[i]));
 
   return {
     items: distinctLabels(items),

@@ -8,7 +8,7 @@ import { resetAppStore, useAppStore } from '../../store';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { ChartFrame, groupByReason, Segmented } from './chart-frame';
-import { lazyList } from '../../lib/label-cache';
+import { lazyList } from '../../lib/lazy-list';
 import { smallFigureModel } from '../../../tests/fixtures/figure-model';
 
 const figure = (link: string) => smallFigureModel('test-chart', 'Test chart', link);

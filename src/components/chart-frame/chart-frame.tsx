@@ -9,7 +9,7 @@ import { FigureBox, useFigureTheme } from '../figure/figure-box';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
-import type { LazyList } from '../../lib/label-cache';
+import type { LazyList } from '../../lib/lazy-list';
 import type { FigureModel } from '../figure/figure-model';
 import { DateText } from '../fact/date-text';
 
@@ -38,7 +38,7 @@ interface Props {
   /** Items drawn, and systems in the filtered set the chart could have drawn. */
   shown: number;
   total: number;
-  /** Why systems are not drawn: a list, or one labelled only when read (lib/label-cache.ts `lazyList`). */
+  /** Why systems are not drawn: a list, or one labelled only when read (lib/lazy-list.ts). */
   leftOut: readonly LeftOut[] | LazyList<LeftOut>;
   /**
    * Said on the chart (and in the exported image) when the chart draws only a subset of what it

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { Dataset, Source } from '../../data/schema';
-import { ChartFrame, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { ChartFrame } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { assignColors, hatchId, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { formatInteger } from '../../i18n/format';
@@ -8,8 +8,8 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
-import { buildCo2Series, co2Groups, type Co2Bar, type Co2LeftOut } from '../../selectors/co2-series';
-import { createLazyLabels } from '../../lib/label-cache';
+import { buildCo2Series, co2Groups, type Co2Bar } from '../../selectors/co2-series';
+import { lazyList } from '../../lib/lazy-list';
 import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
@@ -20,9 +20,6 @@ import { SourceLinks } from './source-links';
 import './co2-view.css';
 import { useViewFilters } from '../../store/view-filters';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
-
-/** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutLabels = createLazyLabels<Co2LeftOut, LeftOut>();
 
 interface Props {
   dataset: Dataset;
@@ -60,7 +57,7 @@ export function Co2View({ dataset }: Props) {
   const colors = useMemo(() => assignColors(groups), [groups]);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const leftOut = useMemo(
-    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) })),
+    () => lazyList(series.leftOut.length, () => series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutText(l, t) }))),
     [series, t],
   );
 

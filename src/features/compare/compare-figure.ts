@@ -7,7 +7,6 @@ import type { Translator } from '../../i18n/use-t';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { compareTable } from '../../selectors/panel-tables';
 import { selectFieldRows, type FieldRow } from '../../selectors/system-fields';
-import { idSetOf } from '../../selectors/systems-by-id';
 import type { Filters } from '../../store/filters-model';
 
 /*
@@ -29,8 +28,9 @@ export function buildCompareFigure({ dataset, filters, compareIds, link, transla
   const { t, locale } = translator;
   const rowsById = selectFieldRows(dataset, locale, t);
   const picked = compareIds.map((id) => rowsById.get(id)).filter((r): r is FieldRow => !!r);
-  const inView = idSetOf(selectFilteredSystems(dataset, filters));
-  const outside = picked.filter((r) => !inView.has(r.system.id));
+  // At most four picks: looked up in the filtered list rather than a set of its ids made per call.
+  const filtered = selectFilteredSystems(dataset, filters);
+  const outside = picked.filter((r) => !filtered.includes(r.system));
   const emptyText = t('compare.empty', 'Pick 2–4 models to compare: tick them in the explorer, or add them by name.');
   const table = compareTable(picked, t);
   const sourceIds = [...new Set(picked.flatMap((r) => FIELD_IDS.flatMap((f) => r[f].sources)))];

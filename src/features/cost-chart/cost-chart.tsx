@@ -4,7 +4,7 @@ import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
-import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { ChartFrame, Segmented } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { formatInteger, formatUsd, type Locale } from '../../i18n/format';
@@ -21,7 +21,6 @@ import {
   type CostFigure,
   type CostRow,
   type CostSeries,
-  type LeftOutSystem,
 } from '../../selectors/cost-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
@@ -29,11 +28,8 @@ import { familyName } from '../../selectors/lineage';
 import './cost-chart.css';
 import { buildCostFigure, COMPONENT_COLORS, costLegendEntries, costNotes, costRowLabel, runKindHeading } from './cost-figure';
 import { useViewFilters } from '../../store/view-filters';
-import { createLazyLabels } from '../../lib/label-cache';
+import { lazyList } from '../../lib/lazy-list';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
-
-/** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutLabels = createLazyLabels<LeftOutSystem, LeftOut>();
 
 const ROW = 30;
 /** A label inside the bar ends this far before the bar's end, clear of a "less than" arrow or a figure marker. */
@@ -60,7 +56,10 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildCostTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
   const leftOut = useMemo(
-    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })),
+    () =>
+      lazyList(series.leftOut.length, () =>
+        series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: leftOutReasonLabel(l, t) })),
+      ),
     [series, t],
   );
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, familyName(f, locale)])), [dataset, locale]);

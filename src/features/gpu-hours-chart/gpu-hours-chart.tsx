@@ -4,7 +4,7 @@ import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import type { Dataset } from '../../data/schema';
 import { BAR, BarRowsPlot, type RowDrawing, type RowGeometry } from '../../components/bar-rows/bar-rows';
 import { ColorLegendItem, EstimatedLegendItem, FamilyLegendItem, ReportedLegendItem } from '../../components/bar-rows/bar-rows-legend';
-import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { ChartFrame, Segmented } from '../../components/chart-frame/chart-frame';
 import { hatchId, NEUTRAL_COLOR, STATUS_STYLE } from '../../components/chart-frame/palette';
 import { formatCompact, type Locale } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
@@ -21,7 +21,6 @@ import {
   type GpuGap,
   type GpuHoursSeries,
   type GpuRun,
-  type GpuLeftOut,
 } from '../../selectors/gpu-hours-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { flopTooltipLine } from '../../selectors/flop';
@@ -39,11 +38,8 @@ import {
   hardwareColors,
 } from './gpu-hours-figure';
 import { useViewFilters } from '../../store/view-filters';
-import { createLazyLabels } from '../../lib/label-cache';
+import { lazyList } from '../../lib/lazy-list';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
-
-/** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutLabels = createLazyLabels<GpuLeftOut, LeftOut>();
 
 const ROW = 28;
 /** A label inside the bar ends this far before the bar's end. */
@@ -71,7 +67,8 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
   const table = useCallback(() => buildGpuHoursTable(fullSeries, { locale, t, sourcesById }), [fullSeries, locale, t, sourcesById]);
   const leftOut = useMemo(
-    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) })),
+    () =>
+      lazyList(series.leftOut.length, () => series.leftOut.map((l) => ({ id: l.systemId, name: l.name, reason: gpuLeftOutLabel(l, t) }))),
     [series, t],
   );
   const familyNames = useMemo(() => new Map(dataset.families.map((f) => [f.id, familyName(f, locale)])), [dataset, locale]);

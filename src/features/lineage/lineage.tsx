@@ -23,7 +23,7 @@ import './lineage.css';
 import { buildLineageFigure, edgePath, lineageTable, relationLabel, RELATION_DASH, RELATIONS } from './lineage-figure';
 import { useViewFilters } from '../../store/view-filters';
 import { idSetOf } from '../../selectors/systems-by-id';
-import { lazyList } from '../../lib/label-cache';
+import { lazyList } from '../../lib/lazy-list';
 
 interface Props {
   dataset: Dataset;

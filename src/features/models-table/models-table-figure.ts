@@ -4,7 +4,7 @@ import { tablesFigure } from '../../components/figure/figure-chrome';
 import type { FigureModel } from '../../components/figure/figure-model';
 import type { TablesPlot } from '../../components/figure/plot-tables';
 import type { Translator } from '../../i18n/use-t';
-import { sortTableSubset } from '../../selectors/explorer-sort';
+import { sortFieldRows } from '../../selectors/explorer-sort';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { explorerTable, IMAGE_ROW_LIMIT } from '../../selectors/panel-tables';
 import { selectFieldRows, type FieldRow } from '../../selectors/system-fields';
@@ -24,7 +24,7 @@ export function explorerRows(dataset: Dataset, filters: Filters, sorting: readon
   const filtered = selectFilteredSystems(dataset, filters)
     .map((s) => rowsById.get(s.id))
     .filter((r): r is FieldRow => !!r);
-  return sortTableSubset(filtered, sorting, rowsById);
+  return sortFieldRows(filtered, sorting);
 }
 
 export interface ExplorerFigureInput {

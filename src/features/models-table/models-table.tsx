@@ -23,7 +23,7 @@ import { buildExplorerFigure, explorerRows } from './models-table-figure';
 import './models-table.css';
 import { useViewFilters } from '../../store/view-filters';
 
-// Sorted by sortTableSubset (selectors/explorer-sort.ts); the library keeps the sort state and the header controls.
+// Sorted by sortFieldRows (selectors/explorer-sort.ts); the library keeps the sort state and the header controls.
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, FieldRow>();
 const NO_ROWS: FieldRow[] = [];
@@ -133,7 +133,7 @@ export function ModelsTable({ dataset }: Props) {
       const next = typeof updater === 'function' ? updater(sortingState) : updater;
       setSorting(next.filter((s) => isFieldId(s.id)).map((s) => ({ id: s.id as FieldId, desc: s.desc })));
     },
-    // Rows arrive sorted (sortTableSubset: missing values — "not disclosed", "unknown", "—" — last in both directions).
+    // Rows arrive sorted (sortFieldRows: missing values — "not disclosed", "unknown", "—" — last in both directions).
     manualSorting: true,
     enableMultiSort: true,
     maxMultiSortColCount: 4,

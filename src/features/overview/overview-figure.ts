@@ -115,7 +115,7 @@ export function overviewSourceNote(dataset: Dataset, { t, locale }: T): string {
 
 /** The systems in view, in the overview's order: the screen's chips, the CSV and the figure's second table. */
 export function overviewSystemsTable(dataset: Dataset, systems: readonly System[], order: SystemOrder, { t, locale }: T) {
-  const ordered = orderSystems(systems, order, dataset.systems, (id) => organizationName(dataset, id));
+  const ordered = orderSystems(systems, order, (id) => organizationName(dataset, id));
   return {
     columns: [t('field.name', 'Name'), t('field.organizations', 'Organization'), t('field.release', 'Released'), t('field.kind', 'Kind')],
     rows: ordered.map((s) => {

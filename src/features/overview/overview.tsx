@@ -30,10 +30,7 @@ export function Overview({ dataset }: Props) {
   const order = useAppStore((s) => s.viewSettings.overviewOrder);
   const setViewSetting = useAppStore((s) => s.setViewSetting);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
-  const ordered = useMemo(
-    () => orderSystems(systems, order, dataset.systems, (id) => organizationName(dataset, id)),
-    [systems, order, dataset],
-  );
+  const ordered = useMemo(() => orderSystems(systems, order, (id) => organizationName(dataset, id)), [systems, order, dataset]);
   const cards = useMemo(() => overviewCards(dataset, systems, { t, tn, locale }), [dataset, systems, t, tn, locale]);
   const selected = selectedId ? dataset.systems.find((s) => s.id === selectedId) : undefined;
   const sectionRef = useRef<HTMLElement>(null);

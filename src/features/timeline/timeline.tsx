@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { Dataset } from '../../data/schema';
-import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { ChartFrame, Segmented } from '../../components/chart-frame/chart-frame';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { formatEventDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -13,7 +13,6 @@ import {
   KIND_LANES,
   type BaseRelation,
   type TimelineLane,
-  type TimelineLeftOut,
 } from '../../selectors/timeline-series';
 import { useAppStore } from '../../store';
 import type { ViewSettings } from '../../store/url-state';
@@ -36,13 +35,10 @@ import { textMeasurer } from '../../lib/measure-text';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import './timeline.css';
 import { useViewFilters } from '../../store/view-filters';
-import { createLazyLabels } from '../../lib/label-cache';
+import { lazyList } from '../../lib/lazy-list';
 import { useLastWhere } from '../../lib/use-last-non-empty';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
 import { DateText } from '../../components/fact/date-text';
-
-/** Left-out systems as the chart frame lists them, made once per system and language. */
-const leftOutLabels = createLazyLabels<TimelineLeftOut, LeftOut>();
 
 interface Props {
   dataset: Dataset;
@@ -101,7 +97,8 @@ export function ReleaseTimeline({ dataset }: Props) {
   const plotInput = useMemo(() => ({ series, layout, routes }), [series, layout, routes]);
   const drawnPlot = useLastWhere(plotInput, series.items.length > 0);
   const leftOut = useMemo(
-    () => leftOutLabels(series.leftOut, t, (l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) })),
+    () =>
+      lazyList(series.leftOut.length, () => series.leftOut.map((l) => ({ id: l.id, name: l.name, reason: leftOutReason(l, t, locale) }))),
     [series, t, locale],
   );
   // The data table and the CSV have every item: built only when asked for.
