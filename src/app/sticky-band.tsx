@@ -19,7 +19,8 @@ export function StickyBand({ views, children }: { views: { id: string; title: st
       root.style.setProperty('--band-height', `${h}px`);
       setHeight(h);
     };
-    measure();
+    // The observer's first report (after layout, before paint) gives the first height: measuring here
+    // would force a layout of the whole page in the middle of the commit (100 ms+ with an Epoch release).
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => {
