@@ -42,11 +42,11 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Lazy chunks the page needs before it can answer a click — the checked dataset (scripts/checked-dataset.ts)
- * — are preloaded from index.html, so they download alongside the main bundle instead of one
+ * Lazy chunks the page needs before it can answer a click — the app (src/app/start.tsx, imported
+ * by the entry after the first frame) and the checked dataset (scripts/checked-dataset.ts) — are preloaded from index.html, so they download alongside the main bundle instead of one
  * round trip after it. The views' chunks are not: the first screen's chart is in the HTML.
  */
-const PRELOADED = [/\/data\/dataset$/];
+const PRELOADED = [/\/data\/dataset$/, /\/src\/app\/start\.tsx$/];
 
 function preloadFirstPaint(): Plugin {
   return {
@@ -87,7 +87,9 @@ export default defineConfig({
   plugins: [react(), checkedDataset(), contentSecurityPolicy(), preloadFirstPaint(), prerender()],
   // Relative asset paths so the built site works from any sub-folder (GitHub Pages, a report server).
   base: './',
-  build: { target: 'es2022', sourcemap: false },
+  // One stylesheet, linked from index.html: the prerendered first screen is styled at its first
+  // paint although the app's code (and the views' CSS it imports) loads after it.
+  build: { target: 'es2022', sourcemap: false, cssCodeSplit: false },
   // `vite preview` serves the build as a host would: the same policy, as a header too.
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {

@@ -5,7 +5,7 @@ import { CHECKED_DATASET, checkedDataset } from './checked-dataset.ts';
  * The first screen in the built index.html (issue 18): the build renders the app's first screen
  * (src/app/prerender.tsx — header, intro and headline chart, the band of filters and section
  * links) with the checked bundled dataset into <div id="root">, so its chart paints with the HTML,
- * before any script runs. src/app/main.tsx mounts the app over it once the dataset is in, and
+ * before any script runs. src/app/start.tsx mounts the app over it once the dataset is in, and
  * public/boot.js (a file, not inline: the CSP allows no inline script) hides it before the first
  * paint when the visit is not the one it shows (a link with settings, another language, an import).
  */

@@ -5,7 +5,7 @@ import { flushSync } from 'react-dom';
 let lastWidth: number | undefined;
 
 /**
- * The column's width measured before the app mounts (main.tsx, from the build's copy of the first
+ * The column's width measured before the app mounts (start.tsx, from the build’s copy of the first
  * screen): the first charts draw at it in the app's first frame, instead of an empty box first.
  */
 export function seedMeasuredWidth(width: number): void {
