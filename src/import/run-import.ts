@@ -118,7 +118,42 @@ function analyzeInWorker(
     // A policy that forbids workers: slower, but the import still works.
     return analyzeHere(fileName, bytes, onProgress, signal);
   }
-  return new Promise<Analysis>((resolve, reject) => {
+  const request: ImportWorkerRequest = { fileName, bytes };
+  // Copied, not transferred: the bytes must stay usable here for the in-thread fallback.
+  return askWorker<ImportWorkerMessage, Analysis>(
+    worker,
+    request,
+    signal,
+    (msg) => {
+      if (msg.type === 'result') return msg.analysis;
+      onProgress?.(msg.done, msg.total);
+      return undefined;
+    },
+    (started, message) =>
+      // The worker script itself failed to load (before any message): run here instead.
+      started
+        ? Promise.resolve(
+            emptyReport({ name: fileName, size: bytes.byteLength }, `The file could not be analysed: ${message || 'the worker failed'}`),
+          )
+        : analyzeHere(fileName, bytes, onProgress, signal),
+  );
+}
+
+/**
+ * One request to a fresh worker: posts `request` and settles with the first message `onMessage`
+ * turns into a result (it returns undefined for progress). If the worker fails, `onError` says what
+ * that becomes — `started`: whether any message came first (none: its script did not load, and the
+ * caller can do the work in this thread). The worker is terminated once it has answered or failed,
+ * or when `signal` aborts, which rejects with ImportCancelledError.
+ */
+function askWorker<M, R>(
+  worker: Worker,
+  request: unknown,
+  signal: AbortSignal | undefined,
+  onMessage: (msg: M) => R | undefined,
+  onError: (started: boolean, message: string) => Promise<R>,
+): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
     let started = false;
     const finish = () => {
       signal?.removeEventListener('abort', onAbort);
@@ -129,30 +164,18 @@ function analyzeInWorker(
       reject(new ImportCancelledError());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+    worker.onmessage = (event: MessageEvent<M>) => {
       started = true;
-      const msg = event.data;
-      if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
-      else {
-        finish();
-        resolve(msg.analysis);
-      }
+      const result = onMessage(event.data);
+      if (result === undefined) return;
+      finish();
+      resolve(result);
     };
     worker.onerror = (event) => {
       event.preventDefault();
       finish();
-      // The worker script itself failed to load (before any message): run here instead.
-      if (!started) analyzeHere(fileName, bytes, onProgress, signal).then(resolve, reject);
-      else
-        resolve(
-          emptyReport(
-            { name: fileName, size: bytes.byteLength },
-            `The file could not be analysed: ${event.message || 'the worker failed'}`,
-          ),
-        );
+      onError(started, event.message).then(resolve, reject);
     };
-    const request: ImportWorkerRequest = { fileName, bytes };
-    // Copied, not transferred: the bytes must stay usable here for the in-thread fallback.
     worker.postMessage(request);
   });
 }
@@ -180,30 +203,14 @@ export function runApply(request: ApplyRequest, signal?: AbortSignal): Promise<A
   } catch {
     return applyHere(request, signal);
   }
-  return new Promise<ApplyResult>((resolve, reject) => {
-    let answered = false;
-    const finish = () => {
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-    };
-    const onAbort = () => {
-      finish();
-      reject(new ImportCancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = (event: MessageEvent<ApplyResult>) => {
-      answered = true;
-      finish();
-      resolve(event.data);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      finish();
-      // The worker script failed to load: apply here instead (slower, but the import still works).
-      if (!answered) applyHere(request, signal).then(resolve, reject);
-    };
-    worker.postMessage(request);
-  });
+  return askWorker<ApplyResult, ApplyResult>(
+    worker,
+    request,
+    signal,
+    (result) => result,
+    // The worker script failed to load: apply here instead (slower, but the import still works).
+    () => applyHere(request, signal),
+  );
 }
 
 async function applyHere(request: ApplyRequest, signal: AbortSignal | undefined): Promise<ApplyResult> {
