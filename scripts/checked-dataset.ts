@@ -13,6 +13,7 @@ import type { ParseResult, ValidationProblem } from '../src/data/load-dataset';
  *
  * - `vite build`: an invalid dataset fails the build, listing the problems as the app's problem
  *   report lists them (record · field: message).
+ * - `vite build` also checks data/co2-methods.json (the CO₂ methods) against its schema.
  * - dev server and tests: an invalid dataset is served as it is, without `checked`, so the app
  *   validates it at run time and shows its report in the page, where the person editing the file is looking.
  */
@@ -20,6 +21,7 @@ import type { ParseResult, ValidationProblem } from '../src/data/load-dataset';
 /** What the app imports. It resolves to `<root>/data/dataset` (no such file: this plugin loads it), so its chunk is `assets/dataset-….js` as before. */
 export const CHECKED_DATASET = 'virtual:checked-dataset';
 const VALIDATOR = fileURLToPath(new URL('../src/data/load-dataset.ts', import.meta.url));
+const METHODS_SCHEMA = fileURLToPath(new URL('../src/data/co2-methods-schema.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /** One problem per line, as the in-page report (features/shell/dataset-problems) words it. */
@@ -42,6 +44,28 @@ export function checkedDataset(): Plugin {
     configResolved(config) {
       isBuild = config.command === 'build';
       root = config.root;
+    },
+    // data/co2-methods.json is imported as it is; the build refuses one that does not pass its schema.
+    async buildStart() {
+      if (!isBuild) return;
+      const file = resolve(root, 'data/co2-methods.json');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        this.error(`data/co2-methods.json is not valid JSON: ${String(err)}`);
+      }
+      const { module } = await runnerImport<typeof import('../src/data/co2-methods-schema')>(METHODS_SCHEMA, {
+        root: REPO,
+        configFile: false,
+        logLevel: 'error',
+        server: { hmr: false },
+      });
+      const parsed = module.co2MethodsSchema.safeParse(raw);
+      if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+        this.error(`data/co2-methods.json does not validate (${parsed.error.issues.length} problems):\n${lines}`);
+      }
     },
     resolveId(id) {
       return id === CHECKED_DATASET ? resolve(root, 'data/dataset') : null;

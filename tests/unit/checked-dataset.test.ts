@@ -91,3 +91,34 @@ describe('the build-time check of the bundled dataset', () => {
     expect(await (plugin.load as unknown as Hook).call({}, path.join(repoRoot, 'data/organizations'))).toBeNull();
   });
 });
+
+describe('the build-time check of data/co2-methods.json', () => {
+  const methodsText = readFileSync(path.join(repoRoot, 'data/co2-methods.json'), 'utf8');
+  async function buildStart(text: string, command: 'build' | 'serve' = 'build'): Promise<void> {
+    const root = project(rawText);
+    writeFileSync(path.join(root, 'data/co2-methods.json'), text);
+    const plugin = checkedDataset();
+    (plugin.configResolved as unknown as (c: ResolvedConfig) => void)({ command, root } as ResolvedConfig);
+    const ctx = {
+      error: (message: string) => {
+        throw new Error(message);
+      },
+    };
+    await (plugin.buildStart as unknown as (this: unknown) => Promise<void>).call(ctx);
+  }
+
+  it('passes the file as it is', async () => {
+    await expect(buildStart(methodsText)).resolves.toBeUndefined();
+  });
+
+  it('fails the build on a constant with no listed source, naming where', async () => {
+    const broken = JSON.parse(methodsText) as { accelerators: { tdpW?: { source: string } }[] };
+    broken.accelerators[0].tdpW!.source = 'made-up';
+    await expect(buildStart(JSON.stringify(broken))).rejects.toThrow(/accelerators\.0\.tdpW\.source: unknown source "made-up"/);
+    await expect(buildStart('{ not json')).rejects.toThrow(/co2-methods\.json is not valid JSON/);
+  });
+
+  it('leaves the dev server alone', async () => {
+    await expect(buildStart('{ not json', 'serve')).resolves.toBeUndefined();
+  });
+});
