@@ -31,6 +31,7 @@ describe('every panel’s figure from the store', () => {
       'scale',
       'co2',
       'co2-equivalents',
+      'co2-methods',
       'co2-calculator',
       'timeline',
       'lineage',

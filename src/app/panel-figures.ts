@@ -7,6 +7,7 @@ import { PANEL_IDS } from '../store/panels';
 import { buildCalculatorFigure, buildEquivalentsFigure } from '../features/co2/co2-statements';
 import { calculatorFigureInputs } from '../features/co2/co2-calculator-state';
 import { buildCo2Figure } from '../features/co2/co2-figure';
+import { buildCo2MethodsFigure } from '../features/co2/co2-methods-figure';
 import { buildCompareFigure } from '../features/compare/compare-figure';
 import { buildCostFigure } from '../features/cost-chart/cost-figure';
 import { buildGpuHoursFigure } from '../features/gpu-hours-chart/gpu-hours-figure';
@@ -62,6 +63,15 @@ export function panelFigures(state: AppState): PanelFigure[] {
       ...(chooseEquivalentsRun(dataset, selectedId).bar
         ? [{ id: 'co2-equivalents', model: (link: string) => buildEquivalentsFigure({ dataset, selectedId, link, translator }) }]
         : []),
+      {
+        id: 'co2-methods',
+        model: (link) =>
+          buildCo2MethodsFigure({
+            ...base,
+            choice: { method: settings.co2Method, grid: settings.co2Grid, development: settings.co2Development },
+            link,
+          }),
+      },
       {
         id: 'co2-calculator',
         model: (link) => buildCalculatorFigure({ ...calculatorFigureInputs(dataset, state.co2Calculator, locale), link, translator }),

@@ -24,6 +24,8 @@ const methodSource = z.object({
   id,
   short: text,
   authors: z.array(text).min(1),
+  /** The authors are organizations (their names are not split into given and family names). */
+  corporate: z.boolean().default(false),
   title: text,
   year: z.number().int().min(1990).max(2100),
   venue: text,
@@ -51,7 +53,7 @@ const accelerator = z.object({
   embodiedKg: citedNumber.optional(),
 });
 
-const grid = z.object({ id, region: text, year: z.number().int().optional(), kgPerKwh: citedNumber });
+const grid = z.object({ id, region: text, regionZh: text, year: z.number().int().optional(), kgPerKwh: citedNumber });
 
 const method = z.object({
   id: z.enum(['patterson', 'llama', 'bloom-lca']),
@@ -65,7 +67,6 @@ const method = z.object({
   pue: citedNumber.optional(),
   /** The grid the method's own figure used (a `grids` id). */
   grid: id,
-  scope: text,
   idle: z.object({ idleKwh: citedNumber, dynamicKwh: citedNumber }).optional(),
   embodied: z
     .object({ serverKg: citedNumber, lifetimeYears: citedNumber, utilisation: citedNumber, gpusPerServer: citedNumber })
@@ -103,7 +104,16 @@ export const co2MethodsSchema = z
     pueObserved: z.array(citedNumber).min(1),
     methods: z.array(method).min(1),
     development: z.array(
-      z.object({ id, name: text, factor: z.number().min(1).finite(), source: id, where: text, derivation: text, verified: z.boolean() }),
+      z.object({
+        id,
+        name: text,
+        nameZh: text,
+        factor: z.number().min(1).finite(),
+        source: id,
+        where: text,
+        derivation: text,
+        verified: z.boolean(),
+      }),
     ),
     reproductions: z.array(reproduction),
   })

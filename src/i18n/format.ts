@@ -25,6 +25,12 @@ export function formatDecimal(n: number, locale: Locale, maxFractionDigits = 2):
   ).format(n);
 }
 
+/** `digits` significant digits, whole numbers from 10^digits up: 0.00423 → "0.00423", 173.19 → "173". */
+export function formatSignificant(n: number, locale: Locale, digits = 3): string {
+  if (Math.abs(n) >= 10 ** digits) return formatInteger(n, locale);
+  return formatter(`sig|${locale}|${digits}`, () => new Intl.NumberFormat(locale, { maximumSignificantDigits: digits })).format(n);
+}
+
 /** Always `digits` decimals: 1 → "1.0", for figures read side by side ("5.6–7.0 months"). */
 export function formatFixed(n: number, locale: Locale, digits: number): string {
   return formatter(

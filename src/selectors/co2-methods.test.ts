@@ -224,3 +224,12 @@ describe('sensitivity', () => {
     ]);
   });
 });
+
+describe('the link keeps ids of the data', () => {
+  it('lists every method, grid and development factor of data/co2-methods.json, and nothing else', async () => {
+    const { VIEW_SETTINGS } = await import('../store/url-state');
+    expect([...VIEW_SETTINGS.co2Method.values].sort()).toEqual(CO2_METHODS.methods.map((m) => m.id).sort());
+    expect([...VIEW_SETTINGS.co2Grid.values].sort()).toEqual(['method', ...CO2_METHODS.grids.map((g) => g.id)].sort());
+    expect([...VIEW_SETTINGS.co2Development.values].sort()).toEqual(['none', ...CO2_METHODS.development.map((d) => d.id)].sort());
+  });
+});

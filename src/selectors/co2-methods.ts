@@ -1,6 +1,7 @@
 import type { Dataset, System } from '../data/schema';
 import type { CitedNumber, Co2MethodsData } from '../data/co2-methods-schema';
 import methodsJson from '../../data/co2-methods.json' with { type: 'json' };
+import { bibEscape } from './figure-citation';
 
 /*
  * The CO₂ of a training run under each published method, from data/co2-methods.json (checked when
@@ -333,6 +334,7 @@ export type SensitivityInput = 'power' | 'pue' | 'grid' | 'idle' | 'embodied' | 
 
 export interface SensitivityBar {
   input: SensitivityInput;
+  /** `label`: the grid's id (grid), the development factor's id (development), else empty. */
   low: { value: number; cited?: CitedNumber | Development; label: string };
   high: { value: number; cited?: CitedNumber | Development; label: string };
   resultLow: number;
@@ -402,8 +404,8 @@ export function sensitivity(
   if (g)
     push(
       'grid',
-      { value: g[0].kgPerKwh.value, cited: g[0].kgPerKwh, label: g[0].region },
-      { value: g[1].kgPerKwh.value, cited: g[1].kgPerKwh, label: g[1].region },
+      { value: g[0].kgPerKwh.value, cited: g[0].kgPerKwh, label: g[0].id },
+      { value: g[1].kgPerKwh.value, cited: g[1].kgPerKwh, label: g[1].id },
       'kgPerKwh',
     );
 
@@ -420,8 +422,7 @@ export function sensitivity(
 
   const devs = extremes(data.development, (d) => d.factor);
   const maxDev = devs?.[1] ?? data.development[0];
-  if (maxDev)
-    push('development', { value: 1, label: '' }, { value: maxDev.factor, cited: maxDev, label: maxDev.name }, 'developmentFactor');
+  if (maxDev) push('development', { value: 1, label: '' }, { value: maxDev.factor, cited: maxDev, label: maxDev.id }, 'developmentFactor');
 
   bars.sort((a, b) => b.swing - a.swing);
   return { ok: true, sensitivity: { base: computeWithParams(run.acceleratorHours, base), bars, fixed } };
@@ -435,4 +436,44 @@ export function sensitivityTarget(series: MethodSeries, selectedId: string | nul
 /** The dataset the series is for is only read through `systems`; this keeps the signature honest for callers holding a dataset. */
 export function modelSystems(dataset: Dataset): System[] {
   return dataset.systems.filter((s) => s.kind === 'model');
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Citing a method.                                                                            */
+
+type MethodSource = Co2MethodsData['sources'][number];
+
+function bibKey(s: MethodSource): string {
+  const first = (s.corporate ? s.authors[0].split(/\s+/)[0] : s.authors[0].split(/\s+/).pop()!).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return `${first}${s.year}`;
+}
+
+/** "Family, Given" for a person; an organization in braces, as one name. */
+function bibAuthor(name: string, corporate: boolean): string {
+  if (name === 'others') return 'others';
+  if (corporate) return `{${bibEscape(name)}}`;
+  const parts = name.split(/\s+/);
+  const family = parts.pop()!;
+  return parts.length ? `${bibEscape(family)}, ${bibEscape(parts.join(' '))}` : bibEscape(family);
+}
+
+/** BibTeX of the method sources with these ids (journal → @article, proceedings → @inproceedings, else @misc). */
+export function methodBibtex(ids: readonly string[], data: Co2MethodsData = CO2_METHODS): string {
+  return ids
+    .flatMap((id) => data.sources.filter((s) => s.id === id))
+    .map((s) => {
+      const kind = /journal/i.test(s.venue) ? 'article' : /proceedings|conference/i.test(s.venue) ? 'inproceedings' : 'misc';
+      const venueField = kind === 'article' ? 'journal' : kind === 'inproceedings' ? 'booktitle' : 'howpublished';
+      const authors = s.authors.map((a) => bibAuthor(a, s.corporate)).join(' and ');
+      const fields = [
+        `  author    = {${authors}},`,
+        `  title     = {${bibEscape(s.title)}},`,
+        `  ${venueField.padEnd(9)} = {${bibEscape(s.venue)}},`,
+        `  year      = {${s.year}},`,
+        s.arxiv ? `  eprint    = {${s.arxiv}},\n  archivePrefix = {arXiv},` : null,
+        `  url       = {${s.url}},`,
+      ].filter(Boolean);
+      return [`@${kind}{${bibKey(s)},`, ...fields, '}'].join('\n');
+    })
+    .join('\n\n');
 }

@@ -16,8 +16,8 @@ export const PANEL_IDS = [
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
-/** Parts of a panel that export on their own (the CO₂ view's equivalents and calculator): no slot, no `embed=` link. */
-export const PANEL_PARTS: Partial<Record<PanelId, readonly string[]>> = { co2: ['co2-equivalents', 'co2-calculator'] };
+/** Parts of a panel that export on their own (the CO₂ view's equivalents, methods and calculator): no slot, no `embed=` link. */
+export const PANEL_PARTS: Partial<Record<PanelId, readonly string[]>> = { co2: ['co2-equivalents', 'co2-methods', 'co2-calculator'] };
 
 /** Every exported figure, in page order: each panel, then its parts ("Export all" writes them in this order). */
 export const FIGURE_IDS: readonly string[] = PANEL_IDS.flatMap((id) => [id, ...(PANEL_PARTS[id] ?? [])]);

@@ -161,6 +161,9 @@ describe('fromUrl', () => {
           timelineLanes: fc.constantFrom(...VIEW_SETTINGS.timelineLanes.values),
           timelineZoom: fc.constantFrom(...VIEW_SETTINGS.timelineZoom.values),
           scaleMetric: fc.constantFrom(...VIEW_SETTINGS.scaleMetric.values),
+          co2Method: fc.constantFrom(...VIEW_SETTINGS.co2Method.values),
+          co2Grid: fc.constantFrom(...VIEW_SETTINGS.co2Grid.values),
+          co2Development: fc.constantFrom(...VIEW_SETTINGS.co2Development.values),
         }),
         sorting: fc.uniqueArray(fc.record({ id: fc.constantFrom(...FIELD_IDS), desc: fc.boolean() }), {
           selector: (s) => s.id,

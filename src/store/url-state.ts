@@ -39,6 +39,28 @@ export const VIEW_SETTINGS = {
   timelineZoom: { key: 'tl', values: ['all', 'wave-2023'], default: 'all' },
   /** What the scale-over-time chart plots against the release date. */
   scaleMetric: { key: 'sm', values: ['flop', 'params', 'cost', 'gpuh'], default: 'flop' },
+  /** The CO₂ methods view: the method every run is recomputed under (data/co2-methods.json's method ids). */
+  co2Method: { key: 'co2m', values: ['llama', 'patterson', 'bloom-lca'], default: 'llama' },
+  /** …on the method's own grid or another of data/co2-methods.json's grids… */
+  co2Grid: {
+    key: 'co2g',
+    values: [
+      'method',
+      'us-2020-patterson',
+      'us-llama',
+      'us-2019-eia',
+      'us-2022-eia',
+      'us-2023-eia',
+      'fr-bloom',
+      'fr-2023-owid',
+      'opt-grid',
+      'google-t5',
+      'google-gshard',
+    ],
+    default: 'method',
+  },
+  /** …for the final run alone or with its development runs (a sourced factor). */
+  co2Development: { key: 'co2d', values: ['none', 'llama', 'olmo', 'patterson-automl'], default: 'none' },
 } as const;
 export type ViewSettingName = keyof typeof VIEW_SETTINGS;
 export type ViewSettings = { [K in ViewSettingName]: (typeof VIEW_SETTINGS)[K]['values'][number] };

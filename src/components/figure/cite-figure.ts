@@ -19,13 +19,20 @@ export function citeFigure(
     accessed,
   });
   const sources = sourcesBibtex(model.sourceIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
-  return { text: citation.text, bibtex: [citation.bibtex, sources].filter(Boolean).join('\n\n') };
+  return {
+    text: [citation.text, model.references?.text].filter(Boolean).join('\n\n'),
+    bibtex: [citation.bibtex, model.references?.bibtex, sources].filter(Boolean).join('\n\n'),
+  };
 }
 
 /** The citation file written beside an exported figure: the text as a comment, then the BibTeX. */
 export function citationFile(model: FigureModel, dataset: Pick<Dataset, 'sources' | 'meta'>, accessed: string): string {
   const c = citeFigure(model, dataset, accessed);
-  return `% ${c.text}\n\n${c.bibtex}\n`;
+  const comment = c.text
+    .split('\n')
+    .map((line) => (line ? `% ${line}` : '%'))
+    .join('\n');
+  return `${comment}\n\n${c.bibtex}\n`;
 }
 
 /** A figure's data table (every row, not only those drawn) as the CSV download writes it. */

@@ -32,10 +32,15 @@ export interface LegendEntry {
   label: string;
 }
 
+/** Two bars in one row (published above, recomputed below): each takes half the bar's height. */
+export type BarLane = 'upper' | 'lower';
+
 /** One mark in a bar row, in data units (the renderer owns the scale). */
 export type BarMark =
   /** A bar piece from `from` to `to` (stacked components; the first starts at the axis). */
-  | { kind: 'segment'; from: number; to: number; color: string; estimated: boolean }
+  | { kind: 'segment'; from: number; to: number; color: string; estimated: boolean; lane?: BarLane }
+  /** A recomputed figure beside a published one: an empty bar with a heavy outline. */
+  | { kind: 'outline'; from: number; to: number; color: string; lane?: BarLane }
   /** "Less than": a cap with an arrowhead to lower values at `at`. */
   | { kind: 'upper'; at: number }
   /** A line from the lowest to the highest of several published figures. */
@@ -131,6 +136,8 @@ export interface FigureModel<P extends FigurePlot = FigurePlot> {
   sourceIds: string[];
   table: FigureTable;
   footer: FigureFooter;
+  /** A method behind the figure, stated for a methods section, and the BibTeX of its papers: carried into the citation. */
+  references?: { text: string; bibtex: string };
 }
 
 /** One release on a timeline: a dot (a date to the day) or a bar across its month, in UTC ms. */

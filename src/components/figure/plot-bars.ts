@@ -1,6 +1,6 @@
 import { thinTicks, familySpans } from '../../selectors/run-rows';
 import { escapeXml } from '../../lib/export-panel';
-import type { BarMark, BarPlot } from './figure-model';
+import type { BarLane, BarMark, BarPlot } from './figure-model';
 import { fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
 
 /*
@@ -210,22 +210,47 @@ export function layoutBars(plot: BarPlot, x0: number, width: number, base: numbe
   return { height, rowsDrawn: items.filter((i) => 'row' in i).length, rowsCut: cut, draw, hatchColors };
 }
 
+/** The vertical box of a bar: the whole bar height, or its upper or lower half with a hairline between. */
+function laneBox(lane: BarLane | undefined, cy: number, bar: number): { y: number; h: number } {
+  if (!lane) return { y: cy - bar / 2, h: bar };
+  const h = bar * 0.55;
+  return lane === 'upper' ? { y: cy - h - 0.75, h } : { y: cy + 0.75, h };
+}
+
 function drawMark(m: BarMark, x: (v: number) => number, cy: number, bar: number, px0: number, c: Colors): { svg: string; end: number } {
   switch (m.kind) {
     case 'segment': {
       const from = m.from <= 0 ? px0 : x(m.from);
       const to = Math.max(from + 1.5, x(m.to));
+      const { y, h } = laneBox(m.lane, cy, bar);
       return {
         svg: tag('rect', {
           x: from,
-          y: cy - bar / 2,
+          y,
           width: to - from,
-          height: bar,
+          height: h,
           fill: m.estimated ? `url(#${hatchRef(m.color)})` : m.color,
           'fill-opacity': m.estimated ? undefined : 0.9,
           stroke: m.color,
           'stroke-width': 1.2,
           'stroke-dasharray': m.estimated ? '4 3' : undefined,
+        }),
+        end: to,
+      };
+    }
+    case 'outline': {
+      const from = m.from <= 0 ? px0 : x(m.from);
+      const to = Math.max(from + 2, x(m.to));
+      const { y, h } = laneBox(m.lane, cy, bar);
+      return {
+        svg: tag('rect', {
+          x: from + 1,
+          y: y + 1,
+          width: to - from - 2,
+          height: h - 2,
+          fill: c.background,
+          stroke: m.color,
+          'stroke-width': 2,
         }),
         end: to,
       };

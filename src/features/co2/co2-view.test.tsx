@@ -105,7 +105,7 @@ describe('Co2View: the chart frame', () => {
 
   it('with no CO₂ figure in view it says so instead of drawing zeros', () => {
     renderView(miniDataset());
-    expect(screen.getByRole('status')).toHaveTextContent('No system in view has a published CO₂ figure.');
+    expect(screen.getByText('No system in view has a published CO₂ figure.')).toHaveAttribute('role', 'status');
     expect(screen.getByTestId('chart-co2-count')).toHaveTextContent('0 of 6 systems shown');
   });
 });

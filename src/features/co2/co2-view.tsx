@@ -14,6 +14,7 @@ import { useLastNonEmpty } from '../../lib/use-last-non-empty';
 import { Co2Calculator } from './co2-calculator';
 import { Co2Chart } from './co2-chart';
 import { Co2Equivalents } from './co2-equivalents';
+import { Co2Methods } from './co2-methods';
 import { buildCo2Figure, buildCo2Table, co2Description, co2LegendEntries, co2Notes } from './co2-figure';
 import { leftOutText, shortSourceTitle } from './co2-format';
 import { SourceLinks } from './source-links';
@@ -134,6 +135,7 @@ export function Co2View({ dataset }: Props) {
         </KeptPlot>
       </ChartFrame>
       <Co2Equivalents dataset={dataset} sourcesById={sourcesById} />
+      <Co2Methods dataset={dataset} />
       {calculator}
     </div>
   );
