@@ -6,7 +6,8 @@ import { z } from 'zod';
  * The check of data/co2-methods.json: the CO₂ methods, accelerators, grids and the inputs of the
  * published figures each method reproduces. Every constant names its source, where in it, and
  * whether the number was read in the source itself. Checked when the site is built
- * (scripts/checked-dataset.ts) and by the unit tests; the page imports the file as it is.
+ * (scripts/checked-dataset.ts) and by the unit tests; the page imports the file as it is, so the
+ * schema has no defaults: what the page reads is what the file says.
  */
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case slugs');
@@ -25,7 +26,7 @@ const methodSource = z.object({
   short: text,
   authors: z.array(text).min(1),
   /** The authors are organizations (their names are not split into given and family names). */
-  corporate: z.boolean().default(false),
+  corporate: z.boolean().optional(),
   title: text,
   year: z.number().int().min(1990).max(2100),
   venue: text,
@@ -60,7 +61,7 @@ const method = z.object({
   name: text,
   nameZh: text,
   source: id,
-  alsoSources: z.array(id).default([]),
+  alsoSources: z.array(id),
   /** Which power per accelerator: measured average system power, or the thermal design power. */
   power: z.enum(['measured', 'tdp']),
   /** Absent: no PUE (the life-cycle method counts idle and infrastructure energy on its own). */

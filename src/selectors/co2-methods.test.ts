@@ -233,3 +233,10 @@ describe('the link keeps ids of the data', () => {
     expect([...VIEW_SETTINGS.co2Development.values].sort()).toEqual(['none', ...CO2_METHODS.development.map((d) => d.id)].sort());
   });
 });
+
+describe('the page reads the file as it is', () => {
+  it('so the schema fills in nothing: the parsed file equals the file', () => {
+    const parsed = co2MethodsSchema.parse(methodsJson);
+    expect(parsed).toEqual(methodsJson);
+  });
+});

@@ -22,7 +22,7 @@ const ALL_PANELS = [
 /** On-screen legend entries that a figure leaves out when the state they describe is not set. */
 const SCREEN_STATE_LEGEND = ['the current base-model filter'];
 /** Parts of the CO₂ panel that export on their own from a figure model: Export all writes them (with a .bib) after it. */
-const SUB_PANELS = ['co2-equivalents', 'co2-calculator'] as const;
+const SUB_PANELS = ['co2-equivalents', 'co2-methods', 'co2-calculator'] as const;
 
 /** A panel's section, chart or table. */
 const panelSection = (page: Page, panel: string) => page.locator(`[data-view="${panel}"] section.view`).first();

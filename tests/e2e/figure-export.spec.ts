@@ -23,6 +23,7 @@ const FIGURE_TITLES: Record<string, string> = {
   scale: 'Training compute',
   co2: 'CO₂ of training',
   'co2-equivalents': 'What GPT-3’s training emissions equal',
+  'co2-methods': 'CO₂ under one method',
   'co2-calculator': '22.9 t CO₂e',
   timeline: 'Release timeline',
   lineage: 'Lineage',
