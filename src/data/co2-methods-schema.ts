@@ -35,6 +35,8 @@ const methodSource = z.object({
     .regex(/^\d{4}\.\d{4,5}$/)
     .optional(),
   url: z.string().regex(/^https:\/\//),
+  /** The same paper's ids in data/dataset.json's sources, so a published figure citing it is known to use this method. */
+  datasetSourceIds: z.array(id),
 });
 
 const accelerator = z.object({

@@ -920,4 +920,12 @@ export const zhCN: Record<string, string> = {
   'co2m.text-title': '方法说明，可直接粘贴',
   'co2m.title': '同一方法下的 CO₂：已发表与重新计算并列',
   'co2m.unverified-mark': '；仅见于引用',
+  'co2m.published-by-method': '{names}：{method}（{scope}）',
+  'co2m.published-own': '{names}：开发者自己的估算',
+  'co2m.published-methods': '每个已发表的数字保留其作者的方法。{list}',
+  'co2.calc-methods-text': '{run}的 CO₂ 按 Touvron 等 2023（LLaMA，§6）沿用 Wu 等 2022 的方法计算：{energy}；{co2}。',
+  'co2.calc-methods-run': '一次训练',
+  'co2.calc-methods-paper': '功率、PUE 和碳强度均取论文的数值：A100-80GB 的 TDP、PUE 1.1 和论文给出的美国平均值。',
+  'co2.calc-methods-entered': '功率、PUE 和碳强度为输入值，而非论文的数值。',
+  'co2m.repro-unverified-title': '仅见于他人对论文正文的引用',
 };

@@ -464,7 +464,7 @@ export function methodBibtex(ids: readonly string[], data: Co2MethodsData = CO2_
     .map((s) => {
       const kind = /journal/i.test(s.venue) ? 'article' : /proceedings|conference/i.test(s.venue) ? 'inproceedings' : 'misc';
       const venueField = kind === 'article' ? 'journal' : kind === 'inproceedings' ? 'booktitle' : 'howpublished';
-      const authors = s.authors.map((a) => bibAuthor(a, s.corporate)).join(' and ');
+      const authors = s.authors.map((a) => bibAuthor(a, s.corporate === true)).join(' and ');
       const fields = [
         `  author    = {${authors}},`,
         `  title     = {${bibEscape(s.title)}},`,
@@ -476,4 +476,10 @@ export function methodBibtex(ids: readonly string[], data: Co2MethodsData = CO2_
       return [`@${kind}{${bibKey(s)},`, ...fields, '}'].join('\n');
     })
     .join('\n\n');
+}
+
+/** The method a published figure was made with, known from the paper it cites (undefined: its developers' own estimate). */
+export function methodOfSources(sourceIds: readonly string[], data: Co2MethodsData = CO2_METHODS): Method | undefined {
+  const paper = data.sources.find((s) => s.datasetSourceIds.some((id) => sourceIds.includes(id)));
+  return paper ? data.methods.find((m) => m.source === paper.id) : undefined;
 }

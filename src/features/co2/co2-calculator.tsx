@@ -14,7 +14,8 @@ import {
 import { MAX_MENU_OPTIONS, topByValue } from '../../selectors/mark-cap';
 import { calculatorModels, publishedFigures, type CalculatorModel } from '../../selectors/co2-series';
 import { figureText, formatMwh } from './co2-format';
-import { asPrintedText, buildCalculatorFigure, calculatorWorked } from './co2-statements';
+import { asPrintedText, buildCalculatorFigure, calculatorReferences, calculatorWorked } from './co2-statements';
+import { MethodsText } from './co2-methods';
 import { ExportMenu } from '../../components/chart-frame/export-menu';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
@@ -239,6 +240,12 @@ export function Co2Calculator({ dataset, sourcesById }: Props) {
               {asPrintedText(result, t, locale)}
             </p>
             {model && !gpuHoursEdited && <Published dataset={dataset} modelId={model.id} sourcesById={sourcesById} />}
+            {v && (
+              <MethodsText
+                testId="co2-calc-methods-text"
+                references={calculatorReferences(v, result, paperActive, model && !gpuHoursEdited ? model.name : undefined, t, locale)}
+              />
+            )}
           </>
         ) : (
           <p className="co2-result-withheld" data-testid="co2-calc-withheld">

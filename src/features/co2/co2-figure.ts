@@ -4,6 +4,7 @@ import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTempl
 import type { BarMark, FigureBarRow, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
 import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
+import { publishedMethodsNote, publishedMethodsReferences } from './co2-methods-figure';
 import { buildCo2Series, co2Groups, GPT3_ID, type Co2Bar, type Co2Series } from '../../selectors/co2-series';
 import { describeFilters } from '../../selectors/filter-summary';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
@@ -146,6 +147,8 @@ export function co2Notes(
       ),
     });
   }
+  const methods = publishedMethodsNote(bars, { t, locale });
+  if (methods) notes.push({ key: 'methods', text: methods });
   const gpt3 = bars.find((b) => b.id === GPT3_ID);
   if (gpt3 && gpt3.figures.length === 1)
     notes.push({
@@ -295,5 +298,6 @@ export function buildCo2Figure({ dataset, filters, selectedId, link, translator 
     sourceIds,
     table,
     footer: figureFooter(translator, dataset, sourceIds, link),
+    references: publishedMethodsReferences(bars, translator),
   };
 }

@@ -11,6 +11,7 @@ import {
   CO2_METHODS,
   idleRatio,
   methodBibtex,
+  methodOfSources,
   type Development,
   type Grid,
   type LeftOutForMethod,
@@ -178,6 +179,55 @@ export function methodsParagraph(series: Pick<MethodSeries, 'method' | 'grid' | 
 /** The paragraph and BibTeX of the papers it rests on: what "Copy methods text" and a citation carry. */
 export function methodsReferences(series: MethodSeries, tr: T): { text: string; bibtex: string } {
   return { text: methodsParagraph(series, tr), bibtex: methodBibtex(choiceSourceIds(series)) };
+}
+
+/**
+ * Which method each published figure in view was made with, grouped: "GPT-3: Patterson et al. 2021
+ * (…); LLaMA-7B, …: LLaMA 2023 / Wu et al. 2022 (…); SAM: its developers’ own estimate." Null with
+ * nothing to say.
+ */
+export function publishedMethodsNote(
+  runs: readonly { name: string; sources: readonly string[] }[],
+  tr: Pick<T, 't' | 'locale'>,
+): string | null {
+  const { t, locale } = tr;
+  if (runs.length === 0) return null;
+  const groups = new Map<string, { method?: Method; names: string[] }>();
+  for (const r of runs) {
+    const method = methodOfSources(r.sources);
+    const key = method?.id ?? '';
+    const g = groups.get(key) ?? { method, names: [] };
+    g.names.push(r.name);
+    groups.set(key, g);
+  }
+  const parts = [...groups.values()].map((g) =>
+    g.method
+      ? t('co2m.published-by-method', '{names}: {method} ({scope})', {
+          names: g.names.join(', '),
+          method: methodName(g.method, locale),
+          scope: methodScope(g.method, t),
+        })
+      : t('co2m.published-own', '{names}: the developers’ own estimate', { names: g.names.join(', ') }),
+  );
+  return t('co2m.published-methods', 'Each published figure keeps its authors’ method. {list}', { list: parts.join('; ') });
+}
+
+/** The published figures' methods as a paragraph, with BibTeX of the methods' papers: the CO₂ chart's citation carries them. */
+export function publishedMethodsReferences(
+  runs: readonly { name: string; sources: readonly string[] }[],
+  tr: T,
+): { text: string; bibtex: string } | undefined {
+  const text = publishedMethodsNote(runs, tr);
+  if (!text) return undefined;
+  const ids = [
+    ...new Set(
+      runs.flatMap((r) => {
+        const m = methodOfSources(r.sources);
+        return m ? [m.source, ...m.alsoSources] : [];
+      }),
+    ),
+  ];
+  return { text, bibtex: methodBibtex(ids) };
 }
 
 export interface Co2MethodsFigureInput {

@@ -292,7 +292,8 @@ function Reproductions({ dataset }: { dataset: Dataset }) {
   return (
     <section className="co2m-reproduce" aria-labelledby={ids.title} data-testid="co2m-reproduce">
       <h4 id={ids.title}>{t('co2m.repro-title', 'Each published figure, reproduced from its own inputs')}</h4>
-      <div className="co2-t15-scroll">
+      {/* Focusable, so the table can be scrolled sideways from the keyboard on a phone. */}
+      <div className="co2-t15-scroll" tabIndex={0} role="region" aria-labelledby={ids.title}>
         <table className="co2m-repro-table" data-testid="co2m-repro-table">
           <thead>
             <tr>
@@ -321,7 +322,10 @@ function Reproductions({ dataset }: { dataset: Dataset }) {
                   <td>
                     {formatDecimal(p.published.value, locale, 2)}
                     {!p.published.verified && (
-                      <span className="co2m-unverified" title={p.published.where}>
+                      <span
+                        className="co2m-unverified"
+                        title={t('co2m.repro-unverified-title', 'Seen only as others quote the paper’s body')}
+                      >
                         {' '}
                         ‡
                       </span>
@@ -378,13 +382,20 @@ function Reproductions({ dataset }: { dataset: Dataset }) {
   );
 }
 
-function MethodsText({ references }: { references: { text: string; bibtex: string } }) {
+/** A methods paragraph and BibTeX, each with a copy button: the methods part's and the calculator's. */
+export function MethodsText({
+  references,
+  testId = 'co2m-methods-text',
+}: {
+  references: { text: string; bibtex: string };
+  testId?: string;
+}) {
   const { t } = useT();
   const [copied, setCopied] = useState('');
   const ids = { text: useId(), bib: useId() };
   const copy = async (what: string, text: string) => setCopied((await copyText(text)) ? what : `${what}-failed`);
   return (
-    <section className="co2m-text" data-testid="co2m-methods-text">
+    <section className="co2m-text" data-testid={testId}>
       <h4>{t('co2m.text-title', 'Methods text, ready to paste')}</h4>
       <label htmlFor={ids.text}>{t('co2m.text-paragraph', 'Paragraph')}</label>
       <textarea id={ids.text} readOnly rows={6} value={references.text} data-testid="co2m-methods-paragraph" />

@@ -4,6 +4,7 @@ import type { FigureModel, FigureNote } from '../../components/figure/figure-mod
 import type { Statement, StatementsPlot } from '../../components/figure/plot-statements';
 import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
+import { methodBibtex } from '../../selectors/co2-methods';
 import { HOURS_PER_YEAR, table15Mwh, table15Tonnes, type CarbonInputs } from '../../lib/carbon';
 import {
   buildEquivalents,
@@ -231,6 +232,36 @@ export function asPrintedText(result: { mwh: number; tco2e: number }, t: Tr, loc
   });
 }
 
+/** The calculator's result as a methods paragraph, with BibTeX of the LLaMA paper and Wu et al.: what its citation carries. */
+export function calculatorReferences(
+  v: CarbonInputs,
+  result: { mwh: number; tco2e: number },
+  paperActive: boolean,
+  modelName: string | undefined,
+  t: Tr,
+  locale: Locale,
+): { text: string; bibtex: string } {
+  const w = calculatorWorked(v, result, locale);
+  const text = [
+    t(
+      'co2.calc-methods-text',
+      'CO₂ of {run} computed with the method of Touvron et al. 2023 (LLaMA, §6), after Wu et al. 2022: {energy}; {co2}.',
+      {
+        run: modelName ?? t('co2.calc-methods-run', 'a training run'),
+        energy: w.energy,
+        co2: w.co2,
+      },
+    ),
+    paperActive
+      ? t(
+          'co2.calc-methods-paper',
+          'Power, PUE and carbon intensity are the paper’s: the A100-80GB’s TDP, PUE 1.1 and the US average the paper gives.',
+        )
+      : t('co2.calc-methods-entered', 'Power, PUE and carbon intensity as entered, not the paper’s.'),
+  ].join(' ');
+  return { text, bibtex: methodBibtex(['touvron-2023', 'wu-2022']) };
+}
+
 export interface CalculatorFigureInput {
   dataset: Dataset;
   /** The inputs when all four read as numbers, else null (no result). */
@@ -337,5 +368,7 @@ export function buildCalculatorFigure({
     sourceIds,
     table: statementsTable(t, items),
     footer: figureFooter(translator, dataset, sourceIds, link),
+    references:
+      inputs && result ? calculatorReferences(inputs, result, paperActive, fromModel ? model.name : undefined, t, locale) : undefined,
   };
 }
