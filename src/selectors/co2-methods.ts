@@ -59,8 +59,21 @@ export function chosenDevelopment(choice: MethodChoice, data: Co2MethodsData = C
 
 /** The accelerator a run's hardware text names, when exactly one listed accelerator matches it. */
 export function matchAccelerator(hardware: string, data: Co2MethodsData = CO2_METHODS): Accelerator | undefined {
-  const hits = data.accelerators.filter((a) => new RegExp(a.match, 'i').test(hardware));
-  return hits.length === 1 ? hits[0] : undefined;
+  let hit: Accelerator | undefined;
+  for (const a of data.accelerators) {
+    if (!patternOf(a).test(hardware)) continue;
+    if (hit) return undefined;
+    hit = a;
+  }
+  return hit;
+}
+
+/** Each accelerator's pattern, compiled once (a run's hardware is matched for every model in view on every filter change). */
+const patterns = new WeakMap<Accelerator, RegExp>();
+function patternOf(a: Accelerator): RegExp {
+  let re = patterns.get(a);
+  if (!re) patterns.set(a, (re = new RegExp(a.match, 'i')));
+  return re;
 }
 
 /** Everything a method needs of a run besides its constants. */

@@ -237,6 +237,8 @@ export interface Co2MethodsFigureInput {
   choice: MethodChoice;
   link: string;
   translator: T;
+  /** The series for these filters and choice, when the caller has it already (the screen draws it too). */
+  series?: MethodSeries;
 }
 
 /** A row's label: the recomputed figure, and the published one with how far apart they are. */

@@ -15,6 +15,7 @@ import {
   sensitivity,
   sensitivityTarget,
   type MethodChoice,
+  type MethodSeries,
   type ReproducedRun,
   type SensitivityBar,
   type SensitivityInput,
@@ -142,12 +143,11 @@ function endText(bar: SensitivityBar, end: 'low' | 'high', t: T, locale: Locale)
   }
 }
 
-function SensitivityView({ choice, systems }: { choice: MethodChoice; systems: ReturnType<typeof selectFilteredSystems> }) {
+function SensitivityView({ choice, series }: { choice: MethodChoice; series: MethodSeries }) {
   const { t, locale } = useT();
   const ids = { pick: useId(), title: useId() };
   const globalSelected = useAppStore((s) => s.selectedId);
   const [picked, setPicked] = useState<string | null>(null);
-  const series = useMemo(() => buildMethodSeries(systems, choice), [systems, choice]);
   const target = sensitivityTarget(series, picked ?? globalSelected);
   const result = useMemo(() => (target ? sensitivity(target, choice) : null), [target, choice]);
   if (!target || !result?.ok)
@@ -431,11 +431,11 @@ export function Co2Methods({ dataset }: { dataset: Dataset }) {
   const choice = useMemo<MethodChoice>(() => ({ method, grid, development }), [method, grid, development]);
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const translator = useMemo(() => ({ t, tn, locale }), [t, tn, locale]);
-  const model = useMemo(
-    () => buildCo2MethodsFigure({ dataset, filters, selectedId, choice, link: '', translator }),
-    [dataset, filters, selectedId, choice, translator],
-  );
   const series = useMemo(() => buildMethodSeries(systems, choice), [systems, choice]);
+  const model = useMemo(
+    () => buildCo2MethodsFigure({ dataset, filters, selectedId, choice, link: '', translator, series }),
+    [dataset, filters, selectedId, choice, translator, series],
+  );
   const references = useMemo(() => methodsReferences(series, translator), [series, translator]);
   const title = t('co2m.title', 'CO₂ under one method: published beside recomputed');
   const methodDefaultGrid = gridById(methodById(method)!.grid)!;
@@ -557,7 +557,7 @@ export function Co2Methods({ dataset }: { dataset: Dataset }) {
           </ul>
         </details>
       )}
-      <SensitivityView choice={choice} systems={systems} />
+      <SensitivityView choice={choice} series={series} />
       <Reproductions dataset={dataset} />
       <MethodsText references={references} />
     </section>
