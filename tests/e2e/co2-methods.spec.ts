@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectLaidOut, gotoReady, watchPage } from './helpers';
+import { expectLaidOut, gotoReady, replaceWithEpochCsv, watchPage } from './helpers';
 
 /*
  * The CO₂ methods part: every run recomputed under one method (in the link), each published
@@ -165,4 +165,20 @@ test('in Chinese and on a phone: the part reads in Chinese and nothing spills si
   expect(overflow).toBeLessThanOrEqual(0);
   await expectLaidOut(part(page));
   await part(page).screenshot({ path: join(SCREENS, 'co2-methods-zh-375.png') });
+});
+
+test('with Epoch’s ~1,900 systems: the largest recomputed runs are drawn, the rest counted and listed', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { consoleErrors } = watchPage(page);
+  await gotoReady(page);
+  await replaceWithEpochCsv(page);
+  await page.goto(`${page.url().split('#')[0]}#co2`);
+  await part(page).waitFor({ timeout: 60_000 });
+  await part(page).scrollIntoViewIfNeeded();
+  await expect(part(page).getByTestId('co2m-row')).toHaveCount(40);
+  await expect(part(page).getByTestId('co2m-cap-note')).toContainText(/Showing the 40 largest of \d{3} recomputed runs/);
+  await expect(part(page).getByTestId('co2m-left-out').locator('summary')).toContainText(/^1,\d{3} models not recomputed, and why$/);
+  await part(page).getByTestId('co2m-method').selectOption('bloom-lca');
+  await expect(part(page).getByTestId('co2m-statement')).toContainText('BLOOM life cycle');
+  expect(consoleErrors).toEqual([]);
 });

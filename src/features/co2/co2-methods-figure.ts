@@ -265,7 +265,8 @@ export function methodRowMarks(r: MethodSeries['rows'][number]): BarMark[] {
       estimated: r.published.status === 'estimated',
       lane: 'upper',
     });
-  marks.push({ kind: 'outline', from: 0, to: r.result.totalT, color: RECOMPUTED_COLOR, lane: 'lower' });
+  // Beside a published figure the recomputed one takes the lower half of the row; alone, the whole row.
+  marks.push({ kind: 'outline', from: 0, to: r.result.totalT, color: RECOMPUTED_COLOR, lane: r.published ? 'lower' : undefined });
   return marks;
 }
 

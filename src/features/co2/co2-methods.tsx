@@ -80,7 +80,7 @@ function MethodBars({ model, selectedId }: { model: FigureModel<BarPlot>; select
                 ) : m.kind === 'outline' ? (
                   <span
                     key={i}
-                    className="co2m-bar co2m-recomputed"
+                    className={`co2m-bar co2m-recomputed${m.lane ? '' : ' co2m-alone'}`}
                     data-testid="co2m-recomputed"
                     data-value={m.to}
                     style={{ width: `${logPercent(m.to, plot.domain)}%`, borderColor: m.color }}
@@ -532,6 +532,14 @@ export function Co2Methods({ dataset }: { dataset: Dataset }) {
           </span>
         ))}
       </p>
+      {model.plot.rows.length < series.rows.length && (
+        <p className="co2m-statement" data-testid="co2m-cap-note">
+          {t('co2m.cap-note', 'Showing the {shown} largest of {total} recomputed runs; the CSV export has all of them.', {
+            shown: formatInteger(model.plot.rows.length, locale),
+            total: formatInteger(series.rows.length, locale),
+          })}
+        </p>
+      )}
       <MethodBars model={model} selectedId={selectedId} />
       {series.leftOut.length > 0 && (
         <details className="co2m-left-out" data-testid="co2m-left-out">
