@@ -2,7 +2,7 @@ import type { Dataset } from '../../data/schema';
 import type { CitedNumber } from '../../data/co2-methods-schema';
 import { CATEGORY_COLORS } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
-import type { BarMark, BarPlot, FigureBarRow, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
+import type { BarMark, BarPlot, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
 import { formatDecimal, formatInteger, formatPercent, formatSignificant, type Locale } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import {
@@ -357,16 +357,9 @@ export function methodStatement(series: MethodSeries, tr: T): string {
   });
 }
 
-export function buildCo2MethodsFigure({
-  dataset,
-  filters,
-  selectedId,
-  choice,
-  link,
-  translator,
-}: Co2MethodsFigureInput): FigureModel<BarPlot> {
+/** What the screen draws of the figure: the plot (the largest runs, the selected one kept) and its legend. */
+export function buildMethodsPlot(series: MethodSeries, selectedId: string | null, translator: T) {
   const { t, locale } = translator;
-  const series = buildMethodSeries(selectFilteredSystems(dataset, filters), choice);
   const drawn = topByValue(
     series.rows,
     MAX_BARS,
@@ -376,14 +369,37 @@ export function buildCo2MethodsFigure({
   );
   const values = drawn.rows.flatMap((r) => [r.result.totalT, r.published?.value ?? 0]);
   const axis = valueAxis(values, 'log');
-  const rows: FigureBarRow[] = drawn.rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    section: 0,
-    marks: methodRowMarks(r),
-    label: rowLabel(r, translator),
-    essential: r.id === selectedId,
-  }));
+  const plot: BarPlot = {
+    kind: 'bars',
+    scale: 'log',
+    domain: axis.domain,
+    ticks: axis.ticks.map((v) => ({ value: v, label: tonnes(v, locale) })),
+    sections: [t('co2m.section', 'Training runs, t CO₂e ({runs})', { runs: formatInteger(drawn.rows.length, locale) })],
+    rows: drawn.rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      section: 0,
+      marks: methodRowMarks(r),
+      label: rowLabel(r, translator),
+      essential: r.id === selectedId,
+    })),
+    empty: t('co2m.empty', 'No model in view has accelerator-hours on an accelerator with sourced figures.'),
+    moreRows: moreRowsTemplate(translator),
+  };
+  return { plot, drawn, legend: drawn.rows.length > 0 ? methodsLegend(series, translator) : [] };
+}
+
+export function buildCo2MethodsFigure({
+  dataset,
+  filters,
+  selectedId,
+  choice,
+  link,
+  translator,
+  series = buildMethodSeries(selectFilteredSystems(dataset, filters), choice),
+}: Co2MethodsFigureInput): FigureModel<BarPlot> {
+  const { t, locale } = translator;
+  const { plot, drawn, legend } = buildMethodsPlot(series, selectedId, translator);
   const sourceIds = [...new Set(drawn.rows.flatMap((r) => r.published?.sources ?? []))];
   const references = methodsReferences(series, translator);
   const notes: FigureNote[] = [
@@ -418,17 +434,8 @@ export function buildCo2MethodsFigure({
       'Tonnes of CO₂e per training run on a log axis: each run’s published figure (made with its authors’ own method) and the same run recomputed under {method}.',
       { method: methodName(series.method, locale) },
     ),
-    plot: {
-      kind: 'bars',
-      scale: 'log',
-      domain: axis.domain,
-      ticks: axis.ticks.map((v) => ({ value: v, label: tonnes(v, locale) })),
-      sections: [t('co2m.section', 'Training runs, t CO₂e ({runs})', { runs: formatInteger(drawn.rows.length, locale) })],
-      rows,
-      empty: t('co2m.empty', 'No model in view has accelerator-hours on an accelerator with sourced figures.'),
-      moreRows: moreRowsTemplate(translator),
-    },
-    legend: drawn.rows.length > 0 ? methodsLegend(series, translator) : [],
+    plot,
+    legend,
     notes,
     sourceNote: t('figure.sources', 'Sources: {names}.', {
       names: [

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../../data/schema';
-import type { BarPlot, FigureModel } from '../../components/figure/figure-model';
+import type { BarPlot } from '../../components/figure/figure-model';
 import { ExportMenu } from '../../components/chart-frame/export-menu';
 import { formatDecimal, formatFixed, formatInteger, formatPercent, formatScientific, type Locale } from '../../i18n/format';
 import { useT, type Translator } from '../../i18n/use-t';
@@ -21,12 +21,14 @@ import {
   type SensitivityInput,
 } from '../../selectors/co2-methods';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
+import { MAX_MENU_OPTIONS, topByValue } from '../../selectors/mark-cap';
 import { useAppStore } from '../../store';
 import { VIEW_SETTINGS } from '../../store/url-state';
 import { useViewFilters } from '../../store/view-filters';
 import { table15Mwh, table15Tonnes } from '../../lib/carbon';
 import {
   buildCo2MethodsFigure,
+  buildMethodsPlot,
   developmentName,
   gridName,
   leftOutReason,
@@ -53,8 +55,7 @@ function logPercent(v: number, [d0, d1]: [number, number]): number {
   return Math.max(0.5, Math.min(100, t * 100));
 }
 
-function MethodBars({ model, selectedId }: { model: FigureModel<BarPlot>; selectedId: string | null }) {
-  const { plot } = model;
+function MethodBars({ plot, selectedId }: { plot: BarPlot; selectedId: string | null }) {
   if (plot.rows.length === 0)
     return (
       <p className="co2-empty" role="status">
@@ -150,6 +151,18 @@ function SensitivityView({ choice, series }: { choice: MethodChoice; series: Met
   const [picked, setPicked] = useState<string | null>(null);
   const target = sensitivityTarget(series, picked ?? globalSelected);
   const result = useMemo(() => (target ? sensitivity(target, choice) : null), [target, choice]);
+  // Thousands of <option>s are slow to lay out and useless to scroll: the largest runs, and the one shown.
+  const listed = useMemo(
+    () =>
+      topByValue(
+        series.rows,
+        MAX_MENU_OPTIONS,
+        (r) => r.result.totalT,
+        (r) => r.id,
+        [target?.id ?? null],
+      ).rows,
+    [series, target],
+  );
   if (!target || !result?.ok)
     return (
       <p className="co2-empty" role="status" data-testid="co2m-sensitivity-empty">
@@ -165,7 +178,7 @@ function SensitivityView({ choice, series }: { choice: MethodChoice; series: Met
       <div className="co2-field">
         <label htmlFor={ids.pick}>{t('co2m.sens-model', 'Model')}</label>
         <select id={ids.pick} value={target.id} onChange={(e) => setPicked(e.target.value)} data-testid="co2m-sensitivity-model">
-          {series.rows.map((r) => (
+          {listed.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
             </option>
@@ -432,10 +445,8 @@ export function Co2Methods({ dataset }: { dataset: Dataset }) {
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const translator = useMemo(() => ({ t, tn, locale }), [t, tn, locale]);
   const series = useMemo(() => buildMethodSeries(systems, choice), [systems, choice]);
-  const model = useMemo(
-    () => buildCo2MethodsFigure({ dataset, filters, selectedId, choice, link: '', translator, series }),
-    [dataset, filters, selectedId, choice, translator, series],
-  );
+  // The screen draws the plot and legend; the full figure (notes, every row's table) is built only to export.
+  const model = useMemo(() => buildMethodsPlot(series, selectedId, translator), [series, selectedId, translator]);
   const references = useMemo(() => methodsReferences(series, translator), [series, translator]);
   const title = t('co2m.title', 'CO₂ under one method: published beside recomputed');
   const methodDefaultGrid = gridById(methodById(method)!.grid)!;
@@ -449,7 +460,7 @@ export function Co2Methods({ dataset }: { dataset: Dataset }) {
           dataset={dataset}
           filters={filters}
           title={title}
-          figure={(link) => buildCo2MethodsFigure({ dataset, filters, selectedId, choice, link, translator })}
+          figure={(link) => buildCo2MethodsFigure({ dataset, filters, selectedId, choice, link, translator, series })}
           screenWidth={() => sectionRef.current?.getBoundingClientRect().width ?? 720}
         />
       </header>
@@ -540,7 +551,7 @@ export function Co2Methods({ dataset }: { dataset: Dataset }) {
           })}
         </p>
       )}
-      <MethodBars model={model} selectedId={selectedId} />
+      <MethodBars plot={model.plot} selectedId={selectedId} />
       {series.leftOut.length > 0 && (
         <details className="co2m-left-out" data-testid="co2m-left-out">
           <summary>
