@@ -849,7 +849,7 @@ export const zhCN: Record<string, string> = {
     '已发表的 CO₂ 数字出自不同的方法：实测功率或额定功率，计或不计 PUE，各数据中心的电网或全国平均，计或不计空闲功耗与制造。这里把每个在有来源数据的加速器上给出加速器小时的训练，都按同一方法重新计算，并与其已发表的数字并列。',
   'co2m.label-no-published': '无已发表数字',
   'co2m.label-published': '已发表 {tonnes} 吨{est}',
-  'co2m.label-ratio': '×{ratio}',
+  'co2m.label-ratio': '为已发表的 {ratio} 倍',
   'co2m.label-recomputed': '重新计算 {tonnes} 吨',
   'co2m.left-accelerator': '其硬件（“{hardware}”）未对应任何有来源数据的加速器',
   'co2m.left-embodied': '{accelerator} 没有有来源的制造排放数字',
@@ -887,7 +887,7 @@ export const zhCN: Record<string, string> = {
   'co2m.repro-hours': '{hours} 加速器小时',
   'co2m.repro-idle': '每 {dynamic} kWh 动态能耗对应空闲 {kwh} kWh',
   'co2m.repro-embodied': '制造排放按 {life} 年、{use} 使用率分摊',
-  'co2m.repro-inputs': '{model}：{hours} × {watts} W × PUE {pue} × {grid} kg CO₂e/kWh（{region}）{extras}。{source}，{where}。',
+  'co2m.repro-inputs': '{model}：{hours} × {watts} W × PUE {pue} × {grid} kg CO₂e/kWh，{region}{extras}。{source}，{where}。',
   'co2m.scope-bloom-lca':
     '按 TDP 计的动态能耗（不计 PUE），加上空闲与基础设施能耗（BLOOM 实测的与动态能耗之比），以及所用小时分摊的 GPU 和服务器制造（隐含）排放。',
   'co2m.scope-llama': '仅动态能耗，按加速器的热设计功耗（TDP），× PUE。',

@@ -250,7 +250,9 @@ function rowLabel(r: MethodSeries['rows'][number], tr: T): { full: string; short
     tonnes: formatDecimal(r.published.value, locale, r.published.value < 10 ? 1 : 0),
     est: r.published.status === 'estimated' ? ` ${t('fact.estimated', 'est.')}` : '',
   });
-  const ratio = t('co2m.label-ratio', '×{ratio}', { ratio: formatSignificant(r.result.totalT / r.published.value, locale, 2) });
+  const ratio = t('co2m.label-ratio', '{ratio}× the published', {
+    ratio: formatSignificant(r.result.totalT / r.published.value, locale, 2),
+  });
   return { full: `${published} · ${recomputed} (${ratio})`, short: `${published} · ${recomputed}` };
 }
 

@@ -272,7 +272,7 @@ function reproductionInputs(r: ReproducedRun, name: string, t: T, locale: Locale
         })
       : '',
   ].filter(Boolean);
-  return t('co2m.repro-inputs', '{model}: {hours} × {watts} W × PUE {pue} × {grid} kg CO₂e/kWh ({region}){extras}. {source}, {where}.', {
+  return t('co2m.repro-inputs', '{model}: {hours} × {watts} W × PUE {pue} × {grid} kg CO₂e/kWh, {region}{extras}. {source}, {where}.', {
     model: name,
     hours,
     watts: formatInteger(run.powerW.value, locale),
