@@ -51,6 +51,9 @@ const accelerator = z.object({
       return false;
     }
   }, 'not a valid regular expression'),
+  /** What matching assumes where the hardware text does not name the part (a bare “V100”), in English and Chinese. */
+  matchNote: text.optional(),
+  matchNoteZh: text.optional(),
   tdpW: citedNumber.optional(),
   measuredW: citedNumber.optional(),
   embodiedKg: citedNumber.optional(),

@@ -849,7 +849,7 @@ export const zhCN: Record<string, string> = {
     '已发表的 CO₂ 数字出自不同的方法：实测功率或额定功率，计或不计 PUE，各数据中心的电网或全国平均，计或不计空闲功耗与制造。这里把每个在有来源数据的加速器上给出加速器小时的训练，都按同一方法重新计算，并与其已发表的数字并列。',
   'co2m.label-no-published': '无已发表数字',
   'co2m.label-published': '已发表 {tonnes} 吨{est}',
-  'co2m.label-ratio': '为已发表的 {ratio} 倍',
+  'co2m.label-ratio': '（为已发表的 {ratio} 倍）',
   'co2m.label-recomputed': '重新计算 {tonnes} 吨',
   'co2m.left-accelerator': '其硬件（“{hardware}”）未对应任何有来源数据的加速器',
   'co2m.left-embodied': '{accelerator} 没有有来源的制造排放数字',
@@ -863,7 +863,7 @@ export const zhCN: Record<string, string> = {
   'co2m.legend-published-est': '已发表的数字，为估算（斜线）',
   'co2m.legend-recomputed': '空心框：按 {method}、{grid} 重新计算',
   'co2m.note-dev': '开发阶段的训练：×{factor}（{factorName}）。',
-  'co2m.note-method': '方法：{method}。{scope} 电网：{grid}（{kg} kg CO₂e/kWh）。{dev}',
+  'co2m.note-method': '方法：{method}。{scope}电网：{grid}（{kg} kg CO₂e/kWh）。{dev}',
   'co2m.note-no-dev': '仅最终训练。',
   'co2m.part-dynamic': '动态功耗（吨）',
   'co2m.part-embodied': '制造（吨）',
@@ -889,7 +889,7 @@ export const zhCN: Record<string, string> = {
   'co2m.repro-embodied': '制造排放按 {life} 年、{use} 使用率分摊',
   'co2m.repro-inputs': '{model}：{hours} × {watts} W × PUE {pue} × {grid} kg CO₂e/kWh，{region}{extras}。{source}，{where}。',
   'co2m.scope-bloom-lca':
-    '按 TDP 计的动态能耗（不计 PUE），加上空闲与基础设施能耗（BLOOM 实测的与动态能耗之比），以及所用小时分摊的 GPU 和服务器制造（隐含）排放。',
+    '按 TDP 计的动态能耗（不计 PUE），加上空闲与基础设施能耗，以及所用小时分摊的 GPU 和服务器制造（隐含）排放。空闲能耗取 BLOOM 实测的与动态能耗之比并用于每次训练：对 BLOOM 以外的训练，这是本看板的假设，而非该研究的。',
   'co2m.scope-llama': '仅动态能耗，按加速器的热设计功耗（TDP），× PUE。',
   'co2m.scope-patterson': '仅动态能耗，按加速器所在系统的实测平均功率（含内存、网络、风扇和主机），× PUE。',
   'co2m.section': '训练，吨 CO₂e（{runs}）',
@@ -910,7 +910,7 @@ export const zhCN: Record<string, string> = {
   'co2m.text-hours': '加速器小时与硬件取自本数据集，各有其来源。',
   'co2m.text-lca':
     '空闲与基础设施能耗：动态能耗的 {ratio}（BLOOM 为 {idle} kWh ÷ {dynamic} kWh）。制造：每个 GPU {gpuKg} kg CO₂e，每台 {perServer} 个 GPU 的服务器 {serverKg} kg，按 {life} 年、{use} 使用率分摊。',
-  'co2m.text-lca-source': '（{source}；这些正文数字仅见于引用。）',
+  'co2m.text-lca-source': '（{source}；正文数字依他人的引用。）',
   'co2m.text-method': '训练的 CO₂ 按 {paper} 的方法重新计算。{scope}',
   'co2m.text-no-dev': '仅最终训练；不计开发阶段的训练。',
   'co2m.text-no-pue': '不计 PUE：空闲与基础设施能耗单独计入。',
@@ -928,4 +928,11 @@ export const zhCN: Record<string, string> = {
   'co2.calc-methods-paper': '功率、PUE 和碳强度均取论文的数值：A100-80GB 的 TDP、PUE 1.1 和论文给出的美国平均值。',
   'co2.calc-methods-entered': '功率、PUE 和碳强度为输入值，而非论文的数值。',
   'co2m.repro-unverified-title': '仅见于他人对论文正文的引用',
+  'co2m.text-formula-lca':
+    '能耗（kWh）= 加速器小时 × 功率（W）÷ 1,000，加上空闲与基础设施能耗；CO₂（吨）= 能耗 × 电网碳强度（kg CO₂e/kWh）÷ 1,000，加上所用小时分摊的制造排放。',
+  'co2m.left-no-hardware': '未注明硬件',
+  'co2m.note-own-inputs':
+    '{model}：此处为 {tonnes} 吨，对每次训练都用该方法的常数；其作者自己的输入得出 {own} 吨（见“每个已发表的数字，由其自身的输入复现”）。',
+  'co2m.repro-tonnes-differ': '吨数不同：论文印的是 {printed}',
+  'co2m.repro-table-label': '已发表与复现的数字（表格）',
 };

@@ -129,6 +129,42 @@ describe('the formula', () => {
   });
 });
 
+describe('every recomputed row is the formula with its method’s constants', () => {
+  it('for each method, grid and development factor, and BLOOM’s life-cycle row is about 50.5 t', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CO2_METHODS.methods.map((m) => m.id)),
+        fc.constantFrom(...CO2_METHODS.grids.map((g) => g.id)),
+        fc.constantFrom('none', ...CO2_METHODS.development.map((d) => d.id)),
+        (method, grid, development) => {
+          const m = methodById(method)!;
+          const kg = gridById(grid)!.kgPerKwh.value;
+          const factor = CO2_METHODS.development.find((d) => d.id === development)?.factor ?? 1;
+          const s = buildMethodSeries(ds.systems, { method, grid, development });
+          for (const r of s.rows) {
+            const power = (m.power === 'measured' ? r.accelerator.measuredW : r.accelerator.tdpW)!.value;
+            const dynamicKwh = (r.acceleratorHours * power * (m.pue?.value ?? 1)) / 1000;
+            const idle = m.idle ? m.idle.idleKwh.value / m.idle.dynamicKwh.value : 0;
+            const e = m.embodied;
+            const perHour = e
+              ? (r.accelerator.embodiedKg!.value + e.serverKg.value / e.gpusPerServer.value) /
+                (e.lifetimeYears.value * 8760 * e.utilisation.value)
+              : 0;
+            const expected = ((dynamicKwh * (1 + idle) * kg + r.acceleratorHours * perHour) / 1000) * factor;
+            expect(r.result.totalT / expected).toBeCloseTo(1, 9);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const bloom = buildMethodSeries(ds.systems, { method: 'bloom-lca', grid: 'method', development: 'none' }).rows.find(
+      (r) => r.id === 'bloom-175b',
+    )!;
+    // Table 15's 1,082,880 GPU-hours, not Luccioni et al.'s 1,082,990: 50.53 t either way.
+    expect(bloom.result.totalT).toBeCloseTo(50.53, 2);
+  });
+});
+
 describe('matchAccelerator', () => {
   it.each([
     ['A100-80GB', 'a100-80gb'],
@@ -138,6 +174,9 @@ describe('matchAccelerator', () => {
     ['NVIDIA Tesla V100 DGXS 32 GB', 'v100'],
     ['Google TPU v3', 'tpu-v3'],
     ['NVIDIA H100 SXM5 80GB', 'h100-sxm'],
+    ['H100-80GB', 'h100-sxm'],
+    // Words beside the chip that name no chip do not count.
+    ['256 × A100-80GB on the MosaicML platform, mixed precision', 'a100-80gb'],
   ])('%s → %s', (hardware, id) => {
     expect(matchAccelerator(hardware)?.id).toBe(id);
   });
@@ -146,9 +185,19 @@ describe('matchAccelerator', () => {
     'A100',
     'NVIDIA A100 SXM4 40 GB',
     'NVIDIA H100 PCIe',
+    'H100',
     'NVIDIA V100 PCIe',
+    'NVIDIA A100 PCIe 80 GB',
     'NVIDIA A100 SXM4 80 GB, NVIDIA V100',
     'Google TPU v4',
+    // One listed chip beside one without figures: the run's power is not one accelerator's.
+    'NVIDIA A100,NVIDIA Tesla V100 SXM2',
+    'NVIDIA A100,NVIDIA H100 SXM5 80GB',
+    'Google TPU v4,Google TPU v3',
+    'NVIDIA A100 SXM4 40 GB,NVIDIA A100 SXM4 80 GB',
+    'NVIDIA Tesla V100 DGXS 16 GB,NVIDIA GeForce RTX 2080 Ti',
+    '8 × A100-80GB and 4 × V100',
+    'One NDasrA100_v4 machine with 8 × A100-40GB (DeepSpeed ZeRO 3)',
   ])('names no accelerator with sourced figures: %s', (hardware) => {
     expect(matchAccelerator(hardware)).toBeUndefined();
   });

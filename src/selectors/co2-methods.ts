@@ -57,13 +57,26 @@ export function chosenDevelopment(choice: MethodChoice, data: Co2MethodsData = C
   return data.development.find((d) => d.id === choice.development);
 }
 
-/** The accelerator a run's hardware text names, when exactly one listed accelerator matches it. */
+/** A part of a hardware text that names a chip (as opposed to "mixed precision", "on the MosaicML platform"). */
+const CHIP_WORD = /\b(?:[AHV]\d{2,3}|[AHV]\d{3}\w*|TPU|GPU|RTX|GTX|TITAN|Tesla|K\d{2}|P\d{3}|MI\d{2,3}\w*|Ascend|Cerebras|Gaudi|IPU)\b/i;
+
+/**
+ * The accelerator a run's hardware text names, when it names exactly one listed accelerator and
+ * nothing else: "8 × A100-80GB (FSDP, mixed precision)" is the A100-80GB, "NVIDIA A100, NVIDIA
+ * Tesla V100 SXM2" names two chips and is nobody's, and "NVIDIA A100 SXM4 40 GB" matches none.
+ */
 export function matchAccelerator(hardware: string, data: Co2MethodsData = CO2_METHODS): Accelerator | undefined {
+  const parts = hardware
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s*(?:[,;/+&]|\band\b)\s*/i)
+    .filter((p) => p.trim());
   let hit: Accelerator | undefined;
-  for (const a of data.accelerators) {
-    if (!patternOf(a).test(hardware)) continue;
-    if (hit) return undefined;
-    hit = a;
+  for (const part of parts) {
+    const matches = data.accelerators.filter((a) => patternOf(a).test(part));
+    if (matches.length > 1 || (matches.length === 1 && hit && hit !== matches[0])) return undefined;
+    if (matches.length === 1) hit = matches[0];
+    // A chip the list has no figures for, beside one it has: the run's power is not one accelerator's.
+    else if (CHIP_WORD.test(part)) return undefined;
   }
   return hit;
 }
@@ -222,10 +235,13 @@ export function reproduce(r: Reproduction, data: Co2MethodsData = CO2_METHODS): 
   const acceleratorHours = r.run.gpuHours?.value ?? wallClockHours! * chips!.value;
   const accelerator = r.run.accelerator ? data.accelerators.find((a) => a.id === r.run.accelerator) : undefined;
   let embodiedKgPerHour = 0;
-  if (method.embodied && accelerator?.embodiedKg)
+  if (method.embodied) {
+    if (!accelerator?.embodiedKg)
+      throw new Error(`reproduction of ${r.systemId}: the method counts manufacturing, the accelerator has no embodied figure`);
     embodiedKgPerHour =
       embodiedPerHour(accelerator.embodiedKg.value, method) +
       embodiedPerHour(method.embodied.serverKg.value, method) / method.embodied.gpusPerServer.value;
+  }
   const result = computeWithParams(acceleratorHours, {
     powerW: r.run.powerW.value,
     pue: r.run.pue?.value ?? method.pue?.value ?? 1,
@@ -328,16 +344,23 @@ export function buildMethodSeries(systems: readonly System[], choice: MethodChoi
   return { choice, method, grid, development, rows, leftOut, total };
 }
 
-/** The sources a choice rests on, in order: the method's, the grid's and the development factor's. */
-export function choiceSourceIds(series: Pick<MethodSeries, 'method' | 'grid' | 'development'>): string[] {
-  return [
-    ...new Set([
-      series.method.source,
-      ...series.method.alsoSources,
-      series.grid.kgPerKwh.source,
-      ...(series.development ? [series.development.source] : []),
-    ]),
-  ];
+/**
+ * The sources a choice rests on, in order: the method's, its idle and manufacturing figures', the
+ * grid's, the development factor's, and the power (and manufacturing) figures of the accelerators drawn.
+ */
+export function choiceSourceIds(series: Pick<MethodSeries, 'method' | 'grid' | 'development' | 'rows'>): string[] {
+  const { method } = series;
+  const ids = [method.source, ...method.alsoSources];
+  if (method.idle) ids.push(method.idle.idleKwh.source, method.idle.dynamicKwh.source);
+  if (method.embodied) ids.push(...Object.values(method.embodied).map((c) => c.source));
+  ids.push(series.grid.kgPerKwh.source);
+  if (series.development) ids.push(series.development.source);
+  for (const r of series.rows) {
+    const power = method.power === 'measured' ? r.accelerator.measuredW : r.accelerator.tdpW;
+    if (power) ids.push(power.source);
+    if (method.embodied && r.accelerator.embodiedKg) ids.push(r.accelerator.embodiedKg.source);
+  }
+  return [...new Set(ids)];
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -414,7 +437,8 @@ export function sensitivity(
   } else fixed.push({ input: 'pue', why: 'not-in-method' });
 
   const g = extremes(data.grids, (x) => x.kgPerKwh.value);
-  if (g)
+  if (!g) fixed.push({ input: 'grid', why: 'one-value' });
+  else
     push(
       'grid',
       { value: g[0].kgPerKwh.value, cited: g[0].kgPerKwh, label: g[0].id },
@@ -435,7 +459,8 @@ export function sensitivity(
 
   const devs = extremes(data.development, (d) => d.factor);
   const maxDev = devs?.[1] ?? data.development[0];
-  if (maxDev) push('development', { value: 1, label: '' }, { value: maxDev.factor, cited: maxDev, label: maxDev.id }, 'developmentFactor');
+  if (!maxDev) fixed.push({ input: 'development', why: 'one-value' });
+  else push('development', { value: 1, label: '' }, { value: maxDev.factor, cited: maxDev, label: maxDev.id }, 'developmentFactor');
 
   bars.sort((a, b) => b.swing - a.swing);
   return { ok: true, sensitivity: { base: computeWithParams(run.acceleratorHours, base), bars, fixed } };

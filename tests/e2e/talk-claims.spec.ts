@@ -36,7 +36,7 @@ test('the footer counts figures by grade instead of claiming each was checked ag
   await gotoReady(page);
   const note = page.getByTestId('overview-source-note');
   await expect(page.getByTestId('figure-grades')).toHaveText(
-    'Of 276 figures, 233 come from primary sources, 22 from Epoch AI’s database and 21 from secondary sources only.',
+    'Of 276 figures, 242 come from primary sources, 21 from Epoch AI’s database and 13 from secondary sources only.',
   );
   await expect(note).not.toContainText('checked against its primary source');
 });

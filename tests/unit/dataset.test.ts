@@ -382,9 +382,10 @@ describe('sources are honest about what was read', () => {
     for (const s of ds.sources.filter((x) => x.grade === 'secondary')) expect(primaryUrls.has(s.url), s.id).toBe(false);
   });
 
-  it('grades figures read only in secondary copies secondary (Patterson et al., the Bard post)', () => {
-    expect(source('patterson-2021').grade).toBe('secondary');
+  it('grades figures read only in secondary copies secondary (the Bard post), and Patterson et al., read in full, primary', () => {
     expect(source('google-bard-post').grade).toBe('secondary');
+    // Table 4, Appendix A and Table 2 were read in a full copy: GPT-3's energy and CO₂ and the flight figures.
+    expect(source('patterson-2021').grade).toBe('primary');
     for (const key of ['gpt3EnergyMwh', 'gpt3Co2Tonnes', 'flightSfNyPerPassengerTonnes', 'flightSfNyWholeJetTonnes'] as const) {
       const f = ds.reference[key];
       expect(f.status === 'reported' || f.status === 'estimated' ? f.sources : [], key).toEqual(['patterson-2021']);

@@ -37,7 +37,7 @@ describe('buildCo2MethodsFigure', () => {
     ]);
     const outline = llama65.marks[1];
     expect(outline.kind === 'outline' && outline.to).toBeCloseTo(173.19, 2);
-    expect(llama65.label.full).toBe('173 t published est. · 173 t recomputed (1× the published)');
+    expect(llama65.label.full).toBe('173 t published est. · 173 t recomputed (1.00× the published)');
     // A run with GPU-hours but no published figure is drawn recomputed only.
     expect(m.plot.rows.find((r) => r.id === 'alpaca')!.marks).toEqual([expect.objectContaining({ kind: 'outline', lane: undefined })]);
     expect(m.plot.scale).toBe('log');

@@ -3,7 +3,7 @@ import type { CitedNumber } from '../../data/co2-methods-schema';
 import { CATEGORY_COLORS } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
 import type { BarMark, BarPlot, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
-import { formatDecimal, formatInteger, formatPercent, formatSignificant, type Locale } from '../../i18n/format';
+import { formatDecimal, formatFixed, formatInteger, formatPercent, formatSignificant, type Locale } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import {
   buildMethodSeries,
@@ -12,6 +12,7 @@ import {
   idleRatio,
   methodBibtex,
   methodOfSources,
+  reproduce,
   type Development,
   type Grid,
   type LeftOutForMethod,
@@ -69,7 +70,7 @@ export function methodScope(method: Method, t: Translator['t']): string {
     case 'bloom-lca':
       return t(
         'co2m.scope-bloom-lca',
-        'Dynamic energy at TDP without PUE, plus idle and infrastructure energy (BLOOM’s measured ratio to dynamic energy) and the manufacturing (embodied) emissions of the GPUs and servers for the hours used.',
+        'Dynamic energy at TDP without PUE, plus idle and infrastructure energy and the manufacturing (embodied) emissions of the GPUs and servers for the hours used. Idle energy is BLOOM’s measured ratio to dynamic energy, applied to every run: for runs other than BLOOM that is this dashboard’s assumption, not the study’s.',
       );
   }
 }
@@ -79,6 +80,8 @@ export function leftOutReason(why: LeftOutForMethod, t: Translator['t']): string
     case 'no-gpu-hours':
       return t('co2m.left-no-hours', 'no accelerator-hours in the data');
     case 'unknown-accelerator':
+      // The importer's word for an empty hardware cell.
+      if (why.hardware === 'not stated in the file') return t('co2m.left-no-hardware', 'no hardware stated');
       return t('co2m.left-accelerator', 'its hardware (“{hardware}”) names no accelerator with sourced figures', {
         hardware: why.hardware,
       });
@@ -122,10 +125,15 @@ export function methodsParagraph(series: Pick<MethodSeries, 'method' | 'grid' | 
       paper: sourceShort(method.source) + (method.alsoSources.length ? ` / ${method.alsoSources.map(sourceShort).join(', ')}` : ''),
       scope: methodScope(method, t),
     }),
-    t(
-      'co2m.text-formula',
-      'Energy (kWh) = accelerator-hours × power (W) × PUE ÷ 1,000; CO₂ (t) = energy × grid intensity (kg CO₂e/kWh) ÷ 1,000.',
-    ),
+    method.idle || method.embodied
+      ? t(
+          'co2m.text-formula-lca',
+          'Energy (kWh) = accelerator-hours × power (W) ÷ 1,000, plus idle and infrastructure energy; CO₂ (t) = energy × grid intensity (kg CO₂e/kWh) ÷ 1,000, plus manufacturing emissions for the hours used.',
+        )
+      : t(
+          'co2m.text-formula',
+          'Energy (kWh) = accelerator-hours × power (W) × PUE ÷ 1,000; CO₂ (t) = energy × grid intensity (kg CO₂e/kWh) ÷ 1,000.',
+        ),
     method.pue
       ? t('co2m.text-pue', 'PUE {pue}.', { pue: citedText(method.pue, formatDecimal(method.pue.value, locale, 2), t) })
       : t('co2m.text-no-pue', 'No PUE: idle and infrastructure energy is counted on its own.'),
@@ -158,7 +166,9 @@ export function methodsParagraph(series: Pick<MethodSeries, 'method' | 'grid' | 
         },
       ) +
         ' ' +
-        t('co2m.text-lca-source', '({source}; these body figures were seen only as quoted.)', { source: sourceShort(method.source) }),
+        t('co2m.text-lca-source', '({source}; figures from the paper’s body as others quote them.)', {
+          source: sourceShort(method.source),
+        }),
     );
   }
   parts.push(
@@ -230,6 +240,30 @@ export function publishedMethodsReferences(
   return { text, bibtex: methodBibtex(ids) };
 }
 
+/**
+ * What the rows assume and where a run's own inputs differ: a bare "V100" taken as the SXM2 part;
+ * GPT-3 under Patterson's method with the V100's average 325 W against its own 330 W.
+ */
+export function methodCaveats(series: MethodSeries, tr: Pick<T, 't' | 'locale'>): string[] {
+  const { t, locale } = tr;
+  const out: string[] = [];
+  for (const a of new Set(series.rows.map((r) => r.accelerator)))
+    if (a.matchNote) out.push(locale === 'zh-CN' ? (a.matchNoteZh ?? a.matchNote) : a.matchNote);
+  for (const r of CO2_METHODS.reproductions) {
+    if (r.method !== series.method.id) continue;
+    const row = series.rows.find((x) => x.id === r.systemId);
+    if (!row) continue;
+    out.push(
+      t(
+        'co2m.note-own-inputs',
+        '{model}: {tonnes} t here, with the method’s constants for every run; its authors’ own inputs give {own} t (see “Each published figure, reproduced from its own inputs”).',
+        { model: row.name, tonnes: tonnes(row.result.totalT, locale), own: tonnes(reproduce(r).result.runT, locale) },
+      ),
+    );
+  }
+  return out;
+}
+
 export interface Co2MethodsFigureInput {
   dataset: Dataset;
   filters: Filters;
@@ -250,10 +284,11 @@ function rowLabel(r: MethodSeries['rows'][number], tr: T): { full: string; short
     tonnes: formatDecimal(r.published.value, locale, r.published.value < 10 ? 1 : 0),
     est: r.published.status === 'estimated' ? ` ${t('fact.estimated', 'est.')}` : '',
   });
-  const ratio = t('co2m.label-ratio', '{ratio}× the published', {
-    ratio: formatSignificant(r.result.totalT / r.published.value, locale, 2),
-  });
-  return { full: `${published} · ${recomputed} (${ratio})`, short: `${published} · ${recomputed}` };
+  // With development runs counted the recomputed bar is no longer one run: no ratio to a one-run figure.
+  if (r.result.developmentFactor !== 1) return { full: `${published} · ${recomputed}`, short: `${published} · ${recomputed}` };
+  const x = r.result.totalT / r.published.value;
+  const ratio = t('co2m.label-ratio', '({ratio}× the published)', { ratio: x < 10 ? formatFixed(x, locale, 2) : formatInteger(x, locale) });
+  return { full: `${published} · ${recomputed} ${ratio}`, short: `${published} · ${recomputed}` };
 }
 
 export function methodRowMarks(r: MethodSeries['rows'][number]): BarMark[] {
@@ -406,6 +441,7 @@ export function buildCo2MethodsFigure({
   const references = methodsReferences(series, translator);
   const notes: FigureNote[] = [
     { essential: true, text: methodStatement(series, translator) },
+    ...methodCaveats(series, translator).map((text) => ({ text })),
     ...(drawn.capped
       ? [
           {

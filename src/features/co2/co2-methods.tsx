@@ -34,6 +34,7 @@ import {
   leftOutReason,
   methodName,
   methodsReferences,
+  methodCaveats,
   methodStatement,
   PUBLISHED_COLOR,
   RECOMPUTED_COLOR,
@@ -94,8 +95,13 @@ function MethodBars({ plot, selectedId }: { plot: BarPlot; selectedId: string | 
         ))}
       </ol>
       <div className="co2m-axis" aria-hidden="true">
-        {plot.ticks.map((tick) => (
-          <span key={tick.value} style={{ left: `${logPercent(tick.value, plot.domain)}%` }}>
+        {plot.ticks.map((tick, i) => (
+          <span
+            key={tick.value}
+            // The end labels align inward, so none sticks out of the panel.
+            className={i === 0 ? 'co2m-tick-first' : i === plot.ticks.length - 1 ? 'co2m-tick-last' : undefined}
+            style={{ left: `${logPercent(tick.value, plot.domain)}%` }}
+          >
             {tick.label}
           </span>
         ))}
@@ -306,7 +312,12 @@ function Reproductions({ dataset }: { dataset: Dataset }) {
     <section className="co2m-reproduce" aria-labelledby={ids.title} data-testid="co2m-reproduce">
       <h4 id={ids.title}>{t('co2m.repro-title', 'Each published figure, reproduced from its own inputs')}</h4>
       {/* Focusable, so the table can be scrolled sideways from the keyboard on a phone. */}
-      <div className="co2-t15-scroll" tabIndex={0} role="region" aria-labelledby={ids.title}>
+      <div
+        className="co2-t15-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('co2m.repro-table-label', 'Published and reproduced figures, table')}
+      >
         <table className="co2m-repro-table" data-testid="co2m-repro-table">
           <thead>
             <tr>
@@ -373,9 +384,16 @@ function Reproductions({ dataset }: { dataset: Dataset }) {
                     {formatInteger(mwh, locale)} MWh · {formatInteger(tco2, locale)} t
                   </td>
                   <td className={mwh === row.mwh && tco2 === row.tco2e ? 'co2-ok' : 'co2-warning'}>
-                    {mwh === row.mwh && tco2 === row.tco2e
-                      ? t('co2m.repro-same', 'as printed')
-                      : t('co2m.repro-mwh-differs', 'MWh differ: the paper prints {printed}', { printed: formatInteger(row.mwh, locale) })}
+                    {[
+                      mwh !== row.mwh &&
+                        t('co2m.repro-mwh-differs', 'MWh differ: the paper prints {printed}', { printed: formatInteger(row.mwh, locale) }),
+                      tco2 !== row.tco2e &&
+                        t('co2m.repro-tonnes-differ', 'tonnes differ: the paper prints {printed}', {
+                          printed: formatInteger(row.tco2e, locale),
+                        }),
+                    ]
+                      .filter(Boolean)
+                      .join('; ') || t('co2m.repro-same', 'as printed')}
                   </td>
                 </tr>
               );
@@ -404,9 +422,11 @@ export function MethodsText({
   testId?: string;
 }) {
   const { t } = useT();
-  const [copied, setCopied] = useState('');
+  const [copied, setCopied] = useState({ what: '', for: references });
   const ids = { text: useId(), bib: useId() };
-  const copy = async (what: string, text: string) => setCopied((await copyText(text)) ? what : `${what}-failed`);
+  // "Copied." speaks of the text that was copied: another method's text starts without it.
+  const status = copied.for === references ? copied.what : '';
+  const copy = async (what: string, text: string) => setCopied({ what: (await copyText(text)) ? what : `${what}-failed`, for: references });
   return (
     <section className="co2m-text" data-testid={testId}>
       <h4>{t('co2m.text-title', 'Methods text, ready to paste')}</h4>
@@ -421,9 +441,9 @@ export function MethodsText({
         {t('co2m.copy-bibtex', 'Copy BibTeX')}
       </button>
       <p role="status" className="co2m-copied">
-        {copied === 'text' || copied === 'bib'
+        {status === 'text' || status === 'bib'
           ? t('co2m.copied', 'Copied.')
-          : copied
+          : status
             ? t('co2m.copy-failed', 'The browser did not allow copying: select the text and copy it by hand.')
             : ''}
       </p>
@@ -527,6 +547,11 @@ export function Co2Methods({ dataset }: { dataset: Dataset }) {
       <p className="co2m-statement" data-testid="co2m-statement">
         {methodStatement(series, translator)}
       </p>
+      {methodCaveats(series, translator).map((text) => (
+        <p key={text} className="co2m-statement" data-testid="co2m-caveat">
+          {text}
+        </p>
+      ))}
       <p className="co2m-legend" data-testid="co2m-legend">
         {model.legend.map((e) => (
           <span key={e.label} className="co2m-key">

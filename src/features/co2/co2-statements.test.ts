@@ -48,9 +48,7 @@ describe('buildEquivalentsFigure', () => {
   it('states what GPT-3’s 552 t CO₂e equal, each with its arithmetic and its dated source', () => {
     const m = equivalents();
     expect(m.title).toBe('What GPT-3’s training emissions equal');
-    expect(m.subtitle).toBe(
-      'GPT-3: 552 t CO₂e est. — Carbon Emissions and Large Neural Network Training (Patterson et al. 2021), read in secondary copies',
-    );
+    expect(m.subtitle).toBe('GPT-3: 552 t CO₂e est. — Carbon Emissions and Large Neural Network Training (Patterson et al. 2021)');
     const byId = new Map(m.plot.items.map((i) => [i.id, i]));
     expect(byId.get('passenger')).toMatchObject({ figure: '460', estimated: true });
     expect(byId.get('passenger')!.basis).toMatch(/^552 t ÷ 1\.2 t CO₂e per passenger round trip — .*Patterson et al\. 2021/);
@@ -62,7 +60,7 @@ describe('buildEquivalentsFigure', () => {
     expect(byId.get('brain')!.notes?.[0]).toContain('22 W');
     // The estimate is flagged with its method.
     expect(m.notes[0]).toMatchObject({ essential: true });
-    expect(m.notes[0].text).toMatch(/^est\.: Patterson et al\. 2021: 1,287 MWh/);
+    expect(m.notes[0].text).toMatch(/^est\.: Patterson et al\. 2021, Table 4: 1,287 MWh/);
     for (const text of texts(m)) expect(text).not.toMatch(SCREEN_ONLY);
     expect(m.sourceIds).toEqual(['patterson-2021', 'pnas-brain']);
   });
