@@ -94,7 +94,8 @@ export function leftOutReason(why: LeftOutForMethod, t: Translator['t']): string
   }
 }
 
-function sourceShort(id: string): string {
+/** A method source's short name ("Patterson et al. 2021"). */
+export function sourceShort(id: string): string {
   return CO2_METHODS.sources.find((s) => s.id === id)?.short ?? id;
 }
 
