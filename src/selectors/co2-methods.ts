@@ -1,4 +1,4 @@
-import type { System } from '../data/schema';
+import type { Dataset, System } from '../data/schema';
 import type { CitedNumber, Co2MethodsData } from '../data/co2-methods-schema';
 import methodsJson from '../../data/co2-methods.json' with { type: 'json' };
 import { bibEscape } from './figure-citation';
@@ -154,13 +154,10 @@ export function computeWithParams(acceleratorHours: number, p: MethodParams): Me
   };
 }
 
-/**
- * kg CO₂e of manufacturing per accelerator-hour under a life-cycle method: the accelerator's own
- * and its share of its server's, each spread over the method's life and use rate.
- */
-function embodiedKgPerHour(embodied: NonNullable<Method['embodied']>, acceleratorKg: number): number {
-  const hoursOfUse = embodied.lifetimeYears.value * HOURS_PER_YEAR * embodied.utilisation.value;
-  return (acceleratorKg + embodied.serverKg.value / embodied.gpusPerServer.value) / hoursOfUse;
+/** kg CO₂e per hour of use of a device that embodies `kg` over the method's life and use rate. */
+export function embodiedPerHour(kg: number, method: Method): number {
+  const e = method.embodied!;
+  return kg / (e.lifetimeYears.value * HOURS_PER_YEAR * e.utilisation.value);
 }
 
 /** The idle-and-infrastructure energy per kWh of dynamic energy that the method measured. */
@@ -177,7 +174,13 @@ export function methodParams(
 ): { ok: true; params: MethodParams } | ({ ok: false } & NotComputable) {
   const power = method.power === 'measured' ? accelerator.measuredW : accelerator.tdpW;
   if (!power) return { ok: false, reason: method.power === 'measured' ? 'no-measured-power' : 'no-tdp', accelerator: accelerator.name };
-  if (method.embodied && !accelerator.embodiedKg) return { ok: false, reason: 'no-embodied', accelerator: accelerator.name };
+  let embodiedKgPerHour = 0;
+  if (method.embodied) {
+    if (!accelerator.embodiedKg) return { ok: false, reason: 'no-embodied', accelerator: accelerator.name };
+    embodiedKgPerHour =
+      embodiedPerHour(accelerator.embodiedKg.value, method) +
+      embodiedPerHour(method.embodied.serverKg.value, method) / method.embodied.gpusPerServer.value;
+  }
   return {
     ok: true,
     params: {
@@ -185,7 +188,7 @@ export function methodParams(
       pue: method.pue?.value ?? 1,
       kgPerKwh,
       idleRatio: idleRatio(method),
-      embodiedKgPerHour: method.embodied ? embodiedKgPerHour(method.embodied, accelerator.embodiedKg!.value) : 0,
+      embodiedKgPerHour,
       developmentFactor,
     },
   };
@@ -231,14 +234,20 @@ export function reproduce(r: Reproduction, data: Co2MethodsData = CO2_METHODS): 
   const wallClockHours = chips && flop && flopPerSecondPerChip ? flop.value / (chips.value * flopPerSecondPerChip.value) / 3600 : undefined;
   const acceleratorHours = r.run.gpuHours?.value ?? wallClockHours! * chips!.value;
   const accelerator = r.run.accelerator ? data.accelerators.find((a) => a.id === r.run.accelerator) : undefined;
-  if (method.embodied && !accelerator?.embodiedKg)
-    throw new Error(`reproduction of ${r.systemId}: the method counts manufacturing, the accelerator has no embodied figure`);
+  let embodiedKgPerHour = 0;
+  if (method.embodied) {
+    if (!accelerator?.embodiedKg)
+      throw new Error(`reproduction of ${r.systemId}: the method counts manufacturing, the accelerator has no embodied figure`);
+    embodiedKgPerHour =
+      embodiedPerHour(accelerator.embodiedKg.value, method) +
+      embodiedPerHour(method.embodied.serverKg.value, method) / method.embodied.gpusPerServer.value;
+  }
   const result = computeWithParams(acceleratorHours, {
     powerW: r.run.powerW.value,
     pue: r.run.pue?.value ?? method.pue?.value ?? 1,
     kgPerKwh: grid.kgPerKwh.value,
     idleRatio: idleRatio(method),
-    embodiedKgPerHour: method.embodied ? embodiedKgPerHour(method.embodied, accelerator!.embodiedKg!.value) : 0,
+    embodiedKgPerHour,
     developmentFactor: 1,
   });
   const computedOf: Record<ReproducedPart['part'], number> = {
@@ -460,6 +469,11 @@ export function sensitivity(
 /** The dataset's systems a reader can pick for the sensitivity view: those the chosen method recomputes. */
 export function sensitivityTarget(series: MethodSeries, selectedId: string | null): MethodRow | undefined {
   return series.rows.find((r) => r.id === selectedId) ?? series.rows.find((r) => r.id === 'llama-65b') ?? series.rows[0];
+}
+
+/** The dataset the series is for is only read through `systems`; this keeps the signature honest for callers holding a dataset. */
+export function modelSystems(dataset: Dataset): System[] {
+  return dataset.systems.filter((s) => s.kind === 'model');
 }
 
 /* ------------------------------------------------------------------------------------------ */

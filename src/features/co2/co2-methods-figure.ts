@@ -94,8 +94,7 @@ export function leftOutReason(why: LeftOutForMethod, t: Translator['t']): string
   }
 }
 
-/** A method source's short name ("Patterson et al. 2021"). */
-export function sourceShort(id: string): string {
+function sourceShort(id: string): string {
   return CO2_METHODS.sources.find((s) => s.id === id)?.short ?? id;
 }
 

@@ -8,6 +8,7 @@ import { copyText } from '../../lib/clipboard';
 import {
   buildMethodSeries,
   CO2_METHODS,
+  computeUnderMethod,
   gridById,
   methodById,
   reproduce,
@@ -24,7 +25,7 @@ import { MAX_MENU_OPTIONS, topByValue } from '../../selectors/mark-cap';
 import { useAppStore } from '../../store';
 import { VIEW_SETTINGS } from '../../store/url-state';
 import { useViewFilters } from '../../store/view-filters';
-import { checkTable15Row } from '../../lib/carbon';
+import { table15Mwh, table15Tonnes } from '../../lib/carbon';
 import {
   buildCo2MethodsFigure,
   buildMethodsPlot,
@@ -36,7 +37,6 @@ import {
   methodCaveats,
   methodStatement,
   PUBLISHED_COLOR,
-  sourceShort,
   RECOMPUTED_COLOR,
   tonnes,
 } from './co2-methods-figure';
@@ -286,7 +286,7 @@ function reproductionInputs(r: ReproducedRun, name: string, t: T, locale: Locale
     grid: formatDecimal(grid.kgPerKwh.value, locale, 3),
     region: gridName(grid, locale),
     extras: extras.length ? `; ${extras.join('; ')}` : '',
-    source: sourceShort(r.method.source),
+    source: CO2_METHODS.sources.find((s) => s.id === r.method.source)?.short ?? r.method.source,
     where: r.reproduction.where,
   });
 }
@@ -295,8 +295,7 @@ function Reproductions({ dataset }: { dataset: Dataset }) {
   const { t, locale } = useT();
   const ids = { title: useId() };
   const llama = methodById('llama')!;
-  // Table 15's rows at their own power, with the method's PUE and grid, printed the way the paper prints them.
-  const llamaFactors = { pue: llama.pue!.value, kgCo2ePerKwh: gridById(llama.grid)!.kgPerKwh.value };
+  const a100 = CO2_METHODS.accelerators.find((a) => a.id === 'a100-80gb')!;
   const names = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const runs = useMemo(() => CO2_METHODS.reproductions.map((r) => reproduce(r)), []);
   const table15 = dataset.reference.llamaTable15.rows;
@@ -362,7 +361,14 @@ function Reproductions({ dataset }: { dataset: Dataset }) {
               )),
             )}
             {table15.map((row, i) => {
-              const { mwhByRule: mwh, tco2eByRule: tco2 } = checkTable15Row(row, llamaFactors);
+              const c = computeUnderMethod(
+                { acceleratorHours: row.gpuHours, accelerator: a100 },
+                llama,
+                gridById(llama.grid)!.kgPerKwh.value,
+              );
+              if (!c.ok) return null;
+              const mwh = table15Mwh(c.result.dynamicKwh / 1000);
+              const tco2 = table15Tonnes(c.result.totalT);
               return (
                 <tr key={`t15-${row.systemId}`} data-testid="co2m-repro-row" data-run={row.systemId} data-part="table15">
                   {i === 0 && (
