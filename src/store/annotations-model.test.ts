@@ -4,8 +4,10 @@ import {
   ANNOTATION_PANELS,
   annotationsInView,
   cleanAnnotationText,
+  annotationBadge,
   decodeAnnotations,
   encodeAnnotations,
+  fitsPanel,
   MAX_ANNOTATION_TEXT,
   MAX_ANNOTATIONS_PER_PANEL,
   type Annotation,
@@ -71,7 +73,7 @@ describe('annotations in the link', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.array(annotation, { maxLength: 5 }), (set) => {
+      fc.property(fc.array(annotation.filter(fitsPanel), { maxLength: 5 }), (set) => {
         const value = encodeAnnotations(set);
         if (set.length === 0) expect(value).toBe('');
         else expect(decodeAnnotations(value)).toEqual({ ok: true, annotations: set });
@@ -98,6 +100,8 @@ describe('annotations in the link', () => {
       ['a text over the cap', withJson(JSON.stringify([['n', 'co2', 'x'.repeat(MAX_ANNOTATION_TEXT + 1)]]))],
       ['too many on a panel', encodeAnnotations(Array.from({ length: MAX_ANNOTATIONS_PER_PANEL + 1 }, () => note))],
       ['oversized', `1.${'A'.repeat(7000)}`],
+      ['a date on a bar chart', withJson('[["c","training-cost",["d","2023-02-24"],"x"]]')],
+      ['a value band on the timeline', withJson('[["b","timeline",["v",1,2],"x"]]')],
     ];
     const problems = cases.map(([what, value]) => {
       const r = decodeAnnotations(value);
@@ -120,6 +124,8 @@ describe('annotations in the link', () => {
       ['a text over the cap', 'too-long'],
       ['too many on a panel', 'too-many'],
       ['oversized', 'too-long'],
+      ['a date on a bar chart', 'unknown-value'],
+      ['a value band on the timeline', 'unknown-value'],
     ]);
   });
 
@@ -140,5 +146,11 @@ describe('annotationsInView', () => {
     expect(r.shown.map((a) => a.type === 'callout' && a.anchor.kind === 'system' && a.anchor.id)).toEqual(['alpaca']);
     expect(r.hidden).toEqual([llama]);
     expect(annotationsInView(set, 'timeline', () => false)).toEqual({ shown: [wave], hidden: [] });
+  });
+});
+
+describe('annotationBadge', () => {
+  it('numbers a panel’s marks ① to ⑧, one per place the cap allows', () => {
+    expect(Array.from({ length: MAX_ANNOTATIONS_PER_PANEL }, (_, i) => annotationBadge(i)).join('')).toBe('①②③④⑤⑥⑦⑧');
   });
 });

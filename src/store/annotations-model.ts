@@ -33,6 +33,31 @@ export type Annotation =
 
 export type AnnotationsProblem = 'malformed' | 'too-long' | 'too-many' | 'unknown-value';
 
+/**
+ * What a panel's axes can carry beside a system's mark: the bar charts a value (their axis is one),
+ * the timeline a date, the scale chart both. An annotation another panel could not place is refused.
+ */
+export const PANEL_AXES: Record<AnnotationPanel, { value: boolean; date: boolean }> = {
+  'training-cost': { value: true, date: false },
+  'gpu-hours': { value: true, date: false },
+  co2: { value: true, date: false },
+  scale: { value: true, date: true },
+  timeline: { value: false, date: true },
+};
+
+/** Whether `a` can be drawn on its panel. */
+export function fitsPanel(a: Annotation): boolean {
+  const axes = PANEL_AXES[a.panel];
+  if (a.type === 'note') return true;
+  const kind = a.type === 'callout' ? a.anchor.kind : a.range.kind;
+  return kind === 'system' || axes[kind];
+}
+
+/** The mark a callout or band carries on the figure and in its key: ① … ⑧ (one per panel's cap). */
+export function annotationBadge(index: number): string {
+  return String.fromCodePoint(0x2460 + index);
+}
+
 // eslint-disable-next-line no-control-regex -- dropping control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
@@ -153,6 +178,7 @@ export function decodeAnnotations(value: string): { ok: true; annotations: Annot
   for (const t of tuples) {
     const a = fromTuple(t);
     if (typeof a === 'string') return { ok: false, problem: a };
+    if (!fitsPanel(a)) return { ok: false, problem: 'unknown-value' };
     const n = (perPanel.get(a.panel) ?? 0) + 1;
     if (n > MAX_ANNOTATIONS_PER_PANEL) return { ok: false, problem: 'too-many' };
     perPanel.set(a.panel, n);

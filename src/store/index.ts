@@ -1,4 +1,5 @@
 import { create, type StoreApi } from 'zustand';
+import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-slice';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
 import { createFiltersSlice, type FiltersSlice } from './filters-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -6,7 +7,7 @@ import { createTableSlice, type TableSlice } from './table-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** Inputs only: the dataset, what the user filtered and selected, and UI settings. Derived data lives in selectors. */
-export type AppState = DatasetSlice & FiltersSlice & SelectionSlice & TableSlice & UiSlice;
+export type AppState = DatasetSlice & FiltersSlice & SelectionSlice & TableSlice & UiSlice & AnnotationsSlice;
 
 let api: StoreApi<AppState> | undefined;
 
@@ -18,6 +19,7 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createSelectionSlice(...a),
     ...createTableSlice(...a),
     ...createUiSlice(...a),
+    ...createAnnotationsSlice(...a),
   };
 });
 

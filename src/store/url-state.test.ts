@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { encodeAnnotations } from './annotations-model';
 import { describe, expect, it } from 'vitest';
 import { FIELD_IDS, MAX_COMPARE, MAX_SORT_KEYS } from '../data/fields';
 import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS } from './filters-model';
@@ -66,6 +67,7 @@ describe('fromUrl', () => {
       present: null,
       timelineWindow: null,
       scalePeriod: null,
+      annotations: [],
     });
   });
 
@@ -186,6 +188,10 @@ describe('fromUrl', () => {
             to: Math.min(2100, from + span),
           })),
           { nil: null },
+        ),
+        annotations: fc.constantFrom<UrlState['annotations']>(
+          [],
+          [{ type: 'band', panel: 'timeline', range: { kind: 'date', from: '2023-02-01', to: '2023-04-30' }, text: 'the wave' }],
         ),
       })
       .filter((s) => !(s.filters.dateFrom && s.filters.dateTo && s.filters.dateFrom > s.filters.dateTo));
@@ -366,5 +372,30 @@ describe('the scale chart in the URL', () => {
     ]);
     for (const value of ['2018-2023', '18..23', '1800..2023', 'all'])
       expect(fromUrl(new URLSearchParams({ st: value })).problems).toEqual([{ param: 'st', value, reason: 'malformed' }]);
+  });
+});
+
+describe('annotations in the URL', () => {
+  const wave: UrlState['annotations'][number] = {
+    type: 'band',
+    panel: 'timeline',
+    range: { kind: 'date', from: '2023-02-01', to: '2023-04-30' },
+    text: 'Feb–Apr 2023: the open-model wave',
+  };
+
+  it('are one versioned parameter, written only when there are any', () => {
+    const state: UrlState = { ...DEFAULT_URL_STATE, annotations: [wave] };
+    const params = toUrl(state);
+    expect([...params.keys()]).toEqual(['ann']);
+    expect(params.get('ann')).toMatch(/^1\./);
+    expect(fromUrl(params)).toEqual({ state, problems: [] });
+  });
+
+  it('a tampered value is dropped whole with a notice; the rest of the link still applies', () => {
+    const value = `${encodeAnnotations([wave]).slice(0, -3)}$$$`;
+    const { state, problems } = fromUrl(new URLSearchParams({ ann: value, cscale: 'linear' }));
+    expect(state.annotations).toEqual([]);
+    expect(state.view.costScale).toBe('linear');
+    expect(problems).toEqual([{ param: 'ann', value: `${value.slice(0, 40)}…`, reason: 'malformed' }]);
   });
 });

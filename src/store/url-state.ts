@@ -13,6 +13,7 @@ import { DEFAULT_FILTERS, MODALITY_CATEGORIES, OPENNESS_FACETS, SYSTEM_KINDS, ty
 import { isPanelId, type PanelId } from './panels';
 import type { TimeWindow } from '../selectors/timeline-series';
 import type { ScalePeriod } from '../selectors/scale-series';
+import { decodeAnnotations, encodeAnnotations, type Annotation } from './annotations-model';
 
 /*
  * The URL is the shareable form of the view. Two pure functions: `toUrl` writes only values that
@@ -87,6 +88,8 @@ export interface UrlState {
   timelineWindow: TimeWindow | null;
   /** The years the scale chart's trend is fitted over (`st=2018..2023`); null: every point in view. */
   scalePeriod: ScalePeriod | null;
+  /** Callouts, bands and notes on the chart panels (`ann=1.…`, annotations-model.ts). */
+  annotations: Annotation[];
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -102,6 +105,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   present: null,
   timelineWindow: null,
   scalePeriod: null,
+  annotations: [],
 };
 
 export interface UrlProblem {
@@ -131,6 +135,7 @@ export const URL_KEYS = {
   present: 'present',
   timelineWindow: 'tlw',
   scalePeriod: 'st',
+  annotations: 'ann',
 } as const;
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set([...Object.values(URL_KEYS), ...VIEW_SETTING_NAMES.map((n) => VIEW_SETTINGS[n].key)]);
@@ -168,6 +173,7 @@ export function toUrl(state: UrlState): URLSearchParams {
   if (state.present) p.set(URL_KEYS.present, state.present);
   if (state.timelineWindow) p.set(URL_KEYS.timelineWindow, windowText(state.timelineWindow));
   if (state.scalePeriod) p.set(URL_KEYS.scalePeriod, `${state.scalePeriod.from}..${state.scalePeriod.to}`);
+  if (state.annotations.length > 0) p.set(URL_KEYS.annotations, encodeAnnotations(state.annotations));
   return p;
 }
 
@@ -335,9 +341,20 @@ export function fromUrl(params: URLSearchParams): { state: UrlState; problems: U
       present: readPanel(params, URL_KEYS.present, problems),
       timelineWindow: readWindow(params, problems),
       scalePeriod: readScalePeriod(params, problems),
+      annotations: readAnnotations(params, problems),
     },
     problems,
   };
+}
+
+/** All or nothing: a set of annotations read in part would tell another story than the one shared. */
+function readAnnotations(params: URLSearchParams, problems: UrlProblem[]): Annotation[] {
+  const raw = readSingle(params, URL_KEYS.annotations, problems);
+  if (raw === null) return [];
+  const r = decodeAnnotations(raw);
+  if (r.ok) return r.annotations;
+  problems.push({ param: URL_KEYS.annotations, value: shorten(raw), reason: r.problem });
+  return [];
 }
 
 function readWindow(params: URLSearchParams, problems: UrlProblem[]): TimeWindow | null {

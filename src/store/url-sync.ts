@@ -25,6 +25,7 @@ function urlStateOf(s: AppState): UrlState {
     present: s.presentPanel,
     timelineWindow: s.timelineWindow,
     scalePeriod: s.scalePeriod,
+    annotations: s.annotations,
   };
 }
 
@@ -89,6 +90,7 @@ export function applyLocation(search: string): void {
       presentPanel: state.present,
       timelineWindow: state.timelineWindow,
       scalePeriod: state.scalePeriod,
+      annotations: state.annotations,
     });
     store.addUrlProblems(all);
   } finally {
