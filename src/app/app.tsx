@@ -12,6 +12,7 @@ import { HatchPatterns } from '../components/chart-frame/hatch-patterns';
 import { DatasetProblems } from '../features/shell/dataset-problems';
 import { Header } from '../features/shell/header';
 import { CopyLinkButton } from '../features/share/copy-link';
+import { StoriesButton } from '../features/stories/stories-dialog';
 import { ShareDialogButton } from '../features/share/share-dialog';
 import { ExportAllButton } from '../features/share/export-all';
 import { ImportLauncher } from '../features/import/import-launcher';
@@ -137,6 +138,7 @@ export function App({ prerender = false }: { prerender?: boolean } = {}) {
             actions={
               <>
                 <CopyLinkButton />
+                <StoriesButton />
                 <ShareDialogButton panels={VIEWS.map((v) => ({ id: v.id, title: titleOf(v) }))} />
                 <PresentButton />
                 <ExportAllButton figures={loadPanelFigures} />

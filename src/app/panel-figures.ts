@@ -41,6 +41,7 @@ export function panelFigures(state: AppState): PanelFigure[] {
     tn: (key, count, one, other, vars) => translatePlural(locale, key, count, one, other, vars),
   };
   const base = { dataset, filters, selectedId, translator };
+  const { annotations } = state;
   const byPanel: Record<(typeof PANEL_IDS)[number], PanelFigure[]> = {
     overview: [{ id: 'overview', model: (link) => buildOverviewFigure({ ...base, order: settings.overviewOrder, link }) }],
     'models-table': [
@@ -49,8 +50,8 @@ export function panelFigures(state: AppState): PanelFigure[] {
         model: (link) => buildExplorerFigure({ ...base, sorting: state.sorting, visibleColumns: state.visibleColumns, link }),
       },
     ],
-    'training-cost': [{ id: 'training-cost', model: (link) => buildCostFigure({ ...base, scale: settings.costScale, link }) }],
-    'gpu-hours': [{ id: 'gpu-hours', model: (link) => buildGpuHoursFigure({ ...base, scale: settings.gpuHoursScale, link }) }],
+    'training-cost': [{ id: 'training-cost', model: (link) => buildCostFigure({ ...base, scale: settings.costScale, link, annotations }) }],
+    'gpu-hours': [{ id: 'gpu-hours', model: (link) => buildGpuHoursFigure({ ...base, scale: settings.gpuHoursScale, link, annotations }) }],
     scale: [
       {
         id: 'scale',
@@ -87,6 +88,7 @@ export function panelFigures(state: AppState): PanelFigure[] {
             zoom: settings.timelineZoom,
             customWindow: state.timelineWindow,
             link,
+            annotations,
           }),
       },
     ],

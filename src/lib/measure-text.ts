@@ -37,9 +37,11 @@ export function estimateGlyphWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
-/** Width class of one UTF-16 unit, in em: CJK and Hangul full-width; spaces and narrow marks; capitals and wide signs; the rest. */
+/** Width class of one UTF-16 unit, in em: CJK, Hangul and circled digits full-width; spaces and narrow marks; capitals and wide signs; the rest. */
 function glyphEm(c: number): number {
-  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef)) return 1;
+  // Enclosed alphanumerics (the annotations' ① … ⑧) are drawn about as wide as CJK in the fonts that have them.
+  if ((c >= 0x2460 && c <= 0x24ff) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef))
+    return 1;
   if (
     isSpace(c) ||
     c === 0x2e /* . */ ||

@@ -7,6 +7,10 @@ import type { Locale } from '../../src/i18n/i18n';
 import { resetAppStore, useAppStore } from '../../src/store';
 import { FIGURE_IDS } from '../../src/store/panels';
 import { bundledDataset } from '../fixtures/bundled-dataset';
+import { buildStories } from '../../src/features/stories/stories';
+import { translate } from '../../src/i18n/i18n';
+import { DEFAULT_VIEW_SETTINGS } from '../../src/store/url-state';
+import type { Annotation } from '../../src/store/annotations-model';
 
 /*
  * Golden SVGs: every panel's figure (as "Export all" builds it from the store: the bundled data,
@@ -45,6 +49,44 @@ describe('golden figure SVGs', () => {
         it(`${panel} · ${presetName} · ${locale}`, () => {
           const svg = pretty(renderFigureSvg(BY_LOCALE[locale].get(panel)!, preset).svg);
           const file = new URL(`${panel}.${presetName}.${locale}.svg`, DIR);
+          if (UPDATE || !existsSync(file)) {
+            mkdirSync(DIR, { recursive: true });
+            writeFileSync(file, svg);
+            if (!UPDATE) throw new Error(`no reference yet: wrote ${file.pathname}; run npm run golden:update after review`);
+          }
+          expect(svg).toBe(readFileSync(file, 'utf8'));
+        });
+});
+
+/*
+ * Annotated figures: both stories in the reader's language, with a value band and a value line on
+ * the cost chart, on the Feb–Apr 2023 timeline — at the slide and journal sizes, where the badges,
+ * guides and key must fit without covering a mark, a label or each other.
+ */
+function annotatedFigures(locale: Locale) {
+  const annotations: Annotation[] = [
+    ...buildStories({ t: (key, en, vars) => translate(locale, key, en, vars) }).flatMap((s) => s.annotations),
+    { type: 'band', panel: 'training-cost', range: { kind: 'value', from: 100, to: 1000 }, text: 'under $1,000' },
+    { type: 'callout', panel: 'training-cost', anchor: { kind: 'value', value: 1e6 }, text: '$1M' },
+  ];
+  resetAppStore();
+  useAppStore.setState({
+    dataset: bundledDataset(),
+    language: locale,
+    annotations,
+    viewSettings: { ...DEFAULT_VIEW_SETTINGS, timelineZoom: 'wave-2023' },
+  });
+  return new Map(panelFigures(useAppStore.getState()).map((f) => [f.id, f.model(LINK)]));
+}
+const ANNOTATED = { en: annotatedFigures('en'), 'zh-CN': annotatedFigures('zh-CN') };
+
+describe('golden annotated figure SVGs', () => {
+  for (const panel of ['training-cost', 'gpu-hours', 'timeline'])
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const [presetName, preset] of PRESET_CASES.filter(([name]) => name !== 'screen'))
+        it(`annotated ${panel} · ${presetName} · ${locale}`, () => {
+          const svg = pretty(renderFigureSvg(ANNOTATED[locale].get(panel)!, preset).svg);
+          const file = new URL(`annotated-${panel}.${presetName}.${locale}.svg`, DIR);
           if (UPDATE || !existsSync(file)) {
             mkdirSync(DIR, { recursive: true });
             writeFileSync(file, svg);

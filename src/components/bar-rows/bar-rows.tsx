@@ -6,6 +6,8 @@ import { useChartSize } from '../chart-frame/use-chart-width';
 import { familySpans, thinTicks, type RunKind, type ScaleKind, type ValueAxis } from '../../selectors/run-rows';
 import { useAppStore } from '../../store';
 import { useLinkedMark } from '../linked-marks/use-linked-mark';
+import { GUIDE_STRIP, GuideMarks } from '../annotations/guide-marks';
+import type { PlotGuide } from '../figure/figure-annotations';
 import './bar-rows.css';
 
 /*
@@ -83,6 +85,8 @@ interface Props<R extends BarRow> {
    * after its bar, so no label is drawn on a bar (hatched estimates made such labels unreadable).
    */
   shortLabel?: (row: R) => string;
+  /** The annotations' value lines and bands (their badges sit in a strip above the rows). */
+  guides?: readonly PlotGuide[];
 }
 
 export function BarRowsPlot<R extends BarRow>({
@@ -94,6 +98,7 @@ export function BarRowsPlot<R extends BarRow>({
   className,
   testId,
   shortLabel,
+  guides = NO_GUIDES,
   ...marks
 }: Props<R>) {
   const items = useMemo(() => withSections(rows), [rows]);
@@ -103,7 +108,8 @@ export function BarRowsPlot<R extends BarRow>({
   // Names get at most ~30% of the width, so a phone keeps room for the bars and their labels.
   const nameWidth = Math.round(Math.min(150, width * 0.3, Math.max(64, ...rows.map((r) => estimateGlyphWidth(r.name, NAME_FONT) + 18))));
   const stacked = width - nameWidth - MARGIN.right < STACK_BELOW;
-  const height = items.length * (stacked ? ROW_STACKED : rowHeight) + MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT;
+  const top = MARGIN.top + (guides.length > 0 ? GUIDE_STRIP : 0);
+  const height = items.length * (stacked ? ROW_STACKED : rowHeight) + top + MARGIN.bottom + X_AXIS_HEIGHT;
   // Stacked rows put labels on a line of their own; beside the bars, the axis leaves room for the widest.
   const reserve =
     shortLabel && !stacked
@@ -112,7 +118,7 @@ export function BarRowsPlot<R extends BarRow>({
           Math.ceil(Math.max(0, ...rows.map((r) => estimateGlyphWidth(shortLabel(r), LABEL_FONT))) + 10),
         )
       : 0;
-  const margin = reserve > MARGIN.right ? { ...MARGIN, right: reserve } : MARGIN;
+  const margin = { ...MARGIN, top, right: Math.max(MARGIN.right, reserve) };
   // About 48 px per tick label, in regular steps (every power of ten, or every other one on a phone).
   const ticks = thinTicks(axis.ticks, Math.max(2, Math.floor((width - nameWidth - margin.right) / 48)));
   return (
@@ -147,13 +153,23 @@ export function BarRowsPlot<R extends BarRow>({
           />
           <YAxis type="category" dataKey="key" width={nameWidth} tick={false} tickLine={false} axisLine={false} />
           <ZIndexLayer zIndex={300}>
-            <BarRowsMarks items={items} stacked={stacked} nameWidth={nameWidth} rowHeight={rowHeight} labelRight={width - 4} {...marks} />
+            <BarRowsMarks
+              items={items}
+              stacked={stacked}
+              nameWidth={nameWidth}
+              rowHeight={rowHeight}
+              labelRight={width - 4}
+              guides={guides}
+              {...marks}
+            />
           </ZIndexLayer>
         </BarChart>
       )}
     </div>
   );
 }
+
+const NO_GUIDES: readonly PlotGuide[] = [];
 
 type AxisTickProps = { x: number | string; y: number | string; payload: { value: number } };
 
@@ -208,6 +224,7 @@ type MarksProps<R extends BarRow> = Pick<
   items: Item<R>[];
   stacked: boolean;
   nameWidth: number;
+  guides: readonly PlotGuide[];
   /** How far right a value label may reach: the chart's edge, past the value axis's end. */
   labelRight: number;
 };
@@ -224,6 +241,7 @@ function BarRowsMarks<R extends BarRow>({
   sectionHeading,
   familyTip,
   drawRow,
+  guides,
 }: MarksProps<R>) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
@@ -241,8 +259,11 @@ function BarRowsMarks<R extends BarRow>({
   const spans = familySpans(items.map((i) => ({ family: i.row?.family })));
   const sectionCount = (k: RunKind) => rows.filter((r) => r.runKind === k).length;
 
+  const guideProps = { guides, x, left: plot.x, right, plotTop: plot.y, plotBottom: plot.y + plot.height };
   return (
     <g className={`bar-rows ${marksClassName}`}>
+      <GuideMarks {...guideProps} layer="behind" />
+      <GuideMarks {...guideProps} layer="badges" />
       {spans.map((s) => {
         const y1 = top(items[s.from].key) + 5;
         const y2 = top(items[s.to].key) + band - 5;

@@ -6,6 +6,7 @@ import { describeFilters } from '../../selectors/filter-summary';
 import './chart-frame.css';
 import { ExportMenu, viewLink } from './export-menu';
 import { FigureBox, useFigureTheme } from '../figure/figure-box';
+import { AnnotateButton, AnnotationEditor, AnnotationKey, AnnotationTable, type AnnotationsSpec } from '../annotations/annotation-editor';
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
@@ -56,6 +57,8 @@ interface Props {
   subtitleNote?: string;
   /** The panel's figure model (given the view's permalink): what its exports, at every size, Present and Embed draw. */
   figure: (link: string) => FigureModel;
+  /** The panel's annotations, where it takes them: the key under the figure, the editor, the data table's list. */
+  annotations?: AnnotationsSpec;
   children: ReactNode;
 }
 
@@ -80,6 +83,7 @@ export function ChartFrame({
   dataTable,
   subtitleNote,
   figure,
+  annotations,
   children,
 }: Props) {
   const { t, tn, locale } = useT();
@@ -89,6 +93,8 @@ export function ChartFrame({
     [filters, dataset, t, locale, subtitleNote],
   );
   const [showData, setShowData] = useState(false);
+  const [annotating, setAnnotating] = useState(false);
+  const editorId = useId();
   // The left-out names are rendered while their list is open (LeftOutList), and on paper grouped
   // by reason: closed, they were a hundred hidden items per chart, replaced on every filter click.
   const printing = useAppStore((s) => s.printing);
@@ -142,13 +148,18 @@ export function ChartFrame({
         </div>
         <div className="chart-controls">
           {controls}
+          {annotations && (
+            <AnnotateButton spec={annotations} open={annotating} onToggle={() => setAnnotating((v) => !v)} editorId={editorId} />
+          )}
           {exportMenu}
         </div>
       </header>
       <p className="chart-description">{description}</p>
+      {annotations && annotating && <AnnotationEditor spec={annotations} title={title} id={editorId} />}
       <figure className="chart-figure" aria-label={title}>
         {children}
         {legend && <figcaption className="chart-legend">{legend}</figcaption>}
+        {annotations && <AnnotationKey spec={annotations} />}
       </figure>
       <div className="chart-meta">
         {capNote && (
@@ -215,6 +226,7 @@ export function ChartFrame({
                 ))}
               </tbody>
             </table>
+            {annotations && <AnnotationTable rows={annotations.resolved.rows} />}
             {openTable.rows.length > MAX_DATA_TABLE_ROWS && (
               <p className="chart-data-more" data-testid={`chart-${id}-data-more`}>
                 {t('chart.data-more', 'The first {shown} of {total} rows; the CSV export has all of them.', {

@@ -1,6 +1,7 @@
 import type { ScaleKind } from '../../selectors/run-rows';
 import type { StatementsPlot } from './plot-statements';
 import type { TablesPlot } from './plot-tables';
+import type { AnnotationRow, PlotGuide } from './figure-annotations';
 
 /*
  * What a published figure says, built by a pure function per panel from (dataset, filters,
@@ -73,6 +74,8 @@ export interface BarPlot {
   empty: string;
   /** "… and {more} more (in the data table)", for a box too small for every row; the renderer fills `{more}`. */
   moreRows: string;
+  /** The annotations' value lines and bands (their callouts on systems are badges in the row labels). */
+  guides?: PlotGuide[];
 }
 
 /** A graph laid out in its own units (plot-graph.ts scales it to the box). */
@@ -136,6 +139,8 @@ export interface FigureModel<P extends FigurePlot = FigurePlot> {
   sourceIds: string[];
   table: FigureTable;
   footer: FigureFooter;
+  /** The reader's annotations on this panel, drawn or not, for the data table and the SVG's description. */
+  annotations?: AnnotationRow[];
   /** A method behind the figure, stated for a methods section, and the BibTeX of its papers: carried into the citation. */
   references?: { text: string; bibtex: string };
 }
@@ -157,6 +162,8 @@ export interface TimelineMark {
   annotation: boolean;
   /** The talk's date where it differs from the source's: hollow and dashed, tied to the release it dates. */
   talkFor?: string;
+  /** Its name carries an annotation's badge: placed before the others, so it is the last to lose its name. */
+  named?: boolean;
 }
 
 export interface TimelinePlot {
@@ -182,6 +189,8 @@ export interface TimelinePlot {
   moreRows: string;
   /** "Names not shown for lack of room: {more}…", for marks drawn without their name; `{more}` filled. */
   hiddenNames: string;
+  /** The annotations' date lines and bands (their callouts on systems are badges in the names). */
+  guides?: PlotGuide[];
 }
 
 /** One system on a scatter plot: its date (UTC ms) against its value. */

@@ -2,6 +2,7 @@ import { thinTicks, familySpans } from '../../selectors/run-rows';
 import { escapeXml } from '../../lib/export-panel';
 import type { BarLane, BarMark, BarPlot } from './figure-model';
 import { fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
+import { drawGuides, guideStripHeight } from './plot-guides';
 
 /*
  * The bar plot: one row per system, a name column, a value axis (log or linear) that leaves room
@@ -71,12 +72,15 @@ function barSizes(base: number) {
 
 /** The plot's height with every row (and section heading) at its smallest. */
 export function plotHeightAtMin(plot: BarPlot, base: number): number {
-  const { axisH, minRow } = barSizes(base);
-  return plotItems(plot, Infinity).items.length * minRow + axisH;
+  const { axisH, minRow, tickSize } = barSizes(base);
+  return plotItems(plot, Infinity).items.length * minRow + axisH + guideStripHeight(plot.guides, tickSize);
 }
 
 export function layoutBars(plot: BarPlot, x0: number, width: number, base: number, maxHeight: number | null, c: Colors): PlotLayout {
-  const { nameSize, labelSize, tickSize, axisH, minRow, maxRow } = barSizes(base);
+  const { nameSize, labelSize, tickSize, axisH: bareAxisH, minRow, maxRow } = barSizes(base);
+  // The guides' badge strip sits above the rows; to the row arithmetic it is part of the axis.
+  const stripH = guideStripHeight(plot.guides, tickSize);
+  const axisH = bareAxisH + stripH;
   // The small epsilon: a box sized for exactly n rows must not lose one to rounding.
   const fitItems = maxHeight === null ? Infinity : Math.max(2, Math.floor((maxHeight - axisH) / minRow + 1e-6));
   const { items, cut } = plotItems(plot, fitItems);
@@ -106,9 +110,12 @@ export function layoutBars(plot: BarPlot, x0: number, width: number, base: numbe
   const hatchColors = plot.rows.flatMap((r) => r.marks.flatMap((m) => (m.kind === 'segment' && m.estimated ? [m.color] : [])));
   const height = items.length * rowH + axisH;
 
-  const draw = (top: number) => {
+  const draw = (stripTop: number) => {
     const parts: string[] = [];
+    const top = stripTop + stripH;
     const bottom = top + items.length * rowH;
+    const guides = drawGuides(plot.guides, x, px0, px1, stripTop, bottom, tickSize, c);
+    parts.push(guides.behind, guides.strip);
     for (const t of ticks) {
       const tx = x(t.value);
       parts.push(tag('line', { x1: tx, x2: tx, y1: top, y2: bottom, stroke: c.grid, 'stroke-width': 1, 'stroke-dasharray': '2 3' }));

@@ -3,6 +3,7 @@ import type { TimelineMark, TimelinePlot } from './figure-model';
 import type { PlotLayout } from './plot-bars';
 import { fill, hatchRef, measure, r1, tag, type Colors } from './svg-kit';
 import { routeOrthogonal, routePath, type Point, type RouteBox } from '../../lib/orthogonal-route';
+import { drawGuides, guideStripHeight } from './plot-guides';
 
 /*
  * The timeline plot: a time axis over the window with ticks that fit their labels (months for a
@@ -47,7 +48,7 @@ export interface PlacedTimelineMark {
   /** The mark's own reach (a dot's radius included). */
   left: number;
   right: number;
-  label: { x: number; anchor: 'start' | 'end'; left: number; right: number } | null;
+  label: { x: number; anchor: 'start' | 'end'; left: number; right: number; text?: string } | null;
 }
 
 export interface TimelineLaneLayout {
@@ -79,6 +80,8 @@ export interface TimelineGeometry {
   hidden: number;
   ticks: TimelineTick[];
   height: number;
+  /** The annotation guides' badge strip above the lanes (0 without guides). */
+  stripH: number;
 }
 
 /**
@@ -100,7 +103,7 @@ export function placeLane(
   const free = (row: number, left: number, right: number) =>
     (rows[row] ?? []).every((s) => right + unitGap <= s.left || s.right + unitGap <= left);
   const placed: PlacedTimelineMark[] = [];
-  const sorted = [...marks].sort((a, b) => a.start - b.start);
+  const sorted = [...marks].sort((a, b) => Number(b.named ?? false) - Number(a.named ?? false) || a.start - b.start);
   for (const m of sorted) {
     let x0: number;
     let x1: number;
@@ -124,10 +127,27 @@ export function placeLane(
     }
     if (row === -1) for (let i = 0; i < maxRows && row === -1; i++) if (free(i, left, right)) row = i;
     if (row === -1) {
-      // Nowhere clear: sub-row 0, whose names over this mark give way (marks may touch marks).
-      row = 0;
-      rows[0] = rows[0].filter((s) => {
-        if (!s.label || s.right + unitGap <= left || right + unitGap <= s.left) return true;
+      // Nowhere clear: a sub-row where it touches only marks (marks may touch marks); else the
+      // first whose names over it may give way — not a name carrying an annotation's badge while
+      // another sub-row spares it; else sub-row 0.
+      const covers = (s: Seg) => s.label && !(s.right + unitGap <= left || right + unitGap <= s.left);
+      const open = Array.from({ length: Math.min(maxRows, rows.length) }, (_, i) => i);
+      row = open.find((i) => !rows[i].some(covers)) ?? open.find((i) => !rows[i].some((s) => covers(s) && s.owner.mark.named)) ?? 0;
+      rows[row] = rows[row].filter((s) => {
+        if (!covers(s)) return true;
+        // A name with an annotation's badge keeps the badge alone, if that clears this mark.
+        const badge = s.owner.mark.named ? BADGES.exec(s.owner.mark.label)?.[0] : undefined;
+        const l = s.owner.label;
+        if (badge && l) {
+          const w = measure(badge, labelSize);
+          const [bl, br] = l.anchor === 'start' ? [l.left, l.left + w] : [l.right - w, l.right];
+          if (br + unitGap <= left || right + unitGap <= bl) {
+            s.owner.label = { ...l, left: bl, right: br, text: badge };
+            s.left = bl;
+            s.right = br;
+            return true;
+          }
+        }
         s.owner.label = null;
         return false;
       });
@@ -142,6 +162,8 @@ export function placeLane(
 }
 
 const MS_DAY = 86_400_000;
+/** The annotation badges (① …) at the end of a name. */
+const BADGES = /[\u2460-\u2473]+$/;
 
 /** Ticks whose labels keep their distance: days in a window of a few weeks, every 1, 2, 3 or 6 months, else every 1, 2, 5, 10… years. */
 export function fitTicks(plot: TimelinePlot, x: (ms: number) => number, px0: number, px1: number, tickSize: number): TimelineTick[] {
@@ -212,12 +234,13 @@ export function timelineHeightAtMin(plot: TimelinePlot, base: number, width: num
   const { minRow, headH, axisH } = timelineSizes(base);
   const { px0, px1, x } = scaleOf(plot, 0, width, base);
   const want = wantedRows(plot, x, px0, px1, base);
-  return want.reduce((sum, n) => sum + headH + n * minRow, 0) + axisH;
+  return want.reduce((sum, n) => sum + headH + n * minRow, 0) + axisH + guideStripHeight(plot.guides, timelineSizes(base).tickSize);
 }
 
 /** Lanes, sub-rows and ticks for a box: `maxHeight` null grows with the content. */
 export function timelineGeometry(plot: TimelinePlot, x0: number, width: number, base: number, maxHeight: number | null): TimelineGeometry {
   const s = timelineSizes(base);
+  const stripH = guideStripHeight(plot.guides, s.tickSize);
   const { px0, px1, x } = scaleOf(plot, x0, width, base);
   const ticks = fitTicks(plot, x, px0, px1, s.tickSize);
   const want = wantedRows(plot, x, px0, px1, base);
@@ -227,7 +250,7 @@ export function timelineGeometry(plot: TimelinePlot, x0: number, width: number, 
   let rowH = s.minRow;
   if (maxHeight !== null) {
     // Room for lanes and sub-rows, less the axis and a line for each note the plot may need.
-    const room = (notes: number) => maxHeight - s.axisH - notes * s.noteH;
+    const room = (notes: number) => maxHeight - s.axisH - stripH - notes * s.noteH;
     const need = (lanes: number[], n: (i: number) => number) => lanes.reduce((sum, i) => sum + s.headH + n(i) * s.minRow, 0);
     // A line kept for the note on names not shown (a lane wanting more than it may take hides some).
     const allFit = need(keep, (i) => want[i]) <= room(1);
@@ -267,10 +290,11 @@ export function timelineGeometry(plot: TimelinePlot, x0: number, width: number, 
     return { lane, rows: Math.max(1, ...placed.map((p) => p.row + 1)), marks: placed };
   });
   const cut = plot.marks.filter((m) => !keep.includes(m.lane)).length;
-  const hidden = lanes.reduce((sum, l) => sum + l.marks.filter((p) => !p.label && p.mark.label).length, 0);
+  // A name cut down to its annotation badge is a name not shown, too.
+  const hidden = lanes.reduce((sum, l) => sum + l.marks.filter((p) => (!p.label || p.label.text !== undefined) && p.mark.label).length, 0);
   const height =
-    lanes.reduce((sum, l) => sum + s.headH + l.rows * rowH, 0) + s.axisH + (cut > 0 ? s.noteH : 0) + (hidden > 0 ? s.noteH : 0);
-  return { x, px0, px1, rowH, lanes, cut, hidden, ticks, height };
+    stripH + lanes.reduce((sum, l) => sum + s.headH + l.rows * rowH, 0) + s.axisH + (cut > 0 ? s.noteH : 0) + (hidden > 0 ? s.noteH : 0);
+  return { x, px0, px1, rowH, lanes, cut, hidden, ticks, height, stripH };
 }
 
 /** Lane tops and each drawn mark's centre line, for a plot drawn from `top`. */
@@ -351,8 +375,9 @@ export function layoutTimelinePlot(
   const s = timelineSizes(base);
   const g = timelineGeometry(plot, x0, width, base, maxHeight);
   const hatchColors = plot.marks.flatMap((m) => (m.estimated ? [m.color] : []));
-  const draw = (top: number) => {
+  const draw = (stripTop: number) => {
     const parts: string[] = [];
+    const top = stripTop + g.stripH;
     const { laneTops, bottom } = timelinePositions(g, top, base);
     const cyOf = (laneIndex: number, p: PlacedTimelineMark) => laneTops[laneIndex] + s.headH + p.row * g.rowH + g.rowH / 2;
     // Bands behind every other lane, so a lane's sub-rows read as one.
@@ -365,6 +390,8 @@ export function layoutTimelinePlot(
         tag('rect', { x: bx0, y: top, width: g.x(plot.band.end) - bx0, height: bottom - top, fill: c.rule, 'fill-opacity': 0.45 }),
       );
     }
+    const guides = drawGuides(plot.guides, g.x, g.px0, g.px1, stripTop, bottom, s.tickSize, c);
+    parts.push(guides.behind, guides.strip);
     for (const t of g.ticks) {
       parts.push(tag('line', { x1: t.x, x2: t.x, y1: top, y2: bottom, stroke: c.grid, 'stroke-width': 1, 'stroke-dasharray': '2 3' }));
       parts.push(
@@ -436,7 +463,7 @@ export function layoutTimelinePlot(
                 'stroke-linejoin': 'round',
                 'paint-order': 'stroke',
               },
-              escapeXml(p.mark.label),
+              escapeXml(p.label.text ?? p.mark.label),
             ),
           );
       }

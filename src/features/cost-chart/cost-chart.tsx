@@ -30,6 +30,8 @@ import { buildCostFigure, COMPONENT_COLORS, costLegendEntries, costNotes, costRo
 import { useViewFilters } from '../../store/view-filters';
 import { lazyList } from '../../lib/lazy-list';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
+import { useAnnotationSpec } from '../../components/annotations/use-annotation-spec';
+import { calloutSystemIds, withBadge, type PlotGuide } from '../../components/figure/figure-annotations';
 
 const ROW = 30;
 /** A label inside the bar ends this far before the bar's end, clear of a "less than" arrow or a figure marker. */
@@ -50,7 +52,11 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   const fullSeries = useMemo(() => buildCostSeries(dataset, systems), [dataset, systems]);
   const selectedId = useAppStore((s) => s.selectedId);
   // Thousands of bars are unreadable: the largest are drawn (and the selected one), the note says so.
-  const drawn = useMemo(() => topRowsByValue(fullSeries.rows, MAX_BARS, [selectedId]), [fullSeries, selectedId]);
+  const annotations = useAppStore((s) => s.annotations);
+  const drawn = useMemo(
+    () => topRowsByValue(fullSeries.rows, MAX_BARS, [selectedId, ...calloutSystemIds(annotations, 'training-cost')]),
+    [fullSeries, selectedId, annotations],
+  );
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const plotRows = useLastNonEmpty(series.rows);
   const sourcesById = useMemo(() => new Map(dataset.sources.map((s) => [s.id, s])), [dataset]);
@@ -73,9 +79,20 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
   );
   const title = t('cost-chart.title', 'Training cost');
   const figure = useCallback(
-    (link: string) => buildCostFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale } }),
-    [dataset, filters, scale, selectedId, t, tn, locale],
+    (link: string) => buildCostFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale }, annotations }),
+    [dataset, filters, scale, selectedId, t, tn, locale, annotations],
   );
+  const axisDomain = useMemo(
+    () =>
+      valueAxis(
+        series.rows.flatMap((r) => r.figures.map((f) => f.totalUsd)),
+        scale,
+      ).domain,
+    [series, scale],
+  );
+  const anchors = useMemo(() => series.rows.map((r) => ({ id: r.systemId, name: r.name })), [series]);
+  const formatValue = useCallback((v: number) => formatUsd(v, locale), [locale]);
+  const annotationSpec = useAnnotationSpec('training-cost', anchors, axisDomain, formatValue);
 
   return (
     <ChartFrame
@@ -117,6 +134,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
       footnotes={series.rows.length > 0 ? <CostFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
       figure={figure}
+      annotations={annotationSpec}
     >
       {series.rows.length === 0 && (
         <p className="cost-empty" data-testid="cost-chart-empty">
@@ -124,7 +142,16 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
         </p>
       )}
       <KeptPlot drawn={plotRows.length > 0} empty={series.rows.length === 0}>
-        <CostPlot rows={plotRows} scale={scale} familyNames={familyNames} locale={locale} t={t} tn={tn} />
+        <CostPlot
+          rows={plotRows}
+          scale={scale}
+          familyNames={familyNames}
+          locale={locale}
+          t={t}
+          tn={tn}
+          badges={annotationSpec.resolved.badges}
+          guides={annotationSpec.resolved.guides}
+        />
       </KeptPlot>
     </ChartFrame>
   );
@@ -138,6 +165,8 @@ const CostPlot = memo(function CostPlot({
   locale,
   t,
   tn,
+  badges,
+  guides,
 }: {
   rows: readonly CostRow[];
   scale: ScaleKind;
@@ -145,6 +174,8 @@ const CostPlot = memo(function CostPlot({
   locale: Locale;
   t: Translator['t'];
   tn: Translator['tn'];
+  badges: ReadonlyMap<string, string>;
+  guides: readonly PlotGuide[];
 }) {
   const axis = useMemo(
     () =>
@@ -168,8 +199,9 @@ const CostPlot = memo(function CostPlot({
       rowClassName="cost-row"
       sectionHeading={(k, n) => runKindHeading(t, k, n)}
       familyTip={(family) => t('cost-chart.family-tip', 'Sizes of one model: {family}', { family: familyNames.get(family) ?? family })}
-      drawRow={(row, g) => drawCostRow(row, g, locale, t, tn)}
-      shortLabel={(row) => costRowLabel(row, { t, tn, locale }).short}
+      drawRow={(row, g) => drawCostRow(row, g, locale, t, tn, badges.get(row.systemId))}
+      shortLabel={(row) => withBadge(costRowLabel(row, { t, tn, locale }).short, badges.get(row.systemId))}
+      guides={guides}
     />
   );
 }, sameProps);
@@ -195,7 +227,14 @@ function rowDescription(row: CostRow, locale: Locale, t: Translator['t']): strin
  * One row's marks: the bar to the lowest figure, stacked by component, with a "less than" cap;
  * where sources give several figures, a line with one marker per figure to the highest.
  */
-function drawCostRow(row: CostRow, { cy, barStart, x }: RowGeometry, locale: Locale, t: Translator['t'], tn: Translator['tn']): RowDrawing {
+function drawCostRow(
+  row: CostRow,
+  { cy, barStart, x }: RowGeometry,
+  locale: Locale,
+  t: Translator['t'],
+  tn: Translator['tn'],
+  badge: string | undefined,
+): RowDrawing {
   const multi = row.figures.length > 1;
   const low = row.low;
   const barEnd = Math.max(x(low.totalUsd), barStart + 2);
@@ -251,7 +290,11 @@ function drawCostRow(row: CostRow, { cy, barStart, x }: RowGeometry, locale: Loc
       )}
     </>
   );
-  return { description: rowDescription(row, locale, t), marks, label: { full, short, markEnd, barEnd } };
+  return {
+    description: rowDescription(row, locale, t),
+    marks,
+    label: { full: withBadge(full, badge), short: withBadge(short, badge), markEnd, barEnd },
+  };
 }
 
 /** Stacked pieces of one figure (Alpaca: data, then training), in pixels; the last ends at the bar's end. */

@@ -29,6 +29,8 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, RUN_KINDS, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import type { Filters } from '../../store/filters-model';
+import type { Annotation } from '../../store/annotations-model';
+import { badgeBarRows, calloutSystemIds, resolveAnnotations } from '../../components/figure/figure-annotations';
 
 /*
  * The training-cost figure as data: what the chart says, built from the same series as the
@@ -198,13 +200,24 @@ export interface CostFigureInput {
   /** The permalink of the view. */
   link: string;
   translator: T;
+  /** Every panel's annotations (this one's are drawn). */
+  annotations?: readonly Annotation[];
 }
 
-export function buildCostFigure({ dataset, filters, scale, selectedId, link, translator }: CostFigureInput): FigureModel<BarPlot> {
+export function buildCostFigure({
+  dataset,
+  filters,
+  scale,
+  selectedId,
+  link,
+  translator,
+  annotations = [],
+}: CostFigureInput): FigureModel<BarPlot> {
   const { t, locale } = translator;
   const systems = selectFilteredSystems(dataset, filters);
   const full = buildCostSeries(dataset, systems);
-  const drawn = topRowsByValue(full.rows, MAX_BARS, [selectedId]);
+  // A system a callout names is drawn even past the cap, like the selected one.
+  const drawn = topRowsByValue(full.rows, MAX_BARS, [selectedId, ...calloutSystemIds(annotations, 'training-cost')]);
   const series = drawn.capped ? { ...full, rows: drawn.rows } : full;
   const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
   const sourceIds = [...new Set(series.rows.flatMap((r) => r.figures.flatMap((f) => f.sources)))];
@@ -213,16 +226,27 @@ export function buildCostFigure({ dataset, filters, scale, selectedId, link, tra
     scale,
   );
   const sections = RUN_KINDS.filter((k) => series.rows.some((r) => r.runKind === k));
-  const rows: FigureBarRow[] = series.rows.map((r) => ({
-    id: r.systemId,
-    name: r.name,
-    section: sections.indexOf(r.runKind),
-    family: r.family,
-    marks: costRowMarks(r),
-    label: costRowLabel(r, translator),
-  }));
+  const names = new Map(series.rows.map((r) => [r.systemId, r.name]));
+  const annotated = resolveAnnotations(
+    annotations,
+    'training-cost',
+    { drawnName: (id) => names.get(id), formatValue: (v) => formatUsd(v, locale), domain: axis.domain },
+    translator,
+  );
+  const rows: FigureBarRow[] = badgeBarRows(
+    series.rows.map((r) => ({
+      id: r.systemId,
+      name: r.name,
+      section: sections.indexOf(r.runKind),
+      family: r.family,
+      marks: costRowMarks(r),
+      label: costRowLabel(r, translator),
+    })),
+    annotated,
+  );
   const table = buildCostTable(full, { locale, t, sourcesById });
   const notes = [
+    ...annotated.notes,
     ...(drawn.capped
       ? [
           {
@@ -261,9 +285,11 @@ export function buildCostFigure({ dataset, filters, scale, selectedId, link, tra
       rows,
       empty: t('cost-chart.empty', 'No system in view has a published training cost.'),
       moreRows: moreRowsTemplate(translator),
+      guides: annotated.guides,
     },
     legend: series.rows.length > 0 ? costLegendEntries(series, t).map(({ swatch, label }) => ({ swatch, label })) : [],
     notes,
+    annotations: annotated.rows,
     sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,

@@ -23,6 +23,8 @@ import {
   type GpuRun,
 } from '../../selectors/gpu-hours-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
+import { useAnnotationSpec } from '../../components/annotations/use-annotation-spec';
+import { calloutSystemIds, withBadge, type PlotGuide } from '../../components/figure/figure-annotations';
 import { flopTooltipLine } from '../../selectors/flop';
 import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
 import { familyName } from '../../selectors/lineage';
@@ -59,7 +61,11 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   const fullSeries = useMemo(() => buildGpuHoursSeries(dataset, systems), [dataset, systems]);
   const selectedId = useAppStore((s) => s.selectedId);
   // Thousands of bars are unreadable: the largest are drawn (and the selected one), the note says so.
-  const drawn = useMemo(() => topRowsByValue(fullSeries.rows, MAX_BARS, [selectedId]), [fullSeries, selectedId]);
+  const annotations = useAppStore((s) => s.annotations);
+  const drawn = useMemo(
+    () => topRowsByValue(fullSeries.rows, MAX_BARS, [selectedId, ...calloutSystemIds(annotations, 'gpu-hours')]),
+    [fullSeries, selectedId, annotations],
+  );
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, rows: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const plotRows = useLastNonEmpty(series.rows);
   // Colours are assigned on the whole dataset's hardware list, so a filter never repaints a bar.
@@ -82,9 +88,20 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
   );
   // What every export draws: the same series, without what only the screen can show.
   const figure = useCallback(
-    (link: string) => buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale } }),
-    [dataset, filters, scale, selectedId, t, tn, locale],
+    (link: string) => buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale }, annotations }),
+    [dataset, filters, scale, selectedId, t, tn, locale, annotations],
   );
+  const axisDomain = useMemo(
+    () =>
+      valueAxis(
+        series.rows.map((r) => r.hours),
+        scale,
+      ).domain,
+    [series, scale],
+  );
+  const anchors = useMemo(() => series.rows.map((r) => ({ id: r.systemId, name: r.name })), [series]);
+  const formatValue = useCallback((v: number) => formatCompact(v, locale), [locale]);
+  const annotationSpec = useAnnotationSpec('gpu-hours', anchors, axisDomain, formatValue);
 
   return (
     <ChartFrame
@@ -118,6 +135,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       footnotes={series.rows.length > 0 ? <GpuFootnotes series={series} scale={scale} /> : undefined}
       dataTable={table}
       figure={figure}
+      annotations={annotationSpec}
     >
       {series.rows.length === 0 && (
         <p className="gpu-empty" data-testid="gpu-hours-empty">
@@ -126,7 +144,16 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       )}
       {series.rows.length > 0 && series.gap && <GapNote gap={series.gap} locale={locale} t={t} />}
       <KeptPlot drawn={plotRows.length > 0} empty={series.rows.length === 0}>
-        <GpuPlot rows={plotRows} scale={scale} colors={colors} familyNames={familyNames} locale={locale} t={t} />
+        <GpuPlot
+          rows={plotRows}
+          scale={scale}
+          colors={colors}
+          familyNames={familyNames}
+          locale={locale}
+          t={t}
+          badges={annotationSpec.resolved.badges}
+          guides={annotationSpec.resolved.guides}
+        />
       </KeptPlot>
     </ChartFrame>
   );
@@ -149,6 +176,8 @@ const GpuPlot = memo(function GpuPlot({
   familyNames,
   locale,
   t,
+  badges,
+  guides,
 }: {
   rows: readonly GpuRun[];
   scale: ScaleKind;
@@ -156,6 +185,8 @@ const GpuPlot = memo(function GpuPlot({
   familyNames: ReadonlyMap<string, string>;
   locale: Locale;
   t: Translator['t'];
+  badges: ReadonlyMap<string, string>;
+  guides: readonly PlotGuide[];
 }) {
   const axis = useMemo(
     () =>
@@ -179,8 +210,9 @@ const GpuPlot = memo(function GpuPlot({
       rowClassName="gpu-row"
       sectionHeading={(k, n) => gpuSectionHeading(t, k, n)}
       familyTip={(family) => t('gpu-hours-chart.family-tip', 'Sizes of one model: {family}', { family: familyNames.get(family) ?? family })}
-      drawRow={(run, g) => drawGpuRow(run, g, colors, locale, t)}
-      shortLabel={(run) => gpuRowLabel(run, { t, locale }).short}
+      drawRow={(run, g) => drawGpuRow(run, g, colors, locale, t, badges.get(run.systemId))}
+      shortLabel={(run) => withBadge(gpuRowLabel(run, { t, locale }).short, badges.get(run.systemId))}
+      guides={guides}
     />
   );
 }, sameProps);
@@ -206,6 +238,7 @@ function drawGpuRow(
   colors: ReadonlyMap<string, string>,
   locale: Locale,
   t: Translator['t'],
+  badge: string | undefined,
 ): RowDrawing {
   const barEnd = Math.max(x(run.hours), barStart + 1.5);
   const color = colors.get(run.hardware) ?? NEUTRAL_COLOR;
@@ -233,7 +266,7 @@ function drawGpuRow(
     description: runDescription(run, locale, t),
     data: { 'data-run-kind': run.runKind },
     marks,
-    label: { full, short, markEnd: barEnd, barEnd },
+    label: { full: withBadge(full, badge), short: withBadge(short, badge), markEnd: barEnd, barEnd },
   };
 }
 

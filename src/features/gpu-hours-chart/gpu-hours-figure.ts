@@ -28,6 +28,8 @@ import {
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, RUN_KINDS, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import type { Filters } from '../../store/filters-model';
+import type { Annotation } from '../../store/annotations-model';
+import { badgeBarRows, calloutSystemIds, resolveAnnotations } from '../../components/figure/figure-annotations';
 
 /*
  * The GPU-hours figure as data: what the chart says, built from the same series as the screen.
@@ -184,16 +186,27 @@ export interface GpuHoursFigureInput {
   /** The permalink of the view. */
   link: string;
   translator: T;
+  /** Every panel's annotations (this one's are drawn). */
+  annotations?: readonly Annotation[];
 }
 
 /** The GPU-hours figure, and its point in one sentence (the gap between fine-tuning and pre-training) where it has one. */
 export type GpuHoursFigure = FigureModel<BarPlot> & { claim: string | null };
 
-export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator }: GpuHoursFigureInput): GpuHoursFigure {
+export function buildGpuHoursFigure({
+  dataset,
+  filters,
+  scale,
+  selectedId,
+  link,
+  translator,
+  annotations = [],
+}: GpuHoursFigureInput): GpuHoursFigure {
   const { t, locale } = translator;
   const systems = selectFilteredSystems(dataset, filters);
   const full = buildGpuHoursSeries(dataset, systems);
-  const drawn = topRowsByValue(full.rows, MAX_BARS, [selectedId]);
+  // A system a callout names is drawn even past the cap, like the selected one.
+  const drawn = topRowsByValue(full.rows, MAX_BARS, [selectedId, ...calloutSystemIds(annotations, 'gpu-hours')]);
   const series = drawn.capped ? { ...full, rows: drawn.rows } : full;
   const colors = hardwareColors(dataset);
   const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
@@ -205,18 +218,29 @@ export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link,
   const sections = RUN_KINDS.filter((k) => series.rows.some((r) => r.runKind === k));
   // The two runs the gap sentence compares are drawn in every box, whatever else is cut.
   const gapIds = new Set(series.gap && series.rows.length > 0 ? [series.gap.pre.systemId, series.gap.fine.systemId] : []);
-  const rows: FigureBarRow[] = series.rows.map((r) => ({
-    id: r.systemId,
-    name: r.name,
-    section: sections.indexOf(r.runKind),
-    family: r.family,
-    marks: gpuRowMarks(r, colors),
-    label: gpuRowLabel(r, translator),
-    ...(gapIds.has(r.systemId) ? { essential: true } : {}),
-  }));
+  const names = new Map(series.rows.map((r) => [r.systemId, r.name]));
+  const annotated = resolveAnnotations(
+    annotations,
+    'gpu-hours',
+    { drawnName: (id) => names.get(id), formatValue: (v) => formatCompact(v, locale), domain: axis.domain },
+    translator,
+  );
+  const rows: FigureBarRow[] = badgeBarRows(
+    series.rows.map((r) => ({
+      id: r.systemId,
+      name: r.name,
+      section: sections.indexOf(r.runKind),
+      family: r.family,
+      marks: gpuRowMarks(r, colors),
+      label: gpuRowLabel(r, translator),
+      ...(gapIds.has(r.systemId) ? { essential: true } : {}),
+    })),
+    annotated,
+  );
   const table = buildGpuHoursTable(full, { locale, t, sourcesById });
   const claim = series.rows.length > 0 && series.gap ? gpuGapText(series.gap, translator) : null;
   const notes: FigureNote[] = [
+    ...annotated.notes,
     // The chart's point, in numbers: kept in every box.
     ...(claim ? [{ essential: true, text: claim }] : []),
     ...(drawn.capped ? [{ essential: true, text: gpuCapNote(drawn.rows.length, drawn.total, translator) }] : []),
@@ -246,9 +270,11 @@ export function buildGpuHoursFigure({ dataset, filters, scale, selectedId, link,
       rows,
       empty: t('gpu-hours-chart.empty', 'No system in view has published GPU-hours.'),
       moreRows: moreRowsTemplate(translator),
+      guides: annotated.guides,
     },
     legend: series.rows.length > 0 ? gpuLegendEntries(series, colors, t).map(({ swatch, label }) => ({ swatch, label })) : [],
     notes,
+    annotations: annotated.rows,
     sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,

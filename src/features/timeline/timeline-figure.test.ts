@@ -16,8 +16,19 @@ import { datasetSchema } from '../../data/schema';
 import { translate, translatePlural, type Locale } from '../../i18n/i18n';
 import { DEFAULT_FILTERS } from '../../store/filters-model';
 import { buildTimelineFigure, type TimelineFigureInput } from './timeline-figure';
+import type { Annotation } from '../../store/annotations-model';
 
 const dataset = bundledDataset();
+/** As the LLaMA story: a band and four callouts on releases of Feb–Apr 2023, two of them four days apart. */
+const STORY: Annotation[] = [
+  { type: 'band', panel: 'timeline', range: { kind: 'date', from: '2023-02-24', to: '2023-04-03' }, text: 'LLaMA to Koala in 38 days' },
+  ...['llama-65b', 'alpaca', 'vicuna-13b', 'koala'].map((id): Annotation => ({
+    type: 'callout',
+    panel: 'timeline',
+    anchor: { kind: 'system', id },
+    text: `about ${id}`,
+  })),
+];
 const big = datasetSchema.parse(syntheticDataset(3000, 1));
 const LINK = 'https://llm-wave.example/?v=timeline';
 
@@ -84,6 +95,8 @@ describe('the timeline plot layout', () => {
     ['bundled, organization lanes, Feb–Apr 2023', figure({ lanes: 'organization', zoom: 'wave-2023' }).plot],
     ['bundled, zh-CN', figure({ locale: 'zh-CN' }).plot],
     ['3,000 synthetic systems, organization lanes', figure({ dataset: big, lanes: 'organization' }).plot],
+    ['bundled, the LLaMA story’s annotations', figure({ annotations: STORY }).plot],
+    ['bundled, Feb–Apr 2023, the LLaMA story’s annotations', figure({ zoom: 'wave-2023', annotations: STORY }).plot],
   ];
   for (const [name, plot] of cases)
     for (const [boxName, preset, maxHeight] of BOXES)
@@ -94,7 +107,7 @@ describe('the timeline plot layout', () => {
         // Every mark of a lane kept is drawn, named or counted as not named.
         const drawn = g.lanes.flatMap((l) => l.marks);
         expect(drawn.length + g.cut).toBe(plot.marks.length);
-        expect(drawn.filter((p) => !p.label).length).toBe(g.hidden);
+        expect(drawn.filter((p) => !p.label || p.label.text !== undefined).length).toBe(g.hidden);
         if (maxHeight !== null) expect(g.height).toBeLessThanOrEqual(maxHeight + 0.5);
         // No link or talk connector passes through a name, mark or lane heading other than its own ends'
         // (nor a mark drawn over one of its ends: in a full box, same-day marks may share a sub-row and touch).
@@ -229,4 +242,23 @@ describe('buildTimelineFigure', () => {
     expect(zh.plot.hiddenNames).toContain('因篇幅所限');
     expect(zh.notes.map((n) => n.text).join(' ')).toContain('显示 26 / 28 个系统');
   });
+});
+
+describe('annotations on the timeline', () => {
+  for (const [boxName, preset, maxHeight] of BOXES)
+    it(`at ${boxName}, each callout’s badge is in its release’s name, clear of every mark and name`, () => {
+      const plot = figure({ zoom: 'wave-2023', annotations: STORY }).plot;
+      const { x0, width, base } = box(preset);
+      const g = timelineGeometry(plot, x0, width, base, maxHeight);
+      expectClean(g);
+      const named = g.lanes.flatMap((l) => l.marks).filter((p) => p.mark.named);
+      // Named in full, or (where a later release needs the room) by its badge alone.
+      expect(named.map((p) => [p.mark.id, p.label !== null])).toEqual([
+        ['llama-65b', true],
+        ['alpaca', true],
+        ['vicuna-13b', true],
+        ['koala', true],
+      ]);
+      expect(named.map((p) => p.mark.label.slice(-1))).toEqual(['②', '③', '④', '⑤']);
+    });
 });

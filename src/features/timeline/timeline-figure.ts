@@ -33,6 +33,8 @@ import {
   type TimeWindow,
   WAVE_2023,
 } from '../../selectors/timeline-series';
+import type { Annotation } from '../../store/annotations-model';
+import { calloutSystemIds, resolveAnnotations, withBadge } from '../../components/figure/figure-annotations';
 import type { Filters } from '../../store/filters-model';
 import { showWave } from './timeline-layout';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
@@ -55,8 +57,10 @@ export function drawnTimelineSeries(
   options: { lanes: TimelineLanes; zoom: TimelineZoom; customWindow?: TimeWindow | null },
   parameters: (id: string) => number,
   selectedId: string | null,
+  /** Also kept past the cap: the systems the timeline's callouts name. */
+  callouts: readonly string[] = [],
 ): CappedTimelineSeries {
-  return buildCappedTimelineSeries(dataset, systems, options, MAX_TIMELINE_ITEMS, parameters, [selectedId]);
+  return buildCappedTimelineSeries(dataset, systems, options, MAX_TIMELINE_ITEMS, parameters, [selectedId, ...callouts]);
 }
 
 /** What a capped timeline says about its cap, on screen and in every figure (undefined when not capped). */
@@ -168,6 +172,8 @@ export interface TimelineFigureInput {
   /** The permalink of the view. */
   link: string;
   translator: T;
+  /** Every panel's annotations (this one's are drawn). */
+  annotations?: readonly Annotation[];
 }
 
 export function buildTimelineFigure({
@@ -179,17 +185,33 @@ export function buildTimelineFigure({
   selectedId,
   link,
   translator,
+  annotations = [],
 }: TimelineFigureInput): FigureModel<TimelinePlot> {
   const { t, locale } = translator;
   const systems = selectTimelineEntries(dataset, filters);
   const parameters = new Map(dataset.systems.map((s) => [s.id, factValue(s.parameters) ?? 0]));
   const options = { lanes, zoom, customWindow };
-  const series = drawnTimelineSeries(dataset, systems, options, (id) => parameters.get(id) ?? 0, selectedId);
+  const series = drawnTimelineSeries(
+    dataset,
+    systems,
+    options,
+    (id) => parameters.get(id) ?? 0,
+    selectedId,
+    calloutSystemIds(annotations, 'timeline'),
+  );
   const text = timelineText(t, locale, dataset);
   const laneIndex = new Map(series.lanes.map((l, i) => [l.key, i]));
+  const names = new Map(series.items.map((i) => [i.id, i.name]));
+  const annotated = resolveAnnotations(
+    annotations,
+    'timeline',
+    { drawnName: (id) => names.get(id), domain: [series.window.start, series.window.end] },
+    translator,
+  );
   const marks: TimelineMark[] = series.items.map((i) => ({
     id: i.id,
-    label: text.releaseLabel(i),
+    label: withBadge(text.releaseLabel(i), annotated.badges.get(i.id)),
+    ...(annotated.badges.has(i.id) ? { named: true } : {}),
     lane: laneIndex.get(i.laneKey) ?? 0,
     start: i.release.start,
     end: i.release.end,
@@ -240,6 +262,7 @@ export function buildTimelineFigure({
 
   const capNote = timelineCapNote(series, translator);
   const notes: FigureNote[] = [
+    ...annotated.notes,
     ...(capNote ? [{ essential: true, text: capNote }] : []),
     countNote(translator, shown, series.total),
     ...leftOutNotes(
@@ -297,9 +320,11 @@ export function buildTimelineFigure({
           more: '{more}',
         },
       ),
+      guides: annotated.guides,
     },
     legend,
     notes,
+    annotations: annotated.rows,
     sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,

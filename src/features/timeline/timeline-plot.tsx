@@ -8,6 +8,8 @@ import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import { showWave, TIMELINE_GEOMETRY, type PlacedMark, type TimelineLayout } from './timeline-layout';
 import { KIND_COLORS, RELATION_DASH, type TimelineText } from './timeline-style';
 import { routePath, type Point } from './timeline-routes';
+import { GuideMarks } from '../../components/annotations/guide-marks';
+import type { PlotGuide } from '../../components/figure/figure-annotations';
 
 interface Props {
   series: TimelineSeries;
@@ -16,6 +18,8 @@ interface Props {
   routes: ReadonlyMap<string, readonly Point[]>;
   text: TimelineText;
   onZoom: (w: TimeWindow) => void;
+  /** The annotations' date lines and bands, behind the marks (their badges are in a strip above). */
+  guides: readonly PlotGuide[];
 }
 
 const DAY = 86_400_000;
@@ -27,7 +31,7 @@ const MIN_DRAG = 12;
  * one custom layer in the same SVG, positioned by the pure layout so labels never collide.
  */
 /** Drawn again only when its series, layout or text change. */
-export const TimelinePlot = memo(function TimelinePlot({ series, layout, routes, text, onZoom }: Props) {
+export const TimelinePlot = memo(function TimelinePlot({ series, layout, routes, text, onZoom, guides }: Props) {
   const g = TIMELINE_GEOMETRY;
   const { plot } = layout;
   return (
@@ -51,7 +55,7 @@ export const TimelinePlot = memo(function TimelinePlot({ series, layout, routes,
       />
       <YAxis type="number" dataKey="y" domain={[0, plot.bottom]} hide reversed />
       <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 4" />
-      <TimelineLayer series={series} layout={layout} routes={routes} text={text} onZoom={onZoom} />
+      <TimelineLayer series={series} layout={layout} routes={routes} text={text} onZoom={onZoom} guides={guides} />
     </ScatterChart>
   );
 });
@@ -67,7 +71,7 @@ function AxisTick({ y, payload, layout }: { y: number | string; payload: { value
   );
 }
 
-function TimelineLayer({ series, layout, routes, text, onZoom }: Props) {
+function TimelineLayer({ series, layout, routes, text, onZoom, guides }: Props) {
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
   const linkedMark = useLinkedMark();
@@ -134,6 +138,15 @@ function TimelineLayer({ series, layout, routes, text, onZoom }: Props) {
           height={plot.bottom - plot.top}
         />
       )}
+      <GuideMarks
+        guides={guides}
+        x={layout.x}
+        left={plot.left}
+        right={plot.right}
+        plotTop={plot.top}
+        plotBottom={plot.bottom}
+        layer="behind"
+      />
       <rect
         className={`timeline-drag${drag ? ' is-dragging' : ''}`}
         x={plot.left}

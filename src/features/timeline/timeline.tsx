@@ -39,6 +39,9 @@ import { lazyList } from '../../lib/lazy-list';
 import { useLastWhere } from '../../lib/use-last-non-empty';
 import { KeptPlot } from '../../components/chart-frame/kept-plot';
 import { DateText } from '../../components/fact/date-text';
+import { useAnnotationSpec } from '../../components/annotations/use-annotation-spec';
+import { calloutSystemIds, withBadge } from '../../components/figure/figure-annotations';
+import { GUIDE_STRIP, GuideMarks } from '../../components/annotations/guide-marks';
 
 interface Props {
   dataset: Dataset;
@@ -69,9 +72,11 @@ export function ReleaseTimeline({ dataset }: Props) {
   const selectedId = useAppStore((s) => s.selectedId);
   const parameters = useMemo(() => new Map(dataset.systems.map((s) => [s.id, factValue(s.parameters) ?? 0])), [dataset]);
   // Thousands of markers overlap into a smear: the largest models are drawn (and the selected one), the note says so.
+  const annotations = useAppStore((s) => s.annotations);
+  const callouts = useMemo(() => calloutSystemIds(annotations, 'timeline'), [annotations]);
   const series = useMemo(
-    () => drawnTimelineSeries(dataset, systems, options, (id) => parameters.get(id) ?? 0, selectedId),
-    [dataset, systems, options, parameters, selectedId],
+    () => drawnTimelineSeries(dataset, systems, options, (id) => parameters.get(id) ?? 0, selectedId, callouts),
+    [dataset, systems, options, parameters, selectedId, callouts],
   );
   // Decades of dates (an Epoch import): a strip of every dated system, with the window as a brush.
   const overview = useMemo(() => buildTimelineOverview(systems), [systems]);
@@ -80,21 +85,28 @@ export function ReleaseTimeline({ dataset }: Props) {
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useChartWidth(plotRef, 800);
   const text = useMemo(() => timelineText(t, locale, dataset), [t, locale, dataset]);
+  const anchors = useMemo(
+    () => [...series.items].sort((a, b) => a.release.start - b.release.start).map((i) => ({ id: i.id, name: i.name })),
+    [series],
+  );
+  const annotationSpec = useAnnotationSpec('timeline', anchors, [series.window.start, series.window.end]);
+  const badges = annotationSpec.resolved.badges;
   const layout = useMemo(
     () =>
       layoutTimeline(series, {
         width,
         measure: measureLabel,
-        releaseLabel: text.releaseLabel,
+        releaseLabel: badges.size > 0 ? (i) => withBadge(text.releaseLabel(i), badges.get(i.id)) : text.releaseLabel,
         talkLabel: text.talkLabel,
         tickLabel: text.tickLabel,
         measureTick: measureLabel,
       }),
-    [series, width, text],
+    [series, width, text, badges],
   );
 
   const routes = useMemo(() => routeTimeline(layout, series.links, (l) => measureHeading(text.laneLabel(l))), [layout, series, text]);
-  const plotInput = useMemo(() => ({ series, layout, routes }), [series, layout, routes]);
+  const guides = annotationSpec.resolved.guides;
+  const plotInput = useMemo(() => ({ series, layout, routes, guides }), [series, layout, routes, guides]);
   const drawnPlot = useLastWhere(plotInput, series.items.length > 0);
   const leftOut = useMemo(
     () =>
@@ -110,8 +122,18 @@ export function ReleaseTimeline({ dataset }: Props) {
   // The exports, Present and Embed draw this view's figure: the same window, lanes and cap as here.
   const figure = useCallback(
     (link: string) =>
-      buildTimelineFigure({ dataset, filters, lanes: lanesMode, zoom, customWindow, selectedId, link, translator: { t, tn, locale } }),
-    [dataset, filters, lanesMode, zoom, customWindow, selectedId, t, tn, locale],
+      buildTimelineFigure({
+        dataset,
+        filters,
+        lanes: lanesMode,
+        zoom,
+        customWindow,
+        selectedId,
+        link,
+        translator: { t, tn, locale },
+        annotations,
+      }),
+    [dataset, filters, lanesMode, zoom, customWindow, selectedId, t, tn, locale, annotations],
   );
 
   const setZoom = (v: ViewSettings['timelineZoom']) => {
@@ -198,6 +220,7 @@ export function ReleaseTimeline({ dataset }: Props) {
       }
       dataTable={dataTable}
       figure={figure}
+      annotations={annotationSpec}
     >
       <div ref={plotRef} className="timeline-plot-box">
         {series.items.length === 0 && (
@@ -214,7 +237,21 @@ export function ReleaseTimeline({ dataset }: Props) {
           />
         )}
         <KeptPlot drawn={drawnPlot.series.items.length > 0} empty={series.items.length === 0}>
+          {drawnPlot.guides.length > 0 && (
+            <svg className="timeline-guide-strip" width={drawnPlot.layout.width} height={GUIDE_STRIP} aria-hidden="true">
+              <GuideMarks
+                guides={drawnPlot.guides}
+                x={drawnPlot.layout.x}
+                left={drawnPlot.layout.plot.left}
+                right={drawnPlot.layout.plot.right}
+                plotTop={GUIDE_STRIP}
+                plotBottom={GUIDE_STRIP}
+                layer="badges"
+              />
+            </svg>
+          )}
           <TimelinePlot
+            guides={drawnPlot.guides}
             series={drawnPlot.series}
             layout={drawnPlot.layout}
             routes={drawnPlot.routes}
