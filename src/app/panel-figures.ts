@@ -59,7 +59,7 @@ export function panelFigures(state: AppState): PanelFigure[] {
       },
     ],
     co2: [
-      { id: 'co2', model: (link) => buildCo2Figure({ ...base, link }) },
+      { id: 'co2', model: (link) => buildCo2Figure({ ...base, link, annotations }) },
       // The equivalents show for a run with a published CO₂ figure only, as on the page.
       ...(chooseEquivalentsRun(dataset, selectedId).bar
         ? [{ id: 'co2-equivalents', model: (link: string) => buildEquivalentsFigure({ dataset, selectedId, link, translator }) }]

@@ -950,7 +950,7 @@ export const zhCN: Record<string, string> = {
   'annotations.hidden-row-outside': '否：超出图表坐标轴范围',
   'annotations.hint': '每张图最多 {max} 条，每条 {chars} 个字符；纯文本。注释会写入链接和每一种导出。',
   'annotations.key-heading': '注释',
-  'annotations.key-line': '{badge} {target}：{text}',
+  'annotations.key-line': '{badge} {target}：{annotationText}',
   'annotations.kind': '添加',
   'annotations.kind-band': '阴影区间',
   'annotations.kind-date': '某一日期处的标注',
@@ -993,4 +993,9 @@ export const zhCN: Record<string, string> = {
   'stories.alpaca.cost': '博客：数据不到 500 美元，算力不到 100 美元；演讲：600 美元',
   'stories.alpaca.llama-7b': 'Alpaca 所基于的预训练，使用 A100-80GB',
   'stories.alpaca.gpu': '8 块 A100-80GB 训练 3 小时',
+  'stories.gpt3.title': 'GPT-3 的碳排放：折合航班与人脑年',
+  'stories.gpt3.summary': 'Patterson 等人给出的 GPT-3 训练排放 552 吨 CO₂e，折合喷气机往返次数与人脑年数，并与 LLaMA-13B 的 23 吨对比。',
+  'stories.gpt3.gpt3': '≈ 整架喷气机往返旧金山–纽约 3 次（每次 180 吨），或 460 位乘客的往返（每人 1.2 吨）',
+  'stories.gpt3.llama': '约为 GPT-3 的 552 吨的 1/24，与演讲所说一致',
+  'stories.gpt3.brain': 'GPT-3 的 1,287 MWh ≈ 功率 20 W 的人脑 7,300 年的能耗（Balasubramanian 2021）；按演讲所说的 22 W，约 6,700 年。',
 };

@@ -179,7 +179,7 @@ for (const lang of ['en', 'zh-CN'] as const)
     await gotoReady(page, `/?lang=${lang}`);
     await page.getByTestId('stories-open').click();
     const dialog = page.getByTestId('stories-dialog');
-    await expect(dialog.locator('.story-list li')).toHaveCount(2);
+    await expect(dialog.locator('.story-list li')).toHaveCount(3);
     await dialog.getByTestId('story-llama-family').click();
     await page.locator('.views[data-views-ready]').waitFor({ state: 'attached', timeout: 15_000 });
     await expect(page).toHaveURL(/[?&]tl=wave-2023&.*ann=1\..*#timeline$/);
@@ -204,6 +204,19 @@ for (const lang of ['en', 'zh-CN'] as const)
       await expectLaidOut(f);
       await f.screenshot({ path: join(OUT, `story-alpaca.${panel}.${lang}.png`) });
     }
+
+    await page.getByTestId('stories-open').click();
+    await page.getByTestId('story-gpt3-co2').click();
+    await page.locator('.views[data-views-ready]').waitFor({ state: 'attached', timeout: 15_000 });
+    await expect(page).toHaveURL(/#co2$/);
+    const co2Key = page.getByTestId('annotations-co2');
+    await expect(co2Key.locator('li')).toHaveCount(3);
+    await expect(co2Key).toContainText(lang === 'en' ? '① GPT-3: ≈ 3 round trips' : '① GPT-3：≈ 整架喷气机');
+    await expect(page.locator('#co2 .co2-value, #co2 text', { hasText: '②' }).first()).toBeVisible();
+    const co2 = page.getByTestId('chart-co2');
+    await co2.scrollIntoViewIfNeeded();
+    await expectLaidOut(co2);
+    await co2.screenshot({ path: join(OUT, `story-gpt3.co2.${lang}.png`) });
   });
 
 test('a phone: the editor fits 375 px and adds a callout', async ({ page }) => {

@@ -81,7 +81,7 @@ function annotatedFigures(locale: Locale) {
 const ANNOTATED = { en: annotatedFigures('en'), 'zh-CN': annotatedFigures('zh-CN') };
 
 describe('golden annotated figure SVGs', () => {
-  for (const panel of ['training-cost', 'gpu-hours', 'timeline'])
+  for (const panel of ['training-cost', 'gpu-hours', 'co2', 'timeline'])
     for (const locale of ['en', 'zh-CN'] as const)
       for (const [presetName, preset] of PRESET_CASES.filter(([name]) => name !== 'screen'))
         it(`annotated ${panel} · ${presetName} · ${locale}`, () => {

@@ -99,7 +99,10 @@ export function resolveAnnotations(
     }
     rows.push({ index, badge, type: a.type, target, text: a.text, hidden });
     if (!hidden)
-      key.push({ text: t('annotations.key-line', '{badge} {target}: {text}', { badge, target, text: a.text }), essential: true });
+      key.push({
+        text: t('annotations.key-line', '{badge} {target}: {annotationText}', { badge, target, annotationText: a.text }),
+        essential: true,
+      });
   });
   const notes = [...key, ...plain];
   const notInView = rows.filter((r) => r.hidden === 'not-in-view').length;

@@ -1,6 +1,6 @@
 import { createContext, memo, useContext, useMemo, useRef } from 'react';
 import { sameProps } from '../../lib/same-props';
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis, ZIndexLayer, useXAxisScale, type BarShapeProps } from 'recharts';
 import { noGridLines } from '../../lib/chart-grid';
 import type { Source } from '../../data/schema';
 import { hatchId, STATUS_STYLE } from '../../components/chart-frame/palette';
@@ -10,6 +10,9 @@ import { useAppStore } from '../../store';
 import { useLinkedMark } from '../../components/linked-marks/use-linked-mark';
 import type { Co2Bar } from '../../selectors/co2-series';
 import { co2BarNote } from './co2-figure';
+import { ChartGuides } from '../../components/annotations/chart-guides';
+import { GUIDE_STRIP } from '../../components/annotations/guide-marks';
+import { withBadge, type PlotGuide } from '../../components/figure/figure-annotations';
 import { barValueText, estimateTextWidth, formatTonnes, niceTicks, shortSourceTitle } from './co2-format';
 
 export { niceTicks };
@@ -36,6 +39,10 @@ interface Props {
   bars: readonly Co2Bar[];
   colors: ReadonlyMap<string, string>;
   sourcesById: ReadonlyMap<string, Source>;
+  /** Annotation badges for a bar's value label, by system id. */
+  badges: ReadonlyMap<string, string>;
+  /** The annotations' value lines and bands (their badges sit in a strip above the bars). */
+  guides: readonly PlotGuide[];
 }
 
 interface MarkLabel {
@@ -61,7 +68,11 @@ interface MarkContextValue {
 const MarkContext = createContext<MarkContextValue | null>(null);
 
 /** The labels a mark carries: its value, and a second line for a range, the share of GPT-3 and the talk. */
-function useMarkLabels(bars: readonly Co2Bar[], sourcesById: ReadonlyMap<string, Source>): Map<string, MarkLabel> {
+function useMarkLabels(
+  bars: readonly Co2Bar[],
+  sourcesById: ReadonlyMap<string, Source>,
+  badges: ReadonlyMap<string, string>,
+): Map<string, MarkLabel> {
   const { t, locale } = useT();
   return useMemo(
     () =>
@@ -78,10 +89,10 @@ function useMarkLabels(bars: readonly Co2Bar[], sourcesById: ReadonlyMap<string,
           ]
             .filter(Boolean)
             .join(' · ');
-          return [b.id, { value, note: co2BarNote(b, t, locale), tip }] as const;
+          return [b.id, { value: withBadge(value, badges.get(b.id)), note: co2BarNote(b, t, locale), tip }] as const;
         }),
       ),
-    [bars, t, locale, sourcesById],
+    [bars, t, locale, sourcesById, badges],
   );
 }
 
@@ -111,12 +122,12 @@ function renderTick(p: { x: number | string; y: number | string; payload: { valu
 }
 
 /** Drawn again only when its bars (or colours) change, not when only what is left out does. */
-export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Props) {
+export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById, badges, guides }: Props) {
   const { t, locale } = useT();
   const boxRef = useRef<HTMLDivElement>(null);
   // Measured here rather than by recharts' ResponsiveContainer, so the chart draws at the paper's width when printed.
   const width = useChartWidth(boxRef, 720);
-  const labels = useMarkLabels(bars, sourcesById);
+  const labels = useMarkLabels(bars, sourcesById, badges);
   const compact = width < COMPACT_BELOW_PX;
   const rowPx = compact ? ROW_PX_COMPACT : ROW_PX;
 
@@ -143,7 +154,8 @@ export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Pr
       }),
     ),
   );
-  const height = bars.length * rowPx + TOP_PX + AXIS_PX;
+  const top = TOP_PX + (guides.length > 0 ? GUIDE_STRIP : 0);
+  const height = bars.length * rowPx + top + AXIS_PX;
   const context = useMemo<MarkContextValue>(
     () => ({ colors, labels, names, compact, rowPx, tickLines }),
     [colors, labels, names, compact, rowPx, tickLines],
@@ -157,7 +169,7 @@ export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Pr
           height={height}
           layout="vertical"
           data={bars}
-          margin={{ top: TOP_PX, right: rightMargin, bottom: 0, left: 4 }}
+          margin={{ top, right: rightMargin, bottom: 0, left: 4 }}
           barSize={BAR_PX}
         >
           <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noGridLines} strokeDasharray="2 3" />
@@ -179,7 +191,11 @@ export const Co2Chart = memo(function Co2Chart({ bars, colors, sourcesById }: Pr
             }}
           />
           <YAxis type="category" dataKey="id" width={yWidth} hide={compact} interval={0} tickLine={false} tick={renderTick} />
+          <ZIndexLayer zIndex={50}>
+            <ChartGuides guides={guides} layer="behind" />
+          </ZIndexLayer>
           <Bar dataKey="value" isAnimationActive={false} shape={renderMark} />
+          <ChartGuides guides={guides} layer="badges" />
         </BarChart>
       </div>
     </MarkContext.Provider>

@@ -11,6 +11,8 @@ import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
 import { factValue } from '../../selectors/system-facts';
 import type { Filters } from '../../store/filters-model';
+import type { Annotation } from '../../store/annotations-model';
+import { badgeBarRows, calloutSystemIds, resolveAnnotations } from '../../components/figure/figure-annotations';
 import {
   barValueText,
   figureText,
@@ -213,9 +215,11 @@ export interface Co2FigureInput {
   /** The permalink of the view. */
   link: string;
   translator: T;
+  /** Every panel's annotations (this one's are drawn). */
+  annotations?: readonly Annotation[];
 }
 
-export function buildCo2Figure({ dataset, filters, selectedId, link, translator }: Co2FigureInput): FigureModel {
+export function buildCo2Figure({ dataset, filters, selectedId, link, translator, annotations = [] }: Co2FigureInput): FigureModel {
   const { t, locale } = translator;
   const full = buildCo2Series(dataset, selectFilteredSystems(dataset, filters));
   const drawn = topByValue(
@@ -223,7 +227,8 @@ export function buildCo2Figure({ dataset, filters, selectedId, link, translator 
     MAX_BARS,
     (b) => b.value,
     (b) => b.id,
-    [selectedId],
+    // A run a callout names is drawn even past the cap, like the selected one.
+    [selectedId, ...calloutSystemIds(annotations, 'co2')],
   );
   const bars = drawn.rows;
   const groups = co2Groups(dataset);
@@ -231,23 +236,34 @@ export function buildCo2Figure({ dataset, filters, selectedId, link, translator 
   const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
   const ticks = niceTicks(Math.max(...bars.map((b) => b.range?.max ?? b.value)));
   const ratio = bars.find((b) => b.talk && b.gpt3Multiple !== undefined);
-  const rows: FigureBarRow[] = bars.map((b) => {
-    const value = barValueText(b, t, locale);
-    const note = co2BarNote(b, t, locale);
-    return {
-      id: b.id,
-      name: b.name,
-      section: 0,
-      marks: co2BarMarks(b, colors.get(b.group) ?? NEUTRAL_COLOR),
-      label: { full: note ? `${value} · ${note}` : value, short: value },
-      // The talk's comparison: GPT-3 and the run it is compared with stay on the smallest slide.
-      essential: b.id === GPT3_ID || b === ratio,
-    };
-  });
+  const names = new Map(bars.map((b) => [b.id, b.name]));
+  const annotated = resolveAnnotations(
+    annotations,
+    'co2',
+    { drawnName: (id) => names.get(id), formatValue: (v) => `${formatTonnes(v, locale)} t CO₂e`, domain: [0, ticks[ticks.length - 1]] },
+    translator,
+  );
+  const rows: FigureBarRow[] = badgeBarRows(
+    bars.map((b) => {
+      const value = barValueText(b, t, locale);
+      const note = co2BarNote(b, t, locale);
+      return {
+        id: b.id,
+        name: b.name,
+        section: 0,
+        marks: co2BarMarks(b, colors.get(b.group) ?? NEUTRAL_COLOR),
+        label: { full: note ? `${value} · ${note}` : value, short: value },
+        // The talk's comparison: GPT-3 and the run it is compared with stay on the smallest slide.
+        essential: b.id === GPT3_ID || b === ratio,
+      };
+    }),
+    annotated,
+  );
   const shownGroups = groups.filter((g) => bars.some((b) => b.group === g));
   const sourceIds = [...new Set([...bars.flatMap((b) => b.figures.flatMap((f) => f.sources)), ...(ratio ? gpt3Sources(dataset) : [])])];
   const table = buildCo2Table(full.bars, sourcesById, t, locale);
   const notes: FigureNote[] = [
+    ...annotated.notes,
     ...(drawn.capped
       ? [
           {
@@ -282,9 +298,11 @@ export function buildCo2Figure({ dataset, filters, selectedId, link, translator 
       rows,
       empty: t('co2.empty', 'No system in view has a published CO₂ figure.'),
       moreRows: moreRowsTemplate(translator),
+      guides: annotated.guides,
     },
     legend: bars.length > 0 ? co2LegendEntries(bars, groups, colors, sourcesById, t).map(({ swatch, label }) => ({ swatch, label })) : [],
     notes,
+    annotations: annotated.rows,
     sourceNote: t('figure.sources', 'Sources: {names}.', {
       names:
         [

@@ -8,6 +8,8 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectFilteredSystems } from '../../selectors/filtered-systems';
 import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
+import { useAnnotationSpec } from '../../components/annotations/use-annotation-spec';
+import { calloutSystemIds } from '../../components/figure/figure-annotations';
 import { buildCo2Series, co2Groups, type Co2Bar } from '../../selectors/co2-series';
 import { lazyList } from '../../lib/lazy-list';
 import { useLastNonEmpty } from '../../lib/use-last-non-empty';
@@ -16,7 +18,7 @@ import { Co2Chart } from './co2-chart';
 import { Co2Equivalents } from './co2-equivalents';
 import { Co2Methods } from './co2-methods';
 import { buildCo2Figure, buildCo2Table, co2Description, co2LegendEntries, co2Notes } from './co2-figure';
-import { leftOutText, shortSourceTitle } from './co2-format';
+import { formatTonnes, leftOutText, niceTicks, shortSourceTitle } from './co2-format';
 import { SourceLinks } from './source-links';
 import './co2-view.css';
 import { useViewFilters } from '../../store/view-filters';
@@ -41,6 +43,7 @@ export function Co2View({ dataset }: Props) {
   // re-creates recharts' marks and would take keyboard focus off the bar just pressed.
   const needsCap = fullSeries.bars.length > MAX_BARS;
   const keepId = useAppStore((s) => (needsCap ? s.selectedId : null));
+  const annotations = useAppStore((s) => s.annotations);
   const drawn = useMemo(
     () =>
       topByValue(
@@ -48,9 +51,9 @@ export function Co2View({ dataset }: Props) {
         MAX_BARS,
         (b) => b.value,
         (b) => b.id,
-        [keepId],
+        [keepId, ...calloutSystemIds(annotations, 'co2')],
       ),
-    [fullSeries, keepId],
+    [fullSeries, keepId, annotations],
   );
   const series = useMemo(() => (drawn.capped ? { ...fullSeries, bars: drawn.rows } : fullSeries), [fullSeries, drawn]);
   const plotBars = useLastNonEmpty(series.bars);
@@ -67,9 +70,13 @@ export function Co2View({ dataset }: Props) {
 
   const dataTable = useCallback(() => buildCo2Table(fullSeries.bars, sourcesById, t, locale), [fullSeries, t, locale, sourcesById]);
   const figure = useCallback(
-    (link: string) => buildCo2Figure({ dataset, filters, selectedId: keepId, link, translator: { t, tn, locale } }),
-    [dataset, filters, keepId, t, tn, locale],
+    (link: string) => buildCo2Figure({ dataset, filters, selectedId: keepId, link, translator: { t, tn, locale }, annotations }),
+    [dataset, filters, keepId, t, tn, locale, annotations],
   );
+  const anchors = useMemo(() => series.bars.map((b) => ({ id: b.id, name: b.name })), [series]);
+  const domainMax = useMemo(() => niceTicks(Math.max(...series.bars.map((b) => b.range?.max ?? b.value))).at(-1) ?? 0, [series]);
+  const formatValue = useCallback((v: number) => `${formatTonnes(v, locale)} t CO₂e`, [locale]);
+  const annotationSpec = useAnnotationSpec('co2', anchors, [0, domainMax], formatValue);
   const notes = useMemo(() => co2Notes(dataset, series.bars, sourcesById, t, locale), [dataset, series, sourcesById, t, locale]);
 
   const shownGroups = groups.filter((g) => series.bars.some((b) => b.group === g));
@@ -124,6 +131,7 @@ export function Co2View({ dataset }: Props) {
         }
         dataTable={dataTable}
         figure={figure}
+        annotations={annotationSpec}
       >
         {series.bars.length === 0 && (
           <p className="co2-empty" role="status">
@@ -131,7 +139,13 @@ export function Co2View({ dataset }: Props) {
           </p>
         )}
         <KeptPlot drawn={plotBars.length > 0} empty={series.bars.length === 0}>
-          <Co2Chart bars={plotBars} colors={colors} sourcesById={sourcesById} />
+          <Co2Chart
+            bars={plotBars}
+            colors={colors}
+            sourcesById={sourcesById}
+            badges={annotationSpec.resolved.badges}
+            guides={annotationSpec.resolved.guides}
+          />
         </KeptPlot>
       </ChartFrame>
       <Co2Equivalents dataset={dataset} sourcesById={sourcesById} />

@@ -62,6 +62,37 @@ export function buildStories({ t }: Pick<Translator, 't'>): Story[] {
       ],
     },
     {
+      id: 'gpt3-co2',
+      title: t('stories.gpt3.title', 'GPT-3’s CO₂ in flights and brain-years'),
+      summary: t(
+        'stories.gpt3.summary',
+        'Patterson et al.’s 552 t CO₂e for GPT-3, in jet round trips and years of a human brain, against LLaMA-13B’s 23 t.',
+      ),
+      panel: 'co2',
+      annotations: [
+        {
+          type: 'callout',
+          panel: 'co2',
+          anchor: { kind: 'system', id: 'gpt-3' },
+          text: t('stories.gpt3.gpt3', '≈ 3 round trips SF–NY of a whole jet (180 t each), or 460 passengers’ (1.2 t each)'),
+        },
+        {
+          type: 'callout',
+          panel: 'co2',
+          anchor: { kind: 'system', id: 'llama-13b' },
+          text: t('stories.gpt3.llama', 'about 1/24 of GPT-3’s 552 t, as the talk says'),
+        },
+        {
+          type: 'note',
+          panel: 'co2',
+          text: t(
+            'stories.gpt3.brain',
+            'GPT-3’s 1,287 MWh ≈ 7,300 years of a human brain at 20 W (Balasubramanian 2021); at the talk’s 22 W, ≈ 6,700 years.',
+          ),
+        },
+      ],
+    },
+    {
       id: 'alpaca-cost',
       title: t('stories.alpaca.title', 'Alpaca’s $600 against LLaMA-7B’s 82,432 GPU-hours'),
       summary: t(
