@@ -55,7 +55,7 @@ export function panelFigures(state: AppState): PanelFigure[] {
     scale: [
       {
         id: 'scale',
-        model: (link) => buildScaleFigure({ ...base, metric: settings.scaleMetric, period: state.scalePeriod, link }),
+        model: (link) => buildScaleFigure({ ...base, metric: settings.scaleMetric, period: state.scalePeriod, link, annotations }),
       },
     ],
     co2: [

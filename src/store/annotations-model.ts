@@ -35,13 +35,14 @@ export type AnnotationsProblem = 'malformed' | 'too-long' | 'too-many' | 'unknow
 
 /**
  * What a panel's axes can carry beside a system's mark: the bar charts a value (their axis is one),
- * the timeline a date, the scale chart both. An annotation another panel could not place is refused.
+ * the timeline and the scale chart a date (their horizontal axis). An annotation another panel
+ * could not place is refused.
  */
 export const PANEL_AXES: Record<AnnotationPanel, { value: boolean; date: boolean }> = {
   'training-cost': { value: true, date: false },
   'gpu-hours': { value: true, date: false },
   co2: { value: true, date: false },
-  scale: { value: true, date: true },
+  scale: { value: false, date: true },
   timeline: { value: false, date: true },
 };
 

@@ -68,6 +68,9 @@ function annotatedFigures(locale: Locale) {
     ...buildStories({ t: (key, en, vars) => translate(locale, key, en, vars) }).flatMap((s) => s.annotations),
     { type: 'band', panel: 'training-cost', range: { kind: 'value', from: 100, to: 1000 }, text: 'under $1,000' },
     { type: 'callout', panel: 'training-cost', anchor: { kind: 'value', value: 1e6 }, text: '$1M' },
+    { type: 'callout', panel: 'scale', anchor: { kind: 'system', id: 'gpt-3' }, text: '3.14e23 FLOP' },
+    { type: 'band', panel: 'scale', range: { kind: 'date', from: '2023-02-24', to: '2023-04-03' }, text: 'LLaMA to Koala' },
+    { type: 'callout', panel: 'scale', anchor: { kind: 'date', date: '2022-11-30' }, text: 'ChatGPT' },
   ];
   resetAppStore();
   useAppStore.setState({
@@ -81,7 +84,7 @@ function annotatedFigures(locale: Locale) {
 const ANNOTATED = { en: annotatedFigures('en'), 'zh-CN': annotatedFigures('zh-CN') };
 
 describe('golden annotated figure SVGs', () => {
-  for (const panel of ['training-cost', 'gpu-hours', 'co2', 'timeline'])
+  for (const panel of ['training-cost', 'gpu-hours', 'co2', 'scale', 'timeline'])
     for (const locale of ['en', 'zh-CN'] as const)
       for (const [presetName, preset] of PRESET_CASES.filter(([name]) => name !== 'screen'))
         it(`annotated ${panel} · ${presetName} · ${locale}`, () => {

@@ -226,4 +226,6 @@ export interface ScatterPlot {
   trendText: string;
   /** Said instead of the plot when there is nothing to draw. */
   empty: string;
+  /** The annotations' date lines and bands (their callouts on systems are badges in the point names). */
+  guides?: PlotGuide[];
 }

@@ -1,3 +1,4 @@
+import { drawGuides, guideStripHeight } from './plot-guides';
 import { escapeXml } from '../../lib/export-panel';
 import type { ScatterPlot } from './figure-model';
 import type { PlotLayout } from './plot-bars';
@@ -30,6 +31,8 @@ export interface ScatterFrame {
   tickSize: number;
   labelSize: number;
   trendSize: number;
+  /** The annotation guides' badge strip, just above the plot (0 without guides). */
+  stripH: number;
 }
 
 /**
@@ -61,7 +64,9 @@ export function scatterFrame(plot: ScatterPlot, width: number, height: number, b
   const trendLines = wrapText(plot.trendText, width - 4, (s) => measure(s, trendSize, 600));
   const trendLine = trendSize * 1.25;
   const trendY = tickSize * 1.4 + trendSize * 1.1;
-  const top = Math.ceil(trendY + (trendLines.length - 1) * trendLine + trendSize * 0.6);
+  // Then the annotation guides' badge strip, if any.
+  const stripH = guideStripHeight(plot.guides, tickSize);
+  const top = Math.ceil(trendY + (trendLines.length - 1) * trendLine + trendSize * 0.6 + stripH);
   const bottom = height - Math.ceil(tickSize * 2);
   const [x0, x1] = plot.xDomain;
   const [l0, l1] = plot.yDomain.map(Math.log10);
@@ -70,7 +75,7 @@ export function scatterFrame(plot: ScatterPlot, width: number, height: number, b
   const xTicks = thin(plot.xTicks, x, (t) => measure(t.label, tickSize) + tickSize * 1.2);
   const yTicks = thin(plot.yTicks, y, () => tickSize * 1.8, true);
   const radius = Math.max(2, Math.min(4.5, 900 / Math.max(1, plot.points.length))) * Math.max(1, base / 14);
-  return { left, right, top, bottom, x, y, xTicks, yTicks, radius, trendLines, trendY, trendLine, tickSize, labelSize, trendSize };
+  return { left, right, top, bottom, x, y, xTicks, yTicks, radius, trendLines, trendY, trendLine, tickSize, labelSize, trendSize, stripH };
 }
 
 export function scatterHeightAtMin(base: number): number {
@@ -141,6 +146,8 @@ export function layoutScatter(plot: ScatterPlot, x0: number, width: number, base
           .join(''),
       ),
     );
+    const guides = drawGuides(plot.guides, X, x0 + f.left, x0 + f.right, top + f.top - f.stripH, top + f.bottom, f.tickSize, c);
+    parts.push(guides.behind, guides.strip);
     // Faint points first, so the period's points sit on top.
     const ordered = [...plot.points.filter((p) => p.faded), ...plot.points.filter((p) => !p.faded)];
     parts.push(

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useRef, type MouseEvent } from 'react';
 import type { Dataset } from '../../data/schema';
 import { ChartFrame, Segmented, type LeftOut } from '../../components/chart-frame/chart-frame';
+import { GuideMarks } from '../../components/annotations/guide-marks';
 import { LegendItem } from '../../components/chart-frame/legend-item';
 import { useChartWidth } from '../../components/chart-frame/use-chart-width';
 import type { ScatterPlot } from '../../components/figure/figure-model';
@@ -26,6 +27,7 @@ import {
 import {
   buildScaleFigure,
   extremeIds,
+  resolveScaleAnnotations,
   presetPeriod,
   scaleDescription,
   scaleLegend,
@@ -57,9 +59,18 @@ export function ScaleChart({ dataset }: { dataset: Dataset }) {
   const systems = useMemo(() => selectFilteredSystems(dataset, filters), [dataset, filters]);
   const series = useMemo(() => buildScaleSeries(systems, metric), [systems, metric]);
   const trend = useMemo(() => scaleTrend(series, period), [series, period]);
+  const annotations = useAppStore((s) => s.annotations);
+  const annotationSpec = useMemo(
+    () => ({
+      panel: 'scale' as const,
+      anchors: series.points.map((p) => ({ id: p.systemId, name: p.name })),
+      resolved: resolveScaleAnnotations(annotations, series, { t, tn, locale }),
+    }),
+    [annotations, series, t, tn, locale],
+  );
   const plot = useMemo(
-    () => scalePlot(series, period, trend, { t, locale }, extremeIds(series.points)),
-    [series, period, trend, t, locale],
+    () => scalePlot(series, period, trend, { t, locale }, extremeIds(series.points), annotationSpec.resolved),
+    [series, period, trend, t, locale, annotationSpec],
   );
   const table = useCallback(() => buildScaleTable(series, dataset, { locale, t }), [series, dataset, locale, t]);
   const leftOut = useMemo<LeftOut[]>(
@@ -72,8 +83,8 @@ export function ScaleChart({ dataset }: { dataset: Dataset }) {
     [series, sourcesById],
   );
   const figure = useCallback(
-    (link: string) => buildScaleFigure({ dataset, filters, metric, period, selectedId, link, translator: { t, tn, locale } }),
-    [dataset, filters, metric, period, selectedId, t, tn, locale],
+    (link: string) => buildScaleFigure({ dataset, filters, metric, period, selectedId, link, translator: { t, tn, locale }, annotations }),
+    [dataset, filters, metric, period, selectedId, t, tn, locale, annotations],
   );
   const nowYear = Number(dataset.meta.asOf.slice(0, 4));
   const missing = scaleMissingNote(series, { t, tn });
@@ -123,6 +134,7 @@ export function ScaleChart({ dataset }: { dataset: Dataset }) {
       }
       dataTable={table}
       figure={figure}
+      annotations={annotationSpec}
     >
       {empty ? (
         <p className="scale-empty" data-testid="scale-empty">
@@ -334,6 +346,8 @@ const ScaleMarks = memo(function ScaleMarks({
           </tspan>
         ))}
       </text>
+      <GuideMarks guides={plot.guides ?? []} x={f.x} left={f.left} right={f.right} plotTop={f.top} plotBottom={f.bottom} layer="behind" />
+      <GuideMarks guides={plot.guides ?? []} x={f.x} left={f.left} right={f.right} plotTop={f.top} plotBottom={f.bottom} layer="badges" />
       <g className="scale-points">
         {ordered.map((p) => (
           <circle

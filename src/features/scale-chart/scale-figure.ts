@@ -21,6 +21,8 @@ import {
   type ScaleSeries,
 } from '../../selectors/scale-series';
 import { yearToMs, type ScaleTrend } from '../../selectors/scale-trend';
+import type { Annotation } from '../../store/annotations-model';
+import { NO_ANNOTATIONS, resolveAnnotations, withBadge, type ResolvedAnnotations } from '../../components/figure/figure-annotations';
 import type { Filters } from '../../store/filters-model';
 
 /*
@@ -224,15 +226,17 @@ export function scalePlot(
   trend: ScaleTrend,
   translator: Pick<T, 't' | 'locale'>,
   labelled: ReadonlySet<string>,
+  annotated: ResolvedAnnotations = NO_ANNOTATIONS,
 ): ScatterPlot {
   const { t, locale } = translator;
+  // A point a callout names is always named, with the callout's badge.
   const points: ScatterPoint[] = series.points.map((p) => ({
     id: p.systemId,
     x: p.date,
     y: p.value,
     estimated: p.status === 'estimated',
     faded: !inPeriod(p, period),
-    ...(labelled.has(p.systemId) ? { label: p.name } : {}),
+    ...(labelled.has(p.systemId) || annotated.badges.has(p.systemId) ? { label: withBadge(p.name, annotated.badges.get(p.systemId)) } : {}),
   }));
   const axes = scaleAxes(series.points, series.metric, locale);
   const line = trend.ok && trend.direction !== null ? trendSegment(trend, axes.yDomain) : null;
@@ -244,6 +248,7 @@ export function scalePlot(
     points,
     trend: line,
     trendText: trendSentence(trend, period, translator),
+    guides: annotated.guides,
     empty: t('scale-chart.empty', 'No system in view has a release date and a {metric} figure.', { metric: metricNoun(series.metric, t) }),
   };
 }
@@ -258,6 +263,19 @@ export interface ScaleFigureInput {
   /** The permalink of the view. */
   link: string;
   translator: T;
+  /** Every panel's annotations (this one's are drawn). */
+  annotations?: readonly Annotation[];
+}
+
+/** The scale chart's annotations against the points it draws: callouts on points, date guides on its time axis. */
+export function resolveScaleAnnotations(
+  annotations: readonly Annotation[],
+  series: ScaleSeries,
+  translator: Pick<T, 't' | 'tn' | 'locale'>,
+): ResolvedAnnotations {
+  const names = new Map(series.points.map((p) => [p.systemId, p.name]));
+  const { xDomain } = scaleAxes(series.points, series.metric, translator.locale);
+  return resolveAnnotations(annotations, 'scale', { drawnName: (id) => names.get(id), domain: xDomain }, translator);
 }
 
 export type ScaleFigure = FigureModel<ScatterPlot> & { claim: string | null };
@@ -272,7 +290,16 @@ export function scaleDescription(metric: ScaleMetric, t: T['t']): string {
   });
 }
 
-export function buildScaleFigure({ dataset, filters, metric, period, selectedId, link, translator }: ScaleFigureInput): ScaleFigure {
+export function buildScaleFigure({
+  dataset,
+  filters,
+  metric,
+  period,
+  selectedId,
+  link,
+  translator,
+  annotations = [],
+}: ScaleFigureInput): ScaleFigure {
   const { t, locale } = translator;
   const series = buildScaleSeries(selectFilteredSystems(dataset, filters), metric);
   const trend = scaleTrend(series, period);
@@ -282,7 +309,9 @@ export function buildScaleFigure({ dataset, filters, metric, period, selectedId,
   const sourceIds = [...new Set(series.points.flatMap((p) => p.sources))];
   const claim = scaleClaim(metric, trend, period, translator);
   const missing = scaleMissingNote(series, translator);
+  const annotated = resolveScaleAnnotations(annotations, series, translator);
   const notes: FigureNote[] = [
+    ...annotated.notes,
     countNote(translator, series.points.length, series.total),
     ...(missing ? [{ essential: true, text: missing }] : []),
     ...leftOutNotes(
@@ -298,9 +327,10 @@ export function buildScaleFigure({ dataset, filters, metric, period, selectedId,
     title: claim ?? scaleTitle(t),
     subtitle: describeFilters(filters, dataset, t, locale),
     description: scaleDescription(metric, t),
-    plot: scalePlot(series, period, trend, translator, labelled),
+    plot: scalePlot(series, period, trend, translator, labelled, annotated),
     legend: series.points.length > 0 ? scaleLegend(series, t) : [],
     notes,
+    annotations: annotated.rows,
     sourceNote: figureSourceNote(translator, sourceIds, sourcesById),
     moreNotes: moreNotesTemplate(translator),
     sourceIds,
