@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -228,4 +229,42 @@ test('a phone: the editor fits 375 px and adds a callout', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByTestId('chart-training-cost').screenshot({ path: join(OUT, 'phone.training-cost.png') });
+});
+
+test('Present, Embed and Print draw the annotations of the link; the open editor passes axe in light and dark', async ({ page }) => {
+  await gotoReady(page, '/');
+  await page.getByTestId('stories-open').click();
+  const href = await page.getByTestId('story-llama-family').getAttribute('href');
+  const url = new URL(href!);
+  const search = url.search;
+
+  // Present and Embed draw the figure model: the badges in the plot and the key under it.
+  for (const mode of ['present', 'embed']) {
+    await page.goto(`/${search}&${mode}=timeline`);
+    const figure = page.locator('.figure-box svg').first();
+    await expect(figure).toBeVisible({ timeout: 15_000 });
+    await expect(figure.locator('#figure-notes')).toContainText('① Feb 24, 2023 – Apr 3, 2023');
+    await expect(figure.locator('#figure-guides rect')).toHaveCount(1);
+    await expect(figure.locator('#figure-plot text', { hasText: /②$/ })).toHaveCount(1);
+  }
+
+  // Print: the key prints under the chart; the Annotate button and the editor do not.
+  await gotoReady(page, `/${search}`);
+  await page.getByTestId('annotate-timeline').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('annotations-timeline')).toBeVisible();
+  await expect(page.getByTestId('annotate-timeline')).toBeHidden();
+  await expect(page.locator('#timeline .annotation-editor')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await new AxeBuilder({ page })
+      .setLegacyMode()
+      .include('#timeline')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id}`);
+    expect(serious).toEqual([]);
+  }
 });
