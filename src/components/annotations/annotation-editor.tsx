@@ -257,28 +257,24 @@ function EditorBody({ spec, title }: { spec: AnnotationsSpec; title: string }) {
           </label>
         )}
         {(kind === 'point' || kind === 'band') && (
-          <label>
-            <span>{kind === 'band' ? t('annotations.from', 'From') : pointLabel}</span>
-            <input
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              inputMode={pointKind === 'date' ? undefined : 'decimal'}
-              placeholder={pointKind === 'date' ? '2023-02-24' : '1000000'}
-              data-testid="annotation-from"
-            />
-          </label>
+          <AxisInput
+            label={kind === 'band' ? t('annotations.from', 'From') : pointLabel}
+            value={from}
+            onChange={setFrom}
+            date={pointKind === 'date'}
+            example={pointKind === 'date' ? '2023-02-24' : '1000000'}
+            testId="annotation-from"
+          />
         )}
         {kind === 'band' && (
-          <label>
-            <span>{t('annotations.to', 'To')}</span>
-            <input
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              inputMode={pointKind === 'date' ? undefined : 'decimal'}
-              placeholder={pointKind === 'date' ? '2023-04-30' : '10000000'}
-              data-testid="annotation-to"
-            />
-          </label>
+          <AxisInput
+            label={t('annotations.to', 'To')}
+            value={to}
+            onChange={setTo}
+            date={pointKind === 'date'}
+            example={pointKind === 'date' ? '2023-04-30' : '10000000'}
+            testId="annotation-to"
+          />
         )}
         <label className="annotation-text">
           <span>{t('annotations.text', 'Text')}</span>
@@ -326,6 +322,36 @@ function EditorBody({ spec, title }: { spec: AnnotationsSpec; title: string }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** A date or a value on the panel's axis, typed as text (parsed on Add, so nothing typed is lost). */
+function AxisInput({
+  label,
+  value,
+  onChange,
+  date,
+  example,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  date: boolean;
+  example: string;
+  testId: string;
+}) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        inputMode={date ? undefined : 'decimal'}
+        placeholder={example}
+        data-testid={testId}
+      />
+    </label>
   );
 }
 

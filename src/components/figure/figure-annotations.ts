@@ -140,12 +140,26 @@ export function calloutSystemIds(all: readonly Annotation[], panel: AnnotationPa
   return all.flatMap((a) => (a.panel === panel && a.type === 'callout' && a.anchor.kind === 'system' ? [a.anchor.id] : []));
 }
 
-/** Bar rows with their callouts' badges in both value labels, kept (like the rows a key note names) in any box. */
-export function badgeBarRows(rows: readonly FigureBarRow[], resolved: ResolvedAnnotations): FigureBarRow[] {
-  if (resolved.badges.size === 0) return [...rows];
-  return rows.map((r) => {
-    const badge = resolved.badges.get(r.id);
-    if (!badge) return r;
-    return { ...r, label: { full: withBadge(r.label.full, badge), short: withBadge(r.label.short, badge) }, essential: true };
-  });
+/**
+ * A bar figure's rows with a panel's annotations resolved against them: each callout's badge in
+ * both value labels of its row, which is then kept (like the rows a key note names) in any box.
+ */
+export function annotateBarRows(
+  all: readonly Annotation[],
+  panel: AnnotationPanel,
+  rows: readonly FigureBarRow[],
+  axis: Omit<AnnotationContext, 'drawnName'>,
+  translator: Pick<Translator, 't' | 'tn' | 'locale'>,
+): { rows: FigureBarRow[]; annotated: ResolvedAnnotations } {
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  const annotated = resolveAnnotations(all, panel, { ...axis, drawnName: (id) => names.get(id) }, translator);
+  if (annotated.badges.size === 0) return { rows: [...rows], annotated };
+  return {
+    annotated,
+    rows: rows.map((r) => {
+      const badge = annotated.badges.get(r.id);
+      if (!badge) return r;
+      return { ...r, label: { full: withBadge(r.label.full, badge), short: withBadge(r.label.short, badge) }, essential: true };
+    }),
+  };
 }

@@ -1,7 +1,7 @@
 import type { Dataset, Source } from '../../data/schema';
 import { assignColors, NEUTRAL_COLOR } from '../../components/chart-frame/palette';
 import { countNote, figureFooter, leftOutNotes, moreNotesTemplate, moreRowsTemplate } from '../../components/figure/figure-chrome';
-import type { BarMark, FigureBarRow, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
+import type { BarMark, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
 import { formatDecimal, formatInteger, type Locale } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { publishedMethodsNote, publishedMethodsReferences } from './co2-methods-figure';
@@ -12,7 +12,7 @@ import { MAX_BARS, topByValue } from '../../selectors/mark-cap';
 import { factValue } from '../../selectors/system-facts';
 import type { Filters } from '../../store/filters-model';
 import type { Annotation } from '../../store/annotations-model';
-import { badgeBarRows, calloutSystemIds, resolveAnnotations } from '../../components/figure/figure-annotations';
+import { annotateBarRows, calloutSystemIds } from '../../components/figure/figure-annotations';
 import {
   barValueText,
   figureText,
@@ -236,14 +236,9 @@ export function buildCo2Figure({ dataset, filters, selectedId, link, translator,
   const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
   const ticks = niceTicks(Math.max(...bars.map((b) => b.range?.max ?? b.value)));
   const ratio = bars.find((b) => b.talk && b.gpt3Multiple !== undefined);
-  const names = new Map(bars.map((b) => [b.id, b.name]));
-  const annotated = resolveAnnotations(
+  const { rows, annotated } = annotateBarRows(
     annotations,
     'co2',
-    { drawnName: (id) => names.get(id), formatValue: (v) => `${formatTonnes(v, locale)} t CO₂e`, domain: [0, ticks[ticks.length - 1]] },
-    translator,
-  );
-  const rows: FigureBarRow[] = badgeBarRows(
     bars.map((b) => {
       const value = barValueText(b, t, locale);
       const note = co2BarNote(b, t, locale);
@@ -257,7 +252,8 @@ export function buildCo2Figure({ dataset, filters, selectedId, link, translator,
         essential: b.id === GPT3_ID || b === ratio,
       };
     }),
-    annotated,
+    { formatValue: (v) => `${formatTonnes(v, locale)} t CO₂e`, domain: [0, ticks[ticks.length - 1]] },
+    translator,
   );
   const shownGroups = groups.filter((g) => bars.some((b) => b.group === g));
   const sourceIds = [...new Set([...bars.flatMap((b) => b.figures.flatMap((f) => f.sources)), ...(ratio ? gpt3Sources(dataset) : [])])];

@@ -8,7 +8,7 @@ import {
   moreNotesTemplate,
   moreRowsTemplate,
 } from '../../components/figure/figure-chrome';
-import type { BarMark, BarPlot, FigureBarRow, FigureModel, LegendEntry } from '../../components/figure/figure-model';
+import type { BarMark, BarPlot, FigureModel, LegendEntry } from '../../components/figure/figure-model';
 import { formatInteger, formatUsd } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import {
@@ -30,7 +30,7 @@ import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, RUN_KINDS, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import type { Filters } from '../../store/filters-model';
 import type { Annotation } from '../../store/annotations-model';
-import { badgeBarRows, calloutSystemIds, resolveAnnotations } from '../../components/figure/figure-annotations';
+import { annotateBarRows, calloutSystemIds } from '../../components/figure/figure-annotations';
 
 /*
  * The training-cost figure as data: what the chart says, built from the same series as the
@@ -226,14 +226,9 @@ export function buildCostFigure({
     scale,
   );
   const sections = RUN_KINDS.filter((k) => series.rows.some((r) => r.runKind === k));
-  const names = new Map(series.rows.map((r) => [r.systemId, r.name]));
-  const annotated = resolveAnnotations(
+  const { rows, annotated } = annotateBarRows(
     annotations,
     'training-cost',
-    { drawnName: (id) => names.get(id), formatValue: (v) => formatUsd(v, locale), domain: axis.domain },
-    translator,
-  );
-  const rows: FigureBarRow[] = badgeBarRows(
     series.rows.map((r) => ({
       id: r.systemId,
       name: r.name,
@@ -242,7 +237,8 @@ export function buildCostFigure({
       marks: costRowMarks(r),
       label: costRowLabel(r, translator),
     })),
-    annotated,
+    { formatValue: (v) => formatUsd(v, locale), domain: axis.domain },
+    translator,
   );
   const table = buildCostTable(full, { locale, t, sourcesById });
   const notes = [

@@ -8,7 +8,7 @@ import {
   moreNotesTemplate,
   moreRowsTemplate,
 } from '../../components/figure/figure-chrome';
-import type { BarMark, BarPlot, FigureBarRow, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
+import type { BarMark, BarPlot, FigureModel, FigureNote, LegendEntry } from '../../components/figure/figure-model';
 import { formatCompact, formatInteger } from '../../i18n/format';
 import type { Translator } from '../../i18n/use-t';
 import { describeFilters } from '../../selectors/filter-summary';
@@ -29,7 +29,7 @@ import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { familySpans, RUN_KINDS, valueAxis, type RunKind, type ScaleKind } from '../../selectors/run-rows';
 import type { Filters } from '../../store/filters-model';
 import type { Annotation } from '../../store/annotations-model';
-import { badgeBarRows, calloutSystemIds, resolveAnnotations } from '../../components/figure/figure-annotations';
+import { annotateBarRows, calloutSystemIds } from '../../components/figure/figure-annotations';
 
 /*
  * The GPU-hours figure as data: what the chart says, built from the same series as the screen.
@@ -218,14 +218,9 @@ export function buildGpuHoursFigure({
   const sections = RUN_KINDS.filter((k) => series.rows.some((r) => r.runKind === k));
   // The two runs the gap sentence compares are drawn in every box, whatever else is cut.
   const gapIds = new Set(series.gap && series.rows.length > 0 ? [series.gap.pre.systemId, series.gap.fine.systemId] : []);
-  const names = new Map(series.rows.map((r) => [r.systemId, r.name]));
-  const annotated = resolveAnnotations(
+  const { rows, annotated } = annotateBarRows(
     annotations,
     'gpu-hours',
-    { drawnName: (id) => names.get(id), formatValue: (v) => formatCompact(v, locale), domain: axis.domain },
-    translator,
-  );
-  const rows: FigureBarRow[] = badgeBarRows(
     series.rows.map((r) => ({
       id: r.systemId,
       name: r.name,
@@ -235,7 +230,8 @@ export function buildGpuHoursFigure({
       label: gpuRowLabel(r, translator),
       ...(gapIds.has(r.systemId) ? { essential: true } : {}),
     })),
-    annotated,
+    { formatValue: (v) => formatCompact(v, locale), domain: axis.domain },
+    translator,
   );
   const table = buildGpuHoursTable(full, { locale, t, sourcesById });
   const claim = series.rows.length > 0 && series.gap ? gpuGapText(series.gap, translator) : null;
