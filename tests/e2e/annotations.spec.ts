@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectLaidOut, gotoReady, watchPage } from './helpers';
+import { expectLaidOut, gotoReady, replaceWithEpochCsv, watchPage } from './helpers';
 
 /*
  * Annotations as a reader uses them: added with the editor on the training-cost chart and the
@@ -267,4 +267,45 @@ test('Present, Embed and Print draw the annotations of the link; the open editor
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id}`);
     expect(serious).toEqual([]);
   }
+});
+
+test('with the pointer: click a bar to anchor a callout, click another to move it there', async ({ page }) => {
+  await gotoReady(page, '/');
+  const editor = await openEditor(page, 'training-cost');
+  await page.locator('#training-cost .bar-row[data-system-id="koala"]').click();
+  await expect(editor.getByTestId('annotation-system')).toHaveValue('koala');
+  await editor.getByTestId('annotation-text').fill('under $100');
+  await editor.getByTestId('annotation-add').click();
+  const key = page.getByTestId('annotations-training-cost');
+  await expect(key).toContainText('① Koala: under $100');
+  await page.locator('#training-cost .bar-row[data-system-id="dolly-1"]').click();
+  await editor.getByTestId('annotation-to-selected').click();
+  await expect(key).toContainText('① Dolly 1.0 (dolly-v1-6b): under $100');
+  await expect(page.locator('#training-cost .bar-row[data-system-id="dolly-1"] .bar-label')).toContainText('①');
+});
+
+test('with Epoch’s ~1,900 systems: a callout and a band on the cost chart, exported for a slide', async ({ page }) => {
+  test.setTimeout(120_000);
+  await gotoReady(page, '/');
+  await replaceWithEpochCsv(page);
+  const editor = await openEditor(page, 'training-cost');
+  const options = editor.getByTestId('annotation-system').locator('option');
+  expect(await options.count()).toBeGreaterThan(50);
+  const first = await options.first().getAttribute('value');
+  const name = (await options.first().textContent())!;
+  await editor.getByTestId('annotation-system').selectOption(first!);
+  await editor.getByTestId('annotation-text').fill('the most expensive run in view');
+  await editor.getByTestId('annotation-text').press('Enter');
+  await add(editor, 'band', { from: '1M', to: '10M', text: 'a million to ten' });
+  const key = page.getByTestId('annotations-training-cost');
+  await expect(key).toContainText(`① ${name}: the most expensive run in view`);
+  await expect(key).toContainText('② $1M – $10M: a million to ten');
+  const svg = await downloadSvg(page, 'training-cost', 'slide-16x9');
+  expect(svg).toContain(`① ${name}: the most expensive run in view`.replace(/&/g, '&amp;'));
+  writeFileSync(join(OUT, 'epoch.training-cost.slide-16x9.svg'), svg);
+  const menu = page.getByTestId('export-training-cost');
+  await menu.scrollIntoViewIfNeeded();
+  if (!(await page.getByTestId('export-training-cost-preset').isVisible())) await menu.click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-training-cost-preset-png').click()]);
+  writeFileSync(join(OUT, 'epoch.training-cost.slide-16x9.png'), readFileSync(await dl.path()));
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import {
@@ -180,7 +180,13 @@ function EditorBody({ spec, title }: { spec: AnnotationsSpec; title: string }) {
   const axes = PANEL_AXES[spec.panel];
   const pointKind = axes.date ? 'date' : 'value';
   const [kind, setKind] = useState<Kind>(spec.anchors.length > 0 ? 'system' : 'note');
-  const [system, setSystem] = useState(spec.anchors[0]?.id ?? '');
+  const selectedId = useAppStore((s) => s.selectedId);
+  const selectedAnchor = spec.anchors.some((c) => c.id === selectedId) ? selectedId : null;
+  const [system, setSystem] = useState(selectedAnchor ?? spec.anchors[0]?.id ?? '');
+  // With the pointer: click a bar or a mark (it is selected), and the callout goes on it.
+  useEffect(() => {
+    if (selectedAnchor) setSystem(selectedAnchor);
+  }, [selectedAnchor]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [text, setText] = useState('');
@@ -290,10 +296,14 @@ function EditorBody({ spec, title }: { spec: AnnotationsSpec; title: string }) {
       <p className="annotation-hint" id={`${ids}-hint`}>
         {full
           ? t('annotations.problem-full', 'This chart has its {max} annotations already.', { max: MAX_ANNOTATIONS_PER_PANEL })
-          : t('annotations.hint', 'Up to {max} per chart, {chars} characters each; plain text. They go into the link and every export.', {
-              max: MAX_ANNOTATIONS_PER_PANEL,
-              chars: MAX_ANNOTATION_TEXT,
-            })}
+          : t(
+              'annotations.hint',
+              'Click a model on the chart to put a callout on it. Up to {max} per chart, {chars} characters each; plain text. They go into the link and every export.',
+              {
+                max: MAX_ANNOTATIONS_PER_PANEL,
+                chars: MAX_ANNOTATION_TEXT,
+              },
+            )}
       </p>
       {problem && (
         <p className="annotation-problem" role="alert" data-testid="annotation-problem">
@@ -316,6 +326,11 @@ function EditorBody({ spec, title }: { spec: AnnotationsSpec; title: string }) {
                 }}
                 onDelete={() => remove(index)}
                 canMove={(dir) => moved(a, dir, false, spec.anchors) !== null}
+                onMoveToSelected={
+                  selectedAnchor && a.type === 'callout' && a.anchor.kind === 'system' && a.anchor.id !== selectedAnchor
+                    ? () => update(index, { ...a, anchor: { kind: 'system', id: selectedAnchor } })
+                    : undefined
+                }
               />
             );
           })}
@@ -362,6 +377,7 @@ function AnnotationItem({
   onMove,
   onDelete,
   canMove,
+  onMoveToSelected,
 }: {
   annotation: Annotation;
   row: AnnotationRow | undefined;
@@ -369,6 +385,8 @@ function AnnotationItem({
   onMove: (dir: -1 | 1, big: boolean) => void;
   onDelete: () => void;
   canMove: (dir: -1 | 1) => boolean;
+  /** Given when a callout on a system could move to the model selected on the chart. */
+  onMoveToSelected?: () => void;
 }) {
   const { t } = useT();
   const [draft, setDraft] = useState(annotation.text);
@@ -420,6 +438,11 @@ function AnnotationItem({
             ▶
           </button>
         </>
+      )}
+      {onMoveToSelected && (
+        <button type="button" onClick={onMoveToSelected} data-testid="annotation-to-selected">
+          {t('annotations.move-to-selected', 'To the selected model')}
+        </button>
       )}
       <button type="button" onClick={onDelete} data-testid="annotation-delete">
         {t('annotations.delete', 'Delete')}

@@ -73,7 +73,8 @@ export function Co2View({ dataset }: Props) {
     (link: string) => buildCo2Figure({ dataset, filters, selectedId: keepId, link, translator: { t, tn, locale }, annotations }),
     [dataset, filters, keepId, t, tn, locale, annotations],
   );
-  const anchors = useMemo(() => series.bars.map((b) => ({ id: b.id, name: b.name })), [series]);
+  // Any model with a figure can take a callout (it is then drawn even past the cap on bars).
+  const anchors = useMemo(() => fullSeries.bars.map((b) => ({ id: b.id, name: b.name })), [fullSeries]);
   const domainMax = useMemo(() => niceTicks(Math.max(...series.bars.map((b) => b.range?.max ?? b.value))).at(-1) ?? 0, [series]);
   const formatValue = useCallback((v: number) => `${formatTonnes(v, locale)} t CO₂e`, [locale]);
   const annotationSpec = useAnnotationSpec('co2', anchors, [0, domainMax], formatValue);

@@ -90,7 +90,8 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
       ).domain,
     [series, scale],
   );
-  const anchors = useMemo(() => series.rows.map((r) => ({ id: r.systemId, name: r.name })), [series]);
+  // Any model with a figure can take a callout (it is then drawn even past the cap on bars).
+  const anchors = useMemo(() => fullSeries.rows.map((r) => ({ id: r.systemId, name: r.name })), [fullSeries]);
   const formatValue = useCallback((v: number) => formatUsd(v, locale), [locale]);
   const annotationSpec = useAnnotationSpec('training-cost', anchors, axisDomain, formatValue);
 

@@ -99,7 +99,8 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
       ).domain,
     [series, scale],
   );
-  const anchors = useMemo(() => series.rows.map((r) => ({ id: r.systemId, name: r.name })), [series]);
+  // Any model with a figure can take a callout (it is then drawn even past the cap on bars).
+  const anchors = useMemo(() => fullSeries.rows.map((r) => ({ id: r.systemId, name: r.name })), [fullSeries]);
   const formatValue = useCallback((v: number) => formatCompact(v, locale), [locale]);
   const annotationSpec = useAnnotationSpec('gpu-hours', anchors, axisDomain, formatValue);
 
