@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import {
@@ -183,10 +183,13 @@ function EditorBody({ spec, title }: { spec: AnnotationsSpec; title: string }) {
   const selectedId = useAppStore((s) => s.selectedId);
   const selectedAnchor = spec.anchors.some((c) => c.id === selectedId) ? selectedId : null;
   const [system, setSystem] = useState(selectedAnchor ?? spec.anchors[0]?.id ?? '');
-  // With the pointer: click a bar or a mark (it is selected), and the callout goes on it.
-  useEffect(() => {
+  // With the pointer: click a bar or a mark (it is selected), and the callout goes on it. Set
+  // while rendering, when the selection changes (React's pattern for state that follows a prop).
+  const [followed, setFollowed] = useState(selectedAnchor);
+  if (selectedAnchor !== followed) {
+    setFollowed(selectedAnchor);
     if (selectedAnchor) setSystem(selectedAnchor);
-  }, [selectedAnchor]);
+  }
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [text, setText] = useState('');
