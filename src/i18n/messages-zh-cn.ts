@@ -984,7 +984,7 @@ export const zhCN: Record<string, string> = {
   'stories.intro': '每个故事都是一个带注释视图的链接。打开后会替换当前视图；其注释可以像你自己的注释一样编辑。',
   'stories.llama.title': '不到六周的 LLaMA 家族',
   'stories.llama.summary': '从 LLaMA 发布到 Alpaca、Vicuna 和 Koala，2023 年 2–4 月的时间线。',
-  'stories.llama.band': '2023 年 2 月 24 日至 4 月 3 日：从 LLaMA 到 Koala 用了 38 天',
+  'stories.llama.band': '从 LLaMA 到 Koala 用了 38 天',
   'stories.llama.llama': '权重按申请提供给研究者，仅限非商业用途',
   'stories.llama.alpaca': '在 text-davinci-003 生成的 5.2 万条指令上微调的 LLaMA-7B',
   'stories.llama.vicuna': '在约 7 万条 ShareGPT 对话上微调的 LLaMA-13B',

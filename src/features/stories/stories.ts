@@ -33,7 +33,7 @@ export function buildStories({ t }: Pick<Translator, 't'>): Story[] {
           type: 'band',
           panel: 'timeline',
           range: { kind: 'date', from: '2023-02-24', to: '2023-04-03' },
-          text: t('stories.llama.band', '24 Feb – 3 Apr 2023: LLaMA to Koala in 38 days'),
+          text: t('stories.llama.band', 'LLaMA to Koala in 38 days'),
         },
         {
           type: 'callout',
