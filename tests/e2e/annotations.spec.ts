@@ -19,7 +19,10 @@ async function openEditor(page: Page, panel: string): Promise<Locator> {
   await frame.scrollIntoViewIfNeeded();
   const toggle = page.getByTestId(`annotate-${panel}`);
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  return frame.locator('.annotation-editor');
+  // The editor loads on first use.
+  const editor = frame.locator('.annotation-editor');
+  await expect(editor).toBeVisible();
+  return editor;
 }
 
 async function add(

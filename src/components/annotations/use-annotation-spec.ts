@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import type { AnnotationPanel } from '../../store/annotations-model';
 import { resolveAnnotations } from '../figure/figure-annotations';
-import type { AnnotationAnchorChoice, AnnotationsSpec } from './annotation-editor';
+import type { AnnotationAnchorChoice, AnnotationsSpec } from './annotation-key';
 
 /**
  * A screen panel's annotations, resolved against what it draws: `anchors` are the systems drawn

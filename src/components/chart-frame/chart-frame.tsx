@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Dataset } from '../../data/schema';
 import { formatInteger } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -6,7 +6,10 @@ import { describeFilters } from '../../selectors/filter-summary';
 import './chart-frame.css';
 import { ExportMenu, viewLink } from './export-menu';
 import { FigureBox, useFigureTheme } from '../figure/figure-box';
-import { AnnotateButton, AnnotationEditor, AnnotationKey, AnnotationTable, type AnnotationsSpec } from '../annotations/annotation-editor';
+import { AnnotateButton, AnnotationKey, AnnotationTable, type AnnotationsSpec } from '../annotations/annotation-key';
+
+// The editor loads the first time a panel's Annotate button is pressed: most readers never open it.
+const AnnotationEditor = lazy(() => import('../annotations/annotation-editor'));
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
@@ -155,7 +158,11 @@ export function ChartFrame({
         </div>
       </header>
       <p className="chart-description">{description}</p>
-      {annotations && annotating && <AnnotationEditor spec={annotations} title={title} id={editorId} />}
+      {annotations && annotating && (
+        <Suspense fallback={null}>
+          <AnnotationEditor spec={annotations} title={title} id={editorId} />
+        </Suspense>
+      )}
       <figure className="chart-figure" aria-label={title}>
         {children}
         {legend && <figcaption className="chart-legend">{legend}</figcaption>}

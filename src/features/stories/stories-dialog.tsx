@@ -3,7 +3,7 @@ import { Dialog } from '../../components/dialog/dialog';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { pageBase } from '../../store/url-sync';
-import { buildStories, storyLink } from './stories';
+import type * as StoriesModule from './stories';
 import './stories.css';
 
 /**
@@ -15,18 +15,17 @@ export function StoriesButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
+  // The stories' texts load with the dialog's first opening, not with the page.
+  const [stories, setStories] = useState<typeof StoriesModule | null>(null);
   const language = useAppStore((s) => s.language);
-  const stories = useMemo(() => (open ? buildStories({ t }) : []), [open, t]);
+  const list = useMemo(() => (open && stories ? stories.buildStories({ t }) : []), [open, stories, t]);
+  const onOpen = () => {
+    setOpen(true);
+    if (!stories) void import('./stories').then(setStories);
+  };
   return (
     <>
-      <button
-        type="button"
-        className="header-button"
-        ref={opener}
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-        data-testid="stories-open"
-      >
+      <button type="button" className="header-button" ref={opener} onClick={onOpen} aria-haspopup="dialog" data-testid="stories-open">
         {t('stories.open', 'Stories')}
       </button>
       <Dialog
@@ -47,9 +46,9 @@ export function StoriesButton() {
           )}
         </p>
         <ul className="story-list">
-          {stories.map((s) => (
+          {list.map((s) => (
             <li key={s.id} data-story={s.id}>
-              <a href={storyLink(pageBase(), s, language)} data-testid={`story-${s.id}`}>
+              <a href={stories?.storyLink(pageBase(), s, language)} data-testid={`story-${s.id}`}>
                 {s.title}
               </a>
               <p>{s.summary}</p>
