@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ANNOTATION_PANELS,
-  annotationsInView,
   cleanAnnotationText,
   annotationBadge,
   decodeAnnotations,
@@ -136,16 +135,6 @@ describe('annotations in the link', () => {
     expect(back.ok && back.annotations[0].text).toBe(markup);
     expect(cleanAnnotationText('  a\tb\u0007c\n\nd\u2028e  ')).toBe('a b c d e');
     expect([...cleanAnnotationText('字'.repeat(500))]).toHaveLength(MAX_ANNOTATION_TEXT);
-  });
-});
-
-describe('annotationsInView', () => {
-  it('hides a callout whose system is filtered out, and keeps bands, notes and other panels apart', () => {
-    const set: Annotation[] = [llama, { ...llama, anchor: { kind: 'system', id: 'alpaca' } }, note, wave];
-    const r = annotationsInView(set, 'training-cost', (id) => id === 'alpaca');
-    expect(r.shown.map((a) => a.type === 'callout' && a.anchor.kind === 'system' && a.anchor.id)).toEqual(['alpaca']);
-    expect(r.hidden).toEqual([llama]);
-    expect(annotationsInView(set, 'timeline', () => false)).toEqual({ shown: [wave], hidden: [] });
   });
 });
 

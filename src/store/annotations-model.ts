@@ -1,6 +1,6 @@
 /*
- * Annotations a reader adds to a chart (issue 20, first step: the model and its link form; no
- * view draws them yet). A callout is anchored to data — a system's mark, a value or a date — never
+ * Annotations a reader adds to a chart (drawn by components/figure/figure-annotations.ts for the
+ * screen and every export). A callout is anchored to data — a system's mark, a value or a date — never
  * to pixels, so it follows its mark through filters, scales and export sizes; a band shades a
  * value or date range; a note sits under the figure. Text is text: no markup is ever interpreted,
  * control characters are dropped, and length and count are capped.
@@ -186,23 +186,4 @@ export function decodeAnnotations(value: string): { ok: true; annotations: Annot
     annotations.push(a);
   }
   return { ok: true, annotations };
-}
-
-/**
- * A panel's annotations split into those drawn and those hidden because the system they are
- * anchored to is not in view ("1 annotation hidden: its model is not in view").
- */
-export function annotationsInView(
-  annotations: readonly Annotation[],
-  panel: AnnotationPanel,
-  inView: (systemId: string) => boolean,
-): { shown: Annotation[]; hidden: Annotation[] } {
-  const shown: Annotation[] = [];
-  const hidden: Annotation[] = [];
-  for (const a of annotations) {
-    if (a.panel !== panel) continue;
-    if (a.type === 'callout' && a.anchor.kind === 'system' && !inView(a.anchor.id)) hidden.push(a);
-    else shown.push(a);
-  }
-  return { shown, hidden };
 }

@@ -6,8 +6,9 @@ import { resolveAnnotations } from '../figure/figure-annotations';
 import type { AnnotationAnchorChoice, AnnotationsSpec } from './annotation-key';
 
 /**
- * A screen panel's annotations, resolved against what it draws: `anchors` are the systems drawn
- * (in order), `domain` the axis's extent, `formatValue` its tick format (stable: a module function
+ * A screen panel's annotations, resolved against what it draws: `anchors` are the systems a
+ * callout may name, in order (each is drawn once named: the bar charts keep a callout's model past
+ * their cap), `domain` the axis's extent, `formatValue` its tick format (stable: a module function
  * or a memoised one).
  */
 export function useAnnotationSpec(

@@ -23,7 +23,7 @@ import {
   type CostSeries,
 } from '../../selectors/cost-series';
 import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
-import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
+import { sourceNoteNames, valueAxis, type ScaleKind, type ValueAxis } from '../../selectors/run-rows';
 import { familyName } from '../../selectors/lineage';
 import './cost-chart.css';
 import { buildCostFigure, COMPONENT_COLORS, costLegendEntries, costNotes, costRowLabel, runKindHeading } from './cost-figure';
@@ -82,18 +82,19 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
     (link: string) => buildCostFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale }, annotations }),
     [dataset, filters, scale, selectedId, t, tn, locale, annotations],
   );
-  const axisDomain = useMemo(
+  // One axis for the bars and the annotations' guides: the drawn rows' (kept while a filter empties the chart).
+  const axis = useMemo(
     () =>
       valueAxis(
-        series.rows.flatMap((r) => r.figures.map((f) => f.totalUsd)),
+        plotRows.flatMap((r) => r.figures.map((f) => f.totalUsd)),
         scale,
-      ).domain,
-    [series, scale],
+      ),
+    [plotRows, scale],
   );
   // Any model with a figure can take a callout (it is then drawn even past the cap on bars).
   const anchors = useMemo(() => fullSeries.rows.map((r) => ({ id: r.systemId, name: r.name })), [fullSeries]);
   const formatValue = useCallback((v: number) => formatUsd(v, locale), [locale]);
-  const annotationSpec = useAnnotationSpec('training-cost', anchors, axisDomain, formatValue);
+  const annotationSpec = useAnnotationSpec('training-cost', anchors, axis.domain, formatValue);
 
   return (
     <ChartFrame
@@ -146,6 +147,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
         <CostPlot
           rows={plotRows}
           scale={scale}
+          axis={axis}
           familyNames={familyNames}
           locale={locale}
           t={t}
@@ -162,6 +164,7 @@ export function TrainingCostChart({ dataset }: { dataset: Dataset }) {
 const CostPlot = memo(function CostPlot({
   rows,
   scale,
+  axis,
   familyNames,
   locale,
   t,
@@ -171,6 +174,7 @@ const CostPlot = memo(function CostPlot({
 }: {
   rows: readonly CostRow[];
   scale: ScaleKind;
+  axis: ValueAxis;
   familyNames: ReadonlyMap<string, string>;
   locale: Locale;
   t: Translator['t'];
@@ -178,14 +182,6 @@ const CostPlot = memo(function CostPlot({
   badges: ReadonlyMap<string, string>;
   guides: readonly PlotGuide[];
 }) {
-  const axis = useMemo(
-    () =>
-      valueAxis(
-        rows.flatMap((r) => r.figures.map((f) => f.totalUsd)),
-        scale,
-      ),
-    [rows, scale],
-  );
   return (
     <BarRowsPlot
       rows={rows}

@@ -26,7 +26,7 @@ import { MAX_BARS, topRowsByValue } from '../../selectors/mark-cap';
 import { useAnnotationSpec } from '../../components/annotations/use-annotation-spec';
 import { calloutSystemIds, withBadge, type PlotGuide } from '../../components/figure/figure-annotations';
 import { flopTooltipLine } from '../../selectors/flop';
-import { sourceNoteNames, valueAxis, type ScaleKind } from '../../selectors/run-rows';
+import { sourceNoteNames, valueAxis, type ScaleKind, type ValueAxis } from '../../selectors/run-rows';
 import { familyName } from '../../selectors/lineage';
 import './gpu-hours-chart.css';
 import {
@@ -91,18 +91,19 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
     (link: string) => buildGpuHoursFigure({ dataset, filters, scale, selectedId, link, translator: { t, tn, locale }, annotations }),
     [dataset, filters, scale, selectedId, t, tn, locale, annotations],
   );
-  const axisDomain = useMemo(
+  // One axis for the bars and the annotations' guides: the drawn rows' (kept while a filter empties the chart).
+  const axis = useMemo(
     () =>
       valueAxis(
-        series.rows.map((r) => r.hours),
+        plotRows.map((r) => r.hours),
         scale,
-      ).domain,
-    [series, scale],
+      ),
+    [plotRows, scale],
   );
   // Any model with a figure can take a callout (it is then drawn even past the cap on bars).
   const anchors = useMemo(() => fullSeries.rows.map((r) => ({ id: r.systemId, name: r.name })), [fullSeries]);
   const formatValue = useCallback((v: number) => formatCompact(v, locale), [locale]);
-  const annotationSpec = useAnnotationSpec('gpu-hours', anchors, axisDomain, formatValue);
+  const annotationSpec = useAnnotationSpec('gpu-hours', anchors, axis.domain, formatValue);
 
   return (
     <ChartFrame
@@ -148,6 +149,7 @@ export function GpuHoursChart({ dataset }: { dataset: Dataset }) {
         <GpuPlot
           rows={plotRows}
           scale={scale}
+          axis={axis}
           colors={colors}
           familyNames={familyNames}
           locale={locale}
@@ -173,6 +175,7 @@ function GapNote({ gap, locale, t }: { gap: GpuGap; locale: Locale; t: Translato
 const GpuPlot = memo(function GpuPlot({
   rows,
   scale,
+  axis,
   colors,
   familyNames,
   locale,
@@ -182,6 +185,7 @@ const GpuPlot = memo(function GpuPlot({
 }: {
   rows: readonly GpuRun[];
   scale: ScaleKind;
+  axis: ValueAxis;
   colors: ReadonlyMap<string, string>;
   familyNames: ReadonlyMap<string, string>;
   locale: Locale;
@@ -189,14 +193,6 @@ const GpuPlot = memo(function GpuPlot({
   badges: ReadonlyMap<string, string>;
   guides: readonly PlotGuide[];
 }) {
-  const axis = useMemo(
-    () =>
-      valueAxis(
-        rows.map((r) => r.hours),
-        scale,
-      ),
-    [rows, scale],
-  );
   return (
     <BarRowsPlot
       rows={rows}
