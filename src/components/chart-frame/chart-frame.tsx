@@ -8,14 +8,15 @@ import { ExportMenu, viewLink } from './export-menu';
 import { FigureBox, useFigureTheme } from '../figure/figure-box';
 import { AnnotateButton, AnnotationKey, AnnotationTable, type AnnotationsSpec } from '../annotations/annotation-key';
 
-// The editor loads the first time a panel's Annotate button is pressed: most readers never open it.
-const AnnotationEditor = lazy(() => import('../annotations/annotation-editor'));
 import { MAX_DATA_TABLE_ROWS, MAX_LEFT_OUT } from '../../selectors/mark-cap';
 import { useViewFilters } from '../../store/view-filters';
 import { useAppStore } from '../../store';
 import type { LazyList } from '../../lib/lazy-list';
 import type { FigureModel } from '../figure/figure-model';
 import { DateText } from '../fact/date-text';
+
+// The editor loads the first time a panel's Annotate button is pressed: most readers never open it.
+const AnnotationEditor = lazy(() => import('../annotations/annotation-editor'));
 
 export interface LeftOut {
   id: string;
